@@ -1,0 +1,48 @@
+// Package lang holds the vocabulary of the reports in each language: the
+// headings, labels and words the ingest parsers look for. A new language is
+// a new folder of JSON files here, not new code.
+//
+// Each parser owns one file per language, named for it: sections.json for
+// the section tree and paragraphs, finance.json for the financial tables,
+// results.json for the results-based budgeting frameworks.
+package lang
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+)
+
+//go:embed */*.json
+var files embed.FS
+
+// Load reads the vocabulary part of a language into v, a pointer to the
+// parser's own vocabulary struct. Unknown fields are an error, so that a
+// typo in a vocabulary file does not pass silently.
+func Load(language, part string, v any) error {
+	name := language + "/" + part + ".json"
+	b, err := files.ReadFile(name)
+	if err != nil {
+		return fmt.Errorf("vocabulary %s: no such file (languages: %v)", name, Languages())
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("vocabulary %s: %w", name, err)
+	}
+	return nil
+}
+
+// Languages lists the languages that have a vocabulary.
+func Languages() []string {
+	var out []string
+	entries, _ := fs.ReadDir(files, ".")
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}

@@ -1,0 +1,165 @@
+// Package report defines the structured model of a peacekeeping budget
+// performance report: the one vocabulary that every stage of pkportal speaks.
+//
+// The ingest stage fills it from a report's text, the generator renders it
+// into pages and data files, and the functions serve it. The package holds
+// plain data and small helpers only: it must not parse text, render HTML or
+// import anything beyond the standard library, so that the Lambda functions
+// that embed it stay small.
+package report
+
+// SchemaVersion is the version of the JSON form of Report. Raise the minor
+// number when a field is added, the major when one changes or disappears.
+const SchemaVersion = "1.0"
+
+// AmountUnit is the unit of every amount of the performance reports: the
+// source's own, kept as is so that each figure equals the printed one.
+const AmountUnit = "thousands of US dollars"
+
+// Report is one budget performance report in one language.
+type Report struct {
+	SchemaVersion string `json:"schema_version"`
+	// Symbol is the document symbol, e.g. "A/76/564".
+	Symbol string `json:"symbol"`
+	// Slug is the symbol as it appears in URLs, e.g. "a-76-564".
+	Slug string `json:"slug"`
+	// Language is the ISO 639-1 code of the text, e.g. "fr".
+	Language string `json:"language"`
+	// JobNumber is the UN document job number, e.g. "21-17313".
+	JobNumber string  `json:"job_number,omitempty"`
+	Title     string  `json:"title"`
+	Mission   Mission `json:"mission"`
+	Period    Period  `json:"period"`
+	// Unit is the unit of the amounts in the report's tables (AmountUnit).
+	Unit string `json:"unit"`
+	// Source names the file the report was read from, relative to the
+	// sources folder.
+	Source string `json:"source"`
+	// Synthetic marks a report generated for benchmarks; never published.
+	Synthetic bool `json:"synthetic,omitempty"`
+
+	// Sections is the heading tree in document order, starting with the
+	// summary ("summary") and then I, II, III…
+	Sections []*Section `json:"sections"`
+	// Tables holds every table of the report, keyed in Section blocks by ID.
+	Tables []*Table `json:"tables"`
+	// Components are the results-based budgeting frameworks of section II.F.
+	Components []*Component `json:"components"`
+	// Variances are the items of section IV.
+	Variances []*Variance `json:"variances"`
+	// Decisions are the actions asked of the General Assembly (section V).
+	Decisions []*Decision `json:"decisions"`
+	// FollowUp is the table of section VI.
+	FollowUp []*FollowUp `json:"follow_up"`
+	// Footnotes are the document's numbered footnotes.
+	Footnotes []Note `json:"footnotes,omitempty"`
+	// Warnings are discrepancies found in the source itself, published with
+	// the figures they concern.
+	Warnings []Warning `json:"warnings,omitempty"`
+}
+
+// Mission identifies the peacekeeping mission a report is about.
+type Mission struct {
+	// Acronym is the mission's usual short name, e.g. "MINUSMA".
+	Acronym string `json:"acronym"`
+	// Name is the mission's full name in the report's language.
+	Name string `json:"name"`
+}
+
+// Period is a financial period, from 1 July to 30 June.
+type Period struct {
+	// Start and End are ISO dates, e.g. "2020-07-01" and "2021-06-30".
+	Start string `json:"start"`
+	End   string `json:"end"`
+	// Label is the period as the reports write it, e.g. "2020/21".
+	Label string `json:"label"`
+}
+
+// Section is a heading of the report with what it holds, in order.
+type Section struct {
+	// ID is the language-neutral anchor of the section, e.g. "ii-f",
+	// "iii-a", "summary".
+	ID string `json:"id"`
+	// Number is the section's number as printed, e.g. "II.F"; empty for the
+	// summary.
+	Number string `json:"number,omitempty"`
+	Title  string `json:"title"`
+	// Level is 1 for I, II…, 2 for A, B…, 3 for a component of II.F.
+	Level int `json:"level"`
+	// Blocks is the section's own content in document order.
+	Blocks []Block `json:"blocks,omitempty"`
+	// Children are the subsections.
+	Children []*Section `json:"children,omitempty"`
+	// Line is the line of the heading in the source.
+	Line int `json:"line,omitempty"`
+}
+
+// Block is one piece of a section's content. Exactly one field is set.
+type Block struct {
+	Paragraph *Paragraph `json:"paragraph,omitempty"`
+	// Table is the ID of a table of Report.Tables.
+	Table string `json:"table,omitempty"`
+	// Accomplishment is the ID of an expected accomplishment (ea-1-1).
+	Accomplishment string `json:"accomplishment,omitempty"`
+	// Variance is the ID of a variance item of section IV.
+	Variance string `json:"variance,omitempty"`
+	// Note is a statement of the portal about the source, e.g. that a
+	// chart's figures are not in the text.
+	Note string `json:"note,omitempty"`
+}
+
+// Paragraph is a paragraph of text, numbered or not.
+type Paragraph struct {
+	// Number is the paragraph's number in the report (1–74 in A/76/564), or
+	// 0 for an unnumbered paragraph such as those of the summary.
+	Number int `json:"number,omitempty"`
+	// ID is the paragraph's anchor: "par-26", or "summary-p3" when unnumbered.
+	ID string `json:"id"`
+	// Text is the cleaned text before the first sub-item, or the whole text.
+	Text string `json:"text"`
+	// Items are the lettered sub-items a), b)… with their own i), ii)….
+	Items []Item `json:"items,omitempty"`
+	// Tail is text that follows the last sub-item, if any.
+	Tail string `json:"tail,omitempty"`
+	// Citations are the documents the paragraph cites, in order of first
+	// appearance.
+	Citations []Citation `json:"citations,omitempty"`
+	Line      int        `json:"line,omitempty"`
+}
+
+// Item is a lettered or numbered sub-item of a paragraph.
+type Item struct {
+	// Label is "a", "b"… or "i", "ii"….
+	Label string `json:"label"`
+	Text  string `json:"text"`
+	Items []Item `json:"items,omitempty"`
+}
+
+// Citation is a document symbol or resolution cited in the text.
+type Citation struct {
+	// Text is the citation as written, e.g. "A/74/745" or "2531 (2020)".
+	Text string `json:"text"`
+	// Symbol is the document symbol, e.g. "A/74/745" or "S/RES/2531(2020)".
+	Symbol string `json:"symbol"`
+	// URL is the document's address in the UN document system.
+	URL string `json:"url"`
+}
+
+// Note is a footnote of a table or of the document.
+type Note struct {
+	// Label is the footnote's letter or number as printed: "a", "1".
+	Label string `json:"label"`
+	Text  string `json:"text"`
+}
+
+// Warning records a discrepancy that is the source's own, such as a total
+// that the source rounds differently in two tables.
+type Warning struct {
+	// Table, Row and Column locate the figure, when it is in a table.
+	Table  string `json:"table,omitempty"`
+	Row    string `json:"row,omitempty"`
+	Column string `json:"column,omitempty"`
+	// Message says what does not agree, in English.
+	Message string `json:"message"`
+	Line    int    `json:"line,omitempty"`
+}

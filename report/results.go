@@ -1,0 +1,135 @@
+package report
+
+// Component is a component of the results-based budgeting frameworks of
+// section II.F, e.g. "Composante 2 : protection des civils".
+type Component struct {
+	// Number is the component's number, 1 to 5 in A/76/564.
+	Number int `json:"number"`
+	// ID is the component's section ID, e.g. "ii-f-2"; its narrative
+	// paragraphs are that section's blocks.
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Accomplishments []*Accomplishment `json:"accomplishments"`
+	Line            int               `json:"line,omitempty"`
+}
+
+// Accomplishment is an expected accomplishment with its indicators of
+// achievement and its outputs.
+type Accomplishment struct {
+	// ID is the anchor, e.g. "ea-2-1".
+	ID string `json:"id"`
+	// Number is the number as printed, e.g. "2.1".
+	Number     string       `json:"number"`
+	Text       string       `json:"text"`
+	Indicators []*Indicator `json:"indicators"`
+	Outputs    []*Output    `json:"outputs"`
+	Line       int          `json:"line,omitempty"`
+}
+
+// Indicator is an indicator of achievement: what was planned, against which
+// baselines and target, and what happened.
+type Indicator struct {
+	// ID is the anchor, e.g. "ea-2-1-i3".
+	ID string `json:"id"`
+	// N is the indicator's position in its accomplishment, from 1.
+	N int `json:"n"`
+	// Planned is the planned indicator's text without its parenthesis of
+	// period values.
+	Planned string `json:"planned"`
+	// Values are the period values of the parenthesis, e.g.
+	// "(2018/19 : 1 ; 2019/20 : 2 ; 2020/21 : 5)", in order; the last one
+	// of the report's period is the target.
+	Values []PeriodValue `json:"values,omitempty"`
+	// Actual is the actual indicator's text, paragraphs joined by newlines.
+	Actual string `json:"actual"`
+	Line   int    `json:"line,omitempty"`
+}
+
+// PeriodValue is the value of an indicator for one period.
+type PeriodValue struct {
+	// Period is the period as printed, e.g. "2019/20".
+	Period string `json:"period"`
+	// Raw is the value as printed, e.g. "21 %", "≥ 90 %", "9 réunions par comité".
+	Raw string `json:"raw"`
+	// Num is set when Raw is a plain number, optionally with a unit or a
+	// comparison sign: "21 %" → "21".
+	Num Decimal `json:"num,omitempty"`
+	// Unit is "%" or a word that follows the number, when Num is set.
+	Unit string `json:"unit,omitempty"`
+	// Comparator is "≥", "≤", "<", ">" when the value is a bound.
+	Comparator string `json:"comparator,omitempty"`
+}
+
+// Output is a planned output with what was delivered.
+type Output struct {
+	// ID is the anchor, e.g. "ea-2-1-o4".
+	ID string `json:"id"`
+	// N is the output's position in its accomplishment, from 1.
+	N int `json:"n"`
+	// Group is the sub-heading the output sits under, if any (the support
+	// component groups its outputs, e.g. "Services de santé").
+	Group   string `json:"group,omitempty"`
+	Planned string `json:"planned"`
+	// Completed lists the delivered figures: a number with its label, or
+	// "Oui"/"Non" alone.
+	Completed []Delivered `json:"completed,omitempty"`
+	Remarks   string      `json:"remarks,omitempty"`
+	Line      int         `json:"line,omitempty"`
+}
+
+// Delivered is one figure of an output's "completed" column.
+type Delivered struct {
+	// Raw is the value as printed: "35", "Oui", "Non", "1 010".
+	Raw string `json:"raw"`
+	// Num is set when Raw is a number.
+	Num Decimal `json:"num,omitempty"`
+	// Label is the text that follows the figure, e.g. "Réunions ont
+	// bénéficié d'un appui".
+	Label string `json:"label,omitempty"`
+}
+
+// Variance is an item of section IV: a budget class whose expenditure
+// differs from its apportionment, with the explanation.
+type Variance struct {
+	// ID is the anchor, e.g. "iv-contingents".
+	ID string `json:"id"`
+	// Label is the class as printed, e.g. "Contingents".
+	Label string `json:"label"`
+	// Group is the category of III.A the class belongs to.
+	Group string `json:"group,omitempty"`
+	// Amount is the variance in thousands of US dollars, negative for an
+	// overexpenditure.
+	Amount  Decimal `json:"amount"`
+	Percent Decimal `json:"percent"`
+	// Paragraphs are the numbers of the paragraphs that explain the
+	// variance; the paragraphs themselves are blocks of section IV.
+	Paragraphs []int `json:"paragraphs"`
+	Line       int          `json:"line,omitempty"`
+}
+
+// Decision is an action the General Assembly is asked to take (section V).
+type Decision struct {
+	// Paragraph is the number of the paragraph that holds the decision.
+	Paragraph int `json:"paragraph"`
+	// Label is the sub-item letter, e.g. "a".
+	Label string `json:"label"`
+	Text  string `json:"text"`
+	// Amount is the main amount, in US dollars as the section prints it.
+	Amount Decimal `json:"amount,omitempty"`
+}
+
+// FollowUp is a row of section VI: a request of a legislative body and the
+// action the mission took.
+type FollowUp struct {
+	// ID is the anchor, e.g. "vi-1".
+	ID string `json:"id"`
+	// Body is the body that made the request, e.g. "Assemblée générale".
+	Body string `json:"body"`
+	// Resolution is the resolution, e.g. "75/302".
+	Resolution string `json:"resolution"`
+	// ResolutionParagraph is the paragraph of the resolution, e.g. "12".
+	ResolutionParagraph string `json:"resolution_paragraph"`
+	Request             string `json:"request"`
+	Action              string `json:"action"`
+	Line                int    `json:"line,omitempty"`
+}

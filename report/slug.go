@@ -1,0 +1,44 @@
+package report
+
+import "strings"
+
+// Slug turns a document symbol into its URL form: "A/76/564" → "a-76-564".
+func Slug(symbol string) string {
+	return strings.ToLower(strings.ReplaceAll(symbol, "/", "-"))
+}
+
+// Table returns the table with the given ID, or nil.
+func (r *Report) Table(id string) *Table {
+	for _, t := range r.Tables {
+		if t.ID == id {
+			return t
+		}
+	}
+	return nil
+}
+
+// Walk calls fn for every section of the tree, parents before children.
+func (r *Report) Walk(fn func(s *Section)) {
+	var walk func(ss []*Section)
+	walk = func(ss []*Section) {
+		for _, s := range ss {
+			fn(s)
+			walk(s.Children)
+		}
+	}
+	walk(r.Sections)
+}
+
+// Paragraphs returns every paragraph of the report in document order:
+// those of the section tree, of the components and of the variances.
+func (r *Report) Paragraphs() []*Paragraph {
+	var ps []*Paragraph
+	r.Walk(func(s *Section) {
+		for _, b := range s.Blocks {
+			if b.Paragraph != nil {
+				ps = append(ps, b.Paragraph)
+			}
+		}
+	})
+	return ps
+}

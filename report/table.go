@@ -1,0 +1,70 @@
+package report
+
+// Table is a table of the report, in a form that every output shares: an
+// HTML table, a CSV file, a JSON file.
+type Table struct {
+	// ID is the language-neutral id of DESIGN.md: "iii-a", "summary-hr"….
+	ID string `json:"id"`
+	// Section is the ID of the section that holds the table.
+	Section string `json:"section"`
+	// Title is the table's title in the report's language.
+	Title string `json:"title"`
+	// Unit is the unit of the table's amounts, or empty.
+	Unit    string   `json:"unit,omitempty"`
+	Columns []Column `json:"columns"`
+	Rows    []Row    `json:"rows"`
+	Notes   []Note   `json:"notes,omitempty"`
+	Line    int      `json:"line,omitempty"`
+}
+
+// Column describes one column of a table.
+type Column struct {
+	// Key is the stable snake_case field name used in CSV and JSON,
+	// the same in every language, e.g. "apportionment".
+	Key string `json:"key"`
+	// Label is the column's heading in the report's language.
+	Label string `json:"label"`
+	// Type is "number", "string" or "date".
+	Type string `json:"type"`
+	// Unit is the unit of a number column: AmountUnit, "percent", "persons".
+	Unit string `json:"unit,omitempty"`
+}
+
+// Row types of a hierarchical table.
+const (
+	RowItem     = "item"
+	RowSubtotal = "subtotal"
+	RowTotal    = "total"
+	// RowHeading is a row that only names a group and holds no figures.
+	RowHeading = "heading"
+)
+
+// Row is one row of a table.
+type Row struct {
+	// Label is the row's heading as printed, footnote letters removed.
+	Label string `json:"label"`
+	// Group is the label of the heading row the row belongs to, if any.
+	Group string `json:"group,omitempty"`
+	// Type is one of RowItem, RowSubtotal, RowTotal, RowHeading.
+	Type string `json:"row_type"`
+	// Cells hold one value per column after the label column.
+	Cells []Cell `json:"cells"`
+	// Notes are the footnote labels attached to the row's label.
+	Notes []string `json:"notes,omitempty"`
+	Line  int      `json:"line,omitempty"`
+}
+
+// Cell is a value of a table as printed and as understood.
+type Cell struct {
+	// Raw is the cell as printed in the source, e.g. "(9 444,2)" or "–".
+	Raw string `json:"raw"`
+	// Num is set when the cell is a number, e.g. "-9444.2".
+	Num Decimal `json:"num,omitempty"`
+	// Text is set when the cell holds text or a range, e.g. "0.0-5.0".
+	Text string `json:"text,omitempty"`
+	// Notes are footnote labels attached to the cell.
+	Notes []string `json:"notes,omitempty"`
+}
+
+// IsNil reports whether the cell is the source's dash for nil ("–") or empty.
+func (c Cell) IsNil() bool { return c.Num == "" && c.Text == "" }
