@@ -28,6 +28,9 @@ type Column struct {
 	Type string `json:"type"`
 	// Unit is the unit of a number column: AmountUnit, "percent", "persons".
 	Unit string `json:"unit,omitempty"`
+	// Notes are the footnote labels attached to the column's heading, e.g.
+	// "a" for "Effectif approuvéa".
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Row types of a hierarchical table.

@@ -1,0 +1,30 @@
+// Enhancements only: the pages work without this script.
+// "Copy link" on every citation: clicking a permalink with a modifier-free
+// click copies "citation — URL" to the clipboard and keeps the reader in
+// place; without clipboard access the link works as a plain link.
+function enhanceCitations(): void {
+  document.querySelectorAll<HTMLAnchorElement>("a.permalink").forEach((a) => {
+    a.addEventListener("click", (ev: MouseEvent) => {
+      if (ev.ctrlKey || ev.metaKey || ev.shiftKey || !navigator.clipboard) return;
+      ev.preventDefault();
+      const text = `${a.dataset.cite ?? ""} — ${a.href}`;
+      navigator.clipboard.writeText(text).then(
+        () => { a.setAttribute("aria-live", "polite"); a.dataset.copied = "1"; },
+        () => { window.location.href = a.href; },
+      );
+    });
+  });
+}
+
+// Mark the paragraph a permalink points to.
+function markTarget(): void {
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  const el = id ? document.getElementById(id) : null;
+  if (el) el.classList.add("target");
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  enhanceCitations();
+  markTarget();
+});
+window.addEventListener("hashchange", markTarget);

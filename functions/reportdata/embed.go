@@ -1,0 +1,45 @@
+// Package reportdata holds the structured reports embedded in the function
+// binaries at build time (reports.json.gz, written by `generator build
+// -functions-data`), so that a function reads no file and builds nothing
+// from the sources at cold start.
+package reportdata
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"pkportal/report"
+)
+
+//go:embed reports.json.gz
+var data []byte
+
+// Load decodes the embedded reports.
+func Load() ([]*report.Report, error) { return Decode(data) }
+
+// Decode reads reports from their gzipped JSON form.
+func Decode(b []byte) ([]*report.Report, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("embedded reports: %w", err)
+	}
+	var rs []*report.Report
+	if err := json.NewDecoder(zr).Decode(&rs); err != nil {
+		return nil, fmt.Errorf("embedded reports: %w", err)
+	}
+	return rs, nil
+}
+
+// Encode writes reports in the form Load reads. The output is the same for
+// the same reports, so the committed file changes only when data changes.
+func Encode(w io.Writer, rs []*report.Report) error {
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err := json.NewEncoder(zw).Encode(rs); err != nil {
+		return err
+	}
+	return zw.Close()
+}

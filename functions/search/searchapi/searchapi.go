@@ -1,0 +1,136 @@
+// Package searchapi is the handler of the search function (/api/search):
+// JSON answers for the page's search box, and an HTML results page for a
+// plain form, so that search works with JavaScript off.
+//
+// It must not link Hugo or the generator.
+package searchapi
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"pkportal/functions/lambdahttp"
+	"pkportal/search"
+)
+
+// MaxQuery is the longest query accepted, in characters.
+const MaxQuery = 256
+
+// PageSize and MaxPageSize bound the results of one answer.
+const (
+	PageSize    = 20
+	MaxPageSize = 50
+)
+
+// Handler answers /api/search requests.
+type Handler struct {
+	// indexes by UI language ("fr", "en")
+	indexes map[string]*search.Index
+}
+
+// New returns a handler over one index per UI language.
+func New(indexes map[string]*search.Index) *Handler {
+	return &Handler{indexes: indexes}
+}
+
+// Answer is the JSON answer.
+type Answer struct {
+	Query   string          `json:"query"`
+	Total   int             `json:"total"`
+	Results []search.Result `json:"results"`
+}
+
+// ServeHTTP answers GET requests with q (the query), lang (fr or en, the
+// language of the result URLs) and limit (1 to 50).
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		lambdahttp.Error(w, http.StatusMethodNotAllowed, "method not allowed: use GET")
+		return
+	}
+	v := r.URL.Query()
+	for k := range v {
+		if k != "q" && k != "lang" && k != "limit" {
+			lambdahttp.Error(w, http.StatusBadRequest, fmt.Sprintf("unknown parameter %q: accepted are q, lang, limit", k))
+			return
+		}
+	}
+	q := strings.TrimSpace(v.Get("q"))
+	switch {
+	case q == "":
+		lambdahttp.Error(w, http.StatusBadRequest, "missing parameter q: give the words to search for")
+		return
+	case !utf8.ValidString(q):
+		lambdahttp.Error(w, http.StatusBadRequest, "parameter q is not valid UTF-8")
+		return
+	case utf8.RuneCountInString(q) > MaxQuery:
+		lambdahttp.Error(w, http.StatusBadRequest, fmt.Sprintf("parameter q is longer than %d characters", MaxQuery))
+		return
+	}
+	lang := v.Get("lang")
+	if lang == "" {
+		lang = "fr"
+	}
+	ix, ok := h.indexes[lang]
+	if !ok {
+		lambdahttp.Error(w, http.StatusBadRequest, "unknown lang: accepted values are fr, en")
+		return
+	}
+	limit := PageSize
+	if s := v.Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > MaxPageSize {
+			lambdahttp.Error(w, http.StatusBadRequest, fmt.Sprintf("parameter limit must be a number from 1 to %d", MaxPageSize))
+			return
+		}
+		limit = n
+	}
+	results, total := ix.Search(q, limit)
+	if results == nil {
+		results = []search.Result{}
+	}
+	ans := Answer{Query: q, Total: total, Results: results}
+	lambdahttp.SetSecurityHeaders(w.Header())
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	w.Header().Set("Vary", "Accept")
+	if wantsHTML(r) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		writeHTML(w, lang, ans)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_ = json.NewEncoder(w).Encode(ans)
+}
+
+func wantsHTML(r *http.Request) bool {
+	a := r.Header.Get("Accept")
+	return strings.Contains(a, "text/html") && !strings.Contains(a, "application/json")
+}
+
+var words = map[string]map[string]string{
+	"fr": {"title": "Recherche", "results": "résultat(s) pour", "none": "Aucun résultat.", "back": "Retour au portail"},
+	"en": {"title": "Search", "results": "result(s) for", "none": "No results.", "back": "Back to the portal"},
+}
+
+func writeHTML(w http.ResponseWriter, lang string, a Answer) {
+	t := words[lang]
+	e := html.EscapeString
+	var b strings.Builder
+	fmt.Fprintf(&b, "<!doctype html><html lang=\"%s\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>%s – %s</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main id=\"main\">", lang, e(t["title"]), e(a.Query))
+	fmt.Fprintf(&b, "<h1>%s</h1><form action=\"/api/search\" method=\"get\" role=\"search\"><input type=\"hidden\" name=\"lang\" value=\"%s\"><label>%s <input type=\"search\" name=\"q\" value=\"%s\"></label> <button>%s</button></form>", e(t["title"]), lang, e(t["title"]), e(a.Query), e(t["title"]))
+	fmt.Fprintf(&b, "<p>%d %s « %s »</p>", a.Total, e(t["results"]), e(a.Query))
+	if len(a.Results) == 0 {
+		fmt.Fprintf(&b, "<p>%s</p>", e(t["none"]))
+	}
+	b.WriteString("<ol class=\"results\">")
+	for _, r := range a.Results {
+		// Snippet is escaped text with <mark> only (search.Result).
+		fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a> <cite>%s</cite><p lang=\"%s\">%s</p></li>", e(r.URL), e(r.Title), e(r.Citation), e(r.Lang), r.Snippet)
+	}
+	fmt.Fprintf(&b, "</ol><p><a href=\"/%s/\">%s</a></p></main></body></html>", lang, e(t["back"]))
+	_, _ = w.Write([]byte(b.String()))
+}

@@ -1,0 +1,87 @@
+package searchapi
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-lambda-go/events"
+
+	"pkportal/functions/lambdahttp"
+	"pkportal/functions/reportdata"
+	"pkportal/search"
+)
+
+func serve(t *testing.T, q map[string]string, accept string) events.APIGatewayProxyResponse {
+	t.Helper()
+	rs, err := reportdata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := New(map[string]*search.Index{"fr": search.FromReports(rs, "fr"), "en": search.FromReports(rs, "en")})
+	return lambdahttp.Serve(context.Background(), h, events.APIGatewayProxyRequest{
+		HTTPMethod: "GET", Path: "/.netlify/functions/search", QueryStringParameters: q,
+		Headers: map[string]string{"Accept": accept},
+	})
+}
+
+func TestSearchFindsParagraph(t *testing.T) {
+	res := serve(t, map[string]string{"q": "rations distribution"}, "application/json")
+	if res.StatusCode != 200 {
+		t.Fatalf("status %d: %s", res.StatusCode, res.Body)
+	}
+	var a Answer
+	if err := json.Unmarshal([]byte(res.Body), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Total == 0 {
+		t.Fatal("no result for rations distribution")
+	}
+	urls := []string{}
+	for _, r := range a.Results {
+		urls = append(urls, r.URL)
+	}
+	// Paragraph 52 explains the rations delivered at four distribution points.
+	if !strings.Contains(strings.Join(urls, " "), "/fr/a-76-564/iii/#par-52") {
+		t.Errorf("par. 52 not among %v", urls)
+	}
+	if !strings.Contains(a.Results[0].Snippet, "<mark>") {
+		t.Errorf("snippet without highlight: %q", a.Results[0].Snippet)
+	}
+}
+
+func TestAccentsFold(t *testing.T) {
+	res := serve(t, map[string]string{"q": "securite"}, "")
+	var a Answer
+	_ = json.Unmarshal([]byte(res.Body), &a)
+	if a.Total == 0 {
+		t.Error(`"securite" finds nothing; "sécurité" is everywhere in the report`)
+	}
+}
+
+func TestHTMLForPlainForms(t *testing.T) {
+	res := serve(t, map[string]string{"q": `<script>x</script> rations`, "lang": "en"}, "text/html,application/xhtml+xml")
+	if res.StatusCode != 200 || !strings.HasPrefix(res.Headers["Content-Type"], "text/html") {
+		t.Fatalf("status %d type %q", res.StatusCode, res.Headers["Content-Type"])
+	}
+	if strings.Contains(res.Body, "<script>x") {
+		t.Error("query echoed unescaped")
+	}
+}
+
+func TestBadRequests(t *testing.T) {
+	for _, q := range []map[string]string{
+		{},
+		{"q": "   "},
+		{"q": strings.Repeat("a", 257)},
+		{"q": "rations", "lang": "de"},
+		{"q": "rations", "limit": "500"},
+		{"q": "rations", "kind": "x", "bogus": "1"},
+	} {
+		res := serve(t, q, "")
+		if res.StatusCode != 400 {
+			t.Errorf("%v: status %d, want 400", q, res.StatusCode)
+		}
+	}
+}

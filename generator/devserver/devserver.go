@@ -1,0 +1,205 @@
+// Package devserver serves a built site locally as Netlify would: the
+// static files of public/, the redirects and headers of netlify.toml (read
+// from the file: one source of truth), and the functions, each called
+// through the same API Gateway event adapter that runs them on Lambda.
+//
+// It is a development server: it must not be deployed.
+package devserver
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/aws/aws-lambda-go/events"
+	"github.com/pelletier/go-toml/v2"
+
+	"pkportal/functions/lambdahttp"
+)
+
+// Config is the part of netlify.toml the server applies.
+type Config struct {
+	Redirects []Redirect `toml:"redirects"`
+	Headers   []Headers  `toml:"headers"`
+}
+
+// Redirect is a [[redirects]] rule.
+type Redirect struct {
+	From   string `toml:"from"`
+	To     string `toml:"to"`
+	Status int    `toml:"status"`
+	Force  bool   `toml:"force"`
+}
+
+// Headers is a [[headers]] rule.
+type Headers struct {
+	For    string            `toml:"for"`
+	Values map[string]string `toml:"values"`
+}
+
+// ParseConfig reads the redirects and headers of a netlify.toml.
+func ParseConfig(b []byte) (*Config, error) {
+	var c Config
+	if err := toml.Unmarshal(b, &c); err != nil {
+		return nil, fmt.Errorf("netlify.toml: %w", err)
+	}
+	for i, r := range c.Redirects {
+		if r.From == "" || r.To == "" {
+			return nil, fmt.Errorf("netlify.toml: redirect %d: expected from and to", i+1)
+		}
+		if r.Status == 0 {
+			c.Redirects[i].Status = http.StatusMovedPermanently
+		}
+	}
+	return &c, nil
+}
+
+// Server serves a public folder with netlify.toml's rules and functions.
+type Server struct {
+	cfg       *Config
+	public    string
+	functions map[string]http.Handler
+	files     http.Handler
+}
+
+// New returns a server of the public folder. functions maps a function's
+// name (as in "/.netlify/functions/NAME") to its handler.
+func New(cfg *Config, public string, functions map[string]http.Handler) *Server {
+	return &Server{cfg: cfg, public: public, functions: functions, files: http.FileServer(http.Dir(public))}
+}
+
+// ServeHTTP applies, in Netlify's order: forced rules, then a static file
+// if one exists, then the other rules, then a 404 page.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p := r.URL.Path
+	for _, rule := range s.cfg.Redirects {
+		if rule.Force && match(rule.From, p) {
+			s.apply(w, r, rule)
+			return
+		}
+	}
+	if s.exists(p) {
+		s.setHeaders(w.Header(), p)
+		s.files.ServeHTTP(w, r)
+		return
+	}
+	for _, rule := range s.cfg.Redirects {
+		if !rule.Force && match(rule.From, p) {
+			s.apply(w, r, rule)
+			return
+		}
+	}
+	s.setHeaders(w.Header(), p)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusNotFound)
+	if f, err := os.Open(filepath.Join(s.public, "404.html")); err == nil {
+		defer f.Close()
+		_, _ = io.Copy(w, f)
+		return
+	}
+	_, _ = io.WriteString(w, "<!doctype html><title>404</title><p>Not found.</p>\n")
+}
+
+func (s *Server) exists(p string) bool {
+	clean := path.Clean("/" + p)
+	fi, err := os.Stat(filepath.Join(s.public, filepath.FromSlash(clean)))
+	if err != nil {
+		return false
+	}
+	if fi.IsDir() {
+		_, err := os.Stat(filepath.Join(s.public, filepath.FromSlash(clean), "index.html"))
+		return err == nil
+	}
+	return true
+}
+
+func (s *Server) apply(w http.ResponseWriter, r *http.Request, rule Redirect) {
+	to := rule.To
+	if strings.HasSuffix(rule.From, "*") {
+		splat := strings.TrimPrefix(r.URL.Path, strings.TrimSuffix(rule.From, "*"))
+		to = strings.ReplaceAll(to, ":splat", splat)
+	}
+	if rule.Status == http.StatusOK {
+		if name, ok := strings.CutPrefix(to, "/.netlify/functions/"); ok {
+			h, found := s.functions[name]
+			if !found {
+				http.Error(w, "no such function: "+name, http.StatusNotFound)
+				return
+			}
+			serveFunction(w, r, h)
+			return
+		}
+		r2 := r.Clone(r.Context())
+		r2.URL.Path = to
+		s.setHeaders(w.Header(), to)
+		s.files.ServeHTTP(w, r2)
+		return
+	}
+	if r.URL.RawQuery != "" && !strings.Contains(to, "?") {
+		to += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, to, rule.Status)
+}
+
+// serveFunction turns the request into an API Gateway event, runs it
+// through the Lambda adapter and writes the event response back.
+func serveFunction(w http.ResponseWriter, r *http.Request, h http.Handler) {
+	ev := events.APIGatewayProxyRequest{
+		HTTPMethod:                      r.Method,
+		Path:                            r.URL.Path,
+		Headers:                         map[string]string{},
+		MultiValueQueryStringParameters: r.URL.Query(),
+	}
+	for k, v := range r.Header {
+		ev.Headers[k] = strings.Join(v, ", ")
+	}
+	if r.Body != nil {
+		b, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+		ev.Body = string(b)
+	}
+	res := lambdahttp.Serve(context.Background(), h, ev)
+	for k, v := range res.Headers {
+		w.Header().Set(k, v)
+	}
+	w.WriteHeader(res.StatusCode)
+	_, _ = io.WriteString(w, res.Body)
+}
+
+func (s *Server) setHeaders(h http.Header, p string) {
+	for _, rule := range s.cfg.Headers {
+		if match(rule.For, p) {
+			for k, v := range rule.Values {
+				h.Set(k, v)
+			}
+		}
+	}
+}
+
+// match reports whether a URL path matches a Netlify pattern: exact, or
+// with "*" standing for any run of characters.
+func match(pattern, p string) bool {
+	if !strings.Contains(pattern, "*") {
+		return pattern == p || strings.TrimSuffix(pattern, "/") == strings.TrimSuffix(p, "/")
+	}
+	parts := strings.Split(pattern, "*")
+	if !strings.HasPrefix(p, parts[0]) {
+		return false
+	}
+	rest := p[len(parts[0]):]
+	for i, part := range parts[1:] {
+		if i == len(parts)-2 {
+			return strings.HasSuffix(rest, part)
+		}
+		j := strings.Index(rest, part)
+		if j < 0 {
+			return false
+		}
+		rest = rest[j+len(part):]
+	}
+	return true
+}

@@ -1,0 +1,117 @@
+package devserver
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"pkportal"
+)
+
+func newTestServer(t *testing.T) (*httptest.Server, *Config) {
+	t.Helper()
+	b, err := pkportal.SiteFiles.ReadFile("netlify.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := ParseConfig(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(pub, "fr"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_ = os.WriteFile(filepath.Join(pub, "fr", "index.html"), []byte("<p>accueil</p>"), 0o644)
+	fn := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"q":"`+r.URL.Query().Get("q")+`"}`)
+	})
+	srv := httptest.NewServer(New(cfg, pub, map[string]http.Handler{"search": fn, "csv": fn}))
+	t.Cleanup(srv.Close)
+	return srv, cfg
+}
+
+func TestStaticFilesCarryNetlifyHeaders(t *testing.T) {
+	srv, cfg := newTestServer(t)
+	res, err := http.Get(srv.URL + "/fr/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	var all map[string]string
+	for _, h := range cfg.Headers {
+		if h.For == "/*" {
+			all = h.Values
+		}
+	}
+	if len(all) == 0 {
+		t.Fatal("netlify.toml has no headers for /*")
+	}
+	for k, v := range all {
+		if got := res.Header.Get(k); got != v {
+			t.Errorf("header %s = %q, netlify.toml says %q", k, got, v)
+		}
+	}
+}
+
+func TestFunctionsAreRouted(t *testing.T) {
+	srv, _ := newTestServer(t)
+	res, err := http.Get(srv.URL + "/api/search?q=rations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || string(b) != `{"q":"rations"}` {
+		t.Errorf("got %d %s", res.StatusCode, b)
+	}
+	// Netlify does not apply [[headers]] to functions: neither do we.
+	if res.Header.Get("X-Frame-Options") != "" {
+		t.Error("site headers applied to a function response")
+	}
+}
+
+func TestRootRedirectAndNotFound(t *testing.T) {
+	srv, _ := newTestServer(t)
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := c.Get(srv.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 302 || res.Header.Get("Location") != "/fr/" {
+		t.Errorf("/ → %d %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	res, err = c.Get(srv.URL + "/nowhere/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 404 {
+		t.Errorf("/nowhere/ → %d", res.StatusCode)
+	}
+}
+
+func TestMatch(t *testing.T) {
+	for _, c := range []struct {
+		pattern, path string
+		want          bool
+	}{
+		{"/*", "/fr/a-76-564/", true},
+		{"/data/*.csv", "/data/a-76-564/iii-a.csv", true},
+		{"/data/*.csv", "/data/a-76-564/iii-a.json", false},
+		{"/api/search", "/api/search", true},
+		{"/api/search", "/api/searchx", false},
+	} {
+		if got := match(c.pattern, c.path); got != c.want {
+			t.Errorf("match(%q, %q) = %v", c.pattern, c.path, got)
+		}
+	}
+}

@@ -1,0 +1,131 @@
+// Command generator builds the pkportal site from the source reports and
+// serves it locally.
+//
+//	go run ./generator build [-src DIR] [-o DIR] [-base URL] [-functions-data FILE]
+//	go run ./generator serve [-src DIR] [-o DIR] [-addr host:port]
+//	go run ./generator ingest FILE
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+
+	"pkportal"
+	"pkportal/functions/csv/csvapi"
+	"pkportal/functions/search/searchapi"
+	"pkportal/generator/devserver"
+	"pkportal/generator/pipeline"
+	"pkportal/ingest"
+	"pkportal/search"
+)
+
+const usage = `usage:
+  generator build  [-src DIR] [-o DIR] [-base URL] [-functions-data FILE]
+      ingest every source report, validate, generate and render the site
+  generator serve  [-src DIR] [-o DIR] [-addr host:port]
+      build, then serve the site and the functions /api/search and /api/csv
+  generator ingest FILE
+      parse one report and write its structured JSON to standard output
+`
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "generator:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("no command")
+	}
+	switch args[0] {
+	case "build":
+		return build(args[1:], stdout, stderr)
+	case "serve":
+		return serve(args[1:], stdout, stderr)
+	case "ingest":
+		return ingestCmd(args[1:], stdout)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q", args[0])
+}
+
+func buildFlags(name string, stderr io.Writer) (*flag.FlagSet, *pipeline.Options) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o := &pipeline.Options{Log: stderr}
+	fs.StringVar(&o.Src, "src", "sources", "folder of source reports")
+	fs.StringVar(&o.Out, "o", "public", "output folder, replaced as a whole")
+	fs.StringVar(&o.BaseURL, "base", "", "site root URL (default: hugo.toml's)")
+	return fs, o
+}
+
+func build(args []string, stdout, stderr io.Writer) error {
+	fs, o := buildFlags("build", stderr)
+	fs.StringVar(&o.FunctionsData, "functions-data", "", "also write the reports the functions embed to this file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	res, err := pipeline.Build(*o)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "built %d report(s), %d pages into %s (ingest %v, generate %v, render %v)\n",
+		len(res.Reports), res.Pages, o.Out, res.Ingest.Round(1e6), res.Generate.Round(1e6), res.Render.Round(1e6))
+	return nil
+}
+
+func serve(args []string, stdout, stderr io.Writer) error {
+	fs, o := buildFlags("serve", stderr)
+	addr := fs.String("addr", "localhost:1313", "address to listen on")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if o.BaseURL == "" {
+		o.BaseURL = "http://" + *addr + "/"
+	}
+	res, err := pipeline.Build(*o)
+	if err != nil {
+		return err
+	}
+	toml, err := pkportal.SiteFiles.ReadFile("netlify.toml")
+	if err != nil {
+		return err
+	}
+	cfg, err := devserver.ParseConfig(toml)
+	if err != nil {
+		return err
+	}
+	srv := devserver.New(cfg, o.Out, map[string]http.Handler{
+		"search": searchapi.New(map[string]*search.Index{
+			"fr": search.FromReports(res.Reports, "fr"),
+			"en": search.FromReports(res.Reports, "en"),
+		}),
+		"csv": csvapi.New(res.Reports),
+	})
+	fmt.Fprintf(stdout, "built %d report(s), %d pages\nserving on http://%s/ (Ctrl-C to stop)\n", len(res.Reports), res.Pages, *addr)
+	return http.ListenAndServe(*addr, srv)
+}
+
+func ingestCmd(args []string, stdout io.Writer) error {
+	if len(args) != 1 {
+		return errors.New("ingest: expected one FILE argument")
+	}
+	r, err := ingest.ParseFile(args[0])
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}

@@ -1,0 +1,215 @@
+// Package site writes the Hugo site source of the portal from the
+// structured reports: the hand-written files embedded in pkportal.SiteFiles,
+// plus one Markdown page (JSON front matter) per report home, section page,
+// table and paragraph permalink in each UI language, and the data files
+// under static/data/.
+//
+// It prepares everything a layout prints (numbers formatted per language,
+// links, citations); it must not run Hugo (see hugobuild) nor parse text
+// (see ingest).
+package site
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"pkportal"
+	"pkportal/csvout"
+	"pkportal/report"
+)
+
+// Languages are the UI languages of the portal.
+var Languages = []string{"fr", "en"}
+
+// Write writes the complete site source into dir, which must be empty or
+// absent.
+func Write(dir string, reports []*report.Report) error {
+	if err := copyEmbedded(dir); err != nil {
+		return fmt.Errorf("site files: %w", err)
+	}
+	for _, r := range reports {
+		for _, lang := range Languages {
+			if err := writeReport(dir, r, lang); err != nil {
+				return fmt.Errorf("pages of %s (%s): %w", r.Symbol, lang, err)
+			}
+		}
+		if err := writeData(filepath.Join(dir, "static", "data", r.Slug), r); err != nil {
+			return fmt.Errorf("data files of %s: %w", r.Symbol, err)
+		}
+	}
+	return nil
+}
+
+func copyEmbedded(dir string) error {
+	return fs.WalkDir(pkportal.SiteFiles, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dir, filepath.FromSlash(p))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := pkportal.SiteFiles.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
+
+// page is the front matter of a generated page.
+type page struct {
+	Title  string         `json:"title"`
+	Type   string         `json:"type,omitempty"`
+	Layout string         `json:"layout,omitempty"`
+	Weight int            `json:"weight,omitempty"`
+	URL    string         `json:"url,omitempty"`
+	Params map[string]any `json:"params"`
+	// Sitemap excludes redirect pages from the sitemap.
+	Sitemap map[string]any `json:"sitemap,omitempty"`
+}
+
+func writePage(path string, p page) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(p, "", " ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o644)
+}
+
+func writeReport(dir string, r *report.Report, lang string) error {
+	root := filepath.Join(dir, "content", lang, r.Slug)
+	v := newViewer(r, lang)
+
+	var toc []map[string]string
+	for _, s := range r.Pages() {
+		toc = append(toc, map[string]string{"title": sectionTitle(s), "url": r.URL(lang, s.ID, "")})
+	}
+	var tables []map[string]string
+	for _, t := range r.Tables {
+		tables = append(tables, map[string]string{"id": t.ID, "title": t.Title, "csv": dataURL(r, t.ID, "csv"), "json": dataURL(r, t.ID, "json")})
+	}
+	var summary []BlockView
+	for _, s := range r.Sections {
+		if s.ID == "summary" {
+			summary = v.blocks(s, 0)
+		}
+	}
+	var chartViews []map[string]any
+	home := page{
+		Title: r.Symbol + " — " + r.Mission.Acronym + " " + r.Period.Label,
+		Type:  "report",
+		Params: map[string]any{
+			"symbol": r.Symbol, "slug": r.Slug, "mission": r.Mission, "period": r.Period,
+			"reporttitle": r.Title, "contentlang": r.Language, "toc": toc, "tables": tables,
+			"summary": summary, "keyfigures": v.keyFigures(), "charts": chartViews,
+			"data": map[string]string{"report": "/data/" + r.Slug + "/report.json"},
+		},
+	}
+	if err := writePage(filepath.Join(root, "_index.md"), home); err != nil {
+		return err
+	}
+	pages := r.Pages()
+	for i, s := range pages {
+		p := page{
+			Title:  sectionTitle(s),
+			Type:   "report",
+			Layout: "reportsection",
+			Weight: i + 1,
+			Params: map[string]any{
+				"symbol": r.Symbol, "slug": r.Slug, "contentlang": r.Language,
+				"blocks": v.blocks(s, 0), "cite": r.Symbol + ", " + citeSection(lang, s),
+				"reporturl": r.URL(lang, "", ""),
+			},
+		}
+		if err := writePage(filepath.Join(root, s.ID, "index.md"), p); err != nil {
+			return err
+		}
+	}
+	// Paragraph permalinks: small pages that send the reader to the
+	// paragraph on its page, with the anchor (an HTML redirect works on
+	// any static host; netlify.toml adds a 301 on Netlify).
+	pageOf := r.PageOf()
+	var err error
+	r.Walk(func(s *report.Section) {
+		for _, b := range s.Blocks {
+			if b.Paragraph == nil || b.Paragraph.Number == 0 || err != nil {
+				continue
+			}
+			n := strconv.Itoa(b.Paragraph.Number)
+			target := r.URL(lang, pageOf[s.ID], b.Paragraph.ID)
+			err = writePage(filepath.Join(root, "par", n, "index.md"), page{
+				Title:   r.Symbol + ", par. " + n,
+				Type:    "report",
+				Layout:  "redirect",
+				Params:  map[string]any{"target": target},
+				Sitemap: map[string]any{"disable": true},
+			})
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return writePage(filepath.Join(root, "par", "_index.md"), page{Title: r.Symbol, Type: "report", Layout: "parindex", Sitemap: map[string]any{"disable": true}, Params: map[string]any{"target": r.URL(lang, "", "")}})
+}
+
+func dataURL(r *report.Report, id, ext string) string {
+	return "/data/" + r.Slug + "/" + id + "." + ext
+}
+
+func sectionTitle(s *report.Section) string {
+	if s.Number == "" {
+		return s.Title
+	}
+	return s.Number + ". " + s.Title
+}
+
+func citeSection(lang string, s *report.Section) string {
+	if s.Number == "" {
+		return s.Title
+	}
+	if lang == "fr" {
+		return "sect. " + s.Number
+	}
+	return "sect. " + s.Number
+}
+
+// writeData writes the language-neutral data files of a report: each
+// table as CSV and JSON, and the whole report as JSON.
+func writeData(dir string, r *report.Report) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, t := range r.Tables {
+		f, err := os.Create(filepath.Join(dir, t.ID+".csv"))
+		if err != nil {
+			return err
+		}
+		if err := csvout.Write(f, csvout.FromTable(t), csvout.Options{}); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+		if err := writeJSON(filepath.Join(dir, t.ID+".json"), t); err != nil {
+			return err
+		}
+	}
+	return writeJSON(filepath.Join(dir, "report.json"), r)
+}
+
+func writeJSON(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o644)
+}

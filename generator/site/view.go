@@ -1,0 +1,159 @@
+package site
+
+import (
+	"strings"
+
+	"pkportal/report"
+)
+
+// The view types are what the layouts print: every number already
+// formatted for the page language, every link already built. Layouts loop
+// and print; they compute nothing.
+
+// Segment is a run of text, linked when Href is set.
+type Segment struct {
+	T    string `json:"t"`
+	Href string `json:"href,omitempty"`
+}
+
+// ParaView is a paragraph ready to print.
+type ParaView struct {
+	ID     string     `json:"id"`
+	Number int        `json:"number,omitempty"`
+	Text   []Segment  `json:"text"`
+	Items  []ItemView `json:"items,omitempty"`
+	Tail   []Segment  `json:"tail,omitempty"`
+	Cite   string     `json:"cite"`
+	URL    string     `json:"url"`
+}
+
+// ItemView is a sub-item of a paragraph.
+type ItemView struct {
+	Label string     `json:"label"`
+	Text  []Segment  `json:"text"`
+	Items []ItemView `json:"items,omitempty"`
+}
+
+// TableView is a table ready to print.
+type TableView struct {
+	ID      string     `json:"id"`
+	Title   string     `json:"title"`
+	Unit    string     `json:"unit,omitempty"`
+	Columns []string   `json:"columns"`
+	Rows    []RowView  `json:"rows"`
+	Notes   []NoteView `json:"notes,omitempty"`
+	CSV     string     `json:"csv"`
+	JSON    string     `json:"json"`
+	Cite    string     `json:"cite"`
+	URL     string     `json:"url"`
+	Warns   []string   `json:"warnings,omitempty"`
+	Numeric []bool     `json:"numeric"`
+}
+
+// RowView is a table row ready to print.
+type RowView struct {
+	Label string   `json:"label"`
+	Type  string   `json:"type"`
+	Cells []string `json:"cells"`
+	Notes string   `json:"notes,omitempty"`
+	// Indent is true for an item that belongs to a group.
+	Indent bool `json:"indent,omitempty"`
+}
+
+// NoteView is a footnote.
+type NoteView struct {
+	Label string `json:"label"`
+	Text  string `json:"text"`
+}
+
+// BlockView is one block of a page: exactly one field is set.
+type BlockView struct {
+	Para    *ParaView    `json:"para,omitempty"`
+	Table   *TableView   `json:"table,omitempty"`
+	EA      *EAView      `json:"ea,omitempty"`
+	Heading *HeadingView `json:"heading,omitempty"`
+	Note    string       `json:"note,omitempty"`
+	Var     *VarView     `json:"variance,omitempty"`
+}
+
+// HeadingView is a sub-section heading inside a page.
+type HeadingView struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Level int    `json:"level"`
+}
+
+// VarView is the header of a variance item of section IV.
+type VarView struct {
+	ID      string `json:"id"`
+	Label   string `json:"label"`
+	Amount  string `json:"amount"`
+	Percent string `json:"percent"`
+}
+
+// EAView is an expected accomplishment with its indicators and outputs.
+type EAView struct {
+	ID         string    `json:"id"`
+	Number     string    `json:"number"`
+	Text       string    `json:"text"`
+	Indicators []IndView `json:"indicators"`
+	Outputs    []OutView `json:"outputs"`
+	Cite       string    `json:"cite"`
+}
+
+// IndView is an indicator of achievement.
+type IndView struct {
+	ID      string `json:"id"`
+	N       int    `json:"n"`
+	Planned string `json:"planned"`
+	Values  string `json:"values,omitempty"`
+	Actual  string `json:"actual"`
+	Cite    string `json:"cite"`
+}
+
+// OutView is an output.
+type OutView struct {
+	ID        string   `json:"id"`
+	N         int      `json:"n"`
+	Group     string   `json:"group,omitempty"`
+	Planned   string   `json:"planned"`
+	Completed []string `json:"completed,omitempty"`
+	Remarks   string   `json:"remarks,omitempty"`
+	Cite      string   `json:"cite"`
+}
+
+// segments cuts text into runs, linking the citations the ingest found.
+func segments(text string, cites []report.Citation) []Segment {
+	if len(cites) == 0 || text == "" {
+		return []Segment{{T: text}}
+	}
+	var out []Segment
+	rest := text
+	for rest != "" {
+		best, bestAt := -1, len(rest)
+		for i, c := range cites {
+			if at := strings.Index(rest, c.Text); at >= 0 && at < bestAt && c.Text != "" {
+				best, bestAt = i, at
+			}
+		}
+		if best < 0 {
+			out = append(out, Segment{T: rest})
+			break
+		}
+		if bestAt > 0 {
+			out = append(out, Segment{T: rest[:bestAt]})
+		}
+		c := cites[best]
+		out = append(out, Segment{T: c.Text, Href: c.URL})
+		rest = rest[bestAt+len(c.Text):]
+	}
+	return out
+}
+
+func items(its []report.Item, cites []report.Citation) []ItemView {
+	var out []ItemView
+	for _, it := range its {
+		out = append(out, ItemView{Label: it.Label, Text: segments(it.Text, cites), Items: items(it.Items, cites)})
+	}
+	return out
+}
