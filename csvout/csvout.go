@@ -9,6 +9,7 @@ package csvout
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"io"
 	"strings"
 
@@ -111,4 +112,25 @@ func Neutralise(v string) string {
 		return "'" + v
 	}
 	return v
+}
+
+// Objects returns the records as JSON-ready objects keyed by field, numbers
+// as JSON numbers and empty cells as null.
+func (f Frame) Objects() []map[string]any {
+	out := make([]map[string]any, 0, len(f.Records))
+	for _, rec := range f.Records {
+		m := make(map[string]any, len(rec))
+		for i, v := range rec {
+			switch {
+			case v == "":
+				m[f.Fields[i]] = nil
+			case f.Numeric[i]:
+				m[f.Fields[i]] = json.Number(v)
+			default:
+				m[f.Fields[i]] = v
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }

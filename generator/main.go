@@ -98,23 +98,32 @@ func serve(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	toml, err := pkportal.SiteFiles.ReadFile("netlify.toml")
+	srv, err := server(res, o.Out)
 	if err != nil {
 		return err
+	}
+	fmt.Fprintf(stdout, "built %d report(s), %d pages\nserving on http://%s/ (Ctrl-C to stop)\n", len(res.Reports), res.Pages, *addr)
+	return http.ListenAndServe(*addr, srv)
+}
+
+// server serves a built site with the functions over the reports just
+// built, through the same handlers and adapter as on Lambda.
+func server(res *pipeline.Result, public string) (http.Handler, error) {
+	toml, err := pkportal.SiteFiles.ReadFile("netlify.toml")
+	if err != nil {
+		return nil, err
 	}
 	cfg, err := devserver.ParseConfig(toml)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	srv := devserver.New(cfg, o.Out, map[string]http.Handler{
+	return devserver.New(cfg, public, map[string]http.Handler{
 		"search": searchapi.New(map[string]*search.Index{
 			"fr": search.FromReports(res.Reports, "fr"),
 			"en": search.FromReports(res.Reports, "en"),
 		}),
 		"csv": csvapi.New(res.Reports),
-	})
-	fmt.Fprintf(stdout, "built %d report(s), %d pages\nserving on http://%s/ (Ctrl-C to stop)\n", len(res.Reports), res.Pages, *addr)
-	return http.ListenAndServe(*addr, srv)
+	}), nil
 }
 
 func ingestCmd(args []string, stdout io.Writer) error {

@@ -7,8 +7,8 @@ type Component struct {
 	Number int `json:"number"`
 	// ID is the component's section ID, e.g. "ii-f-2"; its narrative
 	// paragraphs are that section's blocks.
-	ID    string `json:"id"`
-	Title string `json:"title"`
+	ID              string            `json:"id"`
+	Title           string            `json:"title"`
 	Accomplishments []*Accomplishment `json:"accomplishments"`
 	Line            int               `json:"line,omitempty"`
 }
@@ -104,7 +104,7 @@ type Variance struct {
 	// Paragraphs are the numbers of the paragraphs that explain the
 	// variance; the paragraphs themselves are blocks of section IV.
 	Paragraphs []int `json:"paragraphs"`
-	Line       int          `json:"line,omitempty"`
+	Line       int   `json:"line,omitempty"`
 }
 
 // Decision is an action the General Assembly is asked to take (section V).

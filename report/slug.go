@@ -42,3 +42,22 @@ func (r *Report) Paragraphs() []*Paragraph {
 	})
 	return ps
 }
+
+// FullText is the whole text of a paragraph, its sub-items written back in
+// the report's "a) … i) …" form.
+func (p *Paragraph) FullText() string {
+	var b strings.Builder
+	b.WriteString(p.Text)
+	var items func([]Item)
+	items = func(its []Item) {
+		for _, it := range its {
+			b.WriteString(" " + it.Label + ") " + it.Text)
+			items(it.Items)
+		}
+	}
+	items(p.Items)
+	if p.Tail != "" {
+		b.WriteString(" " + p.Tail)
+	}
+	return b.String()
+}

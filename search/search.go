@@ -57,7 +57,7 @@ func FromReports(reports []*report.Report, lang string) *Index {
 					Kind:   "paragraph",
 					Report: r.Symbol,
 					Lang:   r.Language,
-					Text:   ParagraphText(p),
+					Text:   p.FullText(),
 				}
 				if p.Number > 0 {
 					d.Title = paragraphWord[lang] + " " + itoa(p.Number)
@@ -74,24 +74,6 @@ func FromReports(reports []*report.Report, lang string) *Index {
 }
 
 var paragraphWord = map[string]string{"fr": "Paragraphe", "en": "Paragraph"}
-
-// ParagraphText is the whole text of a paragraph, sub-items included.
-func ParagraphText(p *report.Paragraph) string {
-	var b strings.Builder
-	b.WriteString(p.Text)
-	var items func([]report.Item)
-	items = func(its []report.Item) {
-		for _, it := range its {
-			b.WriteString(" " + it.Label + ") " + it.Text)
-			items(it.Items)
-		}
-	}
-	items(p.Items)
-	if p.Tail != "" {
-		b.WriteString(" " + p.Tail)
-	}
-	return b.String()
-}
 
 // Add adds a document to the index.
 func (ix *Index) Add(d Doc) {

@@ -18,6 +18,7 @@ import (
 	"strconv"
 
 	"pkportal"
+	"pkportal/charts"
 	"pkportal/csvout"
 	"pkportal/report"
 )
@@ -93,8 +94,8 @@ func writeReport(dir string, r *report.Report, lang string) error {
 		toc = append(toc, map[string]string{"title": sectionTitle(s), "url": r.URL(lang, s.ID, "")})
 	}
 	var tables []map[string]string
-	for _, t := range r.Tables {
-		tables = append(tables, map[string]string{"id": t.ID, "title": t.Title, "csv": dataURL(r, t.ID, "csv"), "json": dataURL(r, t.ID, "json")})
+	for _, d := range csvout.Datasets(r) {
+		tables = append(tables, map[string]string{"id": d.ID, "title": d.Title, "url": r.URL(lang, "tables/"+d.ID, ""), "csv": dataURL(r, d.ID, "csv"), "json": dataURL(r, d.ID, "json")})
 	}
 	var summary []BlockView
 	for _, s := range r.Sections {
@@ -103,6 +104,12 @@ func writeReport(dir string, r *report.Report, lang string) error {
 		}
 	}
 	var chartViews []map[string]any
+	for _, c := range charts.ForReport(r, lang) {
+		tv := v.table(c.Table)
+		tv.CSV, tv.JSON = dataURL(r, c.ID, "csv"), dataURL(r, c.ID, "json")
+		tv.URL = r.URL(lang, "", c.ID)
+		chartViews = append(chartViews, map[string]any{"id": c.ID, "title": c.Title, "desc": c.Desc, "svg": c.SVG, "table": tv})
+	}
 	home := page{
 		Title: r.Symbol + " — " + r.Mission.Acronym + " " + r.Period.Label,
 		Type:  "report",
@@ -114,6 +121,9 @@ func writeReport(dir string, r *report.Report, lang string) error {
 		},
 	}
 	if err := writePage(filepath.Join(root, "_index.md"), home); err != nil {
+		return err
+	}
+	if err := writeTables(root, r, v); err != nil {
 		return err
 	}
 	pages := r.Pages()
@@ -182,24 +192,52 @@ func citeSection(lang string, s *report.Section) string {
 }
 
 // writeData writes the language-neutral data files of a report: each
-// table as CSV and JSON, and the whole report as JSON.
+// dataset (tables, results frameworks, variances, follow-up) as CSV and
+// JSON, and the whole report as JSON.
 func writeData(dir string, r *report.Report) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for _, t := range r.Tables {
-		f, err := os.Create(filepath.Join(dir, t.ID+".csv"))
+	for _, d := range csvout.Datasets(r) {
+		f, err := os.Create(filepath.Join(dir, d.ID+".csv"))
 		if err != nil {
 			return err
 		}
-		if err := csvout.Write(f, csvout.FromTable(t), csvout.Options{}); err != nil {
+		if err := csvout.Write(f, d.Frame, csvout.Options{}); err != nil {
 			f.Close()
 			return err
 		}
 		if err := f.Close(); err != nil {
 			return err
 		}
-		if err := writeJSON(filepath.Join(dir, t.ID+".json"), t); err != nil {
+		doc := map[string]any{
+			"report": r.Symbol, "period": r.Period.Label, "id": d.ID, "title": d.Title,
+			"fields": d.Frame.Fields, "rows": d.Frame.Objects(),
+		}
+		if d.Table != nil {
+			doc["unit"] = d.Table.Unit
+			doc["columns"] = d.Table.Columns
+			doc["notes"] = d.Table.Notes
+		}
+		if err := writeJSON(filepath.Join(dir, d.ID+".json"), doc); err != nil {
+			return err
+		}
+	}
+	// the data behind each chart, with the labels of the report's language
+	for _, c := range charts.ForReport(r, r.Language) {
+		f, err := os.Create(filepath.Join(dir, c.ID+".csv"))
+		if err != nil {
+			return err
+		}
+		err = csvout.Write(f, csvout.FromTable(c.Table), csvout.Options{})
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+		doc := map[string]any{"report": r.Symbol, "id": c.ID, "title": c.Title, "columns": c.Table.Columns, "rows": csvout.FromTable(c.Table).Objects()}
+		if err := writeJSON(filepath.Join(dir, c.ID+".json"), doc); err != nil {
 			return err
 		}
 	}

@@ -85,6 +85,15 @@ func TestWriteAndRender(t *testing.T) {
 	if !strings.Contains(redirect, `url=/fr/a-99-1/iii/#par-2`) {
 		t.Errorf("permalink of par. 2 does not redirect to its anchor:\n%s", redirect)
 	}
+	tp := read("en/a-99-1/tables/summary-financial/index.html")
+	for _, want := range []string{"<caption>Ressources financières", `<td class="num">(9,444.2)</td>`, `"@type":"Dataset"`, `href="/data/a-99-1/summary-financial.csv"`} {
+		if !strings.Contains(tp, want) {
+			t.Errorf("table page lacks %q", want)
+		}
+	}
+	if !strings.Contains(read("fr/a-99-1/tables/index.html"), `href="/fr/a-99-1/tables/summary-financial/"`) {
+		t.Error("table index does not link the table page")
+	}
 	csv := read("data/a-99-1/summary-financial.csv")
 	if !strings.Contains(csv, "Personnel civil,,item,196654.7,206098.9,-9444.2\n") {
 		t.Errorf("csv:\n%s", csv)

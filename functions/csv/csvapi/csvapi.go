@@ -71,7 +71,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch format {
 	case "json":
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		_ = json.NewEncoder(w).Encode(frameJSON(frame))
+		_ = json.NewEncoder(w).Encode(frame.Objects())
 	case "tsv":
 		w.Header().Set("Content-Type", "text/tab-separated-values; charset=utf-8")
 		_ = csvout.Write(w, frame, opts)
@@ -84,8 +84,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 var knownParams = map[string]bool{"report": true, "table": true, "format": true, "bom": true, "delimiter": true, "decimal": true}
 
 type picked struct {
-	report *report.Report
-	table  *report.Table
+	report  *report.Report
+	dataset csvout.Dataset
 }
 
 func (h *Handler) pickReports(v string) ([]*report.Report, error) {
@@ -115,23 +115,31 @@ func (h *Handler) slugs() []string {
 	return s
 }
 
+// kinds name groups of datasets that table= accepts besides single ids.
+var kinds = map[string]string{"indicators": "indicators", "outputs": "outputs"}
+
 func pickTables(reports []*report.Report, v string) ([]picked, error) {
 	if v == "" {
-		return nil, fmt.Errorf("missing parameter table: give a table id such as iii-a")
+		return nil, fmt.Errorf("missing parameter table: give a table id such as iii-a, or indicators, outputs")
 	}
 	var out []picked
 	for _, r := range reports {
+		all := csvout.Datasets(r)
 		for _, id := range strings.Split(v, ",") {
 			id = strings.ToLower(strings.TrimSpace(id))
-			t := r.Table(id)
-			if t == nil {
-				var ids []string
-				for _, t := range r.Tables {
-					ids = append(ids, t.ID)
+			n := len(out)
+			for _, d := range all {
+				if d.ID == id || kinds[id] == d.Kind {
+					out = append(out, picked{r, d})
+				}
+			}
+			if len(out) == n {
+				ids := []string{"indicators", "outputs"}
+				for _, d := range all {
+					ids = append(ids, d.ID)
 				}
 				return nil, fmt.Errorf("unknown table %q in report %s: accepted values are %s", id, r.Slug, strings.Join(ids, ", "))
 			}
-			out = append(out, picked{r, t})
 		}
 	}
 	return out, nil
@@ -181,13 +189,13 @@ func options(format, delim, decimal, bom string) (csvout.Options, string, error)
 // with report, period and table columns first, and the union of fields.
 func combine(ts []picked) csvout.Frame {
 	if len(ts) == 1 {
-		return csvout.FromTable(ts[0].table)
+		return ts[0].dataset.Frame
 	}
 	out := csvout.Frame{Fields: []string{"report", "period", "table"}, Numeric: []bool{false, false, false}}
 	pos := map[string]int{}
 	frames := make([]csvout.Frame, len(ts))
 	for i, p := range ts {
-		frames[i] = csvout.FromTable(p.table)
+		frames[i] = p.dataset.Frame
 		for j, f := range frames[i].Fields {
 			if _, ok := pos[f]; !ok {
 				pos[f] = len(out.Fields)
@@ -199,7 +207,7 @@ func combine(ts []picked) csvout.Frame {
 	for i, p := range ts {
 		for _, rec := range frames[i].Records {
 			row := make([]string, len(out.Fields))
-			row[0], row[1], row[2] = p.report.Symbol, p.report.Period.Label, p.table.ID
+			row[0], row[1], row[2] = p.report.Symbol, p.report.Period.Label, p.dataset.ID
 			for j, v := range rec {
 				row[pos[frames[i].Fields[j]]] = v
 			}
@@ -211,33 +219,12 @@ func combine(ts []picked) csvout.Frame {
 
 func fileName(reports []*report.Report, ts []picked) string {
 	if len(ts) == 1 {
-		return reports[0].Slug + "-" + ts[0].table.ID
+		return reports[0].Slug + "-" + ts[0].dataset.ID
 	}
 	if len(reports) == 1 {
 		return reports[0].Slug + "-tables"
 	}
 	return "pkportal-tables"
-}
-
-// frameJSON is the JSON form of a frame: an array of objects keyed by
-// field, numbers as JSON numbers.
-func frameJSON(f csvout.Frame) []map[string]any {
-	out := make([]map[string]any, 0, len(f.Records))
-	for _, rec := range f.Records {
-		m := map[string]any{}
-		for i, v := range rec {
-			switch {
-			case v == "":
-				m[f.Fields[i]] = nil
-			case f.Numeric[i]:
-				m[f.Fields[i]] = json.Number(v)
-			default:
-				m[f.Fields[i]] = v
-			}
-		}
-		out = append(out, m)
-	}
-	return out
 }
 
 func sortedKeys(m map[string]bool) []string {

@@ -1,0 +1,190 @@
+package charts
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"pkportal/report"
+)
+
+// Each builder returns the chart's plot, or nil (or no rows) when the
+// report lacks its data; ForReport then leaves the chart out.
+
+// apportionmentChart: apportionment and expenditure of each category, from
+// the subtotal rows of table iii-a (grouped bars).
+func apportionmentChart(r *report.Report, tx *words) *plot {
+	p := &plot{id: "chart-apportionment-expenditure", title: tx.titleAE, unit: report.AmountUnit,
+		series: []series{
+			{key: "apportionment", label: tx.apportionment, fill: paintLight, stroke: paintMain},
+			{key: "expenditure", label: tx.expenditure, fill: paintMain, stroke: paintMain},
+		}}
+	p.legend = p.series
+	p.rows = pick(r, "iii-a", report.RowSubtotal, "apportionment", "expenditure")
+	desc := context(r, tx)
+	var over []string
+	for i, rw := range p.rows {
+		if rw.group != "" { // a subtotal is named by its category
+			p.rows[i] = row{label: rw.group, cells: rw.cells}
+		}
+		a, e := rw.val(0), rw.val(1)
+		desc += fmt.Sprintf(tx.descAE, p.rows[i].label, tx.amount(a, false), tx.amount(e, false))
+		if e.Float() > a.Float() {
+			over = append(over, p.rows[i].label)
+		}
+	}
+	if len(over) > 0 {
+		desc += fmt.Sprintf(tx.descAEOver, strings.Join(over, ", "))
+	}
+	p.desc = desc + tx.descAEUnit
+	return p
+}
+
+// varianceChart: the variance of each class (item rows of iii-a that
+// belong to a category), as diverging bars; a negative variance is an
+// overexpenditure, drawn hatched to the left with a minus sign. Classes
+// without a figure ("–") are left out.
+func varianceChart(r *report.Report, tx *words) *plot {
+	p := &plot{id: "chart-variance", title: tx.titleVar, unit: report.AmountUnit, signed: true, headings: true,
+		series: []series{{key: "variance_amount", label: tx.variance, fill: paintMain, stroke: paintMain}},
+		note: func(d report.Decimal) string {
+			switch f := d.Float(); {
+			case f < 0:
+				return " (" + tx.overWord + ")"
+			case f > 0:
+				return " (" + tx.underWord + ")"
+			}
+			return ""
+		}}
+	p.legend = []series{
+		{label: tx.under, fill: paintMain, stroke: paintMain},
+		{label: tx.over, fill: p.hatch(), stroke: paintNeg},
+	}
+	overs := 0
+	for _, rw := range pick(r, "iii-a", report.RowItem, "variance_amount") {
+		if rw.group != "" {
+			p.rows = append(p.rows, rw)
+			if rw.val(0).Float() < 0 {
+				overs++
+			}
+		}
+	}
+	desc := context(r, tx) + tx.descVar
+	if hi := extreme(p.rows, func(a, b float64) bool { return a > b }); hi != nil && hi.val(0).Float() > 0 {
+		desc += fmt.Sprintf(tx.descVarUnder, hi.label, tx.amount(hi.val(0), true))
+	}
+	if lo := extreme(p.rows, func(a, b float64) bool { return a < b }); lo != nil && lo.val(0).Float() < 0 {
+		desc += fmt.Sprintf(tx.descVarOver, lo.label, tx.amount(lo.val(0), true))
+	}
+	p.desc = desc + fmt.Sprintf(tx.descVarCount, overs, len(p.rows))
+	return p
+}
+
+// vacancyChart: the vacancy rate of each personnel category (item rows of
+// summary-hr with a figure), in percent.
+func vacancyChart(r *report.Report, tx *words) *plot {
+	p := &plot{id: "chart-vacancy", title: tx.titleVac, unit: "percent", headings: true,
+		series: []series{{key: "vacancy_rate", label: tx.vacancy, fill: paintMain, stroke: paintMain}}}
+	p.rows = pick(r, "summary-hr", report.RowItem, "vacancy_rate")
+	hi := extreme(p.rows, func(a, b float64) bool { return a > b })
+	lo := extreme(p.rows, func(a, b float64) bool { return a < b })
+	if hi != nil {
+		p.desc = context(r, tx) + fmt.Sprintf(tx.descVac, hi.name(), tx.percent(hi.val(0)), lo.name(), tx.percent(lo.val(0)))
+	}
+	return p
+}
+
+// equipmentChart: expenditure on contingent-owned equipment, one bar per
+// item row of iii-e, labelled "Group – Label".
+func equipmentChart(r *report.Report, tx *words) *plot {
+	p := &plot{id: "chart-contingent-owned-equipment", title: tx.titleCOE, unit: report.AmountUnit,
+		series: []series{{key: "expenditure", label: tx.expenditure, fill: paintMain, stroke: paintMain}}}
+	p.rows = pick(r, "iii-e", report.RowItem, "expenditure")
+	var nums []report.Decimal
+	for _, rw := range p.rows {
+		nums = append(nums, rw.val(0))
+	}
+	if top := extreme(p.rows, func(a, b float64) bool { return a > b }); top != nil {
+		p.desc = context(r, tx) + fmt.Sprintf(tx.descCOE, tx.amount(sum(nums), false), top.name(), tx.amount(top.val(0), false))
+	}
+	return p
+}
+
+// outputsChart: per component, the outputs completed (a figure, or
+// "Oui"/"Yes"), not completed ("Non"/"No") and with no result reported,
+// as stacked bars.
+func outputsChart(r *report.Report, tx *words) *plot {
+	p := &plot{id: "chart-output-delivery", title: tx.titleOut, stacked: true}
+	p.series = []series{
+		{key: "completed", label: tx.completed, fill: paintMain, stroke: paintMain, onFill: paintOnMain},
+		{key: "not_completed", label: tx.notCompleted, fill: p.hatch(), stroke: paintNeg, onFill: paintOnLight},
+		{key: "not_reported", label: tx.notReported, fill: paintNone, stroke: paintNone, onFill: paintOnLight},
+	}
+	p.legend = p.series
+	var total [3]int
+	desc := ""
+	for _, c := range r.Components {
+		if c == nil {
+			continue
+		}
+		var n [3]int
+		for _, a := range c.Accomplishments {
+			if a == nil {
+				continue
+			}
+			for _, o := range a.Outputs {
+				n[delivery(o)]++
+			}
+		}
+		if n[0]+n[1]+n[2] == 0 {
+			continue
+		}
+		rw := row{label: c.Title}
+		if rw.label == "" {
+			rw.label = fmt.Sprintf(tx.component, c.Number)
+		}
+		for i, k := range n {
+			total[i] += k
+			s := strconv.Itoa(k)
+			rw.cells = append(rw.cells, report.Cell{Raw: s, Num: report.Decimal(s)})
+		}
+		p.rows = append(p.rows, rw)
+		desc += fmt.Sprintf(tx.descOutComp, rw.label, n[0], n[1], n[2])
+	}
+	p.desc = context(r, tx) + fmt.Sprintf(tx.descOut, total[0]+total[1]+total[2], total[0], total[1], total[2]) + strings.TrimSpace(desc)
+	return p
+}
+
+// delivery classifies an output: 0 completed (a figure or yes), 1 not
+// completed (no), 2 no result reported.
+func delivery(o *report.Output) int {
+	if o == nil {
+		return 2
+	}
+	no := false
+	for _, d := range o.Completed {
+		raw := strings.TrimSpace(d.Raw)
+		if d.Num != "" || strings.EqualFold(raw, "oui") || strings.EqualFold(raw, "yes") {
+			return 0
+		}
+		no = no || strings.EqualFold(raw, "non") || strings.EqualFold(raw, "no")
+	}
+	if no {
+		return 1
+	}
+	return 2
+}
+
+// sum adds decimals exactly, keeping the largest number of places.
+func sum(ds []report.Decimal) report.Decimal {
+	places := 0
+	for _, d := range ds {
+		places = max(places, d.Places())
+	}
+	var n int64
+	for _, d := range ds {
+		u, _ := d.Units(places)
+		n += u
+	}
+	return report.FromUnits(n, places)
+}

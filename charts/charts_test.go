@@ -1,0 +1,399 @@
+package charts
+
+import (
+	"encoding/xml"
+	"errors"
+	"flag"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"pkportal/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// num cells from source-like strings: "(9 444,2)" → "-9444.2".
+func c(raw string) report.Cell {
+	if raw == "–" {
+		return report.Cell{Raw: raw}
+	}
+	s := strings.NewReplacer(" ", "", ",", ".", "(", "-", ")", "").Replace(raw)
+	return report.Cell{Raw: raw, Num: report.Decimal(s)}
+}
+
+func rw(typ, group, label string, cells ...string) report.Row {
+	r := report.Row{Label: label, Group: group, Type: typ}
+	for _, s := range cells {
+		r.Cells = append(r.Cells, c(s))
+	}
+	return r
+}
+
+func out(raws ...string) *report.Output {
+	o := &report.Output{}
+	for _, s := range raws {
+		d := report.Delivered{Raw: s}
+		if strings.Trim(s, "0123456789 ") == "" {
+			d.Num = report.Decimal(strings.ReplaceAll(s, " ", ""))
+		}
+		o.Completed = append(o.Completed, d)
+	}
+	return o
+}
+
+// fixture is a small report with the figures of A/76/564.
+func fixture() *report.Report {
+	const mil, civ = "Militaires et personnel de police", "Personnel civil"
+	money := func(k, l string) report.Column {
+		return report.Column{Key: k, Label: l, Type: "number", Unit: report.AmountUnit}
+	}
+	return &report.Report{
+		Symbol: "A/76/564", Language: "fr",
+		Mission: report.Mission{Acronym: "MINUSMA"},
+		Period:  report.Period{Label: "2020/21"},
+		Tables: []*report.Table{
+			{ID: "iii-a", Columns: []report.Column{
+				money("apportionment", "Montant alloué"), money("expenditure", "Dépenses"),
+				money("variance_amount", "Écart"), {Key: "variance_percent", Type: "number", Unit: "percent"},
+			}, Rows: []report.Row{
+				rw("heading", "", mil),
+				rw("item", mil, "Observateurs militaires", "2 165,6", "1 321,2", "844,4", "39,0"),
+				rw("item", mil, "Contingents", "432 221,6", "426 842,3", "5 379,3", "1,2"),
+				rw("item", mil, "Police des Nations Unies", "11 501,5", "14 015,2", "(2 513,7)", "(21,9)"),
+				rw("subtotal", mil, "Total partiel", "493 922,9", "490 635,6", "3 287,3", "0,7"),
+				rw("heading", "", civ),
+				rw("item", civ, "Personnel recruté sur le plan international", "160 059,7", "164 190,8", "(4 131,1)", "(2,6)"),
+				rw("item", civ, "Personnel temporaire (autre que pour les réunions)", "1 431,2", "1 430,1", "1,1", "0,1"),
+				rw("item", civ, "Observateurs électoraux civils", "–", "–", "–", "–"),
+				rw("subtotal", civ, "Total partiel", "196 654,7", "206 098,9", "(9 444,2)", "(4,8)"),
+				rw("item", "", "Recettes provenant des contributions du personnel", "17 365,3", "18 476,1", "(1 110,8)", "(6,4)"),
+				rw("total", "", "Total", "1 183 384,7", "1 103 359,2", "80 025,5", "6,8"),
+			}},
+			{ID: "summary-hr", Columns: []report.Column{
+				{Key: "approved", Type: "number"}, {Key: "actual_average", Type: "number"}, {Key: "vacancy_rate", Type: "number", Unit: "percent"},
+			}, Rows: []report.Row{
+				rw("item", "", "Observateurs militaires", "40", "16", "60,0"),
+				rw("item", "", "Contingents", "13 249", "12 775", "3,6"),
+				rw("heading", "", "Personnel recruté sur le plan national"),
+				rw("item", "Personnel recruté sur le plan national", "Administrateurs", "150", "135", "10,0"),
+				rw("item", "Emplois de temporaire", "Personnel recruté sur le plan national", "–", "–", "–"),
+				rw("item", "", "Personnel fourni par des gouvernements", "19", "16", "15,8"),
+			}},
+			{ID: "iii-e", Columns: []report.Column{money("expenditure", "Dépenses")}, Rows: []report.Row{
+				rw("item", "Matériel majeur", "Contingents", "89 709,5"),
+				rw("item", "Matériel majeur", "Unités de police constituées", "11 829,7"),
+				rw("subtotal", "Matériel majeur", "Total partiel", "101 539,2"),
+				rw("item", "Soutien logistique autonome", "Contingents", "53 054,7"),
+				rw("item", "Soutien logistique autonome", "Unités de police constituées", "5 694,7"),
+				rw("total", "", "Total", "160 288,6"),
+			}},
+		},
+		Components: []*report.Component{
+			{Number: 1, Title: "Composante 1 : appui à la mise en œuvre de l’Accord pour la paix et la réconciliation au Mali",
+				Accomplishments: []*report.Accomplishment{
+					{Outputs: []*report.Output{out("35"), out("Oui"), out("Non"), out()}},
+				}},
+			{Number: 2, Accomplishments: []*report.Accomplishment{
+				{Outputs: []*report.Output{out("Yes")}},
+				{Outputs: []*report.Output{out("non"), out("Non", "1 010")}},
+			}},
+		},
+	}
+}
+
+// node is a generic XML element.
+type node struct {
+	XMLName xml.Name
+	Attrs   []xml.Attr `xml:",any,attr"`
+	Nodes   []node     `xml:",any"`
+	Text    string     `xml:",chardata"`
+}
+
+func (n *node) attr(name string) string {
+	for _, a := range n.Attrs {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func (n *node) walk(f func(*node)) {
+	f(n)
+	for i := range n.Nodes {
+		n.Nodes[i].walk(f)
+	}
+}
+
+// parse checks that s is one well-formed XML element and returns it.
+func parse(t *testing.T, s string) *node {
+	t.Helper()
+	d := xml.NewDecoder(strings.NewReader(s))
+	var root node
+	if err := d.Decode(&root); err != nil {
+		t.Fatalf("SVG does not parse: %v", err)
+	}
+	if tok, err := d.Token(); !errors.Is(err, io.EOF) {
+		t.Fatalf("content after the <svg> element: %v %v", tok, err)
+	}
+	return &root
+}
+
+// wantBars is the number of bars each chart of the fixture must draw.
+var wantBars = map[string]int{
+	"chart-apportionment-expenditure":  4, // 2 categories × 2 series
+	"chart-variance":                   5, // items with a group and a figure
+	"chart-vacancy":                    4,
+	"chart-contingent-owned-equipment": 4,
+	"chart-output-delivery":            5, // 2+1+1 and 2+1: empty segments are not drawn
+}
+
+func TestForReport(t *testing.T) {
+	for _, lang := range []string{"fr", "en"} {
+		charts := ForReport(fixture(), lang)
+		if len(charts) != 5 {
+			t.Fatalf("%s: %d charts, want 5", lang, len(charts))
+		}
+		for _, ch := range charts {
+			root := parse(t, ch.SVG)
+			if root.XMLName.Local != "svg" || root.attr("role") != "img" || root.attr("viewBox") == "" {
+				t.Errorf("%s %s: root %s role=%q viewBox=%q", lang, ch.ID, root.XMLName.Local, root.attr("role"), root.attr("viewBox"))
+			}
+			ids := map[string]*node{}
+			bars, rows := 0, 0
+			root.walk(func(n *node) {
+				if id := n.attr("id"); id != "" {
+					if ids[id] != nil {
+						t.Errorf("%s %s: duplicate id %q", lang, ch.ID, id)
+					}
+					if !strings.HasPrefix(id, ch.ID+"-") {
+						t.Errorf("%s %s: id %q lacks the chart's prefix", lang, ch.ID, id)
+					}
+					ids[id] = n
+				}
+				if n.XMLName.Local == "rect" && n.attr("class") == "bar" {
+					bars++
+					if len(n.Nodes) != 1 || n.Nodes[0].XMLName.Local != "title" || n.Nodes[0].Text == "" {
+						t.Errorf("%s %s: a bar without a <title>", lang, ch.ID)
+					}
+				}
+			})
+			labelled := strings.Fields(root.attr("aria-labelledby"))
+			if len(labelled) != 2 {
+				t.Errorf("%s %s: aria-labelledby=%q", lang, ch.ID, root.attr("aria-labelledby"))
+			}
+			for i, want := range []string{"title", "desc"} {
+				n := ids[labelled[i]]
+				if n == nil || n.XMLName.Local != want || strings.TrimSpace(n.Text) == "" {
+					t.Errorf("%s %s: aria-labelledby %q is not a non-empty <%s>", lang, ch.ID, labelled[i], want)
+				}
+			}
+			if root.Nodes[0].XMLName.Local != "title" || root.Nodes[0].Text != ch.Title || root.Nodes[1].Text != ch.Desc {
+				t.Errorf("%s %s: <title>/<desc> do not come first or differ from Title/Desc", lang, ch.ID)
+			}
+			if bars != wantBars[ch.ID] {
+				t.Errorf("%s %s: %d bars, want %d", lang, ch.ID, bars, wantBars[ch.ID])
+			}
+			if ch.Table == nil || ch.Table.ID != ch.ID || len(ch.Table.Rows) == 0 {
+				t.Fatalf("%s %s: bad table %+v", lang, ch.ID, ch.Table)
+			}
+			for _, r := range ch.Table.Rows {
+				rows += len(r.Cells)
+				if len(r.Cells) != len(ch.Table.Columns) {
+					t.Errorf("%s %s: row %q has %d cells for %d columns", lang, ch.ID, r.Label, len(r.Cells), len(ch.Table.Columns))
+				}
+			}
+			if ch.ID != "chart-output-delivery" && rows != bars {
+				t.Errorf("%s %s: %d table cells for %d bars", lang, ch.ID, rows, bars)
+			}
+			if !strings.Contains(ch.SVG, `width="100%"`) || strings.Contains(ch.SVG, "<script") || strings.Contains(ch.SVG, "href") {
+				t.Errorf("%s %s: not responsive or not self-contained", lang, ch.ID)
+			}
+		}
+	}
+}
+
+func TestValues(t *testing.T) {
+	const nnbsp = "\u202f"
+	want := map[string]map[string][]string{
+		"fr": {
+			"chart-apportionment-expenditure":  {"206" + nnbsp + "098,9", ">100" + nnbsp + "000<", "Les dépenses ont dépassé le montant alloué pour\u00a0: Personnel civil."},
+			"chart-variance":                   {"−2" + nnbsp + "513,7", "+5" + nnbsp + "379,3", "+1,1", "Plus fort dépassement\u00a0: Personnel recruté sur le plan international, −4" + nnbsp + "131,1", "2 rubriques sur 5"},
+			"chart-vacancy":                    {"60,0" + nnbsp + "%", "Taux de vacance le plus élevé\u00a0: Observateurs militaires, 60,0" + nnbsp + "%"},
+			"chart-contingent-owned-equipment": {"160" + nnbsp + "288,6 milliers", "Matériel majeur – Contingents"},
+			"chart-output-delivery":            {"Sur 7 produits prévus\u00a0: 4 exécutés, 2 non exécutés, 1 sans résultat indiqué.", "Composante 2\u00a0: 2 exécutés"},
+		},
+		"en": {
+			"chart-apportionment-expenditure":  {"206,098.9", ">100,000<", "Expenditure exceeded the apportionment for: Personnel civil."},
+			"chart-variance":                   {"−2,513.7", "+5,379.3", "Largest underexpenditure: Contingents, +5,379.3", "2 of 5 classes"},
+			"chart-vacancy":                    {"60.0%", "lowest: Contingents, 3.6%"},
+			"chart-contingent-owned-equipment": {"160,288.6 thousand"},
+			"chart-output-delivery":            {"Of 7 planned outputs: 4 completed, 2 not completed, 1 not reported.", "Component 2: 2 completed, 1 not completed, 0 not reported."},
+		},
+	}
+	for lang, byChart := range want {
+		for _, ch := range ForReport(fixture(), lang) {
+			text := html.UnescapeString(ch.SVG)
+			for _, s := range byChart[ch.ID] {
+				if !strings.Contains(text, s) {
+					t.Errorf("%s %s: %q not found in\n%s", lang, ch.ID, s, ch.Desc)
+				}
+			}
+		}
+	}
+}
+
+func TestEscaping(t *testing.T) {
+	r := fixture()
+	hostile := "<script>alert(1)</script>&\"'\x00 x"
+	r.Tables[0].Rows[1].Label = hostile
+	r.Tables[0].Rows[1].Group = hostile
+	r.Tables[2].Rows[0].Label = hostile
+	r.Components[0].Title = hostile
+	for _, ch := range ForReport(r, "fr") {
+		parse(t, ch.SVG)
+		if strings.Contains(ch.SVG, "<script") || strings.Contains(ch.SVG, "\x00") {
+			t.Errorf("%s: hostile label not escaped", ch.ID)
+		}
+		if ch.ID == "chart-variance" && !strings.Contains(ch.SVG, "&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;&apos;") {
+			t.Errorf("%s: escaped label missing", ch.ID)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, b := ForReport(fixture(), "fr"), ForReport(fixture(), "fr")
+	for i := range a {
+		if a[i].SVG != b[i].SVG || a[i].Desc != b[i].Desc {
+			t.Errorf("%s: two runs differ", a[i].ID)
+		}
+	}
+}
+
+func TestMissing(t *testing.T) {
+	ids := func(cs []Chart) string {
+		var s []string
+		for _, c := range cs {
+			s = append(s, c.ID)
+		}
+		return strings.Join(s, " ")
+	}
+	r := fixture()
+	r.Tables = r.Tables[1:] // no iii-a
+	if got := ids(ForReport(r, "en")); got != "chart-vacancy chart-contingent-owned-equipment chart-output-delivery" {
+		t.Errorf("without iii-a: %s", got)
+	}
+	r = fixture()
+	r.Tables[2].Columns[0].Key = "other" // iii-e without its column
+	r.Components = nil
+	if got := ids(ForReport(r, "en")); got != "chart-apportionment-expenditure chart-variance chart-vacancy" {
+		t.Errorf("without iii-e column and components: %s", got)
+	}
+	if got := ForReport(&report.Report{}, "fr"); len(got) != 0 {
+		t.Errorf("empty report: %d charts", len(got))
+	}
+	if got := ForReport(nil, "fr"); got != nil {
+		t.Errorf("nil report: %v", got)
+	}
+}
+
+func TestTicks(t *testing.T) {
+	for _, tc := range []struct {
+		lo, hi float64
+		want   string
+	}{
+		{0, 493922.9, "0 100000 200000 300000 400000 500000"},
+		{-15089.2, 47451.5, "-20000 0 20000 40000 60000"},
+		{0, 60, "0 20 40 60"},
+		{0, 3, "0 1 2 3"},
+		{0, 2.2, "0 0.5 1 1.5 2 2.5"},
+		{0, 0, "0 0.2 0.4 0.6 0.8 1"},
+	} {
+		var got []string
+		for _, tk := range niceTicks(tc.lo, tc.hi, 5) {
+			got = append(got, string(tk.d))
+		}
+		if s := strings.Join(got, " "); s != tc.want {
+			t.Errorf("niceTicks(%v, %v) = %s, want %s", tc.lo, tc.hi, s, tc.want)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	lines, cut := wrap("Personnel temporaire (autre que pour les réunions)", 34, 2)
+	if cut || len(lines) != 2 || lines[0] != "Personnel temporaire (autre que" {
+		t.Errorf("wrap: %q %v", lines, cut)
+	}
+	lines, cut = wrap(strings.Repeat("mot ", 40), 34, 2)
+	if !cut || len(lines) != 2 || !strings.HasSuffix(lines[1], "…") {
+		t.Errorf("wrap long: %q %v", lines, cut)
+	}
+}
+
+// TestGolden compares the French variance chart with a reviewed file;
+// go test ./charts/ -run TestGolden -update rewrites it.
+func TestGolden(t *testing.T) {
+	var got string
+	for _, ch := range ForReport(fixture(), "fr") {
+		if ch.ID == "chart-variance" {
+			got = ch.SVG + "\n"
+		}
+	}
+	path := filepath.Join("testdata", "chart-variance.fr.svg")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("chart-variance differs from %s; review and run with -update", path)
+	}
+}
+
+// TestWritePreview writes /tmp/charts-preview.html to look at the charts:
+// PREVIEW=1 go test ./charts/ -run TestWritePreview (PREVIEW_LANG=en for
+// one language; English charts alternate with a dark-mode palette).
+func TestWritePreview(t *testing.T) {
+	if os.Getenv("PREVIEW") != "1" {
+		t.Skip("set PREVIEW=1 to write /tmp/charts-preview.html")
+	}
+	var b strings.Builder
+	b.WriteString(`<!doctype html><meta charset="utf-8"><title>charts</title><style>
+body{font-family:system-ui,sans-serif;max-width:900px;margin:1em auto}
+.dark{background:#15181c;color:#e8eaed;padding:1em;--chart-1:#7fb0f0;--chart-2:#2c4a70;--chart-neg:#ff8a80;--chart-neg-bg:#3a1d1b;--chart-3:#5f6368;--chart-on-1:#000;--chart-on-2:#e8eaed}
+td{text-align:right;padding:0 .5em}</style>`)
+	langs := []string{"fr", "en"}
+	if l := os.Getenv("PREVIEW_LANG"); l != "" {
+		langs = []string{l}
+	}
+	for _, lang := range langs {
+		for i, ch := range ForReport(fixture(), lang) {
+			cls := ""
+			if lang == "en" && i%2 == 0 {
+				cls = ` class="dark"`
+			}
+			fmt.Fprintf(&b, "<figure id=%q%s><figcaption><b>%s</b> (%s)<br><small>%s</small></figcaption>%s<table>",
+				ch.ID+"-"+lang, cls, html.EscapeString(ch.Title), lang, html.EscapeString(ch.Desc), ch.SVG)
+			for _, r := range ch.Table.Rows {
+				fmt.Fprintf(&b, "<tr><th>%s</th>", html.EscapeString(r.Label))
+				for _, c := range r.Cells {
+					fmt.Fprintf(&b, "<td>%s</td>", c.Num.Format(lang))
+				}
+				b.WriteString("</tr>")
+			}
+			b.WriteString("</table></figure>")
+		}
+	}
+	if err := os.WriteFile("/tmp/charts-preview.html", []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

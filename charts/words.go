@@ -1,0 +1,96 @@
+package charts
+
+import "pkportal/report"
+
+// words are the texts of the charts in one page language.
+type words struct {
+	lang, period string
+	axis         map[string]string // caption under the axis, by unit
+
+	titleAE, apportionment, expenditure, descAE, descAEOver, descAEUnit string
+
+	titleVar, variance, under, over, underWord, overWord string
+	descVar, descVarUnder, descVarOver, descVarCount     string
+
+	titleVac, vacancy, descVac string
+
+	titleCOE, descCOE string
+
+	titleOut, completed, notCompleted, notReported, component string
+	descOut, descOutComp                                      string
+}
+
+var texts = map[string]*words{
+	"fr": {
+		lang: "fr", period: "exercice",
+		axis: map[string]string{
+			report.AmountUnit: "En milliers de dollars des États-Unis", "percent": "Pourcentage", "": "Nombre de produits",
+		},
+		titleAE:       "Montant alloué et dépenses par catégorie",
+		apportionment: "Montant alloué",
+		expenditure:   "Dépenses",
+		descAE:        "%s\u00a0: montant alloué %s, dépenses %s. ",
+		descAEOver:    "Les dépenses ont dépassé le montant alloué pour\u00a0: %s. ",
+		descAEUnit:    "Montants en milliers de dollars des États-Unis.",
+		titleVar:      "Écart entre montant alloué et dépenses, par rubrique",
+		variance:      "Écart",
+		under:         "Sous-utilisation des crédits (écart positif)",
+		over:          "Dépassement de crédits (écart négatif)",
+		underWord:     "sous-utilisation",
+		overWord:      "dépassement",
+		descVar: "Écart entre le montant alloué et les dépenses, en milliers de dollars des États-Unis\u00a0; " +
+			"un écart négatif (barre hachurée, signe moins) est un dépassement de crédits. ",
+		descVarUnder: "Plus forte sous-utilisation\u00a0: %s, %s. ",
+		descVarOver:  "Plus fort dépassement\u00a0: %s, %s. ",
+		descVarCount: "%d rubriques sur %d présentent un dépassement.",
+		titleVac:     "Taux de vacance par catégorie de personnel",
+		vacancy:      "Taux de vacance",
+		descVac:      "Taux de vacance le plus élevé\u00a0: %s, %s\u00a0; le plus bas\u00a0: %s, %s.",
+		titleCOE:     "Matériel appartenant aux contingents\u00a0: dépenses",
+		descCOE: "Dépenses au titre du matériel majeur et du soutien logistique autonome\u00a0: " +
+			"%s milliers de dollars des États-Unis au total\u00a0; poste le plus important\u00a0: %s, %s.",
+		titleOut:     "Exécution des produits par composante",
+		completed:    "Exécutés",
+		notCompleted: "Non exécutés",
+		notReported:  "Résultat non indiqué",
+		component:    "Composante %d",
+		descOut:      "Sur %d produits prévus\u00a0: %d exécutés, %d non exécutés, %d sans résultat indiqué. ",
+		descOutComp:  "%s\u00a0: %d exécutés, %d non exécutés, %d sans résultat indiqué. ",
+	},
+	"en": {
+		lang: "en", period: "period",
+		axis: map[string]string{
+			report.AmountUnit: "Thousands of US dollars", "percent": "Percent", "": "Number of outputs",
+		},
+		titleAE:       "Apportionment and expenditure by category",
+		apportionment: "Apportionment",
+		expenditure:   "Expenditure",
+		descAE:        "%s: apportionment %s, expenditure %s. ",
+		descAEOver:    "Expenditure exceeded the apportionment for: %s. ",
+		descAEUnit:    "Amounts in thousands of US dollars.",
+		titleVar:      "Variance between apportionment and expenditure, by class",
+		variance:      "Variance",
+		under:         "Underexpenditure (positive variance)",
+		over:          "Overexpenditure (negative variance)",
+		underWord:     "underexpenditure",
+		overWord:      "overexpenditure",
+		descVar: "Variance between apportionment and expenditure, in thousands of US dollars; " +
+			"a negative variance (hatched bar, minus sign) is an overexpenditure. ",
+		descVarUnder: "Largest underexpenditure: %s, %s. ",
+		descVarOver:  "Largest overexpenditure: %s, %s. ",
+		descVarCount: "%d of %d classes show an overexpenditure.",
+		titleVac:     "Vacancy rates by personnel category",
+		vacancy:      "Vacancy rate",
+		descVac:      "Highest vacancy rate: %s, %s; lowest: %s, %s.",
+		titleCOE:     "Contingent-owned equipment: expenditure",
+		descCOE: "Expenditure on major equipment and self-sustainment: " +
+			"%s thousand US dollars in total; largest item: %s, %s.",
+		titleOut:     "Output delivery by component",
+		completed:    "Completed",
+		notCompleted: "Not completed",
+		notReported:  "Not reported",
+		component:    "Component %d",
+		descOut:      "Of %d planned outputs: %d completed, %d not completed, %d not reported. ",
+		descOutComp:  "%s: %d completed, %d not completed, %d not reported. ",
+	},
+}

@@ -1,0 +1,130 @@
+package csvout
+
+import (
+	"strconv"
+	"strings"
+
+	"pkportal/report"
+)
+
+// Dataset is one downloadable table of a report: a table of the report
+// itself, a results framework, the variance analysis or the follow-up.
+type Dataset struct {
+	// ID is the language-neutral id of DESIGN.md: "iii-a",
+	// "ea-2-1-indicators", "iv", "vi"….
+	ID string
+	// Title is in the report's language.
+	Title string
+	// Kind is "table", "indicators", "outputs", "variances" or "follow-up".
+	Kind  string
+	Frame Frame
+	// Table is the report table, for Kind "table".
+	Table *report.Table
+}
+
+// Datasets lists every dataset of a report in document order.
+func Datasets(r *report.Report) []Dataset {
+	var out []Dataset
+	for _, t := range r.Tables {
+		out = append(out, Dataset{ID: t.ID, Title: t.Title, Kind: "table", Frame: FromTable(t), Table: t})
+	}
+	for _, c := range r.Components {
+		for _, ea := range c.Accomplishments {
+			out = append(out,
+				Dataset{ID: ea.ID + "-indicators", Title: ea.Number + " " + ea.Text, Kind: "indicators", Frame: indicators(ea)},
+				Dataset{ID: ea.ID + "-outputs", Title: ea.Number + " " + ea.Text, Kind: "outputs", Frame: outputs(ea)})
+		}
+	}
+	if len(r.Variances) > 0 {
+		out = append(out, Dataset{ID: "iv", Title: "IV", Kind: "variances", Frame: variances(r)})
+	}
+	if len(r.FollowUp) > 0 {
+		out = append(out, Dataset{ID: "vi", Title: "VI", Kind: "follow-up", Frame: followUp(r.FollowUp)})
+	}
+	return out
+}
+
+// DatasetByID returns the dataset with the given id, or false.
+func DatasetByID(r *report.Report, id string) (Dataset, bool) {
+	for _, d := range Datasets(r) {
+		if d.ID == id {
+			return d, true
+		}
+	}
+	return Dataset{}, false
+}
+
+func frame(fields ...string) Frame {
+	f := Frame{}
+	for _, s := range fields {
+		name, num := strings.CutSuffix(s, ":n")
+		f.Fields = append(f.Fields, name)
+		f.Numeric = append(f.Numeric, num)
+	}
+	return f
+}
+
+func indicators(ea *report.Accomplishment) Frame {
+	f := frame("id", "accomplishment", "n:n", "planned", "values", "baseline_period", "baseline", "baseline_value:n", "target_period", "target", "target_value:n", "actual")
+	for _, in := range ea.Indicators {
+		var vals []string
+		for _, v := range in.Values {
+			vals = append(vals, v.Period+": "+v.Raw)
+		}
+		var base, target report.PeriodValue
+		if n := len(in.Values); n > 0 {
+			target = in.Values[n-1]
+			if n > 1 {
+				base = in.Values[n-2]
+			}
+		}
+		f.Records = append(f.Records, []string{in.ID, ea.Number, strconv.Itoa(in.N), in.Planned, strings.Join(vals, "; "),
+			base.Period, base.Raw, string(base.Num), target.Period, target.Raw, string(target.Num), in.Actual})
+	}
+	return f
+}
+
+func outputs(ea *report.Accomplishment) Frame {
+	f := frame("id", "accomplishment", "n:n", "group", "planned", "completed", "value:n", "label", "remarks")
+	for _, o := range ea.Outputs {
+		row := func(d report.Delivered) {
+			f.Records = append(f.Records, []string{o.ID, ea.Number, strconv.Itoa(o.N), o.Group, o.Planned, d.Raw, string(d.Num), d.Label, o.Remarks})
+		}
+		if len(o.Completed) == 0 {
+			row(report.Delivered{})
+		}
+		for _, d := range o.Completed {
+			row(d)
+		}
+	}
+	return f
+}
+
+func variances(r *report.Report) Frame {
+	text := map[int]string{}
+	r.Walk(func(s *report.Section) {
+		for _, b := range s.Blocks {
+			if p := b.Paragraph; p != nil && p.Number > 0 {
+				text[p.Number] = p.FullText()
+			}
+		}
+	})
+	f := frame("id", "label", "group", "variance_amount:n", "variance_percent:n", "paragraphs", "explanation")
+	for _, v := range r.Variances {
+		var nums, expl []string
+		for _, n := range v.Paragraphs {
+			nums = append(nums, strconv.Itoa(n))
+			expl = append(expl, text[n])
+		}
+		f.Records = append(f.Records, []string{v.ID, v.Label, v.Group, string(v.Amount), string(v.Percent), strings.Join(nums, " "), strings.Join(expl, "\n")})
+	}
+	return f
+}
+
+func followUp(rows []*report.FollowUp) Frame {
+	f := frame("id", "body", "resolution", "resolution_paragraph", "request", "action")
+	for _, x := range rows {
+		f.Records = append(f.Records, []string{x.ID, x.Body, x.Resolution, x.ResolutionParagraph, x.Request, x.Action})
+	}
+	return f
+}

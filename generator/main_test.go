@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"pkportal/generator/pipeline"
+)
+
+// TestServeEndToEnd builds the real report and checks what the README
+// promises: the report home, search and CSV answer; a bad table is a 4xx.
+func TestServeEndToEnd(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := pipeline.Build(pipeline.Options{Src: "../sources", Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := server(res, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	get := func(path string) (*http.Response, string) {
+		t.Helper()
+		r, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(r.Body)
+		r.Body.Close()
+		return r, string(b)
+	}
+
+	for _, p := range []string{"/fr/a-76-564/", "/en/a-76-564/"} {
+		r, body := get(p)
+		if r.StatusCode != 200 || !strings.Contains(body, "MINUSMA") || !strings.Contains(body, `lang="fr"`) {
+			t.Errorf("%s: status %d, MINUSMA or lang=fr missing", p, r.StatusCode)
+		}
+		if r.Header.Get("Content-Security-Policy") == "" {
+			t.Errorf("%s: no CSP header", p)
+		}
+	}
+
+	r, body := get("/api/search?q=rations")
+	var ans struct {
+		Total   int `json:"total"`
+		Results []struct {
+			URL string `json:"url"`
+		} `json:"results"`
+	}
+	if r.StatusCode != 200 || json.Unmarshal([]byte(body), &ans) != nil || ans.Total == 0 {
+		t.Fatalf("search: status %d body %.200s", r.StatusCode, body)
+	}
+	// every result URL leads to a page that has the anchor
+	for _, res := range ans.Results {
+		page, anchor, _ := strings.Cut(res.URL, "#")
+		pr, pbody := get(page)
+		if pr.StatusCode != 200 || !strings.Contains(pbody, `id="`+anchor+`"`) {
+			t.Errorf("search result %s does not resolve", res.URL)
+		}
+	}
+
+	r, body = get("/api/csv?report=a-76-564&table=iii-a")
+	if r.StatusCode != 200 || r.Header.Get("Content-Type") != "text/csv; charset=utf-8" {
+		t.Fatalf("csv: status %d type %q", r.StatusCode, r.Header.Get("Content-Type"))
+	}
+	recs, err := csv.NewReader(strings.NewReader(body)).ReadAll()
+	if err != nil || len(recs) < 10 {
+		t.Fatalf("csv: %v, %d records", err, len(recs))
+	}
+
+	r, body = get("/api/csv?report=a-76-564&table=nope")
+	if r.StatusCode != 400 || !strings.Contains(body, "table") {
+		t.Errorf("unknown table: status %d %q", r.StatusCode, body)
+	}
+
+	// a paragraph permalink lands on the paragraph's page with its anchor
+	_, body = get("/fr/a-76-564/par/26/")
+	if !strings.Contains(body, "/fr/a-76-564/ii-f-1/#par-26") {
+		t.Errorf("permalink of par. 26: %.300s", body)
+	}
+}
+
+// TestFailedBuildKeepsPreviousOutput checks the build is atomic.
+func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	marker := filepath.Join(out, "index.html")
+	_ = os.WriteFile(marker, []byte("previous"), 0o644)
+	src := filepath.Join(dir, "src")
+	_ = os.MkdirAll(src, 0o755)
+	real, err := os.ReadFile("../sources/A-76-564.fr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the report cut in the middle of section III
+	cut := real[:bytes.Index(real, []byte("D. Autres produits et ajustements"))]
+	_ = os.WriteFile(filepath.Join(src, "A-76-564.fr.txt"), cut, 0o644)
+
+	var stderr bytes.Buffer
+	err = run([]string{"build", "-src", src, "-o", out}, io.Discard, &stderr)
+	if err == nil {
+		t.Fatal("build of a truncated report succeeded")
+	}
+	if !strings.Contains(err.Error(), "A-76-564.fr.txt") {
+		t.Errorf("error does not name the file: %v", err)
+	}
+	if b, _ := os.ReadFile(marker); string(b) != "previous" {
+		t.Error("previous output was changed by a failed build")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), "-build-") {
+			t.Errorf("temporary folder left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestIngestCommand(t *testing.T) {
+	var out bytes.Buffer
+	if err := run([]string{"ingest", "../sources/A-76-564.fr.txt"}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Symbol string `json:"symbol"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil || r.Symbol != "A/76/564" {
+		t.Errorf("ingest output: %v, symbol %q", err, r.Symbol)
+	}
+	bad := filepath.Join(t.TempDir(), "A-1-1.fr.txt")
+	_ = os.WriteFile(bad, []byte("\n\n"), 0o644)
+	err := run([]string{"ingest", bad}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "A-1-1.fr.txt") {
+		t.Errorf("ingest of an empty file: %v", err)
+	}
+	if err := run([]string{"frobnicate"}, io.Discard, io.Discard); err == nil {
+		t.Error("unknown command accepted")
+	}
+}

@@ -1,0 +1,82 @@
+package site
+
+import (
+	"encoding/json"
+	"path/filepath"
+
+	"pkportal/csvout"
+	"pkportal/report"
+)
+
+// frameTable shows a dataset that is not a report table (a results
+// framework, the variances, the follow-up) as a table of its fields.
+func (v *viewer) frameTable(d csvout.Dataset) *TableView {
+	tv := &TableView{ID: d.ID, Title: d.Title, CSV: dataURL(v.r, d.ID, "csv"), JSON: dataURL(v.r, d.ID, "json"),
+		Cite: v.r.Symbol + ", " + d.ID, URL: v.r.URL(v.lang, "tables/"+d.ID, "")}
+	tv.Columns = d.Frame.Fields[1:]
+	tv.Numeric = d.Frame.Numeric[1:]
+	for _, rec := range d.Frame.Records {
+		row := RowView{Label: rec[0], Type: report.RowItem}
+		for i, c := range rec[1:] {
+			if d.Frame.Numeric[i+1] && c != "" {
+				c = v.num(report.Decimal(c))
+			}
+			row.Cells = append(row.Cells, c)
+		}
+		tv.Rows = append(tv.Rows, row)
+	}
+	return tv
+}
+
+// writeTables writes the table index and one page per dataset.
+func writeTables(root string, r *report.Report, v *viewer) error {
+	ds := csvout.Datasets(r)
+	var list []map[string]string
+	for _, d := range ds {
+		list = append(list, map[string]string{"id": d.ID, "title": d.Title, "url": r.URL(v.lang, "tables/"+d.ID, ""), "csv": dataURL(r, d.ID, "csv"), "json": dataURL(r, d.ID, "json")})
+	}
+	words := map[string]string{"fr": "Tableaux", "en": "Tables"}
+	err := writePage(filepath.Join(root, "tables", "_index.md"), page{
+		Title: r.Symbol + " — " + words[v.lang], Type: "report", Layout: "tableindex",
+		Params: map[string]any{"symbol": r.Symbol, "contentlang": r.Language, "reporturl": r.URL(v.lang, "", ""), "list": list},
+	})
+	if err != nil {
+		return err
+	}
+	for i, d := range ds {
+		var tv *TableView
+		if d.Table != nil {
+			tv = v.table(d.Table)
+		} else {
+			tv = v.frameTable(d)
+		}
+		tv.URL = r.URL(v.lang, "tables/"+d.ID, "")
+		ld, _ := json.Marshal(datasetLD(r, d, v.lang))
+		err := writePage(filepath.Join(root, "tables", d.ID, "index.md"), page{
+			Title: r.Symbol + " — " + d.Title, Type: "report", Layout: "tablepage", Weight: i + 1,
+			Params: map[string]any{"symbol": r.Symbol, "contentlang": r.Language, "reporturl": r.URL(v.lang, "", ""),
+				"tablesurl": r.URL(v.lang, "tables", ""), "table": tv, "jsonld": string(ld)},
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// datasetLD is the schema.org Dataset description of a table page.
+func datasetLD(r *report.Report, d csvout.Dataset, lang string) map[string]any {
+	return map[string]any{
+		"@context":         "https://schema.org",
+		"@type":            "Dataset",
+		"name":             r.Symbol + " — " + d.Title,
+		"description":      r.Title + " — " + d.Title,
+		"inLanguage":       r.Language,
+		"isBasedOn":        "https://undocs.org/" + lang + "/" + r.Symbol,
+		"temporalCoverage": r.Period.Start + "/" + r.Period.End,
+		"distribution": []map[string]string{
+			{"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": dataURL(r, d.ID, "csv")},
+			{"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": dataURL(r, d.ID, "json")},
+		},
+	}
+}
