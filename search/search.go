@@ -41,39 +41,84 @@ type Index struct {
 	docs []Doc
 }
 
-// FromReports indexes the reports for readers of the UI language lang.
+// FromReports indexes the reports for readers of the UI language lang:
+// paragraphs, table rows, indicators, outputs and follow-up rows.
 func FromReports(reports []*report.Report, lang string) *Index {
 	ix := &Index{}
+	w := words[lang]
+	if w == nil {
+		w = words["en"]
+	}
 	for _, r := range reports {
 		pageOf := r.PageOf()
+		add := func(d Doc) {
+			d.Report, d.Lang = r.Symbol, r.Language
+			ix.Add(d)
+		}
 		r.Walk(func(s *report.Section) {
 			for _, b := range s.Blocks {
 				p := b.Paragraph
 				if p == nil {
 					continue
 				}
-				d := Doc{
-					URL:    r.URL(lang, pageOf[s.ID], p.ID),
-					Kind:   "paragraph",
-					Report: r.Symbol,
-					Lang:   r.Language,
-					Text:   p.FullText(),
-				}
+				d := Doc{URL: r.URL(lang, pageOf[s.ID], p.ID), Kind: "paragraph", Text: p.FullText()}
 				if p.Number > 0 {
-					d.Title = paragraphWord[lang] + " " + itoa(p.Number)
+					d.Title = w["paragraph"] + " " + itoa(p.Number)
 					d.Citation = r.Symbol + ", par. " + itoa(p.Number)
 				} else {
 					d.Title = s.Title
 					d.Citation = r.Symbol + ", " + s.Title
 				}
-				ix.Add(d)
+				add(d)
 			}
 		})
+		for _, t := range r.Tables {
+			for _, row := range t.Rows {
+				var vals []string
+				for _, c := range row.Cells {
+					if c.Raw != "" {
+						vals = append(vals, c.Raw)
+					}
+				}
+				add(Doc{URL: r.URL(lang, "tables/"+t.ID, ""), Kind: "table-row", Title: t.Title + " — " + row.Label,
+					Citation: r.Symbol + ", " + t.ID, Text: row.Group + " " + row.Label + " " + strings.Join(vals, " ")})
+			}
+		}
+		for _, c := range r.Components {
+			page := pageOf[c.ID]
+			for _, ea := range c.Accomplishments {
+				cite := r.Symbol + ", " + w["ea"] + " " + ea.Number
+				add(Doc{URL: r.URL(lang, page, ea.ID), Kind: "accomplishment", Title: w["ea"] + " " + ea.Number, Citation: cite, Text: ea.Text})
+				for _, in := range ea.Indicators {
+					var vals []string
+					for _, v := range in.Values {
+						vals = append(vals, v.Period+" : "+v.Raw)
+					}
+					add(Doc{URL: r.URL(lang, page, in.ID), Kind: "indicator", Title: w["ea"] + " " + ea.Number + ", " + w["indicator"] + " " + itoa(in.N),
+						Citation: cite + ", " + w["indicator"] + " " + itoa(in.N), Text: in.Planned + " " + strings.Join(vals, " ; ") + " " + in.Actual})
+				}
+				for _, o := range ea.Outputs {
+					var done []string
+					for _, d := range o.Completed {
+						done = append(done, d.Raw+" "+d.Label)
+					}
+					add(Doc{URL: r.URL(lang, page, o.ID), Kind: "output", Title: w["ea"] + " " + ea.Number + ", " + w["output"] + " " + itoa(o.N),
+						Citation: cite + ", " + w["output"] + " " + itoa(o.N), Text: o.Group + " " + o.Planned + " " + strings.Join(done, " ") + " " + o.Remarks})
+				}
+			}
+		}
+		for _, f := range r.FollowUp {
+			add(Doc{URL: r.URL(lang, pageOf["vi"], f.ID), Kind: "follow-up", Title: f.Body + " " + f.Resolution + ", par. " + f.ResolutionParagraph,
+				Citation: r.Symbol + ", sect. VI", Text: f.Request + " " + f.Action})
+		}
 	}
 	return ix
 }
 
-var paragraphWord = map[string]string{"fr": "Paragraphe", "en": "Paragraph"}
+var words = map[string]map[string]string{
+	"fr": {"paragraph": "Paragraphe", "ea": "réalisation escomptée", "indicator": "indicateur", "output": "produit"},
+	"en": {"paragraph": "Paragraph", "ea": "expected accomplishment", "indicator": "indicator", "output": "output"},
+}
 
 // Add adds a document to the index.
 func (ix *Index) Add(d Doc) {
