@@ -23,8 +23,19 @@ function markTarget(): void {
   if (el) el.classList.add("target");
 }
 
+// The language switch keeps the reader at the same place: the other
+// language's page has the same anchors, so the fragment is carried over.
+function keepPlaceOnLanguageSwitch(): void {
+  document.querySelectorAll<HTMLAnchorElement>("a.lang-switch").forEach((a) => {
+    a.addEventListener("click", () => {
+      if (window.location.hash) a.hash = window.location.hash;
+    });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   enhanceCitations();
+  keepPlaceOnLanguageSwitch();
   markTarget();
 });
 window.addEventListener("hashchange", markTarget);

@@ -117,7 +117,7 @@ func writeReport(dir string, r *report.Report, lang string) error {
 			"symbol": r.Symbol, "slug": r.Slug, "mission": r.Mission, "period": r.Period,
 			"reporttitle": r.Title, "contentlang": r.Language, "toc": toc, "tables": tables,
 			"summary": summary, "keyfigures": v.keyFigures(), "charts": chartViews,
-			"data": map[string]string{"report": "/data/" + r.Slug + "/report.json"},
+			"data": map[string]string{"report": "/data/" + r.Slug + "/report.json", "package": "/data/" + r.Slug + "/datapackage.json", "zip": "/data/" + r.Slug + "/" + r.Slug + ".zip"},
 		},
 	}
 	if err := writePage(filepath.Join(root, "_index.md"), home); err != nil {
@@ -175,8 +175,8 @@ func dataURL(r *report.Report, id, ext string) string {
 }
 
 func sectionTitle(s *report.Section) string {
-	if s.Number == "" {
-		return s.Title
+	if s.Number == "" || s.Level >= 3 {
+		return s.Title // components carry their own "Composante 1 : …"
 	}
 	return s.Number + ". " + s.Title
 }
@@ -241,7 +241,10 @@ func writeData(dir string, r *report.Report) error {
 			return err
 		}
 	}
-	return writeJSON(filepath.Join(dir, "report.json"), r)
+	if err := writeJSON(filepath.Join(dir, "report.json"), r); err != nil {
+		return err
+	}
+	return writeDataPackage(dir, r)
 }
 
 func writeJSON(path string, v any) error {

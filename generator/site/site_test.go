@@ -1,6 +1,8 @@
 package site
 
 import (
+	"archive/zip"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -93,6 +95,39 @@ func TestWriteAndRender(t *testing.T) {
 	}
 	if !strings.Contains(read("fr/a-99-1/tables/index.html"), `href="/fr/a-99-1/tables/summary-financial/"`) {
 		t.Error("table index does not link the table page")
+	}
+	var pkg struct {
+		Resources []struct {
+			Path   string `json:"path"`
+			Schema struct {
+				Fields []struct{ Name, Type, Unit string } `json:"fields"`
+			} `json:"schema"`
+		} `json:"resources"`
+	}
+	if err := json.Unmarshal([]byte(read("data/a-99-1/datapackage.json")), &pkg); err != nil || len(pkg.Resources) == 0 {
+		t.Fatalf("datapackage.json: %v", err)
+	}
+	zr, err := zip.OpenReader(filepath.Join(pub, "data/a-99-1/a-99-1.zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inZip := map[string]bool{}
+	for _, f := range zr.File {
+		inZip[f.Name] = true
+	}
+	zr.Close()
+	for _, r := range pkg.Resources {
+		if _, err := os.Stat(filepath.Join(pub, "data/a-99-1", r.Path)); err != nil {
+			t.Errorf("datapackage lists %s, not written", r.Path)
+		}
+		if !inZip["a-99-1/"+r.Path] {
+			t.Errorf("zip lacks %s", r.Path)
+		}
+	}
+	for _, f := range []string{"datapackage.json", "report.json", "README.txt"} {
+		if !inZip["a-99-1/"+f] {
+			t.Errorf("zip lacks %s", f)
+		}
 	}
 	csv := read("data/a-99-1/summary-financial.csv")
 	if !strings.Contains(csv, "Personnel civil,,item,196654.7,206098.9,-9444.2\n") {

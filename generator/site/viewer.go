@@ -91,8 +91,6 @@ func (v *viewer) para(s *report.Section, p *report.Paragraph) *ParaView {
 	if p.Number > 0 {
 		pv.Cite = v.r.Symbol + ", par. " + strconv.Itoa(p.Number)
 		pv.URL = v.r.URL(v.lang, "par/"+strconv.Itoa(p.Number), "")
-	} else {
-		pv.Cite = v.r.Symbol + ", " + s.Title
 	}
 	return pv
 }
