@@ -73,14 +73,14 @@ func FromReports(reports []*report.Report, lang string) *Index {
 			}
 		})
 		for _, t := range r.Tables {
-			for _, row := range t.Rows {
+			for i, row := range t.Rows {
 				var vals []string
 				for _, c := range row.Cells {
 					if c.Raw != "" {
 						vals = append(vals, c.Raw)
 					}
 				}
-				add(Doc{URL: r.URL(lang, "tables/"+t.ID, ""), Kind: "table-row", Title: t.Title + " — " + row.Label,
+				add(Doc{URL: r.URL(lang, "tables/"+t.ID, t.ID+"-r"+itoa(i+1)), Kind: "table-row", Title: t.Title + " — " + row.Label,
 					Citation: r.Symbol + ", " + t.ID, Text: row.Group + " " + row.Label + " " + strings.Join(vals, " ")})
 			}
 		}

@@ -116,7 +116,7 @@ func writeReport(dir string, r *report.Report, lang string) error {
 		Params: map[string]any{
 			"symbol": r.Symbol, "slug": r.Slug, "mission": r.Mission, "period": r.Period,
 			"reporttitle": r.Title, "contentlang": r.Language, "toc": toc, "tables": tables,
-			"summary": summary, "keyfigures": v.keyFigures(), "charts": chartViews,
+			"summary": summary, "keyfigures": v.keyFigures(), "charts": chartViews, "footnotes": r.Footnotes,
 			"data": map[string]string{"report": "/data/" + r.Slug + "/report.json", "package": "/data/" + r.Slug + "/datapackage.json", "zip": "/data/" + r.Slug + "/" + r.Slug + ".zip"},
 		},
 	}

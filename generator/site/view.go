@@ -74,6 +74,18 @@ type BlockView struct {
 	Heading *HeadingView `json:"heading,omitempty"`
 	Note    string       `json:"note,omitempty"`
 	Var     *VarView     `json:"variance,omitempty"`
+	// FollowUp holds the rows of section VI.
+	FollowUp []FollowUpView `json:"followup,omitempty"`
+}
+
+// FollowUpView is a request of a legislative body and the action taken.
+type FollowUpView struct {
+	ID      string `json:"id"`
+	Heading string `json:"heading"`
+	Request string `json:"request"`
+	Action  string `json:"action"`
+	Cite    string `json:"cite"`
+	URL     string `json:"url"`
 }
 
 // HeadingView is a sub-section heading inside a page.

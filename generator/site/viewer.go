@@ -62,6 +62,9 @@ func (v *viewer) blocks(s *report.Section, depth int) []BlockView {
 			out = append(out, BlockView{Note: b.Note})
 		}
 	}
+	if s.ID == "vi" && len(v.r.FollowUp) > 0 {
+		out = append(out, BlockView{FollowUp: v.followUp()})
+	}
 	for _, c := range s.Children {
 		if v.pageOf[c.ID] == v.pageOf[s.ID] {
 			out = append(out, v.blocks(c, depth+1)...)
@@ -213,6 +216,20 @@ func (v *viewer) keyFigures() []KeyFigure {
 		// one decimal, rounded half up, as the report writes its rates
 		rate := (e*10000/a + 5) / 10
 		out = append(out, KeyFigure{Label: words[3], Value: v.num(report.FromUnits(rate, 1)) + v.percentSign()})
+	}
+	return out
+}
+
+func (v *viewer) followUp() []FollowUpView {
+	var out []FollowUpView
+	for i, f := range v.r.FollowUp {
+		out = append(out, FollowUpView{
+			ID:      f.ID,
+			Heading: f.Body + " (" + map[string]string{"fr": "résolution ", "en": "resolution "}[v.lang] + f.Resolution + ", par. " + f.ResolutionParagraph + ")",
+			Request: f.Request, Action: f.Action,
+			Cite: v.r.Symbol + ", sect. VI, " + strconv.Itoa(i+1),
+			URL:  v.r.URL(v.lang, v.pageOf["vi"], f.ID),
+		})
 	}
 	return out
 }
