@@ -111,6 +111,7 @@ type EAView struct {
 	Indicators []IndView `json:"indicators"`
 	Outputs    []OutView `json:"outputs"`
 	Cite       string    `json:"cite"`
+	URL        string    `json:"url"`
 }
 
 // IndView is an indicator of achievement.
@@ -121,6 +122,7 @@ type IndView struct {
 	Values  string `json:"values,omitempty"`
 	Actual  string `json:"actual"`
 	Cite    string `json:"cite"`
+	URL     string `json:"url"`
 }
 
 // OutView is an output.
@@ -132,6 +134,7 @@ type OutView struct {
 	Completed []string `json:"completed,omitempty"`
 	Remarks   string   `json:"remarks,omitempty"`
 	Cite      string   `json:"cite"`
+	URL       string   `json:"url"`
 }
 
 // segments cuts text into runs, linking the citations the ingest found.

@@ -158,18 +158,19 @@ func tableCite(lang, id string) string {
 
 func (v *viewer) ea(ea *report.Accomplishment) *EAView {
 	cite := v.r.Symbol + ", " + map[string]string{"fr": "réalisation escomptée ", "en": "expected accomplishment "}[v.lang] + ea.Number
-	ev := &EAView{ID: ea.ID, Number: ea.Number, Text: ea.Text, Cite: cite}
+	page := v.pageOf[v.componentOf(ea)]
+	ev := &EAView{ID: ea.ID, Number: ea.Number, Text: ea.Text, Cite: cite, URL: v.r.URL(v.lang, page, ea.ID)}
 	for _, in := range ea.Indicators {
 		var vals []string
 		for _, pv := range in.Values {
 			vals = append(vals, pv.Period+" : "+pv.Raw)
 		}
 		ev.Indicators = append(ev.Indicators, IndView{ID: in.ID, N: in.N, Planned: in.Planned, Values: strings.Join(vals, " ; "), Actual: in.Actual,
-			Cite: cite + ", " + map[string]string{"fr": "indicateur ", "en": "indicator "}[v.lang] + strconv.Itoa(in.N)})
+			Cite: cite + ", " + map[string]string{"fr": "indicateur ", "en": "indicator "}[v.lang] + strconv.Itoa(in.N), URL: v.r.URL(v.lang, page, in.ID)})
 	}
 	for _, o := range ea.Outputs {
 		ov := OutView{ID: o.ID, N: o.N, Group: o.Group, Planned: o.Planned, Remarks: o.Remarks,
-			Cite: cite + ", " + map[string]string{"fr": "produit ", "en": "output "}[v.lang] + strconv.Itoa(o.N)}
+			Cite: cite + ", " + map[string]string{"fr": "produit ", "en": "output "}[v.lang] + strconv.Itoa(o.N), URL: v.r.URL(v.lang, page, o.ID)}
 		for _, d := range o.Completed {
 			ov.Completed = append(ov.Completed, strings.TrimSpace(d.Raw+" "+d.Label))
 		}
@@ -232,4 +233,16 @@ func (v *viewer) followUp() []FollowUpView {
 		})
 	}
 	return out
+}
+
+// componentOf returns the section ID of the component that holds ea.
+func (v *viewer) componentOf(ea *report.Accomplishment) string {
+	for _, c := range v.r.Components {
+		for _, x := range c.Accomplishments {
+			if x == ea {
+				return c.ID
+			}
+		}
+	}
+	return ""
 }
