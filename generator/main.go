@@ -20,6 +20,7 @@ import (
 	"pkportal/functions/search/searchapi"
 	"pkportal/generator/devserver"
 	"pkportal/generator/pipeline"
+	"pkportal/generator/synth"
 	"pkportal/ingest"
 	"pkportal/search"
 )
@@ -31,6 +32,8 @@ const usage = `usage:
       build, then serve the site and the functions /api/search and /api/csv
   generator ingest FILE
       parse one report and write its structured JSON to standard output
+  generator synth -n N -o DIR [-from FILE]
+      write N synthetic source reports (benchmarks and tests only)
 `
 
 func main() {
@@ -52,6 +55,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return serve(args[1:], stdout, stderr)
 	case "ingest":
 		return ingestCmd(args[1:], stdout)
+	case "synth":
+		return synthCmd(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -123,7 +128,7 @@ func server(res *pipeline.Result, public string) (http.Handler, error) {
 			"en": search.FromReports(res.Reports, "en"),
 		}),
 		"csv": csvapi.New(res.Reports),
-	}), nil
+	})
 }
 
 func ingestCmd(args []string, stdout io.Writer) error {
@@ -137,4 +142,27 @@ func ingestCmd(args []string, stdout io.Writer) error {
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
+}
+
+func synthCmd(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("synth", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	n := fs.Int("n", 10, "number of synthetic reports")
+	out := fs.String("o", "", "folder to write them into (required)")
+	from := fs.String("from", "sources/A-76-564.fr.txt", "real report to derive them from")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" || *n < 1 {
+		return errors.New("synth: expected -n N (≥ 1) and -o DIR")
+	}
+	src, err := os.ReadFile(*from)
+	if err != nil {
+		return err
+	}
+	if err := synth.Generate(src, *n, *out); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %d synthetic reports into %s\n", *n, *out)
+	return nil
 }

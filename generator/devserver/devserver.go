@@ -69,14 +69,27 @@ type Server struct {
 
 // New returns a server of the public folder. functions maps a function's
 // name (as in "/.netlify/functions/NAME") to its handler.
-func New(cfg *Config, public string, functions map[string]http.Handler) *Server {
-	return &Server{cfg: cfg, public: public, functions: functions, files: http.FileServer(http.Dir(public))}
+func New(cfg *Config, public string, functions map[string]http.Handler) (*Server, error) {
+	c := *cfg
+	if b, err := os.ReadFile(filepath.Join(public, "_redirects")); err == nil {
+		rules, err := ParseRedirects(filepath.Join(public, "_redirects"), string(b))
+		if err != nil {
+			return nil, err
+		}
+		c.Redirects = append(rules, cfg.Redirects...)
+	}
+	return &Server{cfg: &c, public: public, functions: functions, files: http.FileServer(http.Dir(public))}, nil
 }
 
 // ServeHTTP applies, in Netlify's order: forced rules, then a static file
-// if one exists, then the other rules, then a 404 page.
+// if one exists, then the other rules, then a 404 page. The rules of
+// public/_redirects come before those of netlify.toml, as on Netlify.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p := r.URL.Path
+	if p == "/_redirects" || p == "/_headers" {
+		http.NotFound(w, r)
+		return
+	}
 	for _, rule := range s.cfg.Redirects {
 		if rule.Force && match(rule.From, p) {
 			s.apply(w, r, rule)

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"pkportal"
@@ -30,7 +31,14 @@ func newTestServer(t *testing.T) (*httptest.Server, *Config) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = io.WriteString(w, `{"q":"`+r.URL.Query().Get("q")+`"}`)
 	})
-	srv := httptest.NewServer(New(cfg, pub, map[string]http.Handler{"search": fn, "csv": fn}))
+	_ = os.WriteFile(filepath.Join(pub, "_redirects"), []byte("# test\n/fr/x/par/1/ /fr/x/i/#par-1 301!\n"), 0o644)
+	_ = os.MkdirAll(filepath.Join(pub, "fr", "x", "par", "1"), 0o755)
+	_ = os.WriteFile(filepath.Join(pub, "fr", "x", "par", "1", "index.html"), []byte("meta refresh"), 0o644)
+	h, err := New(cfg, pub, map[string]http.Handler{"search": fn, "csv": fn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return srv, cfg
 }
@@ -89,6 +97,15 @@ func TestRootRedirectAndNotFound(t *testing.T) {
 	if res.StatusCode != 302 || res.Header.Get("Location") != "/fr/" {
 		t.Errorf("/ → %d %q", res.StatusCode, res.Header.Get("Location"))
 	}
+	// a forced _redirects rule wins over the file at the same path
+	res, err = c.Get(srv.URL + "/fr/x/par/1/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 301 || res.Header.Get("Location") != "/fr/x/i/#par-1" {
+		t.Errorf("/fr/x/par/1/ → %d %q", res.StatusCode, res.Header.Get("Location"))
+	}
 	res, err = c.Get(srv.URL + "/nowhere/")
 	if err != nil {
 		t.Fatal(err)
@@ -113,5 +130,14 @@ func TestMatch(t *testing.T) {
 		if got := match(c.pattern, c.path); got != c.want {
 			t.Errorf("match(%q, %q) = %v", c.pattern, c.path, got)
 		}
+	}
+}
+
+func TestParseRedirectsErrors(t *testing.T) {
+	if _, err := ParseRedirects("_redirects", "/a /b 30x\n"); err == nil || !strings.Contains(err.Error(), "_redirects:1") {
+		t.Errorf("bad status: %v", err)
+	}
+	if _, err := ParseRedirects("_redirects", "/a\n"); err == nil {
+		t.Error("rule without target accepted")
 	}
 }

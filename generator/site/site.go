@@ -42,7 +42,7 @@ func Write(dir string, reports []*report.Report) error {
 			return fmt.Errorf("data files of %s: %w", r.Symbol, err)
 		}
 	}
-	return nil
+	return writeRedirects(dir, reports)
 }
 
 func copyEmbedded(dir string) error {
