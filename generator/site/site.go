@@ -167,7 +167,7 @@ func writeReport(dir string, r *report.Report, lang string) error {
 	if err != nil {
 		return err
 	}
-	return writePage(filepath.Join(root, "par", "_index.md"), page{Title: r.Symbol, Type: "report", Layout: "parindex", Sitemap: map[string]any{"disable": true}, Params: map[string]any{"target": r.URL(lang, "", "")}})
+	return writePage(filepath.Join(root, "par", "_index.md"), page{Title: r.Symbol, Type: "report", Layout: "redirect", Sitemap: map[string]any{"disable": true}, Params: map[string]any{"target": r.URL(lang, "", "")}})
 }
 
 func dataURL(r *report.Report, id, ext string) string {
