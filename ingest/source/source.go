@@ -22,6 +22,11 @@ type Line struct {
 	Text string // trimmed of surrounding spaces
 	// Indent is the number of spaces the line started with in the file.
 	Indent int
+	// PageTop reports that the line is indented and follows another
+	// non-blank line of the file with no blank line between (page furniture
+	// counts): in the reports' extractions this marks the first line of a
+	// page, where the columns of a table row cut by the page break resume.
+	PageTop bool
 }
 
 // Doc is a report's source text, cleaned of page furniture.
@@ -78,9 +83,12 @@ func Read(name string, data []byte) (*Doc, error) {
 	}
 	d := &Doc{Name: name, words: map[string]int{}}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	prevBlank := true
 	for i, raw := range strings.Split(text, "\n") {
 		raw = strings.ReplaceAll(raw, "\u00a0", " ")
 		t := strings.TrimSpace(raw)
+		tight := !prevBlank
+		prevBlank = t == ""
 		if t == "" {
 			continue
 		}
@@ -100,7 +108,7 @@ func Read(name string, data []byte) (*Doc, error) {
 			continue
 		}
 		indent := len(raw) - len(strings.TrimLeft(raw, " "))
-		d.Lines = append(d.Lines, Line{N: i + 1, Text: t, Indent: indent})
+		d.Lines = append(d.Lines, Line{N: i + 1, Text: t, Indent: indent, PageTop: tight && indent > 0})
 		for _, w := range strings.FieldsFunc(t, notLetter) {
 			d.words[strings.ToLower(w)]++
 		}
@@ -190,6 +198,9 @@ func (d *Doc) repairSplits(s string) string {
 		w1, w2 := s[a[0]:a[1]], s[c[0]:c[1]]
 		if c[1] < len(s) && s[c[1]] == ')' {
 			continue // a sub-item label such as "f)"
+		}
+		if c[1] < len(s) && (s[c[1]] == '\'' || strings.HasPrefix(s[c[1]:], "’")) {
+			continue // an elided word such as "s’" in "qui s’explique"
 		}
 		if d.isSplit(w1, w2) {
 			b.WriteString(s[last:a[1]])

@@ -56,6 +56,8 @@ func TestReadRealReport(t *testing.T) {
 		"les sommes remboursée s ayant":    "les sommes remboursées ayant",
 		"des nouv elles":                   "des nouvelles",
 		"de l ’exercice":                   "de l’exercice",
+		"qui s’explique":                   "qui s’explique",
+		"la Mission s’étant":               "la Mission s’étant",
 		"a) la réduction":                  "a) la réduction",
 		"rations ; b) la sous-utilisation": "rations ; b) la sous-utilisation",
 	} {

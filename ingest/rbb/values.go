@@ -1,0 +1,48 @@
+package rbb
+
+import (
+	"regexp"
+	"strings"
+
+	"pkportal/ingest/source"
+	"pkportal/report"
+)
+
+// leadNumber is a number at the start of a value or a figure: "1 747",
+// "52,5", "0".
+var leadNumber = regexp.MustCompile(`^(\d{1,3}(?:[ \x{00a0}\x{202f}]\d{3})+|\d+)(?:,\d+)?`)
+
+var comparators = []string{"≥", "≤", "<", ">"}
+
+// periodValue reads one value of a parenthesis: "21 %" → 21 and "%";
+// "≥ 90 %" → "≥", 90 and "%"; "9 réunions par comité" → 9 and "réunions
+// par comité". Num is set only when the value starts with a number (after a
+// comparison sign) and what follows is a short unit without figures: "5
+// régions ; 24 cercles" and "703 sur 703" keep Raw only.
+func periodValue(per, raw string) report.PeriodValue {
+	raw = normSpaces(raw)
+	v := report.PeriodValue{Period: per, Raw: raw}
+	s := raw
+	cmp := ""
+	for _, c := range comparators {
+		if strings.HasPrefix(s, c) {
+			cmp = c
+			s = strings.TrimSpace(strings.TrimPrefix(s, c))
+			break
+		}
+	}
+	m := leadNumber.FindString(s)
+	if m == "" {
+		return v
+	}
+	unit := strings.TrimSpace(s[len(m):])
+	if strings.ContainsAny(unit, "0123456789;") || len(strings.Fields(unit)) > 4 {
+		return v
+	}
+	num, ok := source.ParseNumber(m)
+	if !ok {
+		return v
+	}
+	v.Num, v.Unit, v.Comparator = num, unit, cmp
+	return v
+}
