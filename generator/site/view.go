@@ -36,18 +36,20 @@ type ItemView struct {
 
 // TableView is a table ready to print.
 type TableView struct {
-	ID      string     `json:"id"`
-	Title   string     `json:"title"`
-	Unit    string     `json:"unit,omitempty"`
-	Columns []string   `json:"columns"`
-	Rows    []RowView  `json:"rows"`
-	Notes   []NoteView `json:"notes,omitempty"`
-	CSV     string     `json:"csv"`
-	JSON    string     `json:"json"`
-	Cite    string     `json:"cite"`
-	URL     string     `json:"url"`
-	Warns   []string   `json:"warnings,omitempty"`
-	Numeric []bool     `json:"numeric"`
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Unit    string   `json:"unit,omitempty"`
+	Columns []string `json:"columns"`
+	// ColNotes are the footnote labels of each column heading.
+	ColNotes []string   `json:"colnotes"`
+	Rows     []RowView  `json:"rows"`
+	Notes    []NoteView `json:"notes,omitempty"`
+	CSV      string     `json:"csv"`
+	JSON     string     `json:"json"`
+	Cite     string     `json:"cite"`
+	URL      string     `json:"url"`
+	Warns    []string   `json:"warnings,omitempty"`
+	Numeric  []bool     `json:"numeric"`
 }
 
 // RowView is a table row ready to print.

@@ -122,6 +122,7 @@ func (v *viewer) table(t *report.Table) *TableView {
 	}
 	for _, c := range t.Columns {
 		tv.Columns = append(tv.Columns, c.Label)
+		tv.ColNotes = append(tv.ColNotes, strings.Join(c.Notes, ", "))
 		tv.Numeric = append(tv.Numeric, c.Type == "number")
 	}
 	for _, r := range t.Rows {
