@@ -10,19 +10,107 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"pkportal/generator/pipeline"
+	"pkportal/report"
 )
+
+var (
+	buildOnce sync.Once
+	built     *pipeline.Result
+	builtDir  string
+	buildErr  error
+)
+
+// buildReal builds the real report once for the tests of this package.
+func buildReal(t *testing.T) (*pipeline.Result, string) {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "pkportal-test-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		builtDir = filepath.Join(dir, "public")
+		built, buildErr = pipeline.Build(pipeline.Options{Src: "../sources", Out: builtDir})
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return built, builtDir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if builtDir != "" {
+		os.RemoveAll(filepath.Dir(builtDir))
+	}
+	os.Exit(code)
+}
+
+// TestWholeReportAtItsAnchors checks that every paragraph, table,
+// expected accomplishment, indicator and output of the report is on the
+// portal, in both UI languages, at the anchors of DESIGN.md.
+func TestWholeReportAtItsAnchors(t *testing.T) {
+	res, out := buildReal(t)
+	r := res.Reports[0]
+	pageOf := r.PageOf()
+	for _, lang := range []string{"fr", "en"} {
+		cache := map[string]string{}
+		page := func(p string) string {
+			if _, ok := cache[p]; !ok {
+				b, err := os.ReadFile(filepath.Join(out, lang, r.Slug, p, "index.html"))
+				if err != nil {
+					t.Fatalf("%s: %v", lang, err)
+				}
+				cache[p] = string(b)
+			}
+			return cache[p]
+		}
+		has := func(p, id string) {
+			t.Helper()
+			if !strings.Contains(page(p), `id="`+id+`"`) {
+				t.Errorf("/%s/%s/%s/ lacks #%s", lang, r.Slug, p, id)
+			}
+		}
+		paragraphs := 0
+		r.Walk(func(s *report.Section) {
+			for _, b := range s.Blocks {
+				switch {
+				case b.Paragraph != nil:
+					has(pageOf[s.ID], b.Paragraph.ID)
+					if b.Paragraph.Number > 0 {
+						paragraphs++
+					}
+				case b.Table != "":
+					has(pageOf[s.ID], "table-"+b.Table)
+					has("tables/"+b.Table, "table-"+b.Table)
+				}
+			}
+		})
+		if paragraphs != 74 {
+			t.Errorf("%d numbered paragraphs, want 74", paragraphs)
+		}
+		for _, c := range r.Components {
+			for _, ea := range c.Accomplishments {
+				has(pageOf[c.ID], ea.ID)
+				for _, in := range ea.Indicators {
+					has(pageOf[c.ID], in.ID)
+				}
+				for _, o := range ea.Outputs {
+					has(pageOf[c.ID], o.ID)
+				}
+			}
+		}
+	}
+}
 
 // TestServeEndToEnd builds the real report and checks what the README
 // promises: the report home, search and CSV answer; a bad table is a 4xx.
 func TestServeEndToEnd(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	res, err := pipeline.Build(pipeline.Options{Src: "../sources", Out: out})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, out := buildReal(t)
 	h, err := server(res, out)
 	if err != nil {
 		t.Fatal(err)
