@@ -72,6 +72,9 @@ func parse(name string, data []byte, others func(*source.Doc, string) (*external
 	if err := attachAccomplishments(doc, voc, r, ext.Accomplishments); err != nil {
 		return nil, err
 	}
+	if err := setStatuses(r); err != nil {
+		return nil, err
+	}
 	r.Decisions = decisions(voc, r)
 	if _, err := Validate(r); err != nil {
 		return r, err

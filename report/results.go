@@ -42,8 +42,25 @@ type Indicator struct {
 	Values []PeriodValue `json:"values,omitempty"`
 	// Actual is the actual indicator's text, paragraphs joined by newlines.
 	Actual string `json:"actual"`
-	Line   int    `json:"line,omitempty"`
+	// Status is what the report says of the indicator: one of
+	// StatusAchieved, StatusNotAchieved, StatusPartly, StatusNotAssessable.
+	Status string `json:"status"`
+	// StatusBasis says how Status was read: "text" (the report says so,
+	// e.g. "Objectif atteint"), "target" (the actual figure compared with
+	// the target's), or why it is not assessable.
+	StatusBasis string `json:"status_basis"`
+	Line        int    `json:"line,omitempty"`
 }
+
+// Indicator statuses. A status is read from the report, never guessed:
+// where the text does not say and the figures cannot be compared, the
+// indicator is not assessable.
+const (
+	StatusAchieved      = "achieved"
+	StatusNotAchieved   = "not-achieved"
+	StatusPartly        = "partly"
+	StatusNotAssessable = "not-assessable"
+)
 
 // PeriodValue is the value of an indicator for one period.
 type PeriodValue struct {

@@ -123,8 +123,13 @@ type IndView struct {
 	Planned string `json:"planned"`
 	Values  string `json:"values,omitempty"`
 	Actual  string `json:"actual"`
-	Cite    string `json:"cite"`
-	URL     string `json:"url"`
+	// Status is the report's status key; StatusText says it in words,
+	// StatusWhy how it was read.
+	Status     string `json:"status"`
+	StatusText string `json:"statustext"`
+	StatusWhy  string `json:"statuswhy,omitempty"`
+	Cite       string `json:"cite"`
+	URL        string `json:"url"`
 }
 
 // OutView is an output.

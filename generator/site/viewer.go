@@ -166,7 +166,9 @@ func (v *viewer) ea(ea *report.Accomplishment) *EAView {
 		for _, pv := range in.Values {
 			vals = append(vals, pv.Period+" : "+pv.Raw)
 		}
+		st, why := statusWords(v.lang, in.Status, in.StatusBasis)
 		ev.Indicators = append(ev.Indicators, IndView{ID: in.ID, N: in.N, Planned: in.Planned, Values: strings.Join(vals, " ; "), Actual: in.Actual,
+			Status: in.Status, StatusText: st, StatusWhy: why,
 			Cite: cite + ", " + map[string]string{"fr": "indicateur ", "en": "indicator "}[v.lang] + strconv.Itoa(in.N), URL: v.r.URL(v.lang, page, in.ID)})
 	}
 	for _, o := range ea.Outputs {
@@ -246,4 +248,20 @@ func (v *viewer) componentOf(ea *report.Accomplishment) string {
 		}
 	}
 	return ""
+}
+
+// statusWords says an indicator's status, and how it was read, in the page
+// language.
+func statusWords(lang, status, basis string) (string, string) {
+	words := map[string]map[string]string{
+		"fr": {report.StatusAchieved: "Atteint", report.StatusNotAchieved: "Non atteint", report.StatusPartly: "Partiellement atteint", report.StatusNotAssessable: "Non évaluable",
+			"text": "selon le texte du rapport", "target": "chiffre effectif comparé à l’objectif", "": "le rapport ne permet pas de conclure"},
+		"en": {report.StatusAchieved: "Achieved", report.StatusNotAchieved: "Not achieved", report.StatusPartly: "Partly achieved", report.StatusNotAssessable: "Not assessable",
+			"text": "as the report states", "target": "actual figure compared with the target", "": "the report does not allow a conclusion"},
+	}[lang]
+	why, ok := words[basis]
+	if !ok {
+		why = words[""]
+	}
+	return words[status], why
 }

@@ -1,0 +1,51 @@
+package ingest
+
+import (
+	"testing"
+
+	"pkportal/report"
+)
+
+// Statuses are read from the report, checked here against the source by
+// hand, one case of each way of reading them.
+func TestIndicatorStatuses(t *testing.T) {
+	r := parsed(t)
+	ind := map[string]*report.Indicator{}
+	counts := map[string]int{}
+	for _, c := range r.Components {
+		for _, ea := range c.Accomplishments {
+			for _, in := range ea.Indicators {
+				ind[in.ID] = in
+				counts[in.Status]++
+			}
+		}
+	}
+	for id, want := range map[string][2]string{
+		"ea-1-1-i2":  {report.StatusAchieved, "text"},      // "Objectif atteint"
+		"ea-3-2-i1":  {report.StatusNotAchieved, "text"},   // "Non"
+		"ea-1-3-i3":  {report.StatusNotAchieved, "text"},   // "L’objectif n’a pas été atteint car…"
+		"ea-4-2-i1":  {report.StatusPartly, "text"},        // "…n’a pas pu atteindre pleinement cet objectif…"
+		"ea-5-1-i1":  {report.StatusNotAchieved, "target"}, // 68 % for ≥ 90 %
+		"ea-5-1-i3":  {report.StatusAchieved, "target"},    // 30 % for ≥ 30 %
+		"ea-5-1-i4":  {report.StatusAchieved, "target"},    // 109 jours for ≤ 120 jours civils…
+		"ea-5-1-i5":  {report.StatusNotAchieved, "target"}, // 353 jours for ≤ 120 jours
+		"ea-5-1-i10": {report.StatusNotAchieved, "target"}, // 28,3 % for ≤ 20 %
+		"ea-5-1-i11": {report.StatusAchieved, "target"},    // 100 % for 100 %
+		"ea-5-1-i2":  {report.StatusNotAssessable, ""},     // 7,2 % for "8 % ± 3 %": no rule
+		"ea-1-1-i3":  {report.StatusNotAssessable, ""},     // 26 % for 30 %: the report gives no bound
+		"ea-2-1-i2":  {report.StatusNotAssessable, ""},     // a sentence, not a figure
+	} {
+		in := ind[id]
+		if in == nil {
+			t.Errorf("%s: no such indicator", id)
+			continue
+		}
+		if in.Status != want[0] || (want[1] != "" && in.StatusBasis != want[1]) {
+			t.Errorf("%s: status %s (%s), want %s (%s); actual %.40q", id, in.Status, in.StatusBasis, want[0], want[1], in.Actual)
+		}
+	}
+	if counts[""] > 0 {
+		t.Errorf("%d indicators without a status", counts[""])
+	}
+	t.Logf("statuses: %v", counts)
+}
