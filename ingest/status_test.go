@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 
 	"pkportal/report"
@@ -48,4 +49,30 @@ func TestIndicatorStatuses(t *testing.T) {
 		t.Errorf("%d indicators without a status", counts[""])
 	}
 	t.Logf("statuses: %v", counts)
+}
+
+// Output 1.3 o13 is cut by a page break; the corrections file moves the
+// end of its remark back (sources/A-76-564.fr.corrections.json).
+func TestCorrectedOutput(t *testing.T) {
+	r := parsed(t)
+	for _, c := range r.Components {
+		for _, ea := range c.Accomplishments {
+			for _, o := range ea.Outputs {
+				if o.ID != "ea-1-3-o13" {
+					continue
+				}
+				if !strings.HasSuffix(o.Planned, "du personnel de la force des Nations Unies") {
+					t.Errorf("planned: %q", o.Planned)
+				}
+				if !strings.HasSuffix(o.Remarks, "l’activité a été réorientée de façon à appuyer le renforcement susmentionné des capacités en matière électorale") {
+					t.Errorf("remarks: %q", o.Remarks)
+				}
+				if len(o.Completed) != 1 || o.Completed[0].Raw != "Non" {
+					t.Errorf("completed: %+v", o.Completed)
+				}
+				return
+			}
+		}
+	}
+	t.Error("no output ea-1-3-o13")
 }

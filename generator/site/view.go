@@ -14,6 +14,8 @@ import (
 type Segment struct {
 	T    string `json:"t"`
 	Href string `json:"href,omitempty"`
+	// Term marks a link to the glossary.
+	Term bool `json:"term,omitempty"`
 }
 
 // ParaView is a paragraph ready to print.

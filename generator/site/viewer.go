@@ -84,7 +84,7 @@ func (v *viewer) para(s *report.Section, p *report.Paragraph) *ParaView {
 	pv := &ParaView{
 		ID:     p.ID,
 		Number: p.Number,
-		Text:   segments(p.Text, p.Citations),
+		Text:   linkGlossary(segments(p.Text, p.Citations), v.lang, map[string]bool{}),
 		Items:  items(p.Items, p.Citations),
 		URL:    v.r.URL(v.lang, v.pageOf[s.ID], p.ID),
 	}

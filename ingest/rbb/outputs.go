@@ -39,13 +39,16 @@ const (
 // outputs parses the body of an outputs table.
 //
 // A row is its planned lines, then its completed figures (each a number and
-// a capitalised label that may wrap, or "Oui"/"Non"), then its remarks. A
-// new row starts at a paragraph start in the label or remarks whose
-// paragraph is as wide as the planned column; a remark paragraph is
-// narrower. On the first line of a page, the planned text of the row goes
-// on when the row's planned text ended with a joiner or the line is in
-// lower case and as wide as the planned column; its remarks go on
-// otherwise.
+// a capitalised label that may wrap, or "Oui"/"Non", alone or followed by a
+// remark), then its remarks. A new row starts at a paragraph start after a
+// bare "Oui"/"Non", or in the label or remarks when its paragraph is as wide
+// as the planned column (a remark paragraph is narrower) or is a short
+// paragraph that opens with a noun and runs into a completed figure (a
+// remark opens with an article or a pronoun). On the first line of a page,
+// the planned text of the row goes on when the row's planned text ended
+// with a joiner, or the line is in lower case and either follows a bare
+// "Oui"/"Non" or is as wide as the planned column; the label or remarks go
+// on otherwise. Group headings are matched by name (Vocab.Groups).
 func (p *parser) outputs(eaID string, lines []source.Line) ([]*report.Output, error) {
 	lines = splitGlued(lines)
 	var rows []*outRow
@@ -199,7 +202,9 @@ func (p *parser) figureLine(lines []source.Line, k int) (raw, rest string, ok bo
 	if m == nil {
 		return "", "", false
 	}
-	if k > 0 && p.endsJoined(lines[k-1].Text) && m[3] == "" {
+	if k > 0 && p.endsJoined(lines[k-1].Text) && p.beforeYesNo(lines, k) {
+		// "… et de" / "2 000 T-shirts destinés …" / … / "Oui": the
+		// planned sentence goes on up to its completed "Oui"
 		return "", "", false
 	}
 	raw = m[1]
@@ -207,6 +212,21 @@ func (p *parser) figureLine(lines []source.Line, k int) (raw, rest string, ok bo
 		raw += "," + m[2]
 	}
 	return raw, m[3], true
+}
+
+// beforeYesNo reports whether the lines from k on run without a paragraph
+// start into a bare "Oui" or "Non".
+func (p *parser) beforeYesNo(lines []source.Line, k int) bool {
+	for j := k + 1; j < len(lines); j++ {
+		t := normSpaces(lines[j].Text)
+		if t == p.v.Yes || t == p.v.No {
+			return true
+		}
+		if startsItem(t) && !p.endsJoined(lines[j-1].Text) {
+			return false
+		}
+	}
+	return false
 }
 
 // paraStart reports whether line k opens a paragraph: a capital letter or a

@@ -228,6 +228,12 @@ func (p *parser) accomplishment(h, limit int) (*report.Accomplishment, source.Sp
 	for end < limit && !p.isStop(lines[end].Text) {
 		end++
 	}
+	if oh == ih+1 {
+		return nil, source.Span{}, p.doc.Errorf(lines[oh].N, "expected the rows of the indicators table of accomplishment %s, found %q", number, lines[oh].Text)
+	}
+	if end == body {
+		return nil, source.Span{}, p.doc.Errorf(lines[body-1].N, "expected the rows of the outputs table of accomplishment %s, found %q", number, textAt(lines, body))
+	}
 	var err error
 	ea.Indicators, err = p.indicators(ea.ID, stripMarks(lines[ih+1:oh]))
 	if err != nil {
