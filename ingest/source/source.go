@@ -160,23 +160,47 @@ func lastRune(s string) rune {
 	return r
 }
 
-var (
-	spaces        = regexp.MustCompile(`[ \t\x{00a0}\x{202f}]+`)
-	spaceApos     = regexp.MustCompile(`(\pL) ([’'])(\pL)`)
-	spaceBeforePt = regexp.MustCompile(` +([,.)\]])`)
-	wordPair      = regexp.MustCompile(`\pL+`)
-)
-
 // Clean normalises the spacing of a text and repairs the words the PDF
 // extraction split: two fragments are joined when their join is a word of
 // the document and one of them is not a word of the document on its own
 // (or is a lone letter other than the French one-letter words).
+//
+// It runs on every line the parsers join, so it scans the text by hand
+// rather than with regular expressions.
 func (d *Doc) Clean(s string) string {
-	s = spaces.ReplaceAllString(s, " ")
-	s = spaceApos.ReplaceAllString(s, "$1$2$3")
-	s = spaceBeforePt.ReplaceAllString(s, "$1")
-	s = d.repairSplits(s)
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(d.repairSplits(normalizeSpaces(s)))
+}
+
+// normalizeSpaces collapses runs of spaces, tabs and no-break spaces into
+// one space, and drops the space the extraction put before an apostrophe
+// that joins two words ("l ’exercice") and before , . ) ].
+func normalizeSpaces(s string) string {
+	rs := make([]rune, 0, len(s))
+	isSpace := func(r rune) bool { return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u202f' }
+	for _, r := range s {
+		if isSpace(r) {
+			if n := len(rs); n > 0 && rs[n-1] == ' ' {
+				continue
+			}
+			r = ' '
+		}
+		rs = append(rs, r)
+	}
+	out := rs[:0]
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r == ' ' && i+1 < len(rs) {
+			next := rs[i+1]
+			if next == ',' || next == '.' || next == ')' || next == ']' {
+				continue
+			}
+			if (next == '’' || next == '\'') && i > 0 && unicode.IsLetter(rs[i-1]) && i+2 < len(rs) && unicode.IsLetter(rs[i+2]) {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return string(out)
 }
 
 // oneLetterWords are single letters that stand alone as words in French
@@ -184,7 +208,7 @@ func (d *Doc) Clean(s string) string {
 const oneLetterWords = "aàyAIlLdnmcjtbeivx"
 
 func (d *Doc) repairSplits(s string) string {
-	locs := wordPair.FindAllStringIndex(s, -1)
+	locs := letterRuns(s)
 	if len(locs) < 2 {
 		return s
 	}
@@ -208,8 +232,31 @@ func (d *Doc) repairSplits(s string) string {
 			i++         // a joined word is not joined again
 		}
 	}
+	if last == 0 {
+		return s
+	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// letterRuns returns the byte ranges of the runs of letters of s.
+func letterRuns(s string) [][2]int {
+	var locs [][2]int
+	start := -1
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			locs = append(locs, [2]int{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		locs = append(locs, [2]int{start, len(s)})
+	}
+	return locs
 }
 
 func (d *Doc) isSplit(w1, w2 string) bool {
