@@ -1,7 +1,9 @@
 package lambdahttp
 
 import (
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -23,6 +25,31 @@ func TestFunctionsDoNotLinkHeavyPackages(t *testing.T) {
 		}
 		if !strings.Contains(string(out), "github.com/aws/aws-lambda-go/lambda") {
 			t.Errorf("%s does not link aws-lambda-go", fn)
+		}
+	}
+}
+
+// Netlify builds each function as a static linux/amd64 binary; so does
+// this test, and it keeps the binaries small.
+func TestFunctionsBuildForLambda(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds two binaries")
+	}
+	dir := t.TempDir()
+	for _, fn := range []string{"search", "csv"} {
+		out := filepath.Join(dir, fn)
+		cmd := exec.Command("go", "build", "-ldflags", "-s -w", "-o", out, "pkportal/functions/"+fn)
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS=linux", "GOARCH=amd64")
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("build %s: %v\n%s", fn, err, b)
+		}
+		fi, err := os.Stat(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %.1f MB", fn, float64(fi.Size())/1e6)
+		if fi.Size() > 30<<20 {
+			t.Errorf("%s is %d bytes, over 30 MiB", fn, fi.Size())
 		}
 	}
 }
