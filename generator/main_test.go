@@ -248,3 +248,48 @@ func TestIngestCommand(t *testing.T) {
 		t.Error("unknown command accepted")
 	}
 }
+
+// TestDamagedSourcesFailCleanly feeds the build damaged sources: each
+// fails with an error naming the file (and the line where there is one),
+// and the previous output stays as it was.
+func TestDamagedSourcesFailCleanly(t *testing.T) {
+	real, err := os.ReadFile("../sources/A-76-564.fr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(real)
+	cases := []struct {
+		name, data, want string
+	}{
+		{"empty", "", "no text"},
+		{"random bytes", "\x00\x01\xfe\xff garbage \x00", "A-76-564.fr.txt"},
+		{"truncated", text[:len(text)/3], "A-76-564.fr.txt"},
+		{"duplicate paragraph", strings.Replace(text, "\n27. Marquée par", "\n26. Marquée par", 1), "A-76-564.fr.txt:"},
+		{"figures that do not add up", strings.Replace(text, "2 165,6  1 321,2  844,4", "2 165,6  1 321,2  845,4", 1), "A-76-564.fr.txt:"},
+		{"missing section", strings.Replace(text, "V. Décisions que l’Assemblée générale est appelée à prendre", "Décisions", 1), "A-76-564.fr.txt"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if c.data == text {
+				t.Fatal("the damage did not apply: the test no longer matches the source")
+			}
+			dir := t.TempDir()
+			src, out := filepath.Join(dir, "src"), filepath.Join(dir, "public")
+			_ = os.MkdirAll(src, 0o755)
+			_ = os.MkdirAll(out, 0o755)
+			_ = os.WriteFile(filepath.Join(out, "index.html"), []byte("previous"), 0o644)
+			_ = os.WriteFile(filepath.Join(src, "A-76-564.fr.txt"), []byte(c.data), 0o644)
+			err := run([]string{"build", "-src", src, "-o", out}, io.Discard, io.Discard)
+			if err == nil {
+				t.Fatal("build succeeded")
+			}
+			t.Log(err)
+			if !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error %q does not contain %q", err, c.want)
+			}
+			if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "previous" {
+				t.Error("previous output changed")
+			}
+		})
+	}
+}
