@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"pkportal/report"
 )
@@ -87,7 +88,9 @@ func Write(w io.Writer, f Frame, o Options) error {
 	rec := make([]string, len(f.Fields))
 	for _, r := range f.Records {
 		for i, v := range r {
-			numeric := i < len(f.Numeric) && f.Numeric[i]
+			// a number of a number field stays a number; anything else
+			// is text, even in a number field of a combined frame
+			numeric := i < len(f.Numeric) && f.Numeric[i] && IsNumber(v)
 			switch {
 			case numeric && o.DecimalComma:
 				v = strings.Replace(v, ".", ",", 1)
@@ -106,12 +109,165 @@ func Write(w io.Writer, f Frame, o Options) error {
 
 // Neutralise returns a text cell that no spreadsheet reads as a formula:
 // a cell starting with = + - @ tab or carriage return gets a leading
-// apostrophe.
+// apostrophe (OWASP CSV injection). A cell that is a plain number, such as
+// "-12.5", is left alone: it is a number, not a formula.
 func Neutralise(v string) string {
-	if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
+	if v != "" && strings.IndexByte("=+-@\t\r", v[0]) >= 0 && !IsNumber(v) {
 		return "'" + v
 	}
 	return v
+}
+
+// IsNumber reports whether v is a plain decimal number of the data
+// contract: an optional minus, digits, and optionally a point and digits.
+// Such a string is also a valid JSON number when it has no leading zero.
+func IsNumber(v string) bool {
+	if strings.HasPrefix(v, "-") {
+		v = v[1:]
+	}
+	i, frac, hasPoint := strings.Cut(v, ".")
+	if i == "" || (hasPoint && frac == "") {
+		return false
+	}
+	for _, part := range [2]string{i, frac} {
+		for j := 0; j < len(part); j++ {
+			if part[j] < '0' || part[j] > '9' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Index returns the position of the named field, or -1.
+func (f Frame) Index(name string) int {
+	for i, n := range f.Fields {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Select returns a frame with the given fields only, in the given order;
+// the caller checks that every name is a field of f (see Index). Records
+// are new slices over the same strings.
+func (f Frame) Select(fields []string) Frame {
+	idx := make([]int, len(fields))
+	out := Frame{Fields: append([]string(nil), fields...), Numeric: make([]bool, len(fields)), Records: make([][]string, len(f.Records))}
+	for i, name := range fields {
+		idx[i] = f.Index(name)
+		out.Numeric[i] = idx[i] >= 0 && f.Numeric[idx[i]]
+	}
+	cells := make([]string, len(f.Records)*len(fields))
+	for r, rec := range f.Records {
+		row := cells[r*len(fields) : (r+1)*len(fields) : (r+1)*len(fields)]
+		for i, j := range idx {
+			if j >= 0 && j < len(rec) {
+				row[i] = rec[j]
+			}
+		}
+		out.Records[r] = row
+	}
+	return out
+}
+
+// WriteJSON writes the records as a JSON array of objects whose keys are
+// the fields in order; numbers are JSON numbers, empty cells null.
+func WriteJSON(w io.Writer, f Frame) error {
+	_, err := w.Write(AppendJSON(nil, f))
+	return err
+}
+
+// AppendJSON appends the JSON form of WriteJSON to b.
+func AppendJSON(b []byte, f Frame) []byte {
+	b = append(b, '[')
+	for r, rec := range f.Records {
+		if r > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '{')
+		for i, name := range f.Fields {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, name)
+			b = append(b, ':')
+			var v string
+			if i < len(rec) {
+				v = rec[i]
+			}
+			switch {
+			case v == "":
+				b = append(b, "null"...)
+			case i < len(f.Numeric) && f.Numeric[i] && IsNumber(v) && !leadingZero(v):
+				b = append(b, v...)
+			default:
+				b = appendJSONString(b, v)
+			}
+		}
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+// leadingZero reports a number such as "05" that JSON does not allow.
+func leadingZero(v string) bool {
+	v = strings.TrimPrefix(v, "-")
+	return len(v) > 1 && v[0] == '0' && v[1] != '.'
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string: quotes, backslashes and
+// control characters escaped, invalid UTF-8 replaced by U+FFFD, and < > &
+// and the line separators escaped as encoding/json does.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, "\\ufffd"...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // Objects returns the records as JSON-ready objects keyed by field, numbers

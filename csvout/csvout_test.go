@@ -3,9 +3,11 @@ package csvout
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"strings"
 	"testing"
 
+	"pkportal/functions/reportdata"
 	"pkportal/report"
 )
 
@@ -71,5 +73,126 @@ func TestFromTable(t *testing.T) {
 	}
 	if got := f.Objects()[2]["amount"]; got == nil || got.(interface{ String() string }).String() != "48772.5" {
 		t.Errorf("json total %v", got)
+	}
+}
+
+func TestNeutraliseKeepsNumbers(t *testing.T) {
+	for in, want := range map[string]string{
+		"-9444.2": "-9444.2", "-5": "-5", "12": "12", "-": "'-", "-5+3": "'-5+3", "-.5": "'-.5", "-5.": "'-5.",
+		"=1+1": "'=1+1", "+33 1 23": "'+33 1 23", "@x": "'@x", "\tx": "'\tx", "\rx": "'\rx", "texte": "texte", "": "",
+	} {
+		if got := Neutralise(in); got != want {
+			t.Errorf("Neutralise(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// a text value in a number field of a combined frame is still text
+	var b bytes.Buffer
+	f := Frame{Fields: []string{"value"}, Numeric: []bool{true}, Records: [][]string{{"-1.5"}, {"=cmd"}}}
+	if err := Write(&b, f, Options{Neutralise: true, DecimalComma: true, Comma: ';'}); err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != "value\n-1,5\n'=cmd\n" {
+		t.Errorf("got %q", b.String())
+	}
+}
+
+func TestAppendJSON(t *testing.T) {
+	f := Frame{
+		Fields:  []string{"label", "amount", "n"},
+		Numeric: []bool{false, true, true},
+		Records: [][]string{
+			{"Personnel civil", "-9444.2", "1"},
+			{"\"guillemets\" \\ <b>&</b>\n\t\x01 \u2028 é", "", "05"},
+			{"bad \xff utf8", "0.5", ""},
+		},
+	}
+	b := AppendJSON(nil, f)
+	if !strings.HasPrefix(string(b), `[{"label":"Personnel civil","amount":-9444.2,"n":1},`) {
+		t.Errorf("json %s", b)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal(b, &rows); err != nil {
+		t.Fatalf("%v: %s", err, b)
+	}
+	if rows[1]["label"] != f.Records[1][0] || rows[1]["amount"] != nil || rows[1]["n"] != "05" || rows[2]["label"] != "bad \ufffd utf8" {
+		t.Errorf("rows %v", rows)
+	}
+}
+
+func FuzzAppendJSON(f *testing.F) {
+	f.Add("texte", "-1.5")
+	f.Add("\"\\\x00\xff<>&\u2028", "01")
+	f.Fuzz(func(t *testing.T, s, n string) {
+		b := AppendJSON(nil, Frame{Fields: []string{s, "n"}, Numeric: []bool{false, true}, Records: [][]string{{s, n}}})
+		var rows []map[string]any
+		if err := json.Unmarshal(b, &rows); err != nil {
+			t.Fatalf("%q %q: %v: %s", s, n, err, b)
+		}
+	})
+}
+
+func TestSelect(t *testing.T) {
+	f := sample().Select([]string{"amount", "label"})
+	if strings.Join(f.Fields, ",") != "amount,label" || !f.Numeric[0] || f.Numeric[1] || f.Records[0][0] != "-9444.2" || f.Records[0][1] != "Personnel civil" {
+		t.Errorf("select %+v", f)
+	}
+}
+
+// Datasets of the embedded report: every kind, with the statuses of the
+// model and one row per delivered figure.
+func TestDatasetsOfEmbeddedReport(t *testing.T) {
+	rs, err := reportdata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rs[0]
+	kinds := map[string]int{}
+	for _, d := range Datasets(r) {
+		kinds[d.Kind]++
+		if len(d.Frame.Fields) != len(d.Frame.Numeric) {
+			t.Errorf("%s: %d fields, %d numeric flags", d.ID, len(d.Frame.Fields), len(d.Frame.Numeric))
+		}
+		for _, rec := range d.Frame.Records {
+			if len(rec) != len(d.Frame.Fields) {
+				t.Fatalf("%s: record of %d fields", d.ID, len(rec))
+			}
+			for i, v := range rec {
+				if d.Frame.Numeric[i] && v != "" && !IsNumber(v) {
+					t.Errorf("%s.%s: %q is not a number", d.ID, d.Frame.Fields[i], v)
+				}
+			}
+		}
+	}
+	if kinds["table"] < 8 || kinds["indicators"] != 16 || kinds["outputs"] != 16 || kinds["variances"] != 1 || kinds["follow-up"] != 1 {
+		t.Errorf("kinds %v", kinds)
+	}
+	iv, _ := DatasetByID(r, "iv")
+	if !strings.HasPrefix(iv.Title, "IV. ") {
+		t.Errorf("iv title %q", iv.Title)
+	}
+	var yes, no int
+	for _, c := range r.Components {
+		for _, ea := range c.Accomplishments {
+			d, _ := DatasetByID(r, ea.ID+"-outputs")
+			st := d.Frame.Index("status")
+			for _, rec := range d.Frame.Records {
+				switch rec[st] {
+				case OutputCompleted:
+					yes++
+				case OutputNotCompleted:
+					no++
+				}
+			}
+			in, _ := DatasetByID(r, ea.ID+"-indicators")
+			st = in.Frame.Index("status")
+			for i, x := range ea.Indicators {
+				if in.Frame.Records[i][st] != x.Status {
+					t.Errorf("%s: status %q, want %q", x.ID, in.Frame.Records[i][st], x.Status)
+				}
+			}
+		}
+	}
+	if yes == 0 || no == 0 {
+		t.Errorf("output statuses: %d completed, %d not completed", yes, no)
 	}
 }

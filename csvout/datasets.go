@@ -36,12 +36,28 @@ func Datasets(r *report.Report) []Dataset {
 		}
 	}
 	if len(r.Variances) > 0 {
-		out = append(out, Dataset{ID: "iv", Title: "IV", Kind: "variances", Frame: variances(r)})
+		out = append(out, Dataset{ID: "iv", Title: sectionTitle(r, "iv"), Kind: "variances", Frame: variances(r)})
 	}
 	if len(r.FollowUp) > 0 {
-		out = append(out, Dataset{ID: "vi", Title: "VI", Kind: "follow-up", Frame: followUp(r.FollowUp)})
+		out = append(out, Dataset{ID: "vi", Title: sectionTitle(r, "vi"), Kind: "follow-up", Frame: followUp(r.FollowUp)})
 	}
 	return out
+}
+
+// sectionTitle is "IV. Analyse des écarts" for the section with the given
+// id, or the id in capitals when the report has no such section.
+func sectionTitle(r *report.Report, id string) string {
+	title := strings.ToUpper(id)
+	r.Walk(func(s *report.Section) {
+		if s.ID == id && s.Title != "" {
+			if s.Number != "" {
+				title = s.Number + ". " + s.Title
+			} else {
+				title = s.Title
+			}
+		}
+	})
+	return title
 }
 
 // DatasetByID returns the dataset with the given id, or false.
@@ -65,7 +81,8 @@ func frame(fields ...string) Frame {
 }
 
 func indicators(ea *report.Accomplishment) Frame {
-	f := frame("id", "accomplishment", "n:n", "planned", "values", "baseline_period", "baseline", "baseline_value:n", "target_period", "target", "target_value:n", "actual")
+	f := frame("id", "accomplishment", "n:n", "planned", "values", "baseline_period", "baseline", "baseline_value:n", "baseline_unit",
+		"target_period", "target", "target_value:n", "target_unit", "target_comparator", "actual", "status", "status_basis")
 	for _, in := range ea.Indicators {
 		var vals []string
 		for _, v := range in.Values {
@@ -79,16 +96,17 @@ func indicators(ea *report.Accomplishment) Frame {
 			}
 		}
 		f.Records = append(f.Records, []string{in.ID, ea.Number, strconv.Itoa(in.N), in.Planned, strings.Join(vals, "; "),
-			base.Period, base.Raw, string(base.Num), target.Period, target.Raw, string(target.Num), in.Actual})
+			base.Period, base.Raw, string(base.Num), base.Unit, target.Period, target.Raw, string(target.Num), target.Unit, target.Comparator,
+			in.Actual, in.Status, in.StatusBasis})
 	}
 	return f
 }
 
 func outputs(ea *report.Accomplishment) Frame {
-	f := frame("id", "accomplishment", "n:n", "group", "planned", "completed", "value:n", "label", "remarks")
+	f := frame("id", "accomplishment", "n:n", "group", "planned", "completed", "value:n", "label", "remarks", "status")
 	for _, o := range ea.Outputs {
 		row := func(d report.Delivered) {
-			f.Records = append(f.Records, []string{o.ID, ea.Number, strconv.Itoa(o.N), o.Group, o.Planned, d.Raw, string(d.Num), d.Label, o.Remarks})
+			f.Records = append(f.Records, []string{o.ID, ea.Number, strconv.Itoa(o.N), o.Group, o.Planned, d.Raw, string(d.Num), d.Label, o.Remarks, OutputStatus(d)})
 		}
 		if len(o.Completed) == 0 {
 			row(report.Delivered{})
@@ -98,6 +116,31 @@ func outputs(ea *report.Accomplishment) Frame {
 		}
 	}
 	return f
+}
+
+// Output statuses, read from a "completed" column that says yes or no.
+const (
+	OutputCompleted    = "completed"
+	OutputNotCompleted = "not-completed"
+)
+
+// yesNo holds the words for yes and no of the six official languages, as
+// the "completed" column of the outputs prints them.
+var yesNo = map[string]string{
+	"oui": OutputCompleted, "yes": OutputCompleted, "sí": OutputCompleted, "si": OutputCompleted,
+	"да": OutputCompleted, "是": OutputCompleted, "نعم": OutputCompleted,
+	"non": OutputNotCompleted, "no": OutputNotCompleted, "нет": OutputNotCompleted,
+	"否": OutputNotCompleted, "لا": OutputNotCompleted,
+}
+
+// OutputStatus is the status of a delivered figure when the report states
+// it as yes or no (OutputCompleted, OutputNotCompleted), and empty when the
+// figure is a number or anything else: a status is read, never guessed.
+func OutputStatus(d report.Delivered) string {
+	if d.Num != "" {
+		return ""
+	}
+	return yesNo[strings.ToLower(strings.TrimSpace(d.Raw))]
 }
 
 func variances(r *report.Report) Frame {

@@ -8,6 +8,7 @@ package devserver
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"net/http"
@@ -180,6 +181,12 @@ func serveFunction(w http.ResponseWriter, r *http.Request, h http.Handler) {
 		w.Header().Set(k, v)
 	}
 	w.WriteHeader(res.StatusCode)
+	if res.IsBase64Encoded { // a binary body (XLSX), as API Gateway decodes it
+		if b, err := base64.StdEncoding.DecodeString(res.Body); err == nil {
+			_, _ = w.Write(b)
+			return
+		}
+	}
 	_, _ = io.WriteString(w, res.Body)
 }
 

@@ -141,3 +141,33 @@ func TestParseRedirectsErrors(t *testing.T) {
 		t.Error("rule without target accepted")
 	}
 }
+
+// A binary answer of a function (an XLSX download) comes base64-encoded
+// out of the Lambda adapter; the dev server decodes it as API Gateway does.
+func TestFunctionBinaryBody(t *testing.T) {
+	b, err := pkportal.SiteFiles.ReadFile("netlify.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := ParseConfig(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := []byte{'P', 'K', 3, 4, 0xff, 0xfe, 0, 0x80}
+	fn := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write(body) })
+	h, err := New(cfg, t.TempDir(), map[string]http.Handler{"search": fn, "csv": fn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	res, err := http.Get(srv.URL + "/api/csv?format=xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if string(got) != string(body) {
+		t.Errorf("body %q, want %q", got, body)
+	}
+}

@@ -2,6 +2,8 @@ package site
 
 import (
 	"archive/zip"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"os"
@@ -9,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"pkportal/charts"
 	"pkportal/csvout"
 	"pkportal/report"
 )
@@ -55,63 +58,181 @@ var fieldTitles = map[string][2]string{
 	"resolution_paragraph":  {"Paragraphe de la résolution", "Resolution paragraph"},
 	"request":               {"Décision ou demande", "Decision or request"},
 	"action":                {"Mesures prises", "Action taken"},
+	"baseline_unit":         {"Unité de la valeur de référence", "Baseline unit"},
+	"target_unit":           {"Unité de l’objectif", "Target unit"},
+	"target_comparator":     {"Comparateur de l’objectif (≥, ≤, <, >)", "Target comparator (≥, ≤, <, >)"},
+	"status":                {"État (lu dans le rapport, jamais deviné)", "Status (read from the report, never guessed)"},
+	"status_basis":          {"Fondement de l’état", "Basis of the status"},
+	"report":                {"Rapport (cote du document)", "Report (document symbol)"},
+	"period":                {"Exercice", "Period"},
+	"table":                 {"Tableau", "Table"},
 }
 
-// dataPackage describes the data files of a report as a Frictionless Data
-// Package (https://specs.frictionlessdata.io/data-package/).
-func dataPackage(r *report.Report) map[string]any {
+// dataFiles are the datasets published as CSV and JSON in a report's data
+// folder: every dataset of csvout.Datasets, then the data behind each chart
+// (labels in the report's language).
+func dataFiles(r *report.Report) []csvout.Dataset {
+	ds := csvout.Datasets(r)
+	for _, c := range charts.ForReport(r, r.Language) {
+		ds = append(ds, csvout.Dataset{ID: c.ID, Title: c.Title, Kind: "chart", Frame: csvout.FromTable(c.Table), Table: c.Table})
+	}
+	return ds
+}
+
+// englishTitles are the English titles of the datasets of the data
+// contract, whatever the report's language.
+var englishTitles = map[string]string{
+	"summary-financial": "Summary: financial resources",
+	"summary-hr":        "Summary: human resources incumbency performance",
+	"iii-a":             "III.A Financial resources",
+	"iii-b":             "III.B Summary information on redeployments across groups",
+	"iii-d":             "III.D Other revenue and adjustments",
+	"iii-e":             "III.E Expenditure for contingent-owned equipment: major equipment and self-sustainment",
+	"iii-e-factors":     "III.E Mission factors of contingent-owned equipment",
+	"iii-f":             "III.F Value of non-budgeted contributions",
+	"iv":                "IV. Analysis of variances",
+	"vi":                "VI. Summary of follow-up action",
+}
+
+// englishTitle is the English title of a dataset.
+func englishTitle(d csvout.Dataset) string {
+	if t, ok := englishTitles[d.ID]; ok {
+		return t
+	}
+	ea := strings.ReplaceAll(strings.TrimPrefix(strings.TrimSuffix(strings.TrimSuffix(d.ID, "-indicators"), "-outputs"), "ea-"), "-", ".")
+	switch d.Kind {
+	case "indicators":
+		return "Expected accomplishment " + ea + ": planned and actual indicators of achievement"
+	case "outputs":
+		return "Expected accomplishment " + ea + ": planned and completed outputs"
+	case "chart":
+		return "Data of the chart " + strings.TrimPrefix(d.ID, "chart-")
+	}
+	return d.ID
+}
+
+// kindDescriptions say, in English, what one row of a dataset is.
+var kindDescriptions = map[string]string{
+	"table":      "One row per row of the report's table; group is the heading row it belongs to and row_type says whether it is an item, a subtotal, a total or a heading: keep row_type = item to add up without double counting. An empty cell is the source's dash (nil) or no figure.",
+	"indicators": "One row per indicator of achievement: the planned text, the period values as printed (values), the baseline (the period before the report's) and the target (the report's period) as printed and as numbers, the actual indicator's text, and the status the report gives (achieved, not-achieved, partly, not-assessable) with its basis. A status is read from the report, never guessed.",
+	"outputs":    "One row per delivered figure of an output (an output without a figure has one row with an empty completed): the planned output, the figure as printed (completed), its number (value) and label, the remarks, and a status when the report says yes or no (completed, not-completed), empty otherwise.",
+	"variances":  "One row per variance item of section IV, with the amount and percentage of the variance and the text of the paragraphs that explain it.",
+	"follow-up":  "One row per request of a legislative body (section VI) with the action taken.",
+	"chart":      "The data behind a chart of the portal, as drawn.",
+}
+
+// fieldEnums are the closed lists of values of some dataset fields.
+var datasetEnums = map[string][]string{
+	"row_type":          {report.RowItem, report.RowSubtotal, report.RowTotal, report.RowHeading},
+	"target_comparator": {"≥", "≤", "<", ">"},
+}
+
+// dataPackage describes the data files of a report as a Frictionless
+// Tabular Data Package (https://specs.frictionlessdata.io/data-package/);
+// dir holds the CSV files already written, whose size and hash it states.
+func dataPackage(r *report.Report, dir string) (map[string]any, error) {
 	var resources []map[string]any
-	for _, d := range csvout.Datasets(r) {
+	for _, d := range dataFiles(r) {
 		var fields []map[string]any
 		for i, name := range d.Frame.Fields {
 			f := map[string]any{"name": name, "type": "string"}
-			if d.Frame.Numeric[i] {
-				f["type"] = "number"
-				if d.Table != nil && i >= 3 {
-					if u := d.Table.Columns[i-3].Unit; u != "" {
-						f["unit"] = u
-					}
-				}
+			var col *report.Column
+			if d.Table != nil && i >= 3 && i-3 < len(d.Table.Columns) {
+				col = &d.Table.Columns[i-3]
 			}
-			if name == "n" {
+			switch {
+			case name == "n":
 				f["type"] = "integer"
+			case d.Frame.Numeric[i]:
+				f["type"] = "number"
+			case col != nil && col.Type == "date":
+				f["type"] = "date"
 			}
-			if t, ok := fieldTitles[name]; ok {
+			if col != nil && col.Unit != "" {
+				f["unit"] = col.Unit
+			} else if name == "variance_amount" || name == "variance_percent" {
+				f["unit"] = map[string]string{"variance_amount": report.AmountUnit, "variance_percent": "percent"}[name]
+			}
+			t, known := fieldTitles[name]
+			switch {
+			case col != nil && (d.Kind == "chart" || !known):
+				f["title"] = col.Label
+				f["titles"] = map[string]string{r.Language: col.Label}
+			case known:
 				f["title"] = t[1]
 				f["titles"] = map[string]string{"fr": t[0], "en": t[1]}
-			} else if d.Table != nil && i >= 3 {
-				f["title"] = d.Table.Columns[i-3].Label
+			}
+			if enum, ok := datasetEnums[name]; ok {
+				f["constraints"] = map[string]any{"enum": append(enum, "")}
+			}
+			if name == "status" {
+				if d.Kind == "indicators" {
+					f["constraints"] = map[string]any{"enum": []string{report.StatusAchieved, report.StatusNotAchieved, report.StatusPartly, report.StatusNotAssessable, ""}}
+				} else {
+					f["constraints"] = map[string]any{"enum": []string{csvout.OutputCompleted, csvout.OutputNotCompleted, ""}}
+				}
 			}
 			fields = append(fields, f)
 		}
+		schema := map[string]any{"fields": fields, "missingValues": []string{""}}
+		if d.Kind == "indicators" || d.Kind == "variances" || d.Kind == "follow-up" {
+			schema["primaryKey"] = []string{"id"}
+		}
+		b, err := os.ReadFile(filepath.Join(dir, d.ID+".csv"))
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(b)
+		en := englishTitle(d)
+		titles := map[string]string{"en": en}
+		if d.Title != "" {
+			titles[r.Language] = d.Title
+		}
 		res := map[string]any{
-			"name":      d.ID,
-			"path":      d.ID + ".csv",
-			"title":     d.Title,
-			"format":    "csv",
-			"mediatype": "text/csv",
-			"encoding":  "utf-8",
-			"dialect":   map[string]any{"delimiter": ",", "header": true},
-			"schema":    map[string]any{"fields": fields, "missingValues": []string{""}},
+			"profile":     "tabular-data-resource",
+			"name":        d.ID,
+			"path":        d.ID + ".csv",
+			"title":       d.Title,
+			"titles":      titles,
+			"description": kindDescriptions[d.Kind],
+			"format":      "csv",
+			"mediatype":   "text/csv",
+			"encoding":    "utf-8",
+			"bytes":       len(b),
+			"hash":        "sha256:" + hex.EncodeToString(sum[:]),
+			"dialect":     map[string]any{"delimiter": ",", "doubleQuote": true, "lineTerminator": "\n", "header": true},
+			"schema":      schema,
+			"json":        d.ID + ".json",
 		}
 		if d.Table != nil && d.Table.Unit != "" {
-			res["description"] = "Amounts in " + d.Table.Unit + "."
+			res["description"] = kindDescriptions[d.Kind] + " Amounts are in " + d.Table.Unit + "."
+			res["unit"] = d.Table.Unit
+		}
+		if d.Table != nil && d.Table.Section != "" {
+			res["source_section"] = d.Table.Section
 		}
 		resources = append(resources, res)
 	}
+	source := "https://undocs.org/" + r.Language + "/" + r.Symbol
 	return map[string]any{
-		"profile":     "tabular-data-package",
-		"name":        r.Slug,
-		"title":       r.Symbol + " — " + r.Title,
-		"description": "Data of United Nations document " + r.Symbol + ", budget performance report of " + r.Mission.Acronym + " for " + r.Period.Label + ". Amounts are in " + report.AmountUnit + ", as in the report.",
-		"version":     report.SchemaVersion,
-		"language":    r.Language,
-		"temporal":    map[string]string{"start": r.Period.Start, "end": r.Period.End},
-		"sources":     []map[string]string{{"title": "United Nations document " + r.Symbol, "path": "https://undocs.org/" + r.Language + "/" + r.Symbol}},
-		"licenses":    []map[string]string{{"name": "UN-terms", "title": "United Nations terms of use", "path": "https://www.un.org/en/about-us/terms-of-use"}},
-		"citation":    "United Nations, " + r.Symbol + ", " + r.Title + ".",
-		"resources":   resources,
-	}
+		"profile":        "tabular-data-package",
+		"name":           r.Slug,
+		"id":             source,
+		"title":          r.Symbol + " — " + r.Title,
+		"description":    "Data of United Nations document " + r.Symbol + ", budget performance report of " + r.Mission.Acronym + " for " + r.Period.Label + ". Amounts are in " + report.AmountUnit + ", as in the report; percentages are percent. CSV files are UTF-8, comma-separated, with one header row of snake_case field names and numbers with a decimal point.",
+		"version":        report.SchemaVersion + ".0",
+		"schema_version": report.SchemaVersion,
+		"language":       r.Language,
+		"keywords":       []string{"United Nations", "peacekeeping", "budget performance", r.Mission.Acronym, r.Period.Label},
+		"temporal":       map[string]string{"start": r.Period.Start, "end": r.Period.End, "label": r.Period.Label},
+		"unit":           report.AmountUnit,
+		"sources":        []map[string]string{{"title": "United Nations document " + r.Symbol + " (" + r.Language + ")", "path": source}},
+		"licenses":       []map[string]string{{"title": "United Nations terms of use", "path": "https://www.un.org/en/about-us/terms-of-use"}},
+		"contributors":   []map[string]string{{"title": "United Nations Secretariat", "role": "author"}, {"title": "pkportal", "role": "wrangler"}},
+		"citation":       "United Nations, " + r.Symbol + ", " + r.Title + ", " + source + ".",
+		"report":         map[string]string{"path": "report.json", "schema": "report.schema.json"},
+		"resources":      resources,
+	}, nil
 }
 
 // writeZip packs every file of the report's data folder into dir/name.
@@ -165,7 +286,17 @@ func readme(r *report.Report) string {
 	b.WriteString("- Amounts are in " + report.AmountUnit + ", as in the report.\n")
 	b.WriteString("- CSV: UTF-8, comma-separated, one header row, numbers with a decimal point and no thousands separator; an empty cell is a nil (\"–\") or absent figure.\n")
 	b.WriteString("- Hierarchical tables have group and row_type columns: filter row_type = item to add up without double counting.\n")
-	b.WriteString("- datapackage.json describes every file (Frictionless Data Package); report.json is the whole structured report.\n")
+	b.WriteString("- datapackage.json describes every CSV file (Frictionless Tabular Data Package): field names, types, units, titles in French and English.\n")
+	b.WriteString("- Each {id}.csv has a {id}.json twin: the same rows as JSON objects, numbers as numbers, empty cells as null.\n")
+	b.WriteString("- report.json is the whole structured report (schema version " + report.SchemaVersion + "), described by the JSON Schema report.schema.json.\n")
+	b.WriteString("\nFiles:\n")
+	for _, d := range dataFiles(r) {
+		b.WriteString("- " + d.ID + ".csv — " + englishTitle(d) + "\n")
+	}
+	b.WriteString("\nResults frameworks (ea-N-M-indicators, ea-N-M-outputs):\n")
+	b.WriteString("- indicators: one row per indicator of achievement; baseline is the value of the period before the report's, target the value of the report's period, both as printed and as numbers (baseline_value, target_value) with their unit and comparator; status is what the report says (achieved, not-achieved, partly, not-assessable) and status_basis how it was read. A status is never guessed.\n")
+	b.WriteString("- outputs: one row per delivered figure (completed as printed, value, label), with the planned output and the remarks; status is completed or not-completed when the report answers yes or no, empty otherwise.\n")
+	b.WriteString("\nCustom downloads (several tables or reports in one tidy table, chosen columns, items only, semicolon and decimal comma, XLSX): /api/csv?report=" + r.Slug + "&table=iii-a&format=csv|tsv|json|xlsx&columns=…&row_type=item&delimiter=semicolon&decimal=comma&bom=1\n")
 	if len(r.Warnings) > 0 {
 		b.WriteString("\nDiscrepancies found in the source itself (published as printed):\n")
 		for _, w := range r.Warnings {
@@ -177,7 +308,11 @@ func readme(r *report.Report) string {
 }
 
 func writeDataPackage(dir string, r *report.Report) error {
-	b, err := json.MarshalIndent(dataPackage(r), "", " ")
+	pkg, err := dataPackage(r, dir)
+	if err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(pkg, "", " ")
 	if err != nil {
 		return err
 	}

@@ -192,56 +192,51 @@ func citeSection(lang string, s *report.Section) string {
 }
 
 // writeData writes the language-neutral data files of a report: each
-// dataset (tables, results frameworks, variances, follow-up) as CSV and
-// JSON, and the whole report as JSON.
+// dataset (tables, results frameworks, variances, follow-up, chart data)
+// as CSV and JSON, the whole report as report.json with its JSON Schema
+// report.schema.json, then datapackage.json, README.txt and the zip of
+// them all.
 func writeData(dir string, r *report.Report) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for _, d := range csvout.Datasets(r) {
+	for _, d := range dataFiles(r) {
 		f, err := os.Create(filepath.Join(dir, d.ID+".csv"))
 		if err != nil {
 			return err
 		}
-		if err := csvout.Write(f, d.Frame, csvout.Options{}); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Close(); err != nil {
-			return err
-		}
-		doc := map[string]any{
-			"report": r.Symbol, "period": r.Period.Label, "id": d.ID, "title": d.Title,
-			"fields": d.Frame.Fields, "rows": d.Frame.Objects(),
-		}
-		if d.Table != nil {
-			doc["unit"] = d.Table.Unit
-			doc["columns"] = d.Table.Columns
-			doc["notes"] = d.Table.Notes
-		}
-		if err := writeJSON(filepath.Join(dir, d.ID+".json"), doc); err != nil {
-			return err
-		}
-	}
-	// the data behind each chart, with the labels of the report's language
-	for _, c := range charts.ForReport(r, r.Language) {
-		f, err := os.Create(filepath.Join(dir, c.ID+".csv"))
-		if err != nil {
-			return err
-		}
-		err = csvout.Write(f, csvout.FromTable(c.Table), csvout.Options{})
+		err = csvout.Write(f, d.Frame, csvout.Options{})
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
 			return err
 		}
-		doc := map[string]any{"report": r.Symbol, "id": c.ID, "title": c.Title, "columns": c.Table.Columns, "rows": csvout.FromTable(c.Table).Objects()}
-		if err := writeJSON(filepath.Join(dir, c.ID+".json"), doc); err != nil {
+		doc := map[string]any{
+			"report": r.Symbol, "period": r.Period.Label, "id": d.ID, "title": d.Title, "kind": d.Kind,
+			"schema_version": report.SchemaVersion,
+			"fields":         d.Frame.Fields, "rows": json.RawMessage(csvout.AppendJSON(nil, d.Frame)),
+		}
+		if d.Table != nil {
+			doc["unit"] = d.Table.Unit
+			doc["columns"] = d.Table.Columns
+			doc["notes"] = d.Table.Notes
+			doc["section"] = d.Table.Section
+		}
+		if err := writeJSON(filepath.Join(dir, d.ID+".json"), doc); err != nil {
 			return err
 		}
 	}
-	if err := writeJSON(filepath.Join(dir, "report.json"), r); err != nil {
+	if err := writeJSON(filepath.Join(dir, "report.schema.json"), ReportSchema()); err != nil {
+		return err
+	}
+	// report.json names its schema, for editors and validators
+	b, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	withSchema := append([]byte(`{"$schema":"report.schema.json",`), b[1:]...)
+	if err := writeJSON(filepath.Join(dir, "report.json"), json.RawMessage(withSchema)); err != nil {
 		return err
 	}
 	return writeDataPackage(dir, r)

@@ -1,215 +1,564 @@
 // Package csvapi is the handler of the CSV function (/api/csv): custom
-// downloads of the report tables as CSV, TSV or JSON.
+// downloads of the datasets of the reports (tables, results frameworks,
+// variances, follow-up) as CSV, TSV, JSON or XLSX.
 //
 // It serves the reports it is given; the Lambda binary gives it the reports
 // embedded at build time, `generator serve` those it just built. It must
 // not link Hugo or the generator.
+//
+// Every request it cannot answer gets a 4xx with a message that names the
+// parameter and the accepted values; it never answers 5xx.
 package csvapi
 
 import (
-	"encoding/json"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
+	"sync"
 
 	"pkportal/csvout"
 	"pkportal/functions/lambdahttp"
 	"pkportal/report"
 )
 
+// MaxBody is the largest answer the handler sends, in bytes. Lambda
+// answers at most 6 MB of JSON, in which the body is escaped (or base64
+// for XLSX): a larger answer would fail at the gateway as a 5xx, so the
+// handler answers 413 instead.
+const MaxBody = 4 << 20
+
+// CacheControl is the Cache-Control of a successful answer: the data
+// changes only with a new build, so an hour in any cache, and a day more
+// while the cache revalidates.
+const CacheControl = "public, max-age=3600, stale-while-revalidate=86400"
+
 // Handler answers /api/csv requests.
 type Handler struct {
-	reports map[string]*report.Report // by slug
+	reports map[string]*entry // by slug
+	slugs   []string          // sorted
 }
+
+// entry is a report with its datasets, computed once.
+type entry struct {
+	r        *report.Report
+	datasets []csvout.Dataset
+	byID     map[string]int
+	ids      []string // accepted values of table for this report
+	// xlsx keeps the workbook of each dataset once made: a workbook
+	// costs milliseconds of fixed work, and there are as many as datasets.
+	xlsx sync.Map // dataset id → []byte
+}
+
+// Kinds are the values of the table parameter that stand for several
+// datasets of a report.
+var Kinds = map[string]func(d csvout.Dataset) bool{
+	"all":        func(csvout.Dataset) bool { return true },
+	"tables":     func(d csvout.Dataset) bool { return d.Kind == "table" },
+	"indicators": func(d csvout.Dataset) bool { return d.Kind == "indicators" },
+	"outputs":    func(d csvout.Dataset) bool { return d.Kind == "outputs" },
+}
+
+var kindNames = []string{"all", "tables", "indicators", "outputs"}
+
+// Params are the accepted query parameters.
+var Params = []string{"report", "table", "columns", "row_type", "format", "delimiter", "decimal", "bom"}
+
+// Formats are the accepted values of the format parameter.
+var Formats = []string{"csv", "tsv", "json", "xlsx"}
+
+// RowTypes are the accepted values of the row_type parameter.
+var RowTypes = []string{report.RowItem, report.RowSubtotal, report.RowTotal, report.RowHeading}
+
+// tidy are the fields that a combined answer starts with.
+var tidy = []string{"report", "period", "table"}
 
 // New returns a handler over the given reports.
 func New(reports []*report.Report) *Handler {
-	h := &Handler{reports: map[string]*report.Report{}}
+	h := &Handler{reports: map[string]*entry{}}
 	for _, r := range reports {
-		h.reports[r.Slug] = r
+		e := &entry{r: r, datasets: csvout.Datasets(r), byID: map[string]int{}}
+		e.ids = append(e.ids, kindNames...)
+		for i, d := range e.datasets {
+			e.byID[d.ID] = i
+			e.ids = append(e.ids, d.ID)
+		}
+		h.reports[r.Slug] = e
+		h.slugs = append(h.slugs, r.Slug)
 	}
+	sort.Strings(h.slugs)
 	return h
 }
 
-// ServeHTTP answers GET requests with parameters report (a slug such as
-// a-76-564, or several separated by commas), table (a table id, or several),
-// format (csv, tsv or json), bom=1, delimiter (comma, semicolon, tab) and
-// decimal (point or comma).
+// request is a parsed and checked query.
+type request struct {
+	entries []*entry
+	parts   []part
+	// tableArgs are the values of table, lower-cased, once each.
+	tableArgs []string
+	columns   []string
+	rowTypes  map[string]bool
+	format    string
+	opts      csvout.Options
+	name      string
+}
+
+// part is one dataset of one report in the answer.
+type part struct {
+	e *entry
+	d *csvout.Dataset
+}
+
+// badRequest is an error whose message is for the reader.
+type badRequest struct {
+	status int
+	msg    string
+}
+
+func (e *badRequest) Error() string { return e.msg }
+
+func bad(format string, a ...any) error {
+	return &badRequest{http.StatusBadRequest, fmt.Sprintf(format, a...)}
+}
+
+// ServeHTTP answers GET and HEAD requests with the parameters:
+//
+//   - report: a report slug such as a-76-564 (or its symbol A/76/564), or
+//     several separated by commas;
+//   - table: a dataset id such as iii-a or ea-2-1-indicators, several, or a
+//     kind: all, tables, indicators, outputs;
+//   - columns: the fields to keep, in order (report, period and table
+//     included);
+//   - row_type: item, subtotal, total, heading, or several, to keep those
+//     rows of hierarchical tables (row_type=item adds up without double
+//     counting);
+//   - format: csv (default), tsv, json or xlsx;
+//   - delimiter: comma, semicolon, tab or pipe (csv only);
+//   - decimal: point or comma (csv and tsv; comma makes the default
+//     delimiter a semicolon);
+//   - bom: 1 to start a CSV or TSV with a byte order mark for Excel.
+//
+// Several reports or datasets come as one tidy table that starts with the
+// report, period and table fields. Text cells of CSV and TSV that a
+// spreadsheet would read as a formula are neutralised; numbers stay
+// numbers. The answer has an ETag and answers If-None-Match with 304.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
 		lambdahttp.Error(w, http.StatusMethodNotAllowed, "method not allowed: use GET")
 		return
 	}
-	q := r.URL.Query()
+	req, err := h.parse(r.URL.RawQuery)
+	if err != nil {
+		status := http.StatusBadRequest
+		if b, ok := err.(*badRequest); ok {
+			status = b.status
+		}
+		lambdahttp.Error(w, status, err.Error())
+		return
+	}
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := req.write(buf); err != nil {
+		lambdahttp.Error(w, http.StatusBadRequest, "the answer could not be written: "+err.Error())
+		return
+	}
+	if buf.Len() > MaxBody {
+		lambdahttp.Error(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the answer would be %d bytes, over the %d a function may send: ask for fewer reports or tables, or fewer columns", buf.Len(), MaxBody))
+		return
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+	hd := w.Header()
+	lambdahttp.SetSecurityHeaders(hd)
+	hd.Set("Cache-Control", CacheControl)
+	hd.Set("ETag", etag)
+	hd.Set("Vary", "Accept-Encoding")
+	hd.Set("Access-Control-Allow-Origin", "*")
+	if etagMatch(r.Header.Get("If-None-Match"), etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	hd.Set("Content-Type", contentTypes[req.format])
+	hd.Set("Content-Disposition", `attachment; filename="`+req.name+`"`)
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(buf.Bytes())
+	}
+}
+
+var contentTypes = map[string]string{
+	"csv":  "text/csv; charset=utf-8",
+	"tsv":  "text/tab-separated-values; charset=utf-8",
+	"json": "application/json; charset=utf-8",
+	"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getBuffer() *bytes.Buffer { return buffers.Get().(*bytes.Buffer) }
+
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() > MaxBody*2 {
+		return // let a rare huge buffer go
+	}
+	b.Reset()
+	buffers.Put(b)
+}
+
+// etagMatch reports whether an If-None-Match header names etag (weak
+// comparison, as RFC 9110 asks for If-None-Match), or is "*".
+func etagMatch(header, etag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || strings.TrimPrefix(t, "W/") == etag {
+			return true
+		}
+	}
+	return false
+}
+
+// values splits every value of a parameter on commas, trims and drops
+// empty items: table=iii-a,iii-b and table=iii-a&table=iii-b are the same.
+func values(q url.Values, name string) []string {
+	var out []string
+	for _, v := range q[name] {
+		for _, s := range strings.Split(v, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// single returns the one value of a parameter, "" when absent.
+func single(q url.Values, name string) (string, error) {
+	vs := q[name]
+	if len(vs) > 1 {
+		return "", bad("parameter %s is given %d times: give it once", name, len(vs))
+	}
+	if len(vs) == 0 {
+		return "", nil
+	}
+	return strings.TrimSpace(vs[0]), nil
+}
+
+func (h *Handler) parse(raw string) (*request, error) {
+	// a bare ";" (delimiter=;) is a value, not a separator
+	q, err := url.ParseQuery(strings.ReplaceAll(raw, ";", "%3B"))
+	if err != nil {
+		return nil, bad("malformed query string: %s", clip(err.Error()))
+	}
 	for k := range q {
-		if !knownParams[k] {
-			lambdahttp.Error(w, http.StatusBadRequest, fmt.Sprintf("unknown parameter %q: accepted are %s", k, strings.Join(sortedKeys(knownParams), ", ")))
-			return
+		if !contains(Params, k) {
+			return nil, bad("unknown parameter %q: accepted parameters are %s", clip(k), strings.Join(Params, ", "))
 		}
 	}
-	reports, err := h.pickReports(q.Get("report"))
-	if err != nil {
-		lambdahttp.Error(w, http.StatusBadRequest, err.Error())
-		return
+	req := &request{}
+	if err := h.pickReports(req, values(q, "report")); err != nil {
+		return nil, err
 	}
-	tables, err := pickTables(reports, q.Get("table"))
-	if err != nil {
-		lambdahttp.Error(w, http.StatusBadRequest, err.Error())
-		return
+	if err := req.pickTables(values(q, "table")); err != nil {
+		return nil, err
 	}
-	opts, format, err := options(q.Get("format"), q.Get("delimiter"), q.Get("decimal"), q.Get("bom"))
-	if err != nil {
-		lambdahttp.Error(w, http.StatusBadRequest, err.Error())
-		return
+	if err := req.options(q); err != nil {
+		return nil, err
 	}
-	frame := combine(tables)
-	name := fileName(reports, tables) + "." + format
-	lambdahttp.SetSecurityHeaders(w.Header())
-	w.Header().Set("Cache-Control", "public, max-age=3600")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	switch format {
-	case "json":
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		_ = json.NewEncoder(w).Encode(frame.Objects())
-	case "tsv":
-		w.Header().Set("Content-Type", "text/tab-separated-values; charset=utf-8")
-		_ = csvout.Write(w, frame, opts)
-	default:
-		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		_ = csvout.Write(w, frame, opts)
+	if err := req.pickRowTypes(values(q, "row_type")); err != nil {
+		return nil, err
 	}
+	if err := req.pickColumns(values(q, "columns")); err != nil {
+		return nil, err
+	}
+	req.name = req.fileName()
+	return req, nil
 }
 
-var knownParams = map[string]bool{"report": true, "table": true, "format": true, "bom": true, "delimiter": true, "decimal": true}
-
-type picked struct {
-	report  *report.Report
-	dataset csvout.Dataset
+// clip shortens what a reader sent before it goes into a message.
+func clip(s string) string {
+	if len(s) > 60 {
+		s = s[:60] + "…"
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
-func (h *Handler) pickReports(v string) ([]*report.Report, error) {
-	if v == "" {
-		return nil, fmt.Errorf("missing parameter report: give a report slug such as %s", strings.Join(h.slugs(), ", "))
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
 	}
-	var out []*report.Report
-	for _, s := range strings.Split(v, ",") {
-		r, ok := h.reports[strings.ToLower(strings.TrimSpace(s))]
+	return false
+}
+
+func (h *Handler) pickReports(req *request, vs []string) error {
+	if len(vs) == 0 {
+		return bad("missing parameter report: accepted values are %s", h.accepted())
+	}
+	for _, v := range vs {
+		e, ok := h.reports[report.Slug(v)]
 		if !ok {
-			return nil, fmt.Errorf("unknown report %q: accepted values are %s", s, strings.Join(h.slugs(), ", "))
+			return bad("unknown report %q: accepted values of report are %s", clip(v), h.accepted())
 		}
-		out = append(out, r)
-	}
-	return out, nil
-}
-
-func (h *Handler) slugs() []string {
-	var s []string
-	for k := range h.reports {
-		s = append(s, k)
-	}
-	sort.Strings(s)
-	if len(s) > 10 {
-		s = append(s[:10], "…")
-	}
-	return s
-}
-
-// kinds name groups of datasets that table= accepts besides single ids.
-var kinds = map[string]string{"indicators": "indicators", "outputs": "outputs"}
-
-func pickTables(reports []*report.Report, v string) ([]picked, error) {
-	if v == "" {
-		return nil, fmt.Errorf("missing parameter table: give a table id such as iii-a, or indicators, outputs")
-	}
-	var out []picked
-	for _, r := range reports {
-		all := csvout.Datasets(r)
-		for _, id := range strings.Split(v, ",") {
-			id = strings.ToLower(strings.TrimSpace(id))
-			n := len(out)
-			for _, d := range all {
-				if d.ID == id || kinds[id] == d.Kind {
-					out = append(out, picked{r, d})
-				}
-			}
-			if len(out) == n {
-				ids := []string{"indicators", "outputs"}
-				for _, d := range all {
-					ids = append(ids, d.ID)
-				}
-				return nil, fmt.Errorf("unknown table %q in report %s: accepted values are %s", id, r.Slug, strings.Join(ids, ", "))
-			}
+		if !containsEntry(req.entries, e) {
+			req.entries = append(req.entries, e)
 		}
 	}
-	return out, nil
+	return nil
 }
 
-func options(format, delim, decimal, bom string) (csvout.Options, string, error) {
-	o := csvout.Options{Neutralise: true}
-	switch format {
-	case "", "csv":
+func containsEntry(es []*entry, e *entry) bool {
+	for _, x := range es {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+func (h *Handler) accepted() string {
+	if len(h.slugs) > 20 {
+		return strings.Join(h.slugs[:20], ", ") + fmt.Sprintf(" and %d more", len(h.slugs)-20)
+	}
+	if len(h.slugs) == 0 {
+		return "(none: no report is loaded)"
+	}
+	return strings.Join(h.slugs, ", ")
+}
+
+func (req *request) pickTables(vs []string) error {
+	if len(vs) == 0 {
+		return bad("missing parameter table: accepted values are %s", strings.Join(req.entries[0].ids, ", "))
+	}
+	for _, v := range vs {
+		if id := strings.ToLower(v); !contains(req.tableArgs, id) {
+			req.tableArgs = append(req.tableArgs, id)
+		}
+	}
+	for _, e := range req.entries {
+		seen := make([]bool, len(e.datasets))
+		for _, v := range vs {
+			id := strings.ToLower(v)
+			if match, ok := Kinds[id]; ok {
+				for i := range e.datasets {
+					if match(e.datasets[i]) && !seen[i] {
+						seen[i] = true
+						req.parts = append(req.parts, part{e, &e.datasets[i]})
+					}
+				}
+				continue
+			}
+			i, ok := e.byID[id]
+			if !ok {
+				return bad("unknown table %q in report %s: accepted values of table are %s", clip(v), e.r.Slug, strings.Join(e.ids, ", "))
+			}
+			if !seen[i] {
+				seen[i] = true
+				req.parts = append(req.parts, part{e, &e.datasets[i]})
+			}
+		}
+	}
+	if len(req.parts) == 0 {
+		return bad("table %s matches no dataset of the reports asked for", clip(strings.Join(vs, ",")))
+	}
+	return nil
+}
+
+func (req *request) options(q url.Values) error {
+	format, err := single(q, "format")
+	if err != nil {
+		return err
+	}
+	format = strings.ToLower(format)
+	if format == "" {
 		format = "csv"
-	case "tsv":
-		o.Comma = '\t'
-	case "json":
-	default:
-		return o, "", fmt.Errorf("unknown format %q: accepted values are csv, tsv, json", format)
 	}
-	switch delim {
-	case "", "comma", ",":
+	if !contains(Formats, format) {
+		return bad("unknown format %q: accepted values of format are %s", clip(format), strings.Join(Formats, ", "))
+	}
+	req.format = format
+	o := csvout.Options{Neutralise: true}
+	if format == "tsv" {
+		o.Comma = '\t'
+	}
+	delim, err := single(q, "delimiter")
+	if err != nil {
+		return err
+	}
+	switch strings.ToLower(delim) {
+	case "":
+	case "comma", ",":
+		o.Comma = ','
 	case "semicolon", ";":
 		o.Comma = ';'
-	case "tab":
+	case "tab", "\t":
 		o.Comma = '\t'
+	case "pipe", "|":
+		o.Comma = '|'
 	default:
-		return o, "", fmt.Errorf("unknown delimiter %q: accepted values are comma, semicolon, tab", delim)
+		return bad("unknown delimiter %q: accepted values of delimiter are comma, semicolon, tab, pipe", clip(delim))
 	}
-	switch decimal {
+	if delim != "" && format != "csv" {
+		return bad("parameter delimiter applies to format=csv only, not format=%s", format)
+	}
+	decimal, err := single(q, "decimal")
+	if err != nil {
+		return err
+	}
+	switch strings.ToLower(decimal) {
 	case "", "point":
 	case "comma":
-		if o.Comma == 0 || o.Comma == ',' {
-			o.Comma = ';'
+		if format != "csv" && format != "tsv" {
+			return bad("decimal=comma applies to format=csv or tsv only: %s numbers are numbers", format)
 		}
 		o.DecimalComma = true
+		if delim == "" && format == "csv" {
+			o.Comma = ';'
+		}
 	default:
-		return o, "", fmt.Errorf("unknown decimal %q: accepted values are point, comma", decimal)
+		return bad("unknown decimal %q: accepted values of decimal are point, comma", clip(decimal))
 	}
-	switch bom {
-	case "", "0":
-	case "1":
+	bom, err := single(q, "bom")
+	if err != nil {
+		return err
+	}
+	switch strings.ToLower(bom) {
+	case "", "0", "false":
+	case "1", "true":
+		if format != "csv" && format != "tsv" {
+			return bad("bom=1 applies to format=csv or tsv only")
+		}
 		o.BOM = true
 	default:
-		return o, "", fmt.Errorf("unknown bom %q: accepted values are 0, 1", bom)
+		return bad("unknown bom %q: accepted values of bom are 0, 1", clip(bom))
 	}
-	return o, format, nil
+	req.opts = o
+	return nil
 }
 
-// combine makes one tidy frame: a single table as it is; several tables
-// with report, period and table columns first, and the union of fields.
-func combine(ts []picked) csvout.Frame {
-	if len(ts) == 1 {
-		return ts[0].dataset.Frame
+// combined reports whether the answer is a tidy table of several
+// datasets, with the report, period and table fields first.
+func (req *request) combined() bool { return len(req.parts) > 1 }
+
+// fields are the fields of the answer before columns picks among them:
+// for several datasets, report, period and table, then the union of the
+// datasets' fields in order of first appearance.
+func (req *request) fields() []string {
+	if !req.combined() {
+		return req.parts[0].d.Frame.Fields
 	}
-	out := csvout.Frame{Fields: []string{"report", "period", "table"}, Numeric: []bool{false, false, false}}
-	pos := map[string]int{}
-	frames := make([]csvout.Frame, len(ts))
-	for i, p := range ts {
-		frames[i] = p.dataset.Frame
-		for j, f := range frames[i].Fields {
-			if _, ok := pos[f]; !ok {
-				pos[f] = len(out.Fields)
-				out.Fields = append(out.Fields, f)
-				out.Numeric = append(out.Numeric, frames[i].Numeric[j])
+	out := append([]string(nil), tidy...)
+	for _, p := range req.parts {
+		for _, f := range p.d.Frame.Fields {
+			if !contains(out, f) {
+				out = append(out, f)
 			}
 		}
 	}
-	for i, p := range ts {
-		for _, rec := range frames[i].Records {
+	return out
+}
+
+func (req *request) pickRowTypes(vs []string) error {
+	if len(vs) == 0 {
+		return nil
+	}
+	req.rowTypes = map[string]bool{}
+	for _, v := range vs {
+		v = strings.ToLower(v)
+		if !contains(RowTypes, v) {
+			return bad("unknown row_type %q: accepted values of row_type are %s", clip(v), strings.Join(RowTypes, ", "))
+		}
+		req.rowTypes[v] = true
+	}
+	for _, p := range req.parts {
+		if p.d.Frame.Index("row_type") < 0 {
+			return bad("parameter row_type applies to tables with a row_type field: %s of %s has none", p.d.ID, p.e.r.Slug)
+		}
+	}
+	return nil
+}
+
+func (req *request) pickColumns(vs []string) error {
+	if len(vs) == 0 {
+		return nil
+	}
+	all := req.fields()
+	accepted := all
+	if !req.combined() {
+		accepted = append(append([]string(nil), tidy...), all...)
+	}
+	for _, v := range vs {
+		if !contains(accepted, v) {
+			return bad("unknown column %q: accepted values of columns are %s", clip(v), strings.Join(accepted, ", "))
+		}
+		if contains(req.columns, v) {
+			return bad("column %q is asked for twice", v)
+		}
+		req.columns = append(req.columns, v)
+	}
+	return nil
+}
+
+// frame builds the answer's table.
+func (req *request) frame() csvout.Frame {
+	needTidy := req.combined()
+	for _, c := range req.columns {
+		if contains(tidy, c) {
+			needTidy = true
+		}
+	}
+	var f csvout.Frame
+	if !needTidy && req.rowTypes == nil {
+		f = req.parts[0].d.Frame // a single dataset as it is: no copy
+	} else {
+		f = req.join(needTidy)
+	}
+	if req.columns != nil {
+		f = f.Select(req.columns)
+	}
+	return f
+}
+
+// join makes one frame of the parts, with the tidy fields first when
+// asked, keeping the rows of the asked row types.
+func (req *request) join(withTidy bool) csvout.Frame {
+	var out csvout.Frame
+	if withTidy {
+		out.Fields = append(out.Fields, tidy...)
+		out.Numeric = append(out.Numeric, false, false, false)
+	}
+	pos := map[string]int{}
+	for _, p := range req.parts {
+		for j, name := range p.d.Frame.Fields {
+			if _, ok := pos[name]; !ok {
+				pos[name] = len(out.Fields)
+				out.Fields = append(out.Fields, name)
+				out.Numeric = append(out.Numeric, p.d.Frame.Numeric[j])
+			}
+		}
+	}
+	for _, p := range req.parts {
+		fr := p.d.Frame
+		rt := fr.Index("row_type")
+		cols := make([]int, len(fr.Fields))
+		for j, name := range fr.Fields {
+			cols[j] = pos[name]
+		}
+		for _, rec := range fr.Records {
+			if req.rowTypes != nil && (rt < 0 || rt >= len(rec) || !req.rowTypes[rec[rt]]) {
+				continue
+			}
 			row := make([]string, len(out.Fields))
-			row[0], row[1], row[2] = p.report.Symbol, p.report.Period.Label, p.dataset.ID
+			if withTidy {
+				row[0], row[1], row[2] = p.e.r.Symbol, p.e.r.Period.Label, p.d.ID
+			}
 			for j, v := range rec {
-				row[pos[frames[i].Fields[j]]] = v
+				row[cols[j]] = v
 			}
 			out.Records = append(out.Records, row)
 		}
@@ -217,21 +566,87 @@ func combine(ts []picked) csvout.Frame {
 	return out
 }
 
-func fileName(reports []*report.Report, ts []picked) string {
-	if len(ts) == 1 {
-		return reports[0].Slug + "-" + ts[0].dataset.ID
+func (req *request) write(buf *bytes.Buffer) error {
+	f := req.frame()
+	switch req.format {
+	case "json":
+		buf.Write(csvout.AppendJSON(buf.AvailableBuffer(), f))
+		buf.WriteByte('\n')
+		return nil
+	case "xlsx":
+		plain := len(req.parts) == 1 && req.columns == nil && req.rowTypes == nil
+		if plain {
+			if b, ok := req.parts[0].e.xlsx.Load(req.parts[0].d.ID); ok {
+				buf.Write(b.([]byte))
+				return nil
+			}
+		}
+		if err := writeXLSX(buf, f, req.sheetName()); err != nil {
+			return err
+		}
+		if plain && buf.Len() <= MaxBody {
+			req.parts[0].e.xlsx.Store(req.parts[0].d.ID, bytes.Clone(buf.Bytes()))
+		}
+		return nil
+	default:
+		return csvout.Write(buf, f, req.opts)
 	}
-	if len(reports) == 1 {
-		return reports[0].Slug + "-tables"
-	}
-	return "pkportal-tables"
 }
 
-func sortedKeys(m map[string]bool) []string {
-	var s []string
-	for k := range m {
-		s = append(s, k)
+// fileName is a meaningful name for the download: the report's slug and
+// the table's id for one dataset, e.g. a-76-564-iii-a.csv; the reports
+// and the tables or kinds asked for otherwise.
+func (req *request) fileName() string {
+	var rs []string
+	for _, e := range req.entries {
+		rs = append(rs, e.r.Slug)
 	}
-	sort.Strings(s)
-	return s
+	ts := req.tableArgs // the ids and kinds asked for, checked
+	name := strings.Join(rs, "_")
+	if len(rs) > 3 {
+		name = fmt.Sprintf("%d-reports", len(rs))
+	}
+	switch {
+	case len(ts) <= 3:
+		name += "-" + strings.Join(ts, "_")
+	default:
+		name += "-" + fmt.Sprintf("%d-tables", len(ts))
+	}
+	if req.rowTypes != nil {
+		var rt []string
+		for _, t := range RowTypes {
+			if req.rowTypes[t] {
+				rt = append(rt, t)
+			}
+		}
+		name += "-" + strings.Join(rt, "_")
+	}
+	return safeName(name) + "." + req.format
+}
+
+// safeName keeps a file name to letters, digits, - and _.
+func safeName(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			b[i] = '-'
+		}
+	}
+	if len(b) > 120 {
+		b = b[:120]
+	}
+	return string(b)
+}
+
+// sheetName is the XLSX sheet's name: the table's id for one dataset,
+// "data" otherwise (at most 31 characters, as Excel wants).
+func (req *request) sheetName() string {
+	if len(req.parts) == 1 {
+		n := req.parts[0].d.ID
+		if len(n) > 31 {
+			n = n[:31]
+		}
+		return n
+	}
+	return "data"
 }

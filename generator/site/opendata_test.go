@@ -1,0 +1,535 @@
+package site
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"pkportal/csvout"
+	"pkportal/ingest"
+	"pkportal/report"
+)
+
+var (
+	dataOnce sync.Once
+	dataDir  string
+	dataRep  *report.Report
+	dataErr  error
+)
+
+// realData ingests the sources and writes the data folder of the first
+// report, once for all the tests of this file.
+func realData(t *testing.T) (string, *report.Report) {
+	t.Helper()
+	dataOnce.Do(func() {
+		var rs []*report.Report
+		rs, dataErr = ingest.ParseDir("../../sources")
+		if dataErr != nil {
+			return
+		}
+		if len(rs) == 0 {
+			dataErr = os.ErrNotExist
+			return
+		}
+		dataRep = rs[0]
+		dataDir, dataErr = os.MkdirTemp("", "pkportal-data-")
+		if dataErr != nil {
+			return
+		}
+		dataDir = filepath.Join(dataDir, dataRep.Slug)
+		dataErr = writeData(dataDir, dataRep)
+	})
+	if dataErr != nil {
+		t.Fatal(dataErr)
+	}
+	return dataDir, dataRep
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if dataDir != "" {
+		os.RemoveAll(filepath.Dir(dataDir))
+	}
+	os.Exit(code)
+}
+
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return recs
+}
+
+// Every static CSV and JSON file parses back to exactly the model's
+// values: those of csvout.Datasets, and, read again from the model
+// itself, those of the tables, indicators, outputs, variances and
+// follow-up.
+func TestStaticDataMatchesModel(t *testing.T) {
+	dir, r := realData(t)
+	ds := dataFiles(r)
+	ids := map[string]bool{}
+	for _, d := range ds {
+		ids[d.ID] = true
+		recs := readCSV(t, filepath.Join(dir, d.ID+".csv"))
+		if !slices.Equal(recs[0], d.Frame.Fields) {
+			t.Errorf("%s: header %v, want %v", d.ID, recs[0], d.Frame.Fields)
+		}
+		if !reflect.DeepEqual(recs[1:], d.Frame.Records) && !(len(recs) == 1 && len(d.Frame.Records) == 0) {
+			t.Errorf("%s: records differ from the model", d.ID)
+		}
+		// the JSON file: same rows, fields in order, numbers as numbers
+		b, err := os.ReadFile(filepath.Join(dir, d.ID+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Report string                       `json:"report"`
+			Fields []string                     `json:"fields"`
+			Rows   []map[string]json.RawMessage `json:"rows"`
+		}
+		if err := json.Unmarshal(b, &doc); err != nil {
+			t.Fatalf("%s.json: %v", d.ID, err)
+		}
+		if doc.Report != r.Symbol || !slices.Equal(doc.Fields, d.Frame.Fields) || len(doc.Rows) != len(d.Frame.Records) {
+			t.Fatalf("%s.json: report %q, fields %v, %d rows", d.ID, doc.Report, doc.Fields, len(doc.Rows))
+		}
+		for i, rec := range d.Frame.Records {
+			for j, v := range rec {
+				raw := string(doc.Rows[i][d.Frame.Fields[j]])
+				var want string
+				switch {
+				case v == "":
+					want = "null"
+				case d.Frame.Numeric[j]:
+					want = v
+				default:
+					q, _ := json.Marshal(v)
+					var back string
+					_ = json.Unmarshal([]byte(raw), &back)
+					if back != v {
+						t.Errorf("%s.json row %d %s: %s, want %s", d.ID, i, d.Frame.Fields[j], raw, q)
+					}
+					continue
+				}
+				if raw != want {
+					t.Errorf("%s.json row %d %s: %s, want %s", d.ID, i, d.Frame.Fields[j], raw, want)
+				}
+			}
+		}
+	}
+	for _, want := range []string{"summary-financial", "summary-hr", "iii-a", "iii-b", "iii-d", "iii-e", "iii-e-factors", "iii-f", "iv", "vi", "ea-1-1-indicators", "ea-5-1-outputs"} {
+		if !ids[want] {
+			t.Errorf("no dataset %s", want)
+		}
+	}
+
+	// report tables against the model's cells
+	for _, tb := range r.Tables {
+		recs := readCSV(t, filepath.Join(dir, tb.ID+".csv"))
+		if len(recs)-1 != len(tb.Rows) {
+			t.Fatalf("%s: %d rows, want %d", tb.ID, len(recs)-1, len(tb.Rows))
+		}
+		for i, row := range tb.Rows {
+			got := recs[i+1]
+			if got[0] != row.Label || got[1] != row.Group || got[2] != row.Type {
+				t.Errorf("%s row %d: %q", tb.ID, i, got[:3])
+			}
+			for j, c := range row.Cells {
+				want := string(c.Num)
+				if want == "" {
+					want = c.Text
+				}
+				if got[3+j] != want {
+					t.Errorf("%s row %d %s: %q, want %q (printed %q)", tb.ID, i, tb.Columns[j].Key, got[3+j], want, c.Raw)
+				}
+				if c.Num != "" {
+					if _, err := strconv.ParseFloat(got[3+j], 64); err != nil {
+						t.Errorf("%s: %q is not a number", tb.ID, got[3+j])
+					}
+				}
+			}
+		}
+	}
+	// results frameworks against the model
+	var nInd, nOut int
+	for _, c := range r.Components {
+		for _, ea := range c.Accomplishments {
+			ind := readCSV(t, filepath.Join(dir, ea.ID+"-indicators.csv"))
+			col := func(recs [][]string, name string) int { return slices.Index(recs[0], name) }
+			if len(ind)-1 != len(ea.Indicators) {
+				t.Fatalf("%s: %d indicator rows, want %d", ea.ID, len(ind)-1, len(ea.Indicators))
+			}
+			for i, in := range ea.Indicators {
+				row := ind[i+1]
+				nInd++
+				if row[col(ind, "id")] != in.ID || row[col(ind, "planned")] != in.Planned || row[col(ind, "actual")] != in.Actual ||
+					row[col(ind, "status")] != in.Status || row[col(ind, "status_basis")] != in.StatusBasis {
+					t.Errorf("%s: row %q", in.ID, row)
+				}
+				if n := len(in.Values); n > 0 {
+					tg := in.Values[n-1]
+					if row[col(ind, "target")] != tg.Raw || row[col(ind, "target_value")] != string(tg.Num) || row[col(ind, "target_period")] != tg.Period {
+						t.Errorf("%s: target %q, want %+v", in.ID, row, tg)
+					}
+				}
+			}
+			out := readCSV(t, filepath.Join(dir, ea.ID+"-outputs.csv"))
+			k := 1
+			for _, o := range ea.Outputs {
+				figs := o.Completed
+				if len(figs) == 0 {
+					figs = []report.Delivered{{}}
+				}
+				for _, d := range figs {
+					row := out[k]
+					k++
+					nOut++
+					if row[col(out, "id")] != o.ID || row[col(out, "planned")] != o.Planned || row[col(out, "remarks")] != o.Remarks ||
+						row[col(out, "completed")] != d.Raw || row[col(out, "value")] != string(d.Num) || row[col(out, "label")] != d.Label {
+						t.Errorf("%s: row %q, want %+v", o.ID, row, d)
+					}
+				}
+			}
+			if k != len(out) {
+				t.Errorf("%s: %d output rows, want %d", ea.ID, len(out)-1, k-1)
+			}
+		}
+	}
+	if nInd < 90 || nOut < 200 {
+		t.Errorf("%d indicators and %d output rows", nInd, nOut)
+	}
+	// variances, with their explanation text
+	iv := readCSV(t, filepath.Join(dir, "iv.csv"))
+	if len(iv)-1 != len(r.Variances) {
+		t.Fatalf("iv: %d rows, want %d", len(iv)-1, len(r.Variances))
+	}
+	for i, v := range r.Variances {
+		row := iv[i+1]
+		if row[0] != v.ID || row[3] != string(v.Amount) || row[4] != string(v.Percent) || len(row[6]) < 20 {
+			t.Errorf("iv row %q, want %+v", row, v)
+		}
+	}
+	vi := readCSV(t, filepath.Join(dir, "vi.csv"))
+	if len(vi)-1 != len(r.FollowUp) {
+		t.Fatalf("vi: %d rows, want %d", len(vi)-1, len(r.FollowUp))
+	}
+	for i, f := range r.FollowUp {
+		if row := vi[i+1]; row[0] != f.ID || row[4] != f.Request || row[5] != f.Action {
+			t.Errorf("vi row %q", row)
+		}
+	}
+}
+
+func compileSchema(t *testing.T, path string) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	url := "file:///" + filepath.Base(path)
+	if err := c.AddResource(url, doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile(url)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return s
+}
+
+func validate(t *testing.T, s *jsonschema.Schema, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if err := s.Validate(inst); err != nil {
+		t.Errorf("%s does not validate: %v", filepath.Base(path), err)
+	}
+}
+
+// report.json validates against the report.schema.json published beside
+// it, and reads back into the same report.
+func TestReportJSONSchema(t *testing.T) {
+	dir, r := realData(t)
+	s := compileSchema(t, filepath.Join(dir, "report.schema.json"))
+	validate(t, s, filepath.Join(dir, "report.json"))
+
+	b, err := os.ReadFile(filepath.Join(dir, "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back report.Report
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := json.Marshal(r)
+	got, _ := json.Marshal(&back)
+	if !bytes.Equal(want, got) {
+		t.Error("report.json does not read back into the same report")
+	}
+	var top map[string]any
+	_ = json.Unmarshal(b, &top)
+	if top["schema_version"] != report.SchemaVersion || top["$schema"] != "report.schema.json" {
+		t.Errorf("schema_version %v, $schema %v", top["schema_version"], top["$schema"])
+	}
+	// the schema is strict: a field it does not know, or a number as a
+	// string, fails
+	for key, v := range map[string]any{"oops": 1, "period": "2020/21", "tables": []any{map[string]any{"id": "x"}}} {
+		bad := map[string]any{}
+		_ = json.Unmarshal(b, &bad)
+		bad[key] = v
+		raw, _ := json.Marshal(bad)
+		inst, _ := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+		if s.Validate(inst) == nil {
+			t.Errorf("report.json with %s = %v validates", key, v)
+		}
+	}
+	var sch map[string]any
+	sb, _ := os.ReadFile(filepath.Join(dir, "report.schema.json"))
+	_ = json.Unmarshal(sb, &sch)
+	if sch["schema_version"] != report.SchemaVersion || sch["$schema"] != SchemaDialect {
+		t.Errorf("schema header %v %v", sch["schema_version"], sch["$schema"])
+	}
+}
+
+// The synthetic fixture validates too: the schema does not depend on one
+// report's shape (empty lists, missing sections).
+func TestReportSchemaOnFixture(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "a-99-1")
+	if err := writeData(dir, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	validate(t, compileSchema(t, filepath.Join(dir, "report.schema.json")), filepath.Join(dir, "report.json"))
+	validate(t, compileSchema(t, "testdata/tabular-data-package.schema.json"), filepath.Join(dir, "datapackage.json"))
+}
+
+// datapackage.json is a valid Frictionless Tabular Data Package: against
+// the JSON Schema of the specification in testdata, and for what a JSON
+// Schema cannot say: unique resource names, files that exist with the
+// stated size and hash, CSV headers equal to the schema's field names,
+// and values that parse as their field's type.
+func TestDataPackage(t *testing.T) {
+	dir, r := realData(t)
+	validate(t, compileSchema(t, "testdata/tabular-data-package.schema.json"), filepath.Join(dir, "datapackage.json"))
+
+	b, err := os.ReadFile(filepath.Join(dir, "datapackage.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pkg struct {
+		Profile   string `json:"profile"`
+		Name      string `json:"name"`
+		Resources []struct {
+			Name    string `json:"name"`
+			Path    string `json:"path"`
+			Bytes   int    `json:"bytes"`
+			Hash    string `json:"hash"`
+			Profile string `json:"profile"`
+			Schema  struct {
+				Fields []struct {
+					Name        string            `json:"name"`
+					Type        string            `json:"type"`
+					Unit        string            `json:"unit"`
+					Titles      map[string]string `json:"titles"`
+					Constraints struct {
+						Enum []string `json:"enum"`
+					} `json:"constraints"`
+				} `json:"fields"`
+				PrimaryKey []string `json:"primaryKey"`
+			} `json:"schema"`
+		} `json:"resources"`
+	}
+	if err := json.Unmarshal(b, &pkg); err != nil {
+		t.Fatal(err)
+	}
+	if pkg.Profile != "tabular-data-package" || pkg.Name != r.Slug || len(pkg.Resources) != len(dataFiles(r)) {
+		t.Fatalf("profile %q, name %q, %d resources", pkg.Profile, pkg.Name, len(pkg.Resources))
+	}
+	names := map[string]bool{}
+	var amounts int
+	for _, res := range pkg.Resources {
+		if names[res.Name] {
+			t.Errorf("resource name %s twice", res.Name)
+		}
+		names[res.Name] = true
+		data, err := os.ReadFile(filepath.Join(dir, res.Path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		if res.Bytes != len(data) || res.Hash != "sha256:"+hex.EncodeToString(sum[:]) {
+			t.Errorf("%s: bytes or hash wrong", res.Path)
+		}
+		recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", res.Path, err)
+		}
+		var fieldNames []string
+		for _, f := range res.Schema.Fields {
+			fieldNames = append(fieldNames, f.Name)
+			if f.Unit == report.AmountUnit {
+				amounts++
+			}
+			if f.Titles["fr"] == "" && f.Titles[r.Language] == "" {
+				t.Errorf("%s.%s: no title in the report's language", res.Name, f.Name)
+			}
+		}
+		if !slices.Equal(recs[0], fieldNames) {
+			t.Errorf("%s: header %v, schema %v", res.Path, recs[0], fieldNames)
+		}
+		for _, k := range res.Schema.PrimaryKey {
+			if !slices.Contains(fieldNames, k) {
+				t.Errorf("%s: primary key %s is no field", res.Name, k)
+			}
+		}
+		for i, f := range res.Schema.Fields {
+			keys := map[string]bool{}
+			for _, rec := range recs[1:] {
+				v := rec[i]
+				if slices.Equal(res.Schema.PrimaryKey, []string{f.Name}) {
+					if keys[v] || v == "" {
+						t.Errorf("%s: primary key %q not unique", res.Name, v)
+					}
+					keys[v] = true
+				}
+				if v == "" {
+					continue
+				}
+				switch f.Type {
+				case "number":
+					if _, err := strconv.ParseFloat(v, 64); err != nil || !csvout.IsNumber(v) {
+						t.Errorf("%s.%s: %q is not a number", res.Name, f.Name, v)
+					}
+				case "integer":
+					if _, err := strconv.Atoi(v); err != nil {
+						t.Errorf("%s.%s: %q is not an integer", res.Name, f.Name, v)
+					}
+				case "date":
+					if len(v) != 10 || v[4] != '-' || v[7] != '-' {
+						t.Errorf("%s.%s: %q is not a date", res.Name, f.Name, v)
+					}
+				}
+				if enum := f.Constraints.Enum; enum != nil && !slices.Contains(enum, v) {
+					t.Errorf("%s.%s: %q not in %v", res.Name, f.Name, v, enum)
+				}
+			}
+		}
+	}
+	if amounts == 0 {
+		t.Error("no field in thousands of US dollars")
+	}
+}
+
+// The zip holds every file of the data folder, byte for byte.
+func TestZipHoldsEveryFile(t *testing.T) {
+	dir, r := realData(t)
+	zr, err := zip.OpenReader(filepath.Join(dir, r.Slug+".zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	inZip := map[string]*zip.File{}
+	for _, f := range zr.File {
+		inZip[f.Name] = f
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range entries {
+		if e.Name() == r.Slug+".zip" {
+			continue
+		}
+		n++
+		zf, ok := inZip[r.Slug+"/"+e.Name()]
+		if !ok {
+			t.Errorf("zip lacks %s", e.Name())
+			continue
+		}
+		want, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		_, _ = got.ReadFrom(rc)
+		rc.Close()
+		if !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("zip's %s differs", e.Name())
+		}
+	}
+	if len(inZip) != n {
+		t.Errorf("zip holds %d files, folder %d", len(inZip), n)
+	}
+	for _, f := range []string{"datapackage.json", "report.json", "report.schema.json", "README.txt", "iii-a.csv", "iii-a.json", "iv.csv", "vi.csv", "ea-2-1-indicators.csv"} {
+		if inZip[r.Slug+"/"+f] == nil {
+			t.Errorf("zip lacks %s", f)
+		}
+	}
+}
+
+// The Data Package schema of testdata rejects what the specification
+// forbids, so that its passing means something.
+func TestDataPackageSchemaRejects(t *testing.T) {
+	s := compileSchema(t, "testdata/tabular-data-package.schema.json")
+	good := `{"profile":"tabular-data-package","name":"a-1","licenses":[{"path":"https://x.org/terms","title":"T"}],
+	 "resources":[{"profile":"tabular-data-resource","name":"t","path":"t.csv","schema":{"fields":[{"name":"a","type":"number"}]}}]}`
+	check := func(doc string, ok bool) {
+		t.Helper()
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Validate(inst); (err == nil) != ok {
+			t.Errorf("valid=%v, want %v: %s (%v)", err == nil, ok, doc, err)
+		}
+	}
+	check(good, true)
+	for _, bad := range [][2]string{
+		{`"type":"number"`, `"type":"decimal"`},
+		{`"name":"a-1"`, `"name":"A 1"`},
+		{`"path":"t.csv"`, `"path":"/etc/t.csv"`},
+		{`"path":"t.csv"`, `"path":"../t.csv"`},
+		{`"profile":"tabular-data-resource",`, ``},
+		{`{"name":"a","type":"number"}`, `{"type":"number"}`},
+		{`[{"path":"https://x.org/terms","title":"T"}]`, `[]`},
+		{`[{"path":"https://x.org/terms","title":"T"}]`, `[{"title":"T"}]`},
+		{`"fields":[{"name":"a","type":"number"}]`, `"fields":[]`},
+	} {
+		check(strings.Replace(good, bad[0], bad[1], 1), false)
+	}
+	check(strings.Replace(good, `"resources":[{`, `"resources":[],"x":[{`, 1), false)
+}
