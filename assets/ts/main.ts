@@ -16,9 +16,12 @@ function enhanceCitations(): void {
   });
 }
 
-// Mark the paragraph a permalink points to.
+// Mark the paragraph a permalink points to (only that one: following an
+// in-page link moves the mark).
 function markTarget(): void {
-  const id = decodeURIComponent(window.location.hash.slice(1));
+  document.querySelectorAll(".target").forEach((m) => m.classList.remove("target"));
+  let id = window.location.hash.slice(1);
+  try { id = decodeURIComponent(id); } catch { /* malformed escape: use as is */ }
   const el = id ? document.getElementById(id) : null;
   if (el) el.classList.add("target");
 }

@@ -1,0 +1,323 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// pageTypes are the pages checked in the browser: one or more of each
+// page type of the portal, and the 404 page.
+var pageTypes = []struct{ name, path string }{
+	{"portal home fr", "/fr/"},
+	{"portal home en", "/en/"},
+	{"report home fr", "/fr/a-76-564/"},
+	{"report home en", "/en/a-76-564/"},
+	{"section I", "/fr/a-76-564/i/"},
+	{"section III", "/fr/a-76-564/iii/"},
+	{"results framework en", "/en/a-76-564/ii-f-5/"},
+	{"analysis of variances", "/fr/a-76-564/iv/"},
+	{"table page", "/fr/a-76-564/tables/iii-a/"},
+	{"table index", "/fr/a-76-564/tables/"},
+	{"about fr", "/fr/a-propos/"},
+	{"about en", "/en/about/"},
+	{"glossary", "/fr/glossaire/"},
+	{"search results", "/api/search?lang=fr&q=rations"},
+	{"not found", notFoundPath},
+}
+
+// notFoundPath is a URL of no page: the server answers with 404.html.
+const notFoundPath = "/fr/no-such-page/"
+
+// axeViolation is one violated axe-core rule on a page.
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target []any  `json:"target"`
+		HTML   string `json:"html"`
+	} `json:"nodes"`
+}
+
+// visit is what the browser saw on one page.
+type visit struct {
+	path     string
+	err      error
+	console  []string       // console errors, exceptions, error log entries
+	csp      []string       // securitypolicyviolation events
+	requests []string       // URLs requested by the page
+	axe      []axeViolation // axe-core violations
+}
+
+var (
+	visitsOnce sync.Once
+	visits     []*visit
+)
+
+// visitAll loads every page type once in the browser and records its
+// console, CSP violations, requests and axe-core violations. The tests
+// below share these visits.
+func visitAll(t *testing.T) []*visit {
+	t.Helper()
+	ctx := needBrowser(t)
+	visitsOnce.Do(func() {
+		axe, err := os.ReadFile(axePath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t0 := time.Now()
+		for _, p := range pageTypes {
+			visits = append(visits, load(ctx, p.path, string(axe)))
+		}
+		t.Logf("visited %d pages in %v", len(pageTypes), time.Since(t0).Round(time.Millisecond))
+	})
+	return visits
+}
+
+// cspProbe records securitypolicyviolation events from the very start of
+// each document, before the page's own scripts run.
+const cspProbe = `window.__csp = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__csp.push(e.effectiveDirective + " blocked " + (e.blockedURI || "inline") +
+    " (" + (e.sourceFile || "") + ":" + e.lineNumber + ")");
+});`
+
+// load opens path in a new tab, with the CSP on, and runs axe-core on it.
+func load(parent context.Context, path, axe string) *visit {
+	v := &visit{path: path}
+	var mu sync.Mutex
+	tab, cancel := chromedp.NewContext(parent, chromedp.WithListener(func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch e := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeAssert {
+				var args []string
+				for _, a := range e.Args {
+					if a.Value != nil {
+						args = append(args, string(a.Value))
+					} else {
+						args = append(args, a.Description)
+					}
+				}
+				v.console = append(v.console, "console."+string(e.Type)+": "+strings.Join(args, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			d := e.ExceptionDetails
+			msg := d.Text
+			if d.Exception != nil {
+				msg += " " + d.Exception.Description
+			}
+			v.console = append(v.console, fmt.Sprintf("exception: %s (%s:%d)", msg, d.URL, d.LineNumber))
+		case *log.EventEntryAdded:
+			// The not-found page is meant to answer 404: that is no error.
+			if e.Entry.Level == log.EntryLevelError && !(path == notFoundPath && e.Entry.URL == baseURL+path) {
+				v.console = append(v.console, fmt.Sprintf("log %s: %s (%s)", e.Entry.Source, e.Entry.Text, e.Entry.URL))
+			}
+		case *network.EventRequestWillBeSent:
+			v.requests = append(v.requests, e.Request.URL)
+		}
+	}))
+	defer cancel()
+	ctx, stop := context.WithTimeout(tab, 60*time.Second)
+	defer stop()
+
+	type axeResult struct {
+		Violations []axeViolation `json:"violations"`
+	}
+	var res axeResult
+	v.err = chromedp.Do(ctx,
+		addScript(cspProbe),
+		chromedp.Navigate(baseURL+path),
+		// Let deferred scripts and late CSP reports settle.
+		chromedp.Sleep(100*time.Millisecond),
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			csp, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.__csp || []`))
+			if err != nil {
+				return fmt.Errorf("read CSP violations: %w", err)
+			}
+			mu.Lock()
+			v.csp = csp
+			mu.Unlock()
+			// DevTools evaluation is not subject to the page's CSP, so
+			// axe-core runs with the policy on.
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
+				return fmt.Errorf("inject axe-core: %w", err)
+			}
+			raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](
+				`axe.run(document, {resultTypes: ["violations"]}).then(r => ({violations: r.violations}))`,
+				chromedp.EvalAwaitPromise))
+			if err != nil {
+				return fmt.Errorf("run axe-core: %w", err)
+			}
+			return json.Unmarshal(raw, &res)
+		}),
+	)
+	mu.Lock()
+	defer mu.Unlock()
+	v.axe = res.Violations
+	return v
+}
+
+// addScript makes every new document of the tab run src first.
+func addScript(src string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+		return err
+	})
+}
+
+// TestAccessibility: axe-core finds no serious or critical violation on
+// any page type. Lesser ones are logged.
+func TestAccessibility(t *testing.T) {
+	for _, v := range visitAll(t) {
+		t.Run(v.path, func(t *testing.T) {
+			if v.err != nil {
+				t.Fatal(v.err)
+			}
+			for _, a := range v.axe {
+				var targets []string
+				for _, n := range a.Nodes {
+					targets = append(targets, fmt.Sprint(n.Target...))
+				}
+				if len(targets) > 5 {
+					targets = append(targets[:5], fmt.Sprintf("… %d more", len(a.Nodes)-5))
+				}
+				msg := fmt.Sprintf("%s [%s] %s: %s", a.ID, a.Impact, a.Help, strings.Join(targets, ", "))
+				if a.Impact == "serious" || a.Impact == "critical" {
+					t.Error(msg)
+				} else {
+					t.Log(msg)
+				}
+			}
+		})
+	}
+}
+
+// TestNoConsoleErrorOrCSPViolation: with netlify.toml's CSP on, no page
+// logs an error, throws, or violates the policy.
+func TestNoConsoleErrorOrCSPViolation(t *testing.T) {
+	for _, v := range visitAll(t) {
+		t.Run(v.path, func(t *testing.T) {
+			if v.err != nil {
+				t.Fatal(v.err)
+			}
+			for _, m := range v.console {
+				t.Error(m)
+			}
+			for _, m := range v.csp {
+				t.Error("CSP violation: " + m)
+			}
+		})
+	}
+}
+
+// TestNoThirdPartyRequest: pages load nothing from another host.
+func TestNoThirdPartyRequest(t *testing.T) {
+	for _, v := range visitAll(t) {
+		if v.err != nil {
+			t.Errorf("%s: %v", v.path, v.err)
+			continue
+		}
+		for _, r := range v.requests {
+			u, err := url.Parse(r)
+			if err != nil {
+				t.Errorf("%s: request to unparsable URL %q", v.path, r)
+				continue
+			}
+			if (u.Scheme == "http" || u.Scheme == "https") && u.Host != siteHost {
+				t.Errorf("%s: request to third-party host: %s", v.path, r)
+			}
+		}
+	}
+}
+
+// TestParagraphPermalink: /fr/a-76-564/par/26/ lands on its section page
+// at #par-26, with the paragraph in the viewport and marked.
+func TestParagraphPermalink(t *testing.T) {
+	ctx, cancel := tab(t)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/fr/a-76-564/par/26/")); err != nil {
+		t.Fatal(err)
+	}
+	waitLocation(t, ctx, baseURL+"/fr/a-76-564/ii-f-1/#par-26")
+	type state struct {
+		Marked  bool    `json:"marked"`
+		Top     float64 `json:"top"`
+		Bottom  float64 `json:"bottom"`
+		Height  float64 `json:"height"`
+		ScrollY float64 `json:"scrollY"`
+	}
+	s, err := chromedp.Run(ctx, chromedp.Poll[state](`(() => {
+		const el = document.getElementById("par-26");
+		const r = el.getBoundingClientRect();
+		if (!el.classList.contains("target")) return null;
+		return {marked: true, top: r.top, bottom: r.bottom, height: innerHeight, scrollY: scrollY};
+	})()`, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)))
+	if err != nil {
+		t.Fatalf("paragraph 26 not marked with class \"target\": %v", err)
+	}
+	if s.Top < 0 || s.Top >= s.Height || s.ScrollY == 0 {
+		t.Errorf("paragraph 26 not in the viewport: top %v, bottom %v, viewport height %v, scrollY %v", s.Top, s.Bottom, s.Height, s.ScrollY)
+	}
+}
+
+// TestLanguageSwitchKeepsPlace: the language switch on
+// /fr/a-76-564/iii/#par-52 leads to /en/a-76-564/iii/#par-52.
+func TestLanguageSwitchKeepsPlace(t *testing.T) {
+	ctx, cancel := tab(t)
+	defer cancel()
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(baseURL+"/fr/a-76-564/iii/#par-52"),
+		chromedp.Click(chromedp.CSS(`a.lang-switch[hreflang="en"]`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitLocation(t, ctx, baseURL+"/en/a-76-564/iii/#par-52")
+}
+
+// waitLocation waits until the tab's document is want and loaded, and
+// fails the test if it does not get there within 5 seconds.
+func waitLocation(t *testing.T, ctx context.Context, want string) {
+	t.Helper()
+	var loc string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		l, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[location.href, document.readyState]`))
+		if err != nil || len(l) != 2 {
+			continue // navigating
+		}
+		loc = l[0]
+		if loc == want && l[1] == "complete" {
+			return
+		}
+	}
+	t.Fatalf("at %s, want %s", loc, want)
+}
+
+// tab opens a new tab of the browser with a time limit.
+func tab(t *testing.T) (context.Context, context.CancelFunc) {
+	t.Helper()
+	tctx, tcancel := chromedp.NewContext(needBrowser(t))
+	// Open the tab before the time limit applies to it.
+	if err := chromedp.Do(tctx); err != nil {
+		tcancel()
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(tctx, 30*time.Second)
+	return ctx, func() { cancel(); tcancel() }
+}

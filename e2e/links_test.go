@@ -1,0 +1,175 @@
+package e2e
+
+import (
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// functionRoutes are the URLs served by functions rather than files.
+var functionRoutes = []string{"/api/search", "/api/csv"}
+
+// htmlDoc is what the link checker reads from one HTML file.
+type htmlDoc struct {
+	ids   map[string]bool
+	links []string // raw href, src, action and meta-refresh URLs
+}
+
+// TestLinks checks every internal link of every HTML file of public/: its
+// target is a file of public/ (or a function route), and its #fragment is
+// an id in the target page.
+func TestLinks(t *testing.T) {
+	docs := map[string]*htmlDoc{} // by slash path under public/, e.g. "fr/index.html"
+	err := filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		rel, _ := filepath.Rel(public, p)
+		docs[filepath.ToSlash(rel)] = readHTML(html.NewTokenizer(f))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _ := url.Parse(baseURL + "/")
+	var problems []string
+	checked := 0
+	for name, doc := range docs {
+		page := base.ResolveReference(&url.URL{Path: pageURLPath(name)})
+		for _, raw := range doc.links {
+			u, err := url.Parse(strings.TrimSpace(raw))
+			if err != nil {
+				problems = append(problems, name+": unparsable URL "+raw)
+				continue
+			}
+			u = page.ResolveReference(u)
+			if (u.Scheme != "http" && u.Scheme != "https") || u.Host != base.Host {
+				continue // external, mailto:, data: …
+			}
+			checked++
+			if isFunctionRoute(u.Path) {
+				continue
+			}
+			file, ok := resolve(u.Path)
+			if !ok {
+				problems = append(problems, name+": broken link "+raw)
+				continue
+			}
+			if u.Fragment == "" {
+				continue
+			}
+			target := docs[file]
+			if target == nil {
+				continue // fragment of a non-HTML file
+			}
+			if !target.ids[u.Fragment] {
+				problems = append(problems, name+": no id \""+u.Fragment+"\" in "+file+" for "+raw)
+			}
+		}
+	}
+	sort.Strings(problems)
+	for i, p := range problems {
+		if i == 50 {
+			t.Errorf("… and %d more", len(problems)-50)
+			break
+		}
+		t.Error(p)
+	}
+	t.Logf("checked %d internal links in %d HTML files", checked, len(docs))
+}
+
+// readHTML collects the ids and the link URLs of an HTML document.
+func readHTML(z *html.Tokenizer) *htmlDoc {
+	doc := &htmlDoc{ids: map[string]bool{}}
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return doc
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, hasAttr := z.TagName()
+		tag := string(name)
+		var httpEquiv, content string
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = z.TagAttr()
+			key, val := string(k), string(v)
+			switch key {
+			case "id":
+				doc.ids[val] = true
+			case "name":
+				if tag == "a" {
+					doc.ids[val] = true
+				}
+			case "href", "src", "action", "xlink:href", "poster":
+				doc.links = append(doc.links, val)
+			case "http-equiv":
+				httpEquiv = strings.ToLower(val)
+			case "content":
+				content = val
+			}
+		}
+		if tag == "meta" && httpEquiv == "refresh" {
+			if _, u, ok := strings.Cut(content, "url="); ok {
+				doc.links = append(doc.links, u)
+			}
+		}
+	}
+}
+
+// pageURLPath is the URL path of a file of public/: "fr/index.html" is
+// served as "/fr/".
+func pageURLPath(name string) string {
+	if name == "index.html" {
+		return "/"
+	}
+	if strings.HasSuffix(name, "/index.html") {
+		return "/" + strings.TrimSuffix(name, "index.html")
+	}
+	return "/" + name
+}
+
+// resolve maps a URL path to the file of public/ that serves it, as a
+// slash path under public/.
+func resolve(p string) (string, bool) {
+	clean := strings.TrimPrefix(path.Clean("/"+p), "/")
+	full := filepath.Join(public, filepath.FromSlash(clean))
+	fi, err := os.Stat(full)
+	if err != nil {
+		return "", false
+	}
+	if fi.IsDir() {
+		if _, err := os.Stat(filepath.Join(full, "index.html")); err != nil {
+			return "", false
+		}
+		return strings.TrimPrefix(path.Join(clean, "index.html"), "/"), true
+	}
+	if strings.HasSuffix(p, "/") {
+		return "", false // a file asked for as a folder
+	}
+	return clean, true
+}
+
+// isFunctionRoute reports whether p is served by a function.
+func isFunctionRoute(p string) bool {
+	for _, r := range functionRoutes {
+		if p == r {
+			return true
+		}
+	}
+	return false
+}
