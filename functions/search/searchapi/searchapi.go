@@ -7,9 +7,11 @@ package searchapi
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -38,6 +40,8 @@ func New(indexes map[string]*search.Index) *Handler {
 	return &Handler{indexes: indexes}
 }
 
+var params = map[string]bool{"q": true, "lang": true, "kind": true, "report": true, "page": true, "limit": true}
+
 // Answer is the JSON answer.
 type Answer struct {
 	Query   string          `json:"query"`
@@ -45,17 +49,22 @@ type Answer struct {
 	Results []search.Result `json:"results"`
 }
 
-// ServeHTTP answers GET requests with q (the query), lang (fr or en, the
-// language of the result URLs) and limit (1 to 50).
+// ServeHTTP answers GET requests with q (the query: words, "phrases",
+// prefix*), lang (fr or en: the language of the portal pages the results
+// link to), kind and report (filters), page (from 1) and limit (1 to 50).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		lambdahttp.Error(w, http.StatusMethodNotAllowed, "method not allowed: use GET")
 		return
 	}
 	v := r.URL.Query()
-	for k := range v {
-		if k != "q" && k != "lang" && k != "limit" {
-			lambdahttp.Error(w, http.StatusBadRequest, fmt.Sprintf("unknown parameter %q: accepted are q, lang, limit", k))
+	for k, vs := range v {
+		if !params[k] {
+			lambdahttp.Error(w, http.StatusBadRequest, fmt.Sprintf("unknown parameter %q: accepted are q, lang, kind, report, page, limit", k))
+			return
+		}
+		if len(vs) > 1 {
+			lambdahttp.Error(w, http.StatusBadRequest, fmt.Sprintf("parameter %q given %d times: give it once", k, len(vs)))
 			return
 		}
 	}
@@ -80,16 +89,32 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		lambdahttp.Error(w, http.StatusBadRequest, "unknown lang: accepted values are fr, en")
 		return
 	}
-	limit := PageSize
+	o := search.Options{Limit: PageSize, Kind: v.Get("kind"), Report: v.Get("report")}
+	if o.Kind != "" && !slices.Contains(search.Kinds, o.Kind) {
+		lambdahttp.Error(w, http.StatusBadRequest, "unknown kind: accepted values are "+strings.Join(search.Kinds, ", "))
+		return
+	}
 	if s := v.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > MaxPageSize {
 			lambdahttp.Error(w, http.StatusBadRequest, fmt.Sprintf("parameter limit must be a number from 1 to %d", MaxPageSize))
 			return
 		}
-		limit = n
+		o.Limit = n
 	}
-	results, total := ix.Search(q, limit)
+	if s := v.Get("page"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > 1000 {
+			lambdahttp.Error(w, http.StatusBadRequest, "parameter page must be a number from 1 to 1000")
+			return
+		}
+		o.Offset = (n - 1) * o.Limit
+	}
+	results, total, err := ix.Search(q, o)
+	if errors.Is(err, search.ErrEmpty) {
+		lambdahttp.Error(w, http.StatusBadRequest, "parameter q: "+err.Error())
+		return
+	}
 	if results == nil {
 		results = []search.Result{}
 	}
@@ -120,7 +145,7 @@ func writeHTML(w http.ResponseWriter, lang string, a Answer) {
 	t := words[lang]
 	e := html.EscapeString
 	var b strings.Builder
-	fmt.Fprintf(&b, "<!doctype html><html lang=\"%s\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>%s – %s</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main id=\"main\">", lang, e(t["title"]), e(a.Query))
+	fmt.Fprintf(&b, "<!doctype html><html lang=\"%s\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>%s – %s</title><link rel=\"stylesheet\" href=\"/site.css\"></head><body><main id=\"main\">", lang, e(t["title"]), e(a.Query))
 	fmt.Fprintf(&b, "<h1>%s</h1><form action=\"/api/search\" method=\"get\" role=\"search\"><input type=\"hidden\" name=\"lang\" value=\"%s\"><label>%s <input type=\"search\" name=\"q\" value=\"%s\"></label> <button>%s</button></form>", e(t["title"]), lang, e(t["title"]), e(a.Query), e(t["title"]))
 	fmt.Fprintf(&b, "<p>%d %s « %s »</p>", a.Total, e(t["results"]), e(a.Query))
 	if len(a.Results) == 0 {

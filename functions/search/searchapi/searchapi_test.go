@@ -85,3 +85,29 @@ func TestBadRequests(t *testing.T) {
 		}
 	}
 }
+
+func TestFiltersAndPages(t *testing.T) {
+	res := serve(t, map[string]string{"q": "sécurité", "kind": "indicator", "page": "2", "limit": "5"}, "")
+	if res.StatusCode != 200 {
+		t.Fatalf("status %d: %s", res.StatusCode, res.Body)
+	}
+	var a Answer
+	_ = json.Unmarshal([]byte(res.Body), &a)
+	if len(a.Results) != 5 {
+		t.Fatalf("%d results on page 2", len(a.Results))
+	}
+	for _, r := range a.Results {
+		if r.Kind != "indicator" || !strings.Contains(r.URL, "#ea-") {
+			t.Errorf("result %s of kind %s", r.URL, r.Kind)
+		}
+	}
+	for _, q := range []map[string]string{
+		{"q": "x", "kind": "poem"},
+		{"q": "x", "page": "0"},
+		{"q": "le la les"},
+	} {
+		if res := serve(t, q, ""); res.StatusCode != 400 {
+			t.Errorf("%v: status %d", q, res.StatusCode)
+		}
+	}
+}

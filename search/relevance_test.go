@@ -1,0 +1,146 @@
+package search
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"pkportal/ingest"
+	"pkportal/report"
+)
+
+var (
+	ixOnce sync.Once
+	ixFr   *Index
+	ixErr  error
+)
+
+func realIndex(t testing.TB) *Index {
+	t.Helper()
+	ixOnce.Do(func() {
+		var r *report.Report
+		r, ixErr = ingest.ParseFile("../sources/A-76-564.fr.txt")
+		if ixErr == nil {
+			ixFr = FromReports([]*report.Report{r}, "fr")
+		}
+	})
+	if ixErr != nil {
+		t.Fatal(ixErr)
+	}
+	return ixFr
+}
+
+// TestRelevance: each query, written from the report, must bring the
+// paragraph, row, indicator or output a reader looks for into the top 3.
+// The comment says where the source has it.
+func TestRelevance(t *testing.T) {
+	ix := realIndex(t)
+	for _, c := range []struct{ q, want string }{
+		{"rations", "/fr/a-76-564/iii/#par-52"},                                      // par. 52: rations at four distribution points
+		{"ration", "/fr/a-76-564/iii/#par-52"},                                       // plural folding
+		{`"points de distribution"`, "/fr/a-76-564/iii/#par-52"},                     // phrase
+		{"securite electorale", "/fr/a-76-564/ii-f-1/#ea-1-3-o13"},                   // accents: guides de sécurité électorale
+		{"l'engin explosif", "/fr/a-76-564/ii-f-2/#ea-2-1-o17"},                      // elision and plural: dangers des engins explosifs
+		{"drone*", "/fr/a-76-564/ii-c/#par-19"},                                      // prefix: des systèmes de drones
+		{"1 010 véhicules", "/fr/a-76-564/ii-f-5/#ea-5-1-o38"},                       // a number with a thousands space
+		{"A/74/745", "/fr/a-76-564/i/#par-1"},                                        // a document symbol
+		{"A/76/564", "/fr/a-76-564/"},                                                // the report itself
+		{"206 098,9", "/fr/a-76-564/tables/summary-financial/#summary-financial-r2"}, // an amount as printed
+		{`"1 183 384,7"`, "/fr/a-76-564/tables/iii-a/#iii-a-r32"},                    // the total apportionment
+		{"Montant brut", "/fr/a-76-564/tables/iii-a/#iii-a-r28"},                     // a row label
+		{"Police des Nations Unies", "/fr/a-76-564/tables/summary-hr/#summary-hr-r3"},
+		{"observateurs militaires", "/fr/a-76-564/tables/iii-a/#iii-a-r2"},
+		{"avions de renseignement", "/fr/a-76-564/iv/#par-69"}, // air operations variance
+		{"heures de vol", "/fr/a-76-564/ii-f-5/#ea-5-1-i1"},    // indicator: flight hours
+		{"eaux usées", "/fr/a-76-564/iv/#par-65"},              // facilities variance: waste water
+		{"Kidal Kayes", "/fr/a-76-564/ii-f-1/#par-28"},         // meetings outside Bamako
+		{"journalistes", "/fr/a-76-564/ii-f-1/#ea-1-3-o9"},
+		{"projets à effet rapide", "/fr/a-76-564/tables/iii-a/#iii-a-r26"},
+		{"vaccination", "/fr/a-76-564/ii-b/#par-14"},
+		{"patrouilles pédestres", "/fr/a-76-564/ii-f-2/#ea-2-1-o2"},
+		{"justice transitionnelle", "/fr/a-76-564/ii-f-3/#ea-3-3"},
+		{"recrutement international", "/fr/a-76-564/ii-f-5/#ea-5-1-i2"},
+		{"produit des placements", "/fr/a-76-564/tables/iii-d/#iii-d-r1"},
+		{"statut des forces", "/fr/a-76-564/tables/iii-f/#iii-f-r1"},
+		{"differentiel de transport", "/fr/a-76-564/tables/iii-e-factors/#iii-e-factors-r6"},
+		{"75/302", "/fr/a-76-564/vi/#vi"},
+		{"solde inutilisé", "/fr/a-76-564/#summary-p4"},
+		{"coup d’État", "/fr/a-76-564/ii-b/#par-8"},
+		{"Umoja", "/fr/a-76-564/vi/#vi-4"},
+		{"indemnité de subsistance", "/fr/a-76-564/iv/#par-56"},
+		{"remplacement des observateurs militaires", "/fr/a-76-564/iv/#par-55"},
+		{"carburant", "/fr/a-76-564/ii-f-5/#ea-5-1-o20"},
+		{"matériel majeur", "/fr/a-76-564/tables/iii-e/#iii-e-r1"},
+	} {
+		res, total, err := ix.Search(c.q, Options{Limit: 3})
+		if err != nil {
+			t.Errorf("%q: %v", c.q, err)
+			continue
+		}
+		var got []string
+		found := false
+		for _, r := range res {
+			got = append(got, r.URL)
+			found = found || r.URL == c.want
+		}
+		if !found {
+			t.Errorf("%q (%d results): %s not in top 3 %v", c.q, total, c.want, got)
+		}
+	}
+}
+
+func TestFilters(t *testing.T) {
+	ix := realIndex(t)
+	res, _, err := ix.Search("rations", Options{Kind: "paragraph", Limit: 50})
+	if err != nil || len(res) == 0 {
+		t.Fatalf("%v %d", err, len(res))
+	}
+	for _, r := range res {
+		if r.Kind != "paragraph" {
+			t.Errorf("kind filter let %s through", r.Kind)
+		}
+	}
+	if res, _, _ := ix.Search("rations", Options{Report: "A/1/1"}); len(res) != 0 {
+		t.Error("report filter let another report through")
+	}
+	if res, _, _ := ix.Search("rations", Options{Report: "a-76-564", Limit: 1}); len(res) != 1 {
+		t.Error("report filter by slug")
+	}
+	all, total, _ := ix.Search("sécurité", Options{Limit: 50})
+	page2, _, _ := ix.Search("sécurité", Options{Offset: 20, Limit: 20})
+	if total <= 40 || len(page2) != 20 || page2[0].URL != all[20].URL {
+		t.Errorf("paging: total %d, page 2 has %d", total, len(page2))
+	}
+	if _, _, err := ix.Search("le la les", Options{}); err != ErrEmpty {
+		t.Errorf("stop words only: %v", err)
+	}
+}
+
+func TestSnippetEscapesAndMarks(t *testing.T) {
+	ix := Build([]Doc{{URL: "/x/", Kind: "paragraph", Text: `Les <script>alert("é")</script> & rations "fraîches"`}})
+	res, _, _ := ix.Search("rations fraiches", Options{Limit: 1})
+	if len(res) != 1 {
+		t.Fatal("no result")
+	}
+	s := res[0].Snippet
+	if strings.Contains(s, "<script>") || !strings.Contains(s, "&lt;script&gt;") || !strings.Contains(s, "&amp;") {
+		t.Errorf("snippet not escaped: %s", s)
+	}
+	if !strings.Contains(s, "<mark>rations</mark>") || !strings.Contains(s, "<mark>fraîches</mark>") {
+		t.Errorf("matches not marked: %s", s)
+	}
+}
+
+func TestAnalyzer(t *testing.T) {
+	for in, want := range map[string]string{
+		"L’engin explosif":       "engin explosif",
+		"Sécurité des élections": "securite election",
+		"1 183 384,7 dollars":    "1183384 7 dollar",
+		"les nouveaux régionaux": "nouveau regional",
+		"Œuvre":                  "oeuvre",
+	} {
+		if got := strings.Join(terms(in), " "); got != want {
+			t.Errorf("terms(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
