@@ -67,20 +67,58 @@ func isDigits(s string) bool {
 
 // foldString lower-cases s and strips its accents; "œ" becomes "oe".
 func foldString(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
 	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
+	b.Grow(len(s))
+	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'œ' || r == 'Œ':
-			b.WriteString("oe")
-		case r == 'æ' || r == 'Æ':
-			b.WriteString("ae")
-		default:
+		case r < 0x80:
 			b.WriteRune(unicode.ToLower(r))
+		case r < rune(len(latinFold)):
+			b.WriteString(latinFold[r])
+		default:
+			for _, x := range norm.NFD.String(string(r)) {
+				if !unicode.Is(unicode.Mn, x) {
+					b.WriteRune(unicode.ToLower(x))
+				}
+			}
 		}
 	}
 	return b.String()
 }
+
+// latinFold holds the folded form of the Latin letters up to U+024F,
+// computed once: the accented letters of French, English and their
+// neighbours fold by table lookup.
+var latinFold = func() []string {
+	t := make([]string, 0x250)
+	for r := rune(0); r < 0x250; r++ {
+		var b strings.Builder
+		switch r {
+		case 'œ', 'Œ':
+			b.WriteString("oe")
+		case 'æ', 'Æ':
+			b.WriteString("ae")
+		default:
+			for _, x := range norm.NFD.String(string(r)) {
+				if !unicode.Is(unicode.Mn, x) {
+					b.WriteRune(unicode.ToLower(x))
+				}
+			}
+		}
+		t[r] = b.String()
+	}
+	return t
+}()
 
 // stem folds French and English plurals: "rations" → "ration",
 // "nouveaux" → "nouveau". It is light on purpose: a reader's word and the

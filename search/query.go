@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"pkportal/report"
 )
 
 // Options narrow a search.
@@ -84,78 +86,85 @@ func terms(s string) []string {
 
 // Search runs a query and returns one page of results, best first, and
 // the number of documents that matched.
+//
+// Every clause must match. The documents of the rarest clause are checked
+// against the others' sorted lists, and only those candidates are scored.
 func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 	cs := parse(q)
 	if len(cs) == 0 {
 		return nil, 0, ErrEmpty
 	}
-	// expand prefixes
-	expand := make([][]string, len(cs))
+	expand := make([][]string, len(cs)) // the terms each clause stands for
+	lists := make([][]int32, len(cs))   // the documents each clause matches
 	for i, c := range cs {
-		if c.prefix {
+		switch {
+		case c.prefix:
 			lo := sort.SearchStrings(ix.vocab, c.terms[0])
 			for j := lo; j < len(ix.vocab) && strings.HasPrefix(ix.vocab[j], c.terms[0]); j++ {
 				expand[i] = append(expand[i], ix.vocab[j])
 			}
-			if len(expand[i]) == 0 {
-				return nil, 0, nil
-			}
-		}
-	}
-	n := float64(len(ix.docs))
-	scores := map[int32]float64{}
-	var candidates []int32
-	for i, c := range cs {
-		match := map[int32]float64{}
-		switch {
-		case c.prefix:
-			for _, t := range expand[i] {
-				for d, s := range ix.termScores(t, n) {
-					match[d] = math.Max(match[d], s)
-				}
-			}
-		case len(c.terms) == 1:
-			match = ix.termScores(c.terms[0], n)
 		default:
-			match = ix.phraseScores(c.terms, n)
+			expand[i] = c.terms[:1]
 		}
-		if i == 0 {
-			for d, s := range match {
-				scores[d] = s
-				candidates = append(candidates, d)
-			}
-			continue
+		lists[i] = ix.docsOf(expand[i])
+		if len(lists[i]) == 0 {
+			return nil, 0, nil
 		}
-		kept := candidates[:0]
-		for _, d := range candidates {
-			if s, ok := match[d]; ok {
-				scores[d] += s
-				kept = append(kept, d)
-			}
-		}
-		candidates = kept
 	}
-	// the words of an unquoted query side by side weigh more
-	var plain []string
+	order := make([]int, len(cs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return len(lists[order[a]]) < len(lists[order[b]]) })
+
+	var plain []string // the words of an unquoted query side by side weigh more
 	for _, c := range cs {
 		if !c.prefix && !c.quoted {
 			plain = append(plain, c.terms...)
 		}
 	}
+	n := float64(len(ix.docs))
 	var res []Result
-	for _, d := range candidates {
-		doc := ix.docs[d]
+candidates:
+	for _, d := range lists[order[0]] {
+		for _, i := range order[1:] {
+			if !contains(lists[i], d) {
+				continue candidates
+			}
+		}
+		doc := &ix.docs[d]
 		if o.Kind != "" && doc.Kind != o.Kind {
 			continue
 		}
-		if o.Report != "" && !strings.EqualFold(doc.Report, o.Report) && !strings.EqualFold(strings.ReplaceAll(doc.Report, "/", "-"), o.Report) {
+		if o.Report != "" && !strings.EqualFold(doc.Report, o.Report) && !strings.EqualFold(report.Slug(doc.Report), o.Report) {
 			continue
 		}
-		s := scores[d]
-		if len(plain) > 1 && (ix.body.hasPhrase(d, plain) || ix.label.hasPhrase(d, plain)) {
-			s *= 1.5
+		score := 0.0
+		for i, c := range cs {
+			switch {
+			case c.prefix:
+				best := 0.0
+				for _, t := range expand[i] {
+					best = math.Max(best, ix.termScore(t, d, n))
+				}
+				score += best
+			case len(c.terms) == 1:
+				score += ix.termScore(c.terms[0], d, n)
+			default:
+				if !ix.body.hasPhrase(d, c.terms) && !ix.label.hasPhrase(d, c.terms) {
+					continue candidates
+				}
+				s := 0.0
+				for _, t := range c.terms {
+					s += ix.termScore(t, d, n)
+				}
+				score += 2 * s // an exact phrase above scattered words
+			}
 		}
-		res = append(res, Result{Doc: doc, Score: s, id: d})
+		if len(plain) > 1 && (ix.body.hasPhrase(d, plain) || ix.label.hasPhrase(d, plain)) {
+			score *= 1.5
+		}
+		res = append(res, Result{Doc: *doc, Score: score, id: d})
 	}
 	sort.SliceStable(res, func(i, j int) bool {
 		if res[i].Score != res[j].Score {
@@ -173,10 +182,7 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 	}
 	marks := map[string]bool{}
 	for i, c := range cs {
-		for _, t := range c.terms {
-			marks[t] = true
-		}
-		for _, t := range expand[i] {
+		for _, t := range append(c.terms, expand[i]...) {
 			marks[t] = true
 		}
 	}
@@ -186,26 +192,63 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 	return res, total, nil
 }
 
+// docsOf returns, sorted, the documents that hold any of the terms in any
+// field.
+func (ix *Index) docsOf(terms []string) []int32 {
+	var lists [][]int32
+	for _, t := range terms {
+		for _, f := range []*field{ix.body, ix.label} {
+			if p := f.postings[t]; p != nil {
+				lists = append(lists, p.docs)
+			}
+		}
+	}
+	if len(lists) == 1 {
+		return lists[0]
+	}
+	var all []int32
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	out := all[:0]
+	for i, d := range all {
+		if i == 0 || d != all[i-1] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func contains(l []int32, d int32) bool {
+	i := sort.Search(len(l), func(k int) bool { return l[k] >= d })
+	return i < len(l) && l[i] == d
+}
+
 // labelWeight is how much more a word of a label counts than one of a body.
 const labelWeight = 2.0
 
-// termScores gives the BM25 score of a term in every document holding it.
-func (ix *Index) termScores(t string, n float64) map[int32]float64 {
-	out := map[int32]float64{}
+// termScore is the BM25 score of a term in document d, label weighted.
+func (ix *Index) termScore(t string, d int32, n float64) float64 {
+	score := 0.0
 	for _, f := range []struct {
 		fd *field
 		w  float64
 	}{{ix.body, 1}, {ix.label, labelWeight}} {
-		ps := f.fd.postings[t]
-		if len(ps) == 0 {
+		p := f.fd.postings[t]
+		if p == nil {
 			continue
 		}
-		idf := math.Log(1 + (n-float64(len(ps))+0.5)/(float64(len(ps))+0.5))
-		for _, p := range ps {
-			out[p.doc] += f.w * idf * bm25(float64(len(p.pos)), float64(f.fd.lens[p.doc]), f.fd.avg)
+		i := p.find(d)
+		if i < 0 {
+			continue
 		}
+		df := float64(len(p.docs))
+		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+		tf := float64(p.offs[i+1] - p.offs[i])
+		score += f.w * idf * bm25(tf, float64(f.fd.lens[d]), f.fd.avg)
 	}
-	return out
+	return score
 }
 
 func bm25(tf, dl, avg float64) float64 {
@@ -216,51 +259,10 @@ func bm25(tf, dl, avg float64) float64 {
 	return tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avg))
 }
 
-// phraseScores scores the documents where the terms stand side by side.
-func (ix *Index) phraseScores(ts []string, n float64) map[int32]float64 {
-	out := map[int32]float64{}
-	for d, s := range ix.termScores(ts[0], n) {
-		if ix.body.hasPhrase(d, ts) || ix.label.hasPhrase(d, ts) {
-			out[d] = s
-		}
-	}
-	for d := range out {
-		for _, t := range ts[1:] {
-			out[d] += ix.termScores(t, n)[d]
-		}
-		out[d] *= 2 // an exact phrase above scattered words
-	}
-	return out
-}
-
-// hasPhrase reports whether the terms stand side by side in document d.
-func (f *field) hasPhrase(d int32, ts []string) bool {
-	pos := make([][]int32, len(ts))
-	for i, t := range ts {
-		ps := f.postings[t]
-		j := sort.Search(len(ps), func(k int) bool { return ps[k].doc >= d })
-		if j == len(ps) || ps[j].doc != d {
-			return false
-		}
-		pos[i] = ps[j].pos
-	}
-	for _, p0 := range pos[0] {
-		ok := true
-		for i := 1; i < len(ts) && ok; i++ {
-			k := sort.Search(len(pos[i]), func(k int) bool { return pos[i][k] >= p0+int32(i) })
-			ok = k < len(pos[i]) && pos[i][k] == p0+int32(i)
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
-}
-
 // snippet cuts about 200 characters of the document's text around its
 // first match and marks the matching words.
 func (ix *Index) snippet(d int32, marks map[string]bool) string {
-	toks := ix.body.toks[d]
+	toks := analyze(ix.docs[d].Text) // only for the results shown
 	rs := []rune(ix.docs[d].Text)
 	first := -1
 	for _, t := range toks {

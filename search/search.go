@@ -52,8 +52,8 @@ type Index struct {
 func Build(docs []Doc) *Index {
 	ix := &Index{docs: docs, body: newField(), label: newField()}
 	for i, d := range docs {
-		ix.body.add(int32(i), d.Text, true)
-		ix.label.add(int32(i), d.Label, false)
+		ix.body.add(int32(i), d.Text)
+		ix.label.add(int32(i), d.Label)
 	}
 	ix.body.finish()
 	ix.label.finish()
