@@ -7,8 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"pkportal/ingest/source"
 	"pkportal/report"
@@ -103,15 +105,33 @@ func ParseDir(dir string) ([]*report.Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
+	// parse on every core; results and errors keep the order of paths
+	rs := make([]*report.Report, len(paths))
+	perr := make([]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				rs[i], perr[i] = ParseFile(paths[i])
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var out []*report.Report
 	var errs []error
-	for _, p := range paths {
-		r, err := ParseFile(p)
-		if err != nil {
-			errs = append(errs, err)
+	for i := range paths {
+		if perr[i] != nil {
+			errs = append(errs, perr[i])
 			continue
 		}
-		out = append(out, r)
+		out = append(out, rs[i])
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

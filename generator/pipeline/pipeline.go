@@ -45,6 +45,8 @@ type Result struct {
 	Ingest   time.Duration
 	Generate time.Duration
 	Render   time.Duration
+	// Publish is the swap of the output folder and the functions data.
+	Publish time.Duration
 }
 
 // Build ingests the sources of o.Src and publishes the site into o.Out.
@@ -57,9 +59,10 @@ func Build(o Options) (*Result, error) {
 	if len(reports) == 0 {
 		return nil, fmt.Errorf("build: no source report (*.txt) in %s", o.Src)
 	}
+	ingestTime := time.Since(t0)
 	res, err := BuildReports(reports, o)
 	if res != nil {
-		res.Ingest = time.Since(t0) - res.Generate - res.Render
+		res.Ingest = ingestTime
 	}
 	return res, err
 }
@@ -103,6 +106,8 @@ func BuildReports(reports []*report.Report, o Options) (*Result, error) {
 	res.Render = time.Since(t)
 	res.Pages = st.Pages
 
+	t = time.Now()
+	defer func() { res.Publish = time.Since(t) }()
 	if o.FunctionsData != "" {
 		if err := writeFunctionsData(o.FunctionsData, reports); err != nil {
 			return nil, fmt.Errorf("build: functions data: %w", err)

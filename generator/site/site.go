@@ -12,6 +12,7 @@ package site
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -143,9 +144,28 @@ func writeReport(dir string, r *report.Report, lang string) error {
 			return err
 		}
 	}
-	// Paragraph permalinks: small pages that send the reader to the
-	// paragraph on its page, with the anchor (an HTML redirect works on
-	// any static host; netlify.toml adds a 301 on Netlify).
+	return writePermalinks(dir, r, lang)
+}
+
+// writePermalinks writes the paragraph permalink pages as static HTML: a
+// page per paragraph that sends the reader to the paragraph on its page,
+// with the anchor, on any static host (Netlify answers a 301 first, from
+// _redirects). They are written here rather than rendered by Hugo: they
+// are half of all the pages and need no template.
+func writePermalinks(dir string, r *report.Report, lang string) error {
+	root := filepath.Join(dir, "static", lang, r.Slug, "par")
+	words := map[string]string{"fr": "Redirection vers le paragraphe", "en": "Redirecting to paragraph"}[lang]
+	write := func(sub, title, target string) error {
+		d := filepath.Join(root, sub)
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+		e := html.EscapeString
+		page := `<!doctype html><html lang="` + lang + `"><head><meta charset="utf-8"><title>` + e(title) +
+			`</title><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=` + e(target) +
+			`"></head><body><p>` + e(words) + ` <a href="` + e(target) + `">` + e(title) + "</a></p></body></html>\n"
+		return os.WriteFile(filepath.Join(d, "index.html"), []byte(page), 0o644)
+	}
 	pageOf := r.PageOf()
 	var err error
 	r.Walk(func(s *report.Section) {
@@ -154,20 +174,13 @@ func writeReport(dir string, r *report.Report, lang string) error {
 				continue
 			}
 			n := strconv.Itoa(b.Paragraph.Number)
-			target := r.URL(lang, pageOf[s.ID], b.Paragraph.ID)
-			err = writePage(filepath.Join(root, "par", n, "index.md"), page{
-				Title:   r.Symbol + ", par. " + n,
-				Type:    "report",
-				Layout:  "redirect",
-				Params:  map[string]any{"target": target},
-				Sitemap: map[string]any{"disable": true},
-			})
+			err = write(n, r.Symbol+", par. "+n, r.URL(lang, pageOf[s.ID], b.Paragraph.ID))
 		}
 	})
 	if err != nil {
 		return err
 	}
-	return writePage(filepath.Join(root, "par", "_index.md"), page{Title: r.Symbol, Type: "report", Layout: "redirect", Sitemap: map[string]any{"disable": true}, Params: map[string]any{"target": r.URL(lang, "", "")}})
+	return write("", r.Symbol, r.URL(lang, "", ""))
 }
 
 func dataURL(r *report.Report, id, ext string) string {
