@@ -1,0 +1,67 @@
+package report
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+func TestDecimal(t *testing.T) {
+	for _, c := range []struct {
+		d      Decimal
+		fr, en string
+		units  int64
+	}{
+		{"1183384.7", "1\u202f183\u202f384,7", "1,183,384.7", 11833847},
+		{"-9444.2", "−9\u202f444,2", "−9,444.2", -94442},
+		{"0.7", "0,7", "0.7", 7},
+		{"13249", "13\u202f249", "13,249", 132490},
+	} {
+		if got := c.d.Format("fr"); got != c.fr {
+			t.Errorf("%s fr: %q", c.d, got)
+		}
+		if got := c.d.Format("en"); got != c.en {
+			t.Errorf("%s en: %q", c.d, got)
+		}
+		if n, err := c.d.Units(1); err != nil || n != c.units {
+			t.Errorf("%s units: %d %v", c.d, n, err)
+		}
+		if back := FromUnits(c.units, 1); back.Float() != c.d.Float() {
+			t.Errorf("FromUnits(%d) = %s", c.units, back)
+		}
+	}
+	if _, err := Decimal("1.25").Units(1); err == nil {
+		t.Error("1.25 fits in one place")
+	}
+	if _, err := ParseDecimal("1,5"); err == nil {
+		t.Error("a comma decimal accepted")
+	}
+	b, _ := json.Marshal(struct{ A, B Decimal }{"-9444.2", ""})
+	if string(b) != `{"A":-9444.2,"B":null}` {
+		t.Errorf("json %s", b)
+	}
+	var back struct{ A, B Decimal }
+	if err := json.Unmarshal(b, &back); err != nil || back.A != "-9444.2" || back.B != "" {
+		t.Errorf("json back %+v %v", back, err)
+	}
+}
+
+func TestPagesAndURLs(t *testing.T) {
+	r := &Report{Slug: "a-76-564", Sections: []*Section{
+		{ID: "summary"}, {ID: "i"},
+		{ID: "ii", Children: []*Section{{ID: "ii-a"}, {ID: "ii-f", Children: []*Section{{ID: "ii-f-1"}}}}},
+		{ID: "iii", Children: []*Section{{ID: "iii-a"}}},
+	}}
+	var ids []string
+	for _, p := range r.Pages() {
+		ids = append(ids, p.ID)
+	}
+	if got := len(ids); got != 4 || ids[2] != "ii-f-1" || ids[3] != "iii" {
+		t.Errorf("pages %v", ids)
+	}
+	if got := r.PageOf()["iii-a"]; got != "iii" {
+		t.Errorf("iii-a is on page %q", got)
+	}
+	if got := r.URL("fr", "ii-f-1", "par-26"); got != "/fr/a-76-564/ii-f-1/#par-26" {
+		t.Errorf("URL %s", got)
+	}
+}
