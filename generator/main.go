@@ -72,6 +72,7 @@ func buildFlags(name string, stderr io.Writer) (*flag.FlagSet, *pipeline.Options
 	fs.StringVar(&o.Src, "src", "sources", "folder of source reports")
 	fs.StringVar(&o.Out, "o", "public", "output folder, replaced as a whole")
 	fs.StringVar(&o.BaseURL, "base", "", "site root URL (default: hugo.toml's)")
+	fs.BoolVar(&o.Synthetic, "synthetic", false, "allow synthetic reports (benchmarks only)")
 	return fs, o
 }
 

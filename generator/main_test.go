@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"pkportal/generator/pipeline"
+	"pkportal/generator/synth"
 	"pkportal/report"
 )
 
@@ -291,5 +292,28 @@ func TestDamagedSourcesFailCleanly(t *testing.T) {
 				t.Error("previous output changed")
 			}
 		})
+	}
+}
+
+// A synthetic report is never published by mistake.
+func TestSyntheticReportsNeedTheFlag(t *testing.T) {
+	real, err := os.ReadFile("../sources/A-76-564.fr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	src, out := filepath.Join(dir, "src"), filepath.Join(dir, "public")
+	if err := synth.Generate(real, 1, src); err != nil {
+		t.Fatal(err)
+	}
+	err = run([]string{"build", "-src", src, "-o", out}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "synthetic") {
+		t.Fatalf("build of a synthetic report without -synthetic: %v", err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("output written")
+	}
+	if err := run([]string{"build", "-synthetic", "-src", src, "-o", out}, io.Discard, io.Discard); err != nil {
+		t.Fatalf("with -synthetic: %v", err)
 	}
 }

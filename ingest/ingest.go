@@ -74,6 +74,7 @@ func parse(name string, data []byte, others func(*source.Doc, string) (*external
 	if err := attachAccomplishments(doc, voc, r, ext.Accomplishments); err != nil {
 		return nil, err
 	}
+	r.Synthetic = strings.Contains(string(data), report.SyntheticMarker)
 	if err := setStatuses(r); err != nil {
 		return nil, err
 	}

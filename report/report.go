@@ -12,6 +12,11 @@ package report
 // number when a field is added, the major when one changes or disappears.
 const SchemaVersion = "1.0"
 
+// SyntheticMarker opens the summary of every synthetic report (generator
+// synth): ingest marks such a report Synthetic, and the build refuses to
+// publish it unless asked to.
+const SyntheticMarker = "[SYNTHÉTIQUE — données fictives pour les essais]"
+
 // AmountUnit is the unit of every amount of the performance reports: the
 // source's own, kept as is so that each figure equals the printed one.
 const AmountUnit = "thousands of US dollars"

@@ -420,7 +420,7 @@ func runCmd(args []string) error {
 		var pages int
 		public := filepath.Join(*work, fmt.Sprintf("public-%d", n))
 		for i := 0; i < *runs; i++ {
-			out, r, err := timed(*gen, "build", "-src", corpus, "-o", public)
+			out, r, err := timed(*gen, "build", "-synthetic", "-src", corpus, "-o", public)
 			if err != nil {
 				return err
 			}

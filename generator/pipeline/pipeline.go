@@ -34,6 +34,10 @@ type Options struct {
 	// FunctionsData, when set, is where the reports embedded in the
 	// functions are written (functions/reportdata/reports.json.gz).
 	FunctionsData string
+	// Synthetic allows synthetic reports (generator synth), for
+	// benchmarks; a build refuses them otherwise, so that none is ever
+	// published by mistake.
+	Synthetic bool
 	// Log receives progress and Hugo's messages.
 	Log io.Writer
 }
@@ -58,6 +62,13 @@ func Build(o Options) (*Result, error) {
 	}
 	if len(reports) == 0 {
 		return nil, fmt.Errorf("build: no source report (*.txt) in %s", o.Src)
+	}
+	if !o.Synthetic {
+		for _, r := range reports {
+			if r.Synthetic {
+				return nil, fmt.Errorf("build: %s in %s is a synthetic report (made for benchmarks); it is not published unless the build is given -synthetic", r.Source, o.Src)
+			}
+		}
 	}
 	ingestTime := time.Since(t0)
 	res, err := BuildReports(reports, o)

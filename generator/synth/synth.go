@@ -52,7 +52,7 @@ import (
 )
 
 // Marker opens the first paragraph of every synthetic report's summary.
-const Marker = "[SYNTHÉTIQUE — données fictives pour les essais]"
+const Marker = report.SyntheticMarker
 
 // SymbolSeries is the fake document series of the synthetic reports.
 const SymbolSeries = "A/99/"
