@@ -22,7 +22,6 @@ import (
 	"pkportal/generator/pipeline"
 	"pkportal/generator/synth"
 	"pkportal/ingest"
-	"pkportal/search"
 )
 
 const usage = `usage:
@@ -124,11 +123,8 @@ func server(res *pipeline.Result, public string) (http.Handler, error) {
 		return nil, err
 	}
 	return devserver.New(cfg, public, map[string]http.Handler{
-		"search": searchapi.New(map[string]*search.Index{
-			"fr": search.FromReports(res.Reports, "fr"),
-			"en": search.FromReports(res.Reports, "en"),
-		}),
-		"csv": csvapi.New(res.Reports),
+		"search": searchapi.NewLazy(res.Reports, "fr", "en"),
+		"csv":    csvapi.New(res.Reports),
 	})
 }
 

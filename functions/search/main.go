@@ -11,7 +11,6 @@ import (
 	"pkportal/functions/lambdahttp"
 	"pkportal/functions/reportdata"
 	"pkportal/functions/search/searchapi"
-	"pkportal/search"
 )
 
 func main() {
@@ -19,9 +18,6 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	h := searchapi.New(map[string]*search.Index{
-		"fr": search.FromReports(rs, "fr"),
-		"en": search.FromReports(rs, "en"),
-	})
+	h := searchapi.NewLazy(rs, "fr", "en")
 	lambda.Start(lambdahttp.Handler(h))
 }

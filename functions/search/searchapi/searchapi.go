@@ -14,9 +14,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"pkportal/functions/lambdahttp"
+	"pkportal/report"
 	"pkportal/search"
 )
 
@@ -31,13 +33,28 @@ const (
 
 // Handler answers /api/search requests.
 type Handler struct {
-	// indexes by UI language ("fr", "en")
-	indexes map[string]*search.Index
+	// indexes by UI language ("fr", "en"), each built on first use
+	indexes map[string]func() *search.Index
 }
 
 // New returns a handler over one index per UI language.
 func New(indexes map[string]*search.Index) *Handler {
-	return &Handler{indexes: indexes}
+	h := &Handler{indexes: map[string]func() *search.Index{}}
+	for lang, ix := range indexes {
+		h.indexes[lang] = func() *search.Index { return ix }
+	}
+	return h
+}
+
+// NewLazy returns a handler that indexes the reports for a UI language on
+// the first request in that language, so that a cold start builds one
+// index, not one per language.
+func NewLazy(reports []*report.Report, langs ...string) *Handler {
+	h := &Handler{indexes: map[string]func() *search.Index{}}
+	for _, lang := range langs {
+		h.indexes[lang] = sync.OnceValue(func() *search.Index { return search.FromReports(reports, lang) })
+	}
+	return h
 }
 
 var params = map[string]bool{"q": true, "lang": true, "kind": true, "report": true, "page": true, "limit": true}
@@ -84,7 +101,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if lang == "" {
 		lang = "fr"
 	}
-	ix, ok := h.indexes[lang]
+	index, ok := h.indexes[lang]
 	if !ok {
 		lambdahttp.Error(w, http.StatusBadRequest, "unknown lang: accepted values are fr, en")
 		return
@@ -110,7 +127,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		o.Offset = (n - 1) * o.Limit
 	}
-	results, total, err := ix.Search(q, o)
+	results, total, err := index().Search(q, o)
 	if errors.Is(err, search.ErrEmpty) {
 		lambdahttp.Error(w, http.StatusBadRequest, "parameter q: "+err.Error())
 		return
