@@ -15,12 +15,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"pkportal"
-	"pkportal/functions/csv/csvapi"
-	"pkportal/functions/search/searchapi"
 	"pkportal/generator/devserver"
 	"pkportal/generator/pipeline"
-	"pkportal/search"
 )
 
 // The site under test, built once by TestMain.
@@ -89,25 +85,9 @@ func run(m *testing.M) int {
 	return code
 }
 
-// newServer is the server of `generator serve` (generator/main.go): the
-// built site with netlify.toml's rules and headers, and the functions over
-// the reports just built.
+// newServer is the server of `generator serve`.
 func newServer(res *pipeline.Result) (http.Handler, error) {
-	toml, err := pkportal.SiteFiles.ReadFile("netlify.toml")
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := devserver.ParseConfig(toml)
-	if err != nil {
-		return nil, err
-	}
-	return devserver.New(cfg, public, map[string]http.Handler{
-		"search": searchapi.New(map[string]*search.Index{
-			"fr": search.FromReports(res.Reports, "fr"),
-			"en": search.FromReports(res.Reports, "en"),
-		}),
-		"csv": csvapi.New(res.Reports),
-	})
+	return devserver.ForBuild(public, res.Reports)
 }
 
 // axePath is the axe-core script installed by `npm ci --prefix e2e`.

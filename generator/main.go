@@ -15,9 +15,6 @@ import (
 	"net/http"
 	"os"
 
-	"pkportal"
-	"pkportal/functions/csv/csvapi"
-	"pkportal/functions/search/searchapi"
 	"pkportal/generator/devserver"
 	"pkportal/generator/pipeline"
 	"pkportal/generator/synth"
@@ -112,20 +109,9 @@ func serve(args []string, stdout, stderr io.Writer) error {
 }
 
 // server serves a built site with the functions over the reports just
-// built, through the same handlers and adapter as on Lambda.
+// built (devserver.ForBuild).
 func server(res *pipeline.Result, public string) (http.Handler, error) {
-	toml, err := pkportal.SiteFiles.ReadFile("netlify.toml")
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := devserver.ParseConfig(toml)
-	if err != nil {
-		return nil, err
-	}
-	return devserver.New(cfg, public, map[string]http.Handler{
-		"search": searchapi.NewLazy(res.Reports, "fr", "en"),
-		"csv":    csvapi.New(res.Reports),
-	})
+	return devserver.ForBuild(public, res.Reports)
 }
 
 func ingestCmd(args []string, stdout io.Writer) error {

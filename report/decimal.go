@@ -141,3 +141,39 @@ func (d Decimal) Format(lang string) string {
 	}
 	return b.String()
 }
+
+// DivRound divides n by d (d > 0) rounding half away from zero, the
+// rounding of the reports' printed figures.
+func DivRound(n, d int64) int64 {
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	q := n / d
+	if n%d*2 >= d {
+		q++
+	}
+	if neg {
+		return -q
+	}
+	return q
+}
+
+// Pow10 returns 10^n for n ≥ 0.
+func Pow10(n int) int64 {
+	p := int64(1)
+	for ; n > 0; n-- {
+		p *= 10
+	}
+	return p
+}
+
+// Percent returns num / den × 100 rounded half away from zero to places
+// decimals, in units of 10^-places: Percent(-94442, 1966547, 1) is -48
+// (−4.8 %).
+func Percent(num, den int64, places int) int64 {
+	if den < 0 {
+		num, den = -num, -den
+	}
+	return DivRound(num*100*Pow10(places), den)
+}

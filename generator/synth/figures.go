@@ -66,7 +66,7 @@ func rescale(v int64, from, to int) int64 {
 		v *= 10
 	}
 	for ; from > to; from-- {
-		v = halfAway(v, 10)
+		v = report.DivRound(v, 10)
 	}
 	return v
 }
@@ -96,34 +96,10 @@ func abs(n int64) int64 {
 	return n
 }
 
-// halfAway divides n by d rounding half away from zero, as
-// ingest/finance does.
-func halfAway(n, d int64) int64 {
-	q := abs(n) / d
-	if abs(n)%d*2 >= d {
-		q++
-	}
-	if n < 0 {
-		return -q
-	}
-	return q
-}
-
-func pow10(n int) int64 {
-	p := int64(1)
-	for ; n > 0; n-- {
-		p *= 10
-	}
-	return p
-}
-
 // percentOf returns num / den × 100 in units of 10^-p (num and den in the
 // same unit).
 func percentOf(num, den int64, p int) int64 {
-	if den < 0 {
-		num, den = -num, -den
-	}
-	return halfAway(num*100*pow10(p), den)
+	return report.Percent(num, den, p)
 }
 
 // scale multiplies v by f, rounded.
@@ -678,7 +654,7 @@ func (b *base) summaryFigures(want map[string][][]report.Decimal) [][2]string {
 		}
 		units := func(d report.Decimal) int64 { n, _ := d.Units(work); return n }
 		oldR, newR := row.Cells, want["iii-a"][ri]
-		millions := func(d report.Decimal) string { return french(halfAway(units(d), 1000), 1) + " millions" }
+		millions := func(d report.Decimal) string { return french(report.DivRound(units(d), 1000), 1) + " millions" }
 		rate := func(a, e report.Decimal) string { return "de " + french(percentOf(units(e), units(a), 1), 1) + " %" }
 		if units(oldR[ap].Num) == 0 || units(newR[ap]) == 0 {
 			return nil

@@ -155,18 +155,7 @@ func round(n int64, p int) report.Decimal {
 	if p > places {
 		p = places
 	}
-	div := int64(1)
-	for i := p; i < places; i++ {
-		div *= 10
-	}
-	q := abs(n) / div
-	if abs(n)%div*2 >= div {
-		q++
-	}
-	if n < 0 {
-		q = -q
-	}
-	return report.FromUnits(q, p)
+	return report.FromUnits(report.DivRound(n, report.Pow10(places-p)), p)
 }
 
 // table returns the report's table with the given id, or nil.
@@ -264,26 +253,6 @@ func (c *checker) variance(t *report.Table) {
 	}
 }
 
-func pow10(n int) int64 {
-	p := int64(1)
-	for ; n > 0; n-- {
-		p *= 10
-	}
-	return p
-}
-
-// halfAway divides n by d rounding half away from zero.
-func halfAway(n, d int64) int64 {
-	q := abs(n) / d
-	if abs(n)%d*2 >= d {
-		q++
-	}
-	if n < 0 {
-		return -q
-	}
-	return q
-}
-
 // percent returns num / den × 100 rounded half away from zero to the
 // places of the printed figure, in 10^-places units.
 func percent(num, den int64, printed report.Decimal) int64 {
@@ -294,10 +263,7 @@ func percent(num, den int64, printed report.Decimal) int64 {
 	if p > places {
 		p = places
 	}
-	if den < 0 {
-		num, den = -num, -den
-	}
-	return halfAway(num*100*pow10(p), den) * pow10(places-p)
+	return report.Percent(num, den, p) * report.Pow10(places-p)
 }
 
 // summary checks the summary's financial table against III.A.
