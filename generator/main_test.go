@@ -303,7 +303,7 @@ func TestSyntheticReportsNeedTheFlag(t *testing.T) {
 	}
 	dir := t.TempDir()
 	src, out := filepath.Join(dir, "src"), filepath.Join(dir, "public")
-	if err := synth.Generate(real, 1, src); err != nil {
+	if err := synth.Generate(real, 2, src); err != nil {
 		t.Fatal(err)
 	}
 	err = run([]string{"build", "-src", src, "-o", out}, io.Discard, io.Discard)

@@ -11,12 +11,15 @@ package site
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"pkportal"
 	"pkportal/charts"
@@ -33,17 +36,41 @@ func Write(dir string, reports []*report.Report) error {
 	if err := copyEmbedded(dir); err != nil {
 		return fmt.Errorf("site files: %w", err)
 	}
-	for _, r := range reports {
-		for _, lang := range Languages {
-			if err := writeReport(dir, r, lang); err != nil {
-				return fmt.Errorf("pages of %s (%s): %w", r.Symbol, lang, err)
+	// Reports write to folders of their own: one per core at a time.
+	errs := make([]error, len(reports))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = writeAll(dir, reports[i])
 			}
-		}
-		if err := writeData(filepath.Join(dir, "static", "data", r.Slug), r); err != nil {
-			return fmt.Errorf("data files of %s: %w", r.Symbol, err)
-		}
+		}()
+	}
+	for i := range reports {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	return writeRedirects(dir, reports)
+}
+
+// writeAll writes the pages of a report in every UI language and its data.
+func writeAll(dir string, r *report.Report) error {
+	for _, lang := range Languages {
+		if err := writeReport(dir, r, lang); err != nil {
+			return fmt.Errorf("pages of %s (%s): %w", r.Symbol, lang, err)
+		}
+	}
+	if err := writeData(filepath.Join(dir, "static", "data", r.Slug), r); err != nil {
+		return fmt.Errorf("data files of %s: %w", r.Symbol, err)
+	}
+	return nil
 }
 
 func copyEmbedded(dir string) error {
@@ -79,7 +106,7 @@ func writePage(path string, p page) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	b, err := json.MarshalIndent(p, "", " ")
+	b, err := json.Marshal(p) // read by Hugo only: compact
 	if err != nil {
 		return err
 	}
