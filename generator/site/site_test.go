@@ -2,6 +2,7 @@ package site
 
 import (
 	"archive/zip"
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -132,5 +133,54 @@ func TestWriteAndRender(t *testing.T) {
 	csv := read("data/a-99-1/summary-financial.csv")
 	if !strings.Contains(csv, "Personnel civil,,item,196654.7,206098.9,-9444.2\n") {
 		t.Errorf("csv:\n%s", csv)
+	}
+}
+
+// TestHostileTextIsEscapedEverywhere feeds a report whose texts hold
+// markup, quotes, ampersands and formula-like cells: the HTML shows them as
+// text, report.json and the CSV give them back exactly.
+func TestHostileTextIsEscapedEverywhere(t *testing.T) {
+	r := fixture()
+	hostile := `<script>alert("x")</script> & "quoted" <img src=x onerror=alert(1)>`
+	formula := `=HYPERLINK("http://evil","click")`
+	r.Sections[1].Blocks[0].Paragraph.Text = hostile
+	r.Tables[0].Rows[0].Label = formula
+	r.Tables[0].Title = hostile
+	dir := t.TempDir()
+	src, pub := filepath.Join(dir, "site"), filepath.Join(dir, "public")
+	if err := Write(src, []*report.Report{r}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := hugobuild.Build(hugobuild.Options{SiteDir: src, PublishDir: pub}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"fr/a-99-1/i/index.html", "en/a-99-1/index.html", "fr/a-99-1/tables/summary-financial/index.html"} {
+		b, err := os.ReadFile(filepath.Join(pub, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), "<script>alert") || strings.Contains(string(b), "<img src=x") {
+			t.Errorf("%s: source text not escaped", p)
+		}
+	}
+	var back report.Report
+	b, _ := os.ReadFile(filepath.Join(pub, "data/a-99-1/report.json"))
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Sections[1].Blocks[0].Paragraph.Text != hostile || back.Tables[0].Rows[0].Label != formula {
+		t.Error("report.json does not give the texts back exactly")
+	}
+	f, err := os.Open(filepath.Join(pub, "data/a-99-1/summary-financial.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if recs[1][0] != formula {
+		t.Errorf("CSV label %q, want %q (the static CSV is the data as printed; /api/csv neutralises)", recs[1][0], formula)
 	}
 }
