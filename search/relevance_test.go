@@ -45,6 +45,7 @@ func TestRelevance(t *testing.T) {
 		{"1 010 véhicules", "/fr/a-76-564/ii-f-5/#ea-5-1-o38"},                       // a number with a thousands space
 		{"A/74/745", "/fr/a-76-564/i/#par-1"},                                        // a document symbol
 		{"A/76/564", "/fr/a-76-564/"},                                                // the report itself
+		{"2020/21", "/fr/a-76-564/"},                                                 // the report's period (exercice 2020/21)
 		{"206 098,9", "/fr/a-76-564/tables/summary-financial/#summary-financial-r2"}, // an amount as printed
 		{`"1 183 384,7"`, "/fr/a-76-564/tables/iii-a/#iii-a-r32"},                    // the total apportionment
 		{"Montant brut", "/fr/a-76-564/tables/iii-a/#iii-a-r28"},                     // a row label

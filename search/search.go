@@ -76,6 +76,12 @@ func (ix *Index) Len() int { return len(ix.docs) }
 // FromReports indexes the reports for readers of the UI language lang:
 // paragraphs, table rows, indicators, outputs and follow-up rows.
 func FromReports(reports []*report.Report, lang string) *Index {
+	return Build(Docs(reports, lang))
+}
+
+// Docs returns the documents FromReports indexes, for readers of the UI
+// language lang (the benchmarks feed the same documents to other engines).
+func Docs(reports []*report.Report, lang string) []Doc {
 	var docs []Doc
 	w := words[lang]
 	if w == nil {
@@ -151,7 +157,7 @@ func FromReports(reports []*report.Report, lang string) *Index {
 				Citation: r.Symbol + ", sect. VI", Text: f.Request + " " + f.Action})
 		}
 	}
-	return Build(docs)
+	return docs
 }
 
 var words = map[string]map[string]string{

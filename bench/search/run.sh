@@ -12,3 +12,7 @@ go build -o "$tmp/cold" ./bench/search/cold
 for i in $(seq 1 15); do
   s=$(date +%s%N); "$tmp/cold"; e=$(date +%s%N); echo $(( (e - s) / 1000 ))
 done | sort -n | awk '{a[NR]=$1} END {printf "cold start (exec to exit, 15 runs): median %.1f ms, min %.1f ms, max %.1f ms\n", a[int((NR+1)/2)]/1000, a[1]/1000, a[NR]/1000}'
+# The comparison with bleve v2 (build tag bleve; minutes at 1,000 reports).
+if [ -n "${BLEVE:-}" ]; then
+  BENCH=1 BENCH_REPORTS="${BENCH_REPORTS:-1000}" go test -tags bleve ./bench/search -run 'TestBleve' -v -count=1 -timeout 20m | grep -E '^(bleve|analysis)'
+fi
