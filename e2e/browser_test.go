@@ -321,3 +321,34 @@ func tab(t *testing.T) (context.Context, context.CancelFunc) {
 	ctx, cancel := context.WithTimeout(tctx, 30*time.Second)
 	return ctx, func() { cancel(); tcancel() }
 }
+
+// TestSearchAsYouType: typing in the header's search box lists results
+// from the search function, each a link to its anchor, matches marked.
+func TestSearchAsYouType(t *testing.T) {
+	ctx, cancel := tab(t)
+	defer cancel()
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(baseURL+"/fr/a-76-564/"),
+		chromedp.SendKeys(chromedp.CSS(`#q`), "rations"),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type live struct {
+		Count int    `json:"count"`
+		Href  string `json:"href"`
+		Mark  string `json:"mark"`
+	}
+	got, err := chromedp.Run(ctx, chromedp.Poll[live](`(() => {
+		const items = document.querySelectorAll("ol.search-live li");
+		if (items.length === 0) return null;
+		const m = items[0].querySelector("mark");
+		return {count: items.length, href: items[0].querySelector("a").getAttribute("href"), mark: m ? m.textContent : ""};
+	})()`, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)))
+	if err != nil {
+		t.Fatalf("no live results for \"rations\": %v", err)
+	}
+	if !strings.Contains(got.Href, "/fr/a-76-564/") || !strings.Contains(got.Href, "#") || !strings.EqualFold(got.Mark, "rations") {
+		t.Errorf("first live result %+v", got)
+	}
+}

@@ -36,7 +36,50 @@ function keepPlaceOnLanguageSwitch(): void {
   });
 }
 
+interface SearchResult { url: string; title: string; citation: string; snippet: string }
+interface SearchAnswer { total: number; results: SearchResult[] }
+
+// Search as you type: the header's search form asks the search function
+// for JSON and lists the first results under the box. Without JavaScript
+// the form posts to the same function, which answers with an HTML page.
+function searchAsYouType(): void {
+  const form = document.querySelector<HTMLFormElement>("form.search");
+  const input = form?.querySelector<HTMLInputElement>("input[name=q]");
+  if (!form || !input) return;
+  const lang = form.querySelector<HTMLInputElement>("input[name=lang]")?.value ?? "fr";
+  const list = document.createElement("ol");
+  list.className = "search-live";
+  list.setAttribute("aria-live", "polite");
+  form.appendChild(list);
+  let timer = 0;
+  let asked = "";
+  input.addEventListener("input", () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(async () => {
+      const q = input.value.trim();
+      asked = q;
+      if (q.length < 3) { list.replaceChildren(); return; }
+      try {
+        const res = await fetch(`/api/search?lang=${encodeURIComponent(lang)}&limit=8&q=${encodeURIComponent(q)}`, { headers: { Accept: "application/json" } });
+        if (!res.ok || asked !== q) return;
+        const ans = (await res.json()) as SearchAnswer;
+        list.replaceChildren(...ans.results.map((r) => {
+          const li = document.createElement("li");
+          const a = document.createElement("a");
+          a.href = r.url;
+          a.textContent = `${r.title} — ${r.citation}`;
+          const p = document.createElement("p");
+          p.innerHTML = r.snippet; // escaped text with <mark> only (search.Result)
+          li.append(a, p);
+          return li;
+        }));
+      } catch { /* offline or function unavailable: the form still posts */ }
+    }, 200);
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  searchAsYouType();
   enhanceCitations();
   keepPlaceOnLanguageSwitch();
   markTarget();
