@@ -352,3 +352,41 @@ func TestSearchAsYouType(t *testing.T) {
 		t.Errorf("first live result %+v", got)
 	}
 }
+
+// TestSortableTable: on a flat table page, the "value" heading sorts the
+// rows by their numbers, ascending then descending.
+func TestSortableTable(t *testing.T) {
+	ctx, cancel := tab(t)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/fr/a-76-564/tables/ea-5-1-outputs/")); err != nil {
+		t.Fatal(err)
+	}
+	order := func() []float64 {
+		t.Helper()
+		vals, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
+			const heads = Array.from(document.querySelectorAll("table.sortable thead th"));
+			const k = heads.findIndex((h) => h.textContent.trim().startsWith("value"));
+			return Array.from(document.querySelectorAll("table.sortable tbody tr"))
+				.map((tr) => tr.cells[k + 1].dataset.value).filter((v) => v !== undefined).map(Number);
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return vals
+	}
+	click := chromedp.Evaluate[chromedp.Void](`Array.from(document.querySelectorAll("table.sortable thead th button.sort")).find((b) => b.textContent.trim().startsWith("value")).click()`)
+	for _, asc := range []bool{true, false} {
+		if err := chromedp.Do(ctx, click); err != nil {
+			t.Fatal(err)
+		}
+		v := order()
+		if len(v) < 10 {
+			t.Fatalf("%d numbers in the value column", len(v))
+		}
+		for i := 1; i < len(v); i++ {
+			if (asc && v[i] < v[i-1]) || (!asc && v[i] > v[i-1]) {
+				t.Fatalf("not sorted (ascending %v) at row %d: %v", asc, i, v)
+			}
+		}
+	}
+}

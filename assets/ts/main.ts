@@ -78,7 +78,43 @@ function searchAsYouType(): void {
   });
 }
 
+// Sortable tables: the column headings of a flat table become buttons
+// that order its rows by that column (numbers by their data-value).
+function sortableTables(): void {
+  document.querySelectorAll<HTMLTableElement>("table.sortable").forEach((table) => {
+    const body = table.tBodies[0];
+    const heads = Array.from(table.querySelectorAll<HTMLTableCellElement>("thead th[scope=col]"));
+    heads.forEach((th, k) => {
+      const col = k + 1; // the first cell of a row is its label
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      button.append(...Array.from(th.childNodes));
+      th.append(button);
+      button.addEventListener("click", () => {
+        const asc = th.getAttribute("aria-sort") !== "ascending";
+        heads.forEach((h) => h.removeAttribute("aria-sort"));
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        const key = (tr: HTMLTableRowElement): string => {
+          const cell = tr.cells[col];
+          return cell?.dataset.value ?? cell?.textContent ?? "";
+        };
+        const rows = Array.from(body.rows);
+        rows.sort((a, b) => {
+          const x = key(a), y = key(b);
+          const nx = parseFloat(x), ny = parseFloat(y);
+          const c = a.cells[col]?.dataset.value !== undefined && b.cells[col]?.dataset.value !== undefined && !isNaN(nx) && !isNaN(ny)
+            ? nx - ny : x.localeCompare(y, document.documentElement.lang);
+          return asc ? c : -c;
+        });
+        body.append(...rows);
+      });
+    });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  sortableTables();
   searchAsYouType();
   enhanceCitations();
   keepPlaceOnLanguageSwitch();

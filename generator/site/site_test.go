@@ -89,7 +89,7 @@ func TestWriteAndRender(t *testing.T) {
 		t.Errorf("permalink of par. 2 does not redirect to its anchor:\n%s", redirect)
 	}
 	tp := read("en/a-99-1/tables/summary-financial/index.html")
-	for _, want := range []string{"<caption>Ressources financières", `<td class="num">(9,444.2)</td>`, `"@type":"Dataset"`, `href="/data/a-99-1/summary-financial.csv"`} {
+	for _, want := range []string{"<caption>Ressources financières", `<td class="num" data-value="-9444.2">(9,444.2)</td>`, `"@type":"Dataset"`, `href="/data/a-99-1/summary-financial.csv"`} {
 		if !strings.Contains(tp, want) {
 			t.Errorf("table page lacks %q", want)
 		}

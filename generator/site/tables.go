@@ -18,10 +18,13 @@ func (v *viewer) frameTable(d csvout.Dataset) *TableView {
 	for _, rec := range d.Frame.Records {
 		row := RowView{Label: rec[0], Type: report.RowItem}
 		for i, c := range rec[1:] {
+			val := ""
 			if d.Frame.Numeric[i+1] && c != "" {
+				val = c
 				c = v.num(report.Decimal(c))
 			}
 			row.Cells = append(row.Cells, c)
+			row.Values = append(row.Values, val)
 		}
 		tv.Rows = append(tv.Rows, row)
 	}
@@ -51,6 +54,7 @@ func writeTables(root string, r *report.Report, v *viewer) error {
 			tv = v.frameTable(d)
 		}
 		tv.URL = r.URL(v.lang, "tables/"+d.ID, "")
+		tv.Sortable = flat(tv)
 		ld, _ := json.Marshal(datasetLD(r, d, v.lang))
 		err := writePage(filepath.Join(root, "tables", d.ID, "index.md"), page{
 			Title: r.Symbol + " — " + d.Title, Type: "report", Layout: "tablepage", Weight: i + 1,
@@ -79,4 +83,15 @@ func datasetLD(r *report.Report, d csvout.Dataset, lang string) map[string]any {
 			{"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": dataURL(r, d.ID, "json")},
 		},
 	}
+}
+
+// flat reports whether a table has neither groups nor subtotals, so that
+// sorting its rows keeps their meaning.
+func flat(tv *TableView) bool {
+	for _, r := range tv.Rows {
+		if r.Type != report.RowItem || r.Indent {
+			return false
+		}
+	}
+	return len(tv.Rows) > 2
 }

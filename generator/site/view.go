@@ -52,6 +52,9 @@ type TableView struct {
 	URL      string     `json:"url"`
 	Warns    []string   `json:"warnings,omitempty"`
 	Numeric  []bool     `json:"numeric"`
+	// Sortable is set for flat tables (no groups or subtotals), whose rows
+	// a reader may reorder by any column.
+	Sortable bool `json:"sortable,omitempty"`
 }
 
 // RowView is a table row ready to print.
@@ -59,7 +62,10 @@ type RowView struct {
 	Label string   `json:"label"`
 	Type  string   `json:"type"`
 	Cells []string `json:"cells"`
-	Notes string   `json:"notes,omitempty"`
+	// Values are the cells' numbers as plain decimals (empty for text),
+	// for sorting in the browser.
+	Values []string `json:"values,omitempty"`
+	Notes  string   `json:"notes,omitempty"`
 	// Indent is true for an item that belongs to a group.
 	Indent bool `json:"indent,omitempty"`
 }

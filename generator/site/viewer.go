@@ -131,6 +131,8 @@ func (v *viewer) table(t *report.Table) *TableView {
 			switch {
 			case c.Num != "":
 				rv.Cells = append(rv.Cells, v.num(c.Num))
+				rv.Values = append(rv.Values, string(c.Num))
+				continue
 			case c.Text != "":
 				rv.Cells = append(rv.Cells, c.Raw)
 			case c.Raw != "" && i >= 0:
@@ -138,6 +140,7 @@ func (v *viewer) table(t *report.Table) *TableView {
 			default:
 				rv.Cells = append(rv.Cells, "")
 			}
+			rv.Values = append(rv.Values, "")
 		}
 		tv.Rows = append(tv.Rows, rv)
 	}
