@@ -65,6 +65,7 @@ func TestMetadata(t *testing.T) {
 		Period:        report.Period{Start: "2020-07-01", End: "2021-06-30", Label: "2020/21"},
 		Unit:          report.AmountUnit,
 		Source:        "A-76-564.fr.txt",
+		Previous:      &report.Previous{Period: "2019/20", Expenditure: "1136.9", UtilizationRate: "99.9", Line: r.Previous.Line},
 	}
 	got := *r
 	got.Sections, got.Tables, got.Components, got.Variances, got.Decisions, got.FollowUp, got.Footnotes, got.Warnings = nil, nil, nil, nil, nil, nil, nil, nil

@@ -149,5 +149,40 @@ func metadata(doc *source.Doc, voc *vocabulary, r *report.Report) error {
 	}
 	r.Mission, r.Period = mission, period
 	r.Title = strings.NewReplacer("{mission}", ofMission, "{start}", start, "{end}", end).Replace(voc.Title)
+	r.Previous = previousPeriod(voc, r)
+	return nil
+}
+
+// previousPeriod reads the summary's comparison with the previous period
+// ("contre des dépenses d’un montant de 1 136,9 millions de dollars et un
+// taux d’utilisation de 99,9 % pendant l’exercice 2019/20"), when the
+// vocabulary has the sentence and the summary says it.
+func previousPeriod(voc *vocabulary, r *report.Report) *report.Previous {
+	if voc.Previous == "" || len(r.Sections) == 0 {
+		return nil
+	}
+	num := `(\d{1,3}(?:[ \x{00a0}\x{202f}]\d{3})*(?:,\d+)?)`
+	pat := regexp.QuoteMeta(voc.Previous)
+	pat = strings.NewReplacer(`\{expenditure\}`, num, `\{rate\}`, num, `\{period\}`, `(\d{4}/\d{2})`).Replace(pat)
+	pat = strings.ReplaceAll(pat, " ", `\s+`)
+	re, err := regexp.Compile(pat)
+	if err != nil {
+		return nil
+	}
+	for _, b := range r.Sections[0].Blocks {
+		if b.Paragraph == nil {
+			continue
+		}
+		m := re.FindStringSubmatch(b.Paragraph.FullText())
+		if m == nil {
+			continue
+		}
+		exp, ok1 := source.ParseNumber(m[1])
+		rate, ok2 := source.ParseNumber(m[2])
+		if !ok1 || !ok2 {
+			return nil
+		}
+		return &report.Previous{Period: m[3], Expenditure: exp, UtilizationRate: rate, Line: b.Paragraph.Line}
+	}
 	return nil
 }

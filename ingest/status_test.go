@@ -76,3 +76,13 @@ func TestCorrectedOutput(t *testing.T) {
 	}
 	t.Error("no output ea-1-3-o13")
 }
+
+// The summary compares with 2019/20: "contre des dépenses d’un montant de
+// 1 136,9 millions de dollars et un taux d’utilisation de 99,9 % pendant
+// l’exercice 2019/20".
+func TestPreviousPeriod(t *testing.T) {
+	p := parsed(t).Previous
+	if p == nil || p.Period != "2019/20" || p.Expenditure != "1136.9" || p.UtilizationRate != "99.9" {
+		t.Errorf("previous period: %+v", p)
+	}
+}

@@ -40,6 +40,10 @@ type vocabulary struct {
 	Component string `json:"component"`
 	// SummaryClosing starts the last paragraph of the summary.
 	SummaryClosing string `json:"summary_closing"`
+	// Previous is how the summary compares with the previous period, with
+	// the placeholders {expenditure} (millions of dollars), {rate} and
+	// {period}.
+	Previous string `json:"previous"`
 	// Months are the month names, January first.
 	Months []string `json:"months"`
 	// Period is how the first summary sentence writes the period.

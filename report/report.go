@@ -56,11 +56,27 @@ type Report struct {
 	Decisions []*Decision `json:"decisions"`
 	// FollowUp is the table of section VI.
 	FollowUp []*FollowUp `json:"follow_up"`
+	// Previous is the comparison with the previous period that the
+	// summary gives, if it gives one.
+	Previous *Previous `json:"previous,omitempty"`
 	// Footnotes are the document's numbered footnotes.
 	Footnotes []Note `json:"footnotes,omitempty"`
 	// Warnings are discrepancies found in the source itself, published with
 	// the figures they concern.
 	Warnings []Warning `json:"warnings,omitempty"`
+}
+
+// Previous is the previous period's expenditure as the summary states it.
+type Previous struct {
+	// Period is the previous period as printed, e.g. "2019/20".
+	Period string `json:"period"`
+	// Expenditure is in millions of US dollars, as the summary prints it
+	// (e.g. 1136.9), not in the thousands of the tables.
+	Expenditure Decimal `json:"expenditure_millions"`
+	// UtilizationRate is the share of the apportionment spent, in percent.
+	UtilizationRate Decimal `json:"utilization_rate"`
+	// Line is the line of the summary paragraph that says it.
+	Line int `json:"line,omitempty"`
 }
 
 // Mission identifies the peacekeeping mission a report is about.

@@ -224,6 +224,11 @@ func (v *viewer) keyFigures() []KeyFigure {
 		rate := (e*10000/a + 5) / 10
 		out = append(out, KeyFigure{Label: words[3], Value: v.num(report.FromUnits(rate, 1)) + v.percentSign()})
 	}
+	if p := v.r.Previous; p != nil {
+		label := map[string]string{"fr": "Dépenses en " + p.Period, "en": "Expenditure in " + p.Period}[v.lang]
+		unit := map[string]string{"fr": "millions de dollars des États-Unis ; taux d’utilisation ", "en": "million US dollars; utilization rate "}[v.lang]
+		out = append(out, KeyFigure{Label: label, Value: v.num(p.Expenditure), Unit: unit + v.num(p.UtilizationRate) + v.percentSign()})
+	}
 	return out
 }
 
