@@ -100,7 +100,7 @@ func Docs(reports []*report.Report, lang string) []Doc {
 			if s.Number != "" && s.Level < 3 {
 				title = s.Number + ". " + s.Title
 			}
-			add(Doc{URL: r.URL(lang, pageOf[s.ID], s.ID), Kind: "heading", Title: title, Citation: r.Symbol + ", " + title, Label: s.Title, Text: s.Title})
+			add(Doc{URL: r.URL(lang, pageOf[s.ID], s.ID), Kind: "heading", Title: title, Citation: r.CiteSection(lang, s), Label: s.Title, Text: s.Title})
 			for _, b := range s.Blocks {
 				p := b.Paragraph
 				if p == nil {
@@ -109,10 +109,10 @@ func Docs(reports []*report.Report, lang string) []Doc {
 				d := Doc{URL: r.URL(lang, pageOf[s.ID], p.ID), Kind: "paragraph", Text: p.FullText()}
 				if p.Number > 0 {
 					d.Title = w["paragraph"] + " " + itoa(p.Number)
-					d.Citation = r.Symbol + ", par. " + itoa(p.Number)
+					d.Citation = r.CiteParagraph(p.Number)
 				} else {
 					d.Title = s.Title
-					d.Citation = r.Symbol + ", " + s.Title
+					d.Citation = r.CiteSection(lang, s)
 				}
 				add(d)
 			}
@@ -126,13 +126,13 @@ func Docs(reports []*report.Report, lang string) []Doc {
 					}
 				}
 				add(Doc{URL: r.URL(lang, "tables/"+t.ID, t.ID+"-r"+itoa(i+1)), Kind: "table-row", Title: t.Title + " — " + row.Label,
-					Citation: r.Symbol + ", " + t.ID, Label: row.Label, Text: row.Group + " — " + row.Label + " : " + strings.Join(vals, " | ")})
+					Citation: r.CiteTable(lang, t.ID), Label: row.Label, Text: row.Group + " — " + row.Label + " : " + strings.Join(vals, " | ")})
 			}
 		}
 		for _, c := range r.Components {
 			page := pageOf[c.ID]
 			for _, ea := range c.Accomplishments {
-				cite := r.Symbol + ", " + w["ea"] + " " + ea.Number
+				cite := r.CiteAccomplishment(lang, ea.Number)
 				add(Doc{URL: r.URL(lang, page, ea.ID), Kind: "accomplishment", Title: w["ea"] + " " + ea.Number, Citation: cite, Label: ea.Text, Text: ea.Text})
 				for _, in := range ea.Indicators {
 					var vals []string
@@ -140,7 +140,7 @@ func Docs(reports []*report.Report, lang string) []Doc {
 						vals = append(vals, v.Period+" : "+v.Raw)
 					}
 					add(Doc{URL: r.URL(lang, page, in.ID), Kind: "indicator", Title: w["ea"] + " " + ea.Number + ", " + w["indicator"] + " " + itoa(in.N),
-						Citation: cite + ", " + w["indicator"] + " " + itoa(in.N), Label: in.Planned, Text: in.Planned + " " + strings.Join(vals, " ; ") + " " + in.Actual})
+						Citation: r.CiteIndicator(lang, ea.Number, in.N), Label: in.Planned, Text: in.Planned + " " + strings.Join(vals, " ; ") + " " + in.Actual})
 				}
 				for _, o := range ea.Outputs {
 					var done []string
@@ -148,13 +148,13 @@ func Docs(reports []*report.Report, lang string) []Doc {
 						done = append(done, d.Raw+" "+d.Label)
 					}
 					add(Doc{URL: r.URL(lang, page, o.ID), Kind: "output", Title: w["ea"] + " " + ea.Number + ", " + w["output"] + " " + itoa(o.N),
-						Citation: cite + ", " + w["output"] + " " + itoa(o.N), Label: o.Planned, Text: o.Group + " " + o.Planned + " " + strings.Join(done, " ") + " " + o.Remarks})
+						Citation: r.CiteOutput(lang, ea.Number, o.N), Label: o.Planned, Text: o.Group + " " + o.Planned + " " + strings.Join(done, " ") + " " + o.Remarks})
 				}
 			}
 		}
 		for _, f := range r.FollowUp {
 			add(Doc{URL: r.URL(lang, pageOf["vi"], f.ID), Kind: "follow-up", Title: f.Body + " " + f.Resolution + ", par. " + f.ResolutionParagraph,
-				Citation: r.Symbol + ", sect. VI", Text: f.Request + " " + f.Action})
+				Citation: r.CiteTable(lang, "vi"), Text: f.Request + " " + f.Action})
 		}
 	}
 	return docs

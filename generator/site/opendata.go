@@ -71,8 +71,8 @@ var fieldTitles = map[string][2]string{
 // dataFiles are the datasets published as CSV and JSON in a report's data
 // folder: every dataset of csvout.Datasets, then the data behind each chart
 // (labels in the report's language).
-func dataFiles(r *report.Report) []csvout.Dataset {
-	ds := csvout.Datasets(r)
+func dataFiles(r *report.Report, ds []csvout.Dataset) []csvout.Dataset {
+	ds = append([]csvout.Dataset(nil), ds...)
 	for _, c := range charts.ForReport(r, r.Language) {
 		ds = append(ds, csvout.Dataset{ID: c.ID, Title: c.Title, Kind: "chart", Frame: csvout.FromTable(c.Table), Table: c.Table})
 	}
@@ -130,9 +130,9 @@ var datasetEnums = map[string][]string{
 // dataPackage describes the data files of a report as a Frictionless
 // Tabular Data Package (https://specs.frictionlessdata.io/data-package/);
 // dir holds the CSV files already written, whose size and hash it states.
-func dataPackage(r *report.Report, dir string) (map[string]any, error) {
+func dataPackage(r *report.Report, dir string, files []csvout.Dataset) (map[string]any, error) {
 	var resources []map[string]any
-	for _, d := range dataFiles(r) {
+	for _, d := range files {
 		var fields []map[string]any
 		for i, name := range d.Frame.Fields {
 			f := map[string]any{"name": name, "type": "string"}
@@ -279,7 +279,7 @@ func writeZip(dir, name string) error {
 }
 
 // readme is the README.txt of a report's data folder and zip.
-func readme(r *report.Report) string {
+func readme(r *report.Report, files []csvout.Dataset) string {
 	var b strings.Builder
 	b.WriteString(r.Symbol + " — " + r.Title + "\n\n")
 	b.WriteString("Data of the budget performance report " + r.Symbol + " (" + r.Mission.Acronym + ", " + r.Period.Label + "), from pkportal.\n\n")
@@ -290,7 +290,7 @@ func readme(r *report.Report) string {
 	b.WriteString("- Each {id}.csv has a {id}.json twin: the same rows as JSON objects, numbers as numbers, empty cells as null.\n")
 	b.WriteString("- report.json is the whole structured report (schema version " + report.SchemaVersion + "), described by the JSON Schema report.schema.json.\n")
 	b.WriteString("\nFiles:\n")
-	for _, d := range dataFiles(r) {
+	for _, d := range files {
 		b.WriteString("- " + d.ID + ".csv — " + englishTitle(d) + "\n")
 	}
 	b.WriteString("\nResults frameworks (ea-N-M-indicators, ea-N-M-outputs):\n")
@@ -307,8 +307,8 @@ func readme(r *report.Report) string {
 	return b.String()
 }
 
-func writeDataPackage(dir string, r *report.Report) error {
-	pkg, err := dataPackage(r, dir)
+func writeDataPackage(dir string, r *report.Report, files []csvout.Dataset) error {
+	pkg, err := dataPackage(r, dir, files)
 	if err != nil {
 		return err
 	}
@@ -319,7 +319,7 @@ func writeDataPackage(dir string, r *report.Report) error {
 	if err := os.WriteFile(filepath.Join(dir, "datapackage.json"), append(b, '\n'), 0o644); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "README.txt"), []byte(readme(r)), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "README.txt"), []byte(readme(r, files)), 0o644); err != nil {
 		return err
 	}
 	return writeZip(dir, r.Slug+".zip")

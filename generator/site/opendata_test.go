@@ -50,7 +50,7 @@ func realData(t *testing.T) (string, *report.Report) {
 			return
 		}
 		dataDir = filepath.Join(dataDir, dataRep.Slug)
-		dataErr = writeData(dataDir, dataRep)
+		dataErr = writeData(dataDir, dataRep, dataFiles(dataRep, csvout.Datasets(dataRep)))
 	})
 	if dataErr != nil {
 		t.Fatal(dataErr)
@@ -86,7 +86,7 @@ func readCSV(t *testing.T, path string) [][]string {
 // follow-up.
 func TestStaticDataMatchesModel(t *testing.T) {
 	dir, r := realData(t)
-	ds := dataFiles(r)
+	ds := dataFiles(r, csvout.Datasets(r))
 	ids := map[string]bool{}
 	for _, d := range ds {
 		ids[d.ID] = true
@@ -328,7 +328,7 @@ func TestReportJSONSchema(t *testing.T) {
 // report's shape (empty lists, missing sections).
 func TestReportSchemaOnFixture(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "a-99-1")
-	if err := writeData(dir, fixture()); err != nil {
+	if err := writeData(dir, fixture(), dataFiles(fixture(), csvout.Datasets(fixture()))); err != nil {
 		t.Fatal(err)
 	}
 	validate(t, compileSchema(t, filepath.Join(dir, "report.schema.json")), filepath.Join(dir, "report.json"))
@@ -374,7 +374,7 @@ func TestDataPackage(t *testing.T) {
 	if err := json.Unmarshal(b, &pkg); err != nil {
 		t.Fatal(err)
 	}
-	if pkg.Profile != "tabular-data-package" || pkg.Name != r.Slug || len(pkg.Resources) != len(dataFiles(r)) {
+	if pkg.Profile != "tabular-data-package" || pkg.Name != r.Slug || len(pkg.Resources) != len(dataFiles(r, csvout.Datasets(r))) {
 		t.Fatalf("profile %q, name %q, %d resources", pkg.Profile, pkg.Name, len(pkg.Resources))
 	}
 	names := map[string]bool{}

@@ -62,12 +62,13 @@ func Write(dir string, reports []*report.Report) error {
 
 // writeAll writes the pages of a report in every UI language and its data.
 func writeAll(dir string, r *report.Report) error {
+	ds := csvout.Datasets(r) // once: pages, table pages and data files share them
 	for _, lang := range Languages {
-		if err := writeReport(dir, r, lang); err != nil {
+		if err := writeReport(dir, r, lang, ds); err != nil {
 			return fmt.Errorf("pages of %s (%s): %w", r.Symbol, lang, err)
 		}
 	}
-	if err := writeData(filepath.Join(dir, "static", "data", r.Slug), r); err != nil {
+	if err := writeData(filepath.Join(dir, "static", "data", r.Slug), r, dataFiles(r, ds)); err != nil {
 		return fmt.Errorf("data files of %s: %w", r.Symbol, err)
 	}
 	return nil
@@ -113,7 +114,7 @@ func writePage(path string, p page) error {
 	return os.WriteFile(path, append(b, '\n'), 0o644)
 }
 
-func writeReport(dir string, r *report.Report, lang string) error {
+func writeReport(dir string, r *report.Report, lang string, ds []csvout.Dataset) error {
 	root := filepath.Join(dir, "content", lang, r.Slug)
 	v := newViewer(r, lang)
 
@@ -122,7 +123,7 @@ func writeReport(dir string, r *report.Report, lang string) error {
 		toc = append(toc, map[string]string{"title": sectionTitle(s), "url": r.URL(lang, s.ID, "")})
 	}
 	var tables []map[string]string
-	for _, d := range csvout.Datasets(r) {
+	for _, d := range ds {
 		tables = append(tables, map[string]string{"id": d.ID, "title": d.Title, "url": r.URL(lang, "tables/"+d.ID, ""), "csv": dataURL(r, d.ID, "csv"), "json": dataURL(r, d.ID, "json")})
 	}
 	var summary []BlockView
@@ -151,7 +152,7 @@ func writeReport(dir string, r *report.Report, lang string) error {
 	if err := writePage(filepath.Join(root, "_index.md"), home); err != nil {
 		return err
 	}
-	if err := writeTables(root, r, v); err != nil {
+	if err := writeTables(root, r, v, ds); err != nil {
 		return err
 	}
 	pages := r.Pages()
@@ -163,7 +164,7 @@ func writeReport(dir string, r *report.Report, lang string) error {
 			Weight: i + 1,
 			Params: map[string]any{
 				"symbol": r.Symbol, "slug": r.Slug, "contentlang": r.Language,
-				"blocks": v.blocks(s, 0), "cite": r.Symbol + ", " + citeSection(lang, s),
+				"blocks": v.blocks(s, 0), "cite": r.CiteSection(lang, s),
 				"reporturl": r.URL(lang, "", ""),
 			},
 		}
@@ -181,7 +182,7 @@ func writeReport(dir string, r *report.Report, lang string) error {
 // are half of all the pages and need no template.
 func writePermalinks(dir string, r *report.Report, lang string) error {
 	root := filepath.Join(dir, "static", lang, r.Slug, "par")
-	words := map[string]string{"fr": "Redirection vers le paragraphe", "en": "Redirecting to paragraph"}[lang]
+	words := uiWords[lang].redirecting
 	write := func(sub, title, target string) error {
 		d := filepath.Join(root, sub)
 		if err := os.MkdirAll(d, 0o755); err != nil {
@@ -221,26 +222,16 @@ func sectionTitle(s *report.Section) string {
 	return s.Number + ". " + s.Title
 }
 
-func citeSection(lang string, s *report.Section) string {
-	if s.Number == "" {
-		return s.Title
-	}
-	if lang == "fr" {
-		return "sect. " + s.Number
-	}
-	return "sect. " + s.Number
-}
-
 // writeData writes the language-neutral data files of a report: each
 // dataset (tables, results frameworks, variances, follow-up, chart data)
 // as CSV and JSON, the whole report as report.json with its JSON Schema
 // report.schema.json, then datapackage.json, README.txt and the zip of
 // them all.
-func writeData(dir string, r *report.Report) error {
+func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for _, d := range dataFiles(r) {
+	for _, d := range files {
 		f, err := os.Create(filepath.Join(dir, d.ID+".csv"))
 		if err != nil {
 			return err
@@ -279,7 +270,7 @@ func writeData(dir string, r *report.Report) error {
 	if err := writeJSON(filepath.Join(dir, "report.json"), json.RawMessage(withSchema)); err != nil {
 		return err
 	}
-	return writeDataPackage(dir, r)
+	return writeDataPackage(dir, r, files)
 }
 
 func writeJSON(path string, v any) error {

@@ -12,7 +12,7 @@ import (
 // framework, the variances, the follow-up) as a table of its fields.
 func (v *viewer) frameTable(d csvout.Dataset) *TableView {
 	tv := &TableView{ID: d.ID, Title: d.Title, CSV: dataURL(v.r, d.ID, "csv"), JSON: dataURL(v.r, d.ID, "json"),
-		Cite: v.r.Symbol + ", " + d.ID, URL: v.r.URL(v.lang, "tables/"+d.ID, "")}
+		Cite: v.r.CiteTable(v.lang, d.ID), URL: v.r.URL(v.lang, "tables/"+d.ID, "")}
 	tv.Columns = d.Frame.Fields[1:]
 	tv.Numeric = d.Frame.Numeric[1:]
 	for _, rec := range d.Frame.Records {
@@ -32,15 +32,13 @@ func (v *viewer) frameTable(d csvout.Dataset) *TableView {
 }
 
 // writeTables writes the table index and one page per dataset.
-func writeTables(root string, r *report.Report, v *viewer) error {
-	ds := csvout.Datasets(r)
+func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) error {
 	var list []map[string]string
 	for _, d := range ds {
 		list = append(list, map[string]string{"id": d.ID, "title": d.Title, "url": r.URL(v.lang, "tables/"+d.ID, ""), "csv": dataURL(r, d.ID, "csv"), "json": dataURL(r, d.ID, "json")})
 	}
-	words := map[string]string{"fr": "Tableaux", "en": "Tables"}
 	err := writePage(filepath.Join(root, "tables", "_index.md"), page{
-		Title: r.Symbol + " — " + words[v.lang], Type: "report", Layout: "tableindex",
+		Title: r.Symbol + " — " + v.w.tables, Type: "report", Layout: "tableindex",
 		Params: map[string]any{"symbol": r.Symbol, "contentlang": r.Language, "reporturl": r.URL(v.lang, "", ""), "list": list},
 	})
 	if err != nil {

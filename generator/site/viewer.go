@@ -11,6 +11,7 @@ import (
 type viewer struct {
 	r      *report.Report
 	lang   string
+	w      ui
 	pageOf map[string]string
 	eas    map[string]*report.Accomplishment
 	vars   map[string]*report.Variance
@@ -18,7 +19,7 @@ type viewer struct {
 }
 
 func newViewer(r *report.Report, lang string) *viewer {
-	v := &viewer{r: r, lang: lang, pageOf: r.PageOf(), eas: map[string]*report.Accomplishment{}, vars: map[string]*report.Variance{}, warns: map[string][]string{}}
+	v := &viewer{r: r, lang: lang, w: uiWords[lang], pageOf: r.PageOf(), eas: map[string]*report.Accomplishment{}, vars: map[string]*report.Variance{}, warns: map[string][]string{}}
 	for _, c := range r.Components {
 		for _, ea := range c.Accomplishments {
 			v.eas[ea.ID] = ea
@@ -92,7 +93,7 @@ func (v *viewer) para(s *report.Section, p *report.Paragraph) *ParaView {
 		pv.Tail = segments(p.Tail, p.Citations)
 	}
 	if p.Number > 0 {
-		pv.Cite = v.r.Symbol + ", par. " + strconv.Itoa(p.Number)
+		pv.Cite = v.r.CiteParagraph(p.Number)
 		pv.URL = v.r.URL(v.lang, "par/"+strconv.Itoa(p.Number), "")
 	}
 	return pv
@@ -116,9 +117,9 @@ func (v *viewer) table(t *report.Table) *TableView {
 		return nil
 	}
 	tv := &TableView{ID: t.ID, Title: t.Title, CSV: dataURL(v.r, t.ID, "csv"), JSON: dataURL(v.r, t.ID, "json"),
-		Cite: v.r.Symbol + ", " + tableCite(v.lang, t.ID), URL: v.r.URL(v.lang, v.pageOf[t.Section], "table-"+t.ID), Warns: v.warns[t.ID]}
+		Cite: v.r.CiteTable(v.lang, t.ID), URL: v.r.URL(v.lang, v.pageOf[t.Section], "table-"+t.ID), Warns: v.warns[t.ID]}
 	if t.Unit == report.AmountUnit {
-		tv.Unit = map[string]string{"fr": "En milliers de dollars des États-Unis", "en": "Thousands of United States dollars"}[v.lang]
+		tv.Unit = v.w.unit
 	}
 	for _, c := range t.Columns {
 		tv.Columns = append(tv.Columns, c.Label)
@@ -127,7 +128,7 @@ func (v *viewer) table(t *report.Table) *TableView {
 	}
 	for _, r := range t.Rows {
 		rv := RowView{Label: r.Label, Type: r.Type, Notes: strings.Join(r.Notes, ", "), Indent: r.Group != "" && r.Type == report.RowItem}
-		for i, c := range r.Cells {
+		for _, c := range r.Cells {
 			switch {
 			case c.Num != "":
 				rv.Cells = append(rv.Cells, v.num(c.Num))
@@ -135,7 +136,7 @@ func (v *viewer) table(t *report.Table) *TableView {
 				continue
 			case c.Text != "":
 				rv.Cells = append(rv.Cells, c.Raw)
-			case c.Raw != "" && i >= 0:
+			case c.Raw != "":
 				rv.Cells = append(rv.Cells, "–")
 			default:
 				rv.Cells = append(rv.Cells, "")
@@ -150,18 +151,8 @@ func (v *viewer) table(t *report.Table) *TableView {
 	return tv
 }
 
-func tableCite(lang, id string) string {
-	switch {
-	case strings.HasPrefix(id, "summary"):
-		return map[string]string{"fr": "résumé", "en": "summary"}[lang]
-	default:
-		n := strings.ToUpper(strings.ReplaceAll(strings.TrimSuffix(id, "-factors"), "-", "."))
-		return "sect. " + n
-	}
-}
-
 func (v *viewer) ea(ea *report.Accomplishment) *EAView {
-	cite := v.r.Symbol + ", " + map[string]string{"fr": "réalisation escomptée ", "en": "expected accomplishment "}[v.lang] + ea.Number
+	cite := v.r.CiteAccomplishment(v.lang, ea.Number)
 	page := v.pageOf[v.componentOf(ea)]
 	ev := &EAView{ID: ea.ID, Number: ea.Number, Text: ea.Text, Cite: cite, URL: v.r.URL(v.lang, page, ea.ID)}
 	for _, in := range ea.Indicators {
@@ -169,14 +160,14 @@ func (v *viewer) ea(ea *report.Accomplishment) *EAView {
 		for _, pv := range in.Values {
 			vals = append(vals, pv.Period+" : "+pv.Raw)
 		}
-		st, why := statusWords(v.lang, in.Status, in.StatusBasis)
+		st, why := v.w.statusWords(in.Status, in.StatusBasis)
 		ev.Indicators = append(ev.Indicators, IndView{ID: in.ID, N: in.N, Planned: in.Planned, Values: strings.Join(vals, " ; "), Actual: in.Actual,
 			Status: in.Status, StatusText: st, StatusWhy: why,
-			Cite: cite + ", " + map[string]string{"fr": "indicateur ", "en": "indicator "}[v.lang] + strconv.Itoa(in.N), URL: v.r.URL(v.lang, page, in.ID)})
+			Cite: v.r.CiteIndicator(v.lang, ea.Number, in.N), URL: v.r.URL(v.lang, page, in.ID)})
 	}
 	for _, o := range ea.Outputs {
 		ov := OutView{ID: o.ID, N: o.N, Group: o.Group, Planned: o.Planned, Remarks: o.Remarks,
-			Cite: cite + ", " + map[string]string{"fr": "produit ", "en": "output "}[v.lang] + strconv.Itoa(o.N), URL: v.r.URL(v.lang, page, o.ID)}
+			Cite: v.r.CiteOutput(v.lang, ea.Number, o.N), URL: v.r.URL(v.lang, page, o.ID)}
 		for _, d := range o.Completed {
 			ov.Completed = append(ov.Completed, strings.TrimSpace(d.Raw+" "+d.Label))
 		}
@@ -207,27 +198,22 @@ func (v *viewer) keyFigures() []KeyFigure {
 	if total == nil || len(total.Cells) < 3 {
 		return nil
 	}
-	words := map[string][4]string{
-		"fr": {"Montant alloué", "Dépenses", "Solde inutilisé", "Taux d’utilisation"},
-		"en": {"Apportionment", "Expenditure", "Unencumbered balance", "Utilization rate"},
-	}[v.lang]
-	unit := map[string]string{"fr": "milliers de dollars des États-Unis", "en": "thousands of US dollars"}[v.lang]
+	w := v.w
 	out := []KeyFigure{
-		{Label: words[0], Value: v.num(total.Cells[0].Num), Unit: unit},
-		{Label: words[1], Value: v.num(total.Cells[1].Num), Unit: unit},
-		{Label: words[2], Value: v.num(total.Cells[2].Num), Unit: unit},
+		{Label: w.apportionment, Value: v.num(total.Cells[0].Num), Unit: w.unitShort},
+		{Label: w.expenditure, Value: v.num(total.Cells[1].Num), Unit: w.unitShort},
+		{Label: w.unspent, Value: v.num(total.Cells[2].Num), Unit: w.unitShort},
 	}
 	a, errA := total.Cells[0].Num.Units(1)
 	e, errE := total.Cells[1].Num.Units(1)
 	if errA == nil && errE == nil && a > 0 {
-		// one decimal, rounded half up, as the report writes its rates
-		rate := (e*10000/a + 5) / 10
-		out = append(out, KeyFigure{Label: words[3], Value: v.num(report.FromUnits(rate, 1)) + v.percentSign()})
+		// one decimal, as the report writes its rates
+		out = append(out, KeyFigure{Label: w.utilized, Value: v.num(report.FromUnits(report.Percent(e, a, 1), 1)) + v.percentSign()})
 	}
 	if p := v.r.Previous; p != nil {
-		label := map[string]string{"fr": "Dépenses en " + p.Period, "en": "Expenditure in " + p.Period}[v.lang]
-		unit := map[string]string{"fr": "millions de dollars des États-Unis ; taux d’utilisation ", "en": "million US dollars; utilization rate "}[v.lang]
-		out = append(out, KeyFigure{Label: label, Value: v.num(p.Expenditure), Unit: unit + v.num(p.UtilizationRate) + v.percentSign()})
+		sep := map[bool]string{true: " ; ", false: "; "}[v.lang == "fr"]
+		out = append(out, KeyFigure{Label: w.expenditureIn + " " + p.Period, Value: v.num(p.Expenditure),
+			Unit: w.millions + sep + w.rate + " " + v.num(p.UtilizationRate) + v.percentSign()})
 	}
 	return out
 }
@@ -237,9 +223,9 @@ func (v *viewer) followUp() []FollowUpView {
 	for i, f := range v.r.FollowUp {
 		out = append(out, FollowUpView{
 			ID:      f.ID,
-			Heading: f.Body + " (" + map[string]string{"fr": "résolution ", "en": "resolution "}[v.lang] + f.Resolution + ", par. " + f.ResolutionParagraph + ")",
+			Heading: f.Body + " (" + v.w.resolution + " " + f.Resolution + ", par. " + f.ResolutionParagraph + ")",
 			Request: f.Request, Action: f.Action,
-			Cite: v.r.Symbol + ", sect. VI, " + strconv.Itoa(i+1),
+			Cite: v.r.CiteTable(v.lang, "vi") + ", " + strconv.Itoa(i+1),
 			URL:  v.r.URL(v.lang, v.pageOf["vi"], f.ID),
 		})
 	}
@@ -256,20 +242,4 @@ func (v *viewer) componentOf(ea *report.Accomplishment) string {
 		}
 	}
 	return ""
-}
-
-// statusWords says an indicator's status, and how it was read, in the page
-// language.
-func statusWords(lang, status, basis string) (string, string) {
-	words := map[string]map[string]string{
-		"fr": {report.StatusAchieved: "Atteint", report.StatusNotAchieved: "Non atteint", report.StatusPartly: "Partiellement atteint", report.StatusNotAssessable: "Non évaluable",
-			"text": "selon le texte du rapport", "target": "chiffre effectif comparé à l’objectif", "": "le rapport ne permet pas de conclure"},
-		"en": {report.StatusAchieved: "Achieved", report.StatusNotAchieved: "Not achieved", report.StatusPartly: "Partly achieved", report.StatusNotAssessable: "Not assessable",
-			"text": "as the report states", "target": "actual figure compared with the target", "": "the report does not allow a conclusion"},
-	}[lang]
-	why, ok := words[basis]
-	if !ok {
-		why = words[""]
-	}
-	return words[status], why
 }

@@ -1,0 +1,48 @@
+package site
+
+import "pkportal/report"
+
+// ui holds the words the generator writes into views in one UI language.
+// The layouts' own words are in i18n/*.toml; these are the ones that go
+// into prepared values (key figures, statuses, captions).
+type ui struct {
+	unit, unitShort, millions, rate               string
+	apportionment, expenditure, unspent, utilized string
+	expenditureIn, resolution, tables             string
+	redirecting                                   string
+	status                                        map[string]string // status and status basis → words
+}
+
+var uiWords = map[string]ui{
+	"fr": {
+		unit: "En milliers de dollars des États-Unis", unitShort: "milliers de dollars des États-Unis",
+		millions: "millions de dollars des États-Unis", rate: "taux d’utilisation",
+		apportionment: "Montant alloué", expenditure: "Dépenses", unspent: "Solde inutilisé", utilized: "Taux d’utilisation",
+		expenditureIn: "Dépenses en", resolution: "résolution", tables: "Tableaux",
+		redirecting: "Redirection vers le paragraphe",
+		status: map[string]string{
+			report.StatusAchieved: "Atteint", report.StatusNotAchieved: "Non atteint", report.StatusPartly: "Partiellement atteint", report.StatusNotAssessable: "Non évaluable",
+			"text": "selon le texte du rapport", "target": "chiffre effectif comparé à l’objectif", "": "le rapport ne permet pas de conclure",
+		},
+	},
+	"en": {
+		unit: "Thousands of United States dollars", unitShort: "thousands of US dollars",
+		millions: "million US dollars", rate: "utilization rate",
+		apportionment: "Apportionment", expenditure: "Expenditure", unspent: "Unencumbered balance", utilized: "Utilization rate",
+		expenditureIn: "Expenditure in", resolution: "resolution", tables: "Tables",
+		redirecting: "Redirecting to paragraph",
+		status: map[string]string{
+			report.StatusAchieved: "Achieved", report.StatusNotAchieved: "Not achieved", report.StatusPartly: "Partly achieved", report.StatusNotAssessable: "Not assessable",
+			"text": "as the report states", "target": "actual figure compared with the target", "": "the report does not allow a conclusion",
+		},
+	},
+}
+
+// statusWords says an indicator's status, and how it was read.
+func (w ui) statusWords(status, basis string) (string, string) {
+	why, ok := w.status[basis]
+	if !ok {
+		why = w.status[""]
+	}
+	return w.status[status], why
+}

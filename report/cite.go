@@ -1,0 +1,79 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+)
+
+// The citations below are how a delegate cites a part of a report, in a UI
+// language: "A/76/564, par. 26", "A/76/564, sect. III.A",
+// "A/76/564, réalisation escomptée 2.1, indicateur 3". The pages, the
+// search results and the data files all cite through them.
+
+type citeWords struct{ summary, ea, indicator, indicators, output, outputs string }
+
+var citeLang = map[string]citeWords{
+	"fr": {"résumé", "réalisation escomptée", "indicateur", "indicateurs", "produit", "produits"},
+	"en": {"summary", "expected accomplishment", "indicator", "indicators", "output", "outputs"},
+}
+
+func wordsFor(lang string) citeWords {
+	if w, ok := citeLang[lang]; ok {
+		return w
+	}
+	return citeLang["en"]
+}
+
+// CiteParagraph cites a numbered paragraph: "A/76/564, par. 26".
+func (r *Report) CiteParagraph(n int) string {
+	return r.Symbol + ", par. " + strconv.Itoa(n)
+}
+
+// CiteSection cites a section: "A/76/564, sect. III.A", or the summary.
+func (r *Report) CiteSection(lang string, s *Section) string {
+	if s.Number == "" {
+		if s.ID == "summary" {
+			return r.Symbol + ", " + wordsFor(lang).summary
+		}
+		return r.Symbol + ", " + s.Title
+	}
+	return r.Symbol + ", sect. " + s.Number
+}
+
+// CiteAccomplishment cites an expected accomplishment by its number, "2.1".
+func (r *Report) CiteAccomplishment(lang, number string) string {
+	return r.Symbol + ", " + wordsFor(lang).ea + " " + number
+}
+
+// CiteIndicator cites the n-th indicator of an expected accomplishment.
+func (r *Report) CiteIndicator(lang, number string, n int) string {
+	return r.CiteAccomplishment(lang, number) + ", " + wordsFor(lang).indicator + " " + strconv.Itoa(n)
+}
+
+// CiteOutput cites the n-th output of an expected accomplishment.
+func (r *Report) CiteOutput(lang, number string, n int) string {
+	return r.CiteAccomplishment(lang, number) + ", " + wordsFor(lang).output + " " + strconv.Itoa(n)
+}
+
+// CiteTable cites a table or dataset by its id: the summary's tables,
+// "sect. III.A" for iii-a (and its factors table), the results frameworks
+// by their accomplishment, "sect. IV" and "sect. VI".
+func (r *Report) CiteTable(lang, id string) string {
+	w := wordsFor(lang)
+	switch {
+	case strings.HasPrefix(id, "summary"):
+		return r.Symbol + ", " + w.summary
+	case strings.HasPrefix(id, "ea-"):
+		parts := strings.Split(id, "-") // ea, N, M, kind
+		if len(parts) == 4 {
+			kind := w.indicators
+			if parts[3] == "outputs" {
+				kind = w.outputs
+			}
+			return r.CiteAccomplishment(lang, parts[1]+"."+parts[2]) + ", " + kind
+		}
+	case strings.HasPrefix(id, "chart-"):
+		return r.Symbol
+	}
+	return r.Symbol + ", sect. " + strings.ToUpper(strings.ReplaceAll(strings.TrimSuffix(id, "-factors"), "-", "."))
+}
