@@ -122,9 +122,7 @@ func Neutralise(v string) string {
 // contract: an optional minus, digits, and optionally a point and digits.
 // Such a string is also a valid JSON number when it has no leading zero.
 func IsNumber(v string) bool {
-	if strings.HasPrefix(v, "-") {
-		v = v[1:]
-	}
+	v = strings.TrimPrefix(v, "-")
 	i, frac, hasPoint := strings.Cut(v, ".")
 	if i == "" || (hasPoint && frac == "") {
 		return false
