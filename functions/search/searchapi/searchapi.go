@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"html"
 	"net/http"
 	"slices"
 	"strconv"
@@ -71,30 +70,30 @@ type Answer struct {
 // link to), kind and report (filters), page (from 1) and limit (1 to 50).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		lambdahttp.Error(w, http.StatusMethodNotAllowed, "method not allowed: use GET")
+		fail(w, r, http.StatusMethodNotAllowed, "method not allowed: use GET")
 		return
 	}
 	v := r.URL.Query()
 	for k, vs := range v {
 		if !params[k] {
-			lambdahttp.Error(w, http.StatusBadRequest, fmt.Sprintf("unknown parameter %q: accepted are q, lang, kind, report, page, limit", k))
+			fail(w, r, http.StatusBadRequest, fmt.Sprintf("unknown parameter %q: accepted are q, lang, kind, report, page, limit", k))
 			return
 		}
 		if len(vs) > 1 {
-			lambdahttp.Error(w, http.StatusBadRequest, fmt.Sprintf("parameter %q given %d times: give it once", k, len(vs)))
+			fail(w, r, http.StatusBadRequest, fmt.Sprintf("parameter %q given %d times: give it once", k, len(vs)))
 			return
 		}
 	}
 	q := strings.TrimSpace(v.Get("q"))
 	switch {
 	case q == "":
-		lambdahttp.Error(w, http.StatusBadRequest, "missing parameter q: give the words to search for")
+		fail(w, r, http.StatusBadRequest, "missing parameter q: give the words to search for")
 		return
 	case !utf8.ValidString(q):
-		lambdahttp.Error(w, http.StatusBadRequest, "parameter q is not valid UTF-8")
+		fail(w, r, http.StatusBadRequest, "parameter q is not valid UTF-8")
 		return
 	case utf8.RuneCountInString(q) > MaxQuery:
-		lambdahttp.Error(w, http.StatusBadRequest, fmt.Sprintf("parameter q is longer than %d characters", MaxQuery))
+		fail(w, r, http.StatusBadRequest, fmt.Sprintf("parameter q is longer than %d characters", MaxQuery))
 		return
 	}
 	lang := v.Get("lang")
@@ -103,18 +102,18 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	index, ok := h.indexes[lang]
 	if !ok {
-		lambdahttp.Error(w, http.StatusBadRequest, "unknown lang: accepted values are fr, en")
+		fail(w, r, http.StatusBadRequest, "unknown lang: accepted values are fr, en")
 		return
 	}
 	o := search.Options{Limit: PageSize, Kind: v.Get("kind"), Report: v.Get("report")}
 	if o.Kind != "" && !slices.Contains(search.Kinds, o.Kind) {
-		lambdahttp.Error(w, http.StatusBadRequest, "unknown kind: accepted values are "+strings.Join(search.Kinds, ", "))
+		fail(w, r, http.StatusBadRequest, "unknown kind: accepted values are "+strings.Join(search.Kinds, ", "))
 		return
 	}
 	if s := v.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > MaxPageSize {
-			lambdahttp.Error(w, http.StatusBadRequest, fmt.Sprintf("parameter limit must be a number from 1 to %d", MaxPageSize))
+			fail(w, r, http.StatusBadRequest, fmt.Sprintf("parameter limit must be a number from 1 to %d", MaxPageSize))
 			return
 		}
 		o.Limit = n
@@ -122,14 +121,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if s := v.Get("page"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > 1000 {
-			lambdahttp.Error(w, http.StatusBadRequest, "parameter page must be a number from 1 to 1000")
+			fail(w, r, http.StatusBadRequest, "parameter page must be a number from 1 to 1000")
 			return
 		}
 		o.Offset = (n - 1) * o.Limit
 	}
 	results, total, err := index().Search(q, o)
 	if errors.Is(err, search.ErrEmpty) {
-		lambdahttp.Error(w, http.StatusBadRequest, "parameter q: "+err.Error())
+		fail(w, r, http.StatusBadRequest, "parameter q: "+err.Error())
 		return
 	}
 	if results == nil {
@@ -140,8 +139,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "public, max-age=300")
 	w.Header().Set("Vary", "Accept")
 	if wantsHTML(r) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		writeHTML(w, lang, ans)
+		writePage(w, http.StatusOK, newResultsPage(lang, v, ans, o.Offset, o.Limit))
 		return
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -151,28 +149,4 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func wantsHTML(r *http.Request) bool {
 	a := r.Header.Get("Accept")
 	return strings.Contains(a, "text/html") && !strings.Contains(a, "application/json")
-}
-
-var words = map[string]map[string]string{
-	"fr": {"title": "Recherche", "results": "résultat(s) pour", "none": "Aucun résultat.", "back": "Retour au portail"},
-	"en": {"title": "Search", "results": "result(s) for", "none": "No results.", "back": "Back to the portal"},
-}
-
-func writeHTML(w http.ResponseWriter, lang string, a Answer) {
-	t := words[lang]
-	e := html.EscapeString
-	var b strings.Builder
-	fmt.Fprintf(&b, "<!doctype html><html lang=\"%s\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>%s – %s</title><link rel=\"stylesheet\" href=\"/site.css\"></head><body><main id=\"main\">", lang, e(t["title"]), e(a.Query))
-	fmt.Fprintf(&b, "<h1>%s</h1><form action=\"/api/search\" method=\"get\" role=\"search\"><input type=\"hidden\" name=\"lang\" value=\"%s\"><label>%s <input type=\"search\" name=\"q\" value=\"%s\"></label> <button>%s</button></form>", e(t["title"]), lang, e(t["title"]), e(a.Query), e(t["title"]))
-	fmt.Fprintf(&b, "<p>%d %s « %s »</p>", a.Total, e(t["results"]), e(a.Query))
-	if len(a.Results) == 0 {
-		fmt.Fprintf(&b, "<p>%s</p>", e(t["none"]))
-	}
-	b.WriteString("<ol class=\"results\">")
-	for _, r := range a.Results {
-		// Snippet is escaped text with <mark> only (search.Result).
-		fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a> <cite>%s</cite><p lang=\"%s\">%s</p></li>", e(r.URL), e(r.Title), e(r.Citation), e(r.Lang), r.Snippet)
-	}
-	fmt.Fprintf(&b, "</ol><p><a href=\"/%s/\">%s</a></p></main></body></html>", lang, e(t["back"]))
-	_, _ = w.Write([]byte(b.String()))
 }

@@ -1,0 +1,207 @@
+package searchapi
+
+import (
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"pkportal/functions/lambdahttp"
+	"pkportal/search"
+)
+
+// pageWords are the words of the HTML results page, per UI language. The
+// ones the portal's pages also use (portal, skip, search, searchLabel,
+// languageSwitch, sourceNote) must equal the site's i18n/*.toml: a test
+// compares them, so the results page reads as a page of the portal.
+var pageWords = map[string]map[string]string{
+	"fr": {
+		"portal":         "Portail de l’exécution des budgets de maintien de la paix",
+		"skip":           "Aller au contenu",
+		"search":         "Rechercher",
+		"searchLabel":    "Rechercher dans les rapports",
+		"languageSwitch": "English",
+		"sourceNote":     "Source : texte officiel du rapport. Les montants sont ceux du rapport.",
+		"title":          "Résultats de la recherche",
+		"count":          "résultat(s) pour",
+		"none":           "Aucun résultat. Essayez un autre mot, sans accent ou au singulier, ou un préfixe comme drone*.",
+		"error":          "La recherche n’a pas pu être faite",
+		"pages":          "Pages de résultats",
+		"previous":       "Résultats précédents",
+		"next":           "Résultats suivants",
+		"back":           "Accueil du portail",
+		"otherLang":      "en",
+		"otherLabel":     "English",
+	},
+	"en": {
+		"portal":         "Peacekeeping budget performance portal",
+		"skip":           "Skip to content",
+		"search":         "Search",
+		"searchLabel":    "Search the reports",
+		"languageSwitch": "Français",
+		"sourceNote":     "Source: official text of the report. Amounts are those of the report.",
+		"title":          "Search results",
+		"count":          "result(s) for",
+		"none":           "No results. Try another word, without accents or in the singular, or a prefix such as drone*.",
+		"error":          "The search could not be run",
+		"pages":          "Result pages",
+		"previous":       "Previous results",
+		"next":           "Next results",
+		"back":           "Portal home",
+		"otherLang":      "fr",
+		"otherLabel":     "Français",
+	},
+}
+
+// resultsPage is what the HTML results page shows.
+type resultsPage struct {
+	Lang    string
+	W       map[string]string
+	Query   string
+	Total   int
+	Start   int // rank of the first result shown, from 1
+	Results []search.Result
+	Error   string // set on a page answering a bad request
+	// Hidden are the filters to keep when the form is sent again.
+	Hidden            []hidden
+	Prev, Next, Other string // URLs of the previous and next pages and of the other language
+}
+
+type hidden struct{ Name, Value string }
+
+// pageTemplate is the HTML results page: the portal's header (brand, search
+// box holding the query, language switch), the results as an ordered list
+// with their citation and highlighted snippet, and links to the other
+// pages. Snippets are escaped text with <mark> only (search.Result), the
+// one value not escaped again.
+var pageTemplate = template.Must(template.New("results").Funcs(template.FuncMap{
+	"snippet": func(s string) template.HTML { return template.HTML(s) },
+}).Parse(`<!doctype html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{{if .Query}}{{.Query}} · {{end}}{{.W.title}} · {{.W.portal}}</title>
+<link rel="stylesheet" href="/site.css">
+</head>
+<body>
+<a class="skip" href="#main">{{.W.skip}}</a>
+<header class="site">
+  <a class="brand" href="/{{.Lang}}/">{{.W.portal}}</a>
+  <form class="search" action="/api/search" method="get" role="search">
+    <input type="hidden" name="lang" value="{{.Lang}}">
+    {{- range .Hidden}}
+    <input type="hidden" name="{{.Name}}" value="{{.Value}}">
+    {{- end}}
+    <label for="q">{{.W.searchLabel}}</label>
+    <input id="q" type="search" name="q" maxlength="256" autocomplete="off" value="{{.Query}}">
+    <button type="submit">{{.W.search}}</button>
+  </form>
+  <nav aria-label="{{.W.languageSwitch}}">
+    <a href="{{.Other}}" hreflang="{{.W.otherLang}}" lang="{{.W.otherLang}}" class="lang-switch">{{.W.otherLabel}}</a>
+  </nav>
+</header>
+<main id="main">
+<h1>{{.W.title}}</h1>
+{{- if .Error}}
+<p role="alert"><strong>{{.W.error}}.</strong> <span lang="en">{{.Error}}</span></p>
+{{- else}}
+<p role="status">{{.Total}} {{.W.count}} « {{.Query}} »</p>
+{{- if not .Results}}
+<p>{{.W.none}}</p>
+{{- else}}
+<ol class="results" start="{{.Start}}">
+{{- range .Results}}
+  <li><a href="{{.URL}}">{{.Title}}</a> <cite>{{.Citation}}</cite>
+  <p lang="{{.Lang}}">{{snippet .Snippet}}</p></li>
+{{- end}}
+</ol>
+{{- end}}
+{{- if or .Prev .Next}}
+<nav class="pager" aria-label="{{.W.pages}}">
+{{- with .Prev}} <a href="{{.}}" rel="prev">{{$.W.previous}}</a>{{end}}
+{{- with .Next}} <a href="{{.}}" rel="next">{{$.W.next}}</a>{{end}}
+</nav>
+{{- end}}
+{{- end}}
+<p><a href="/{{.Lang}}/">{{.W.back}}</a></p>
+</main>
+<footer class="site"><p>{{.W.sourceNote}}</p></footer>
+</body>
+</html>
+`))
+
+// searchURL is the address of the results page for the given parameters.
+func searchURL(v url.Values) string {
+	return "/api/search?" + v.Encode()
+}
+
+// newResultsPage fills the page for a request's parameters v (already
+// checked) and its answer; offset and limit are those of the answer.
+func newResultsPage(lang string, v url.Values, a Answer, offset, limit int) resultsPage {
+	p := resultsPage{Lang: lang, W: pageWords[lang], Query: a.Query, Total: a.Total, Start: offset + 1, Results: a.Results}
+	for _, k := range []string{"kind", "report", "limit"} {
+		if s := v.Get(k); s != "" {
+			p.Hidden = append(p.Hidden, hidden{k, s})
+		}
+	}
+	page := offset/limit + 1
+	at := func(n int) string {
+		w := url.Values{}
+		for k := range v {
+			w.Set(k, v.Get(k))
+		}
+		w.Set("lang", lang)
+		if n > 1 {
+			w.Set("page", strconv.Itoa(n))
+		} else {
+			w.Del("page")
+		}
+		return searchURL(w)
+	}
+	if page > 1 {
+		p.Prev = at(page - 1)
+	}
+	if offset+len(a.Results) < a.Total {
+		p.Next = at(page + 1)
+	}
+	other := url.Values{}
+	for k := range v {
+		other.Set(k, v.Get(k))
+	}
+	other.Set("lang", p.W["otherLang"])
+	p.Other = searchURL(other)
+	return p
+}
+
+// writePage writes the HTML results page with the given status.
+func writePage(w http.ResponseWriter, status int, p resultsPage) {
+	lambdahttp.SetSecurityHeaders(w.Header())
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_ = pageTemplate.Execute(w, p)
+}
+
+// fail answers a bad request: the portal's page with the message for a
+// plain form (so a reader with JavaScript off is not left on a bare text),
+// the message as text otherwise.
+func fail(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	if !wantsHTML(r) {
+		lambdahttp.Error(w, status, msg)
+		return
+	}
+	lang := r.URL.Query().Get("lang")
+	if _, ok := pageWords[lang]; !ok {
+		lang = "fr"
+	}
+	q := r.URL.Query().Get("q")
+	if len(q) > 4*MaxQuery {
+		q = ""
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	writePage(w, status, resultsPage{
+		Lang: lang, W: pageWords[lang], Query: q, Error: msg,
+		Other: searchURL(url.Values{"lang": {pageWords[lang]["otherLang"]}, "q": {q}}),
+	})
+}
