@@ -36,11 +36,14 @@ var pageTypes = []struct{ name, path string }{
 	{"about en", "/en/about/"},
 	{"glossary", "/fr/glossaire/"},
 	{"search results", "/api/search?lang=fr&q=rations"},
-	{"not found", notFoundPath},
+	{"not found fr", "/fr/no-such-page/"},
+	{"not found en", "/en/no-such-page/"},
+	{"not found elsewhere", "/no-such-page/"},
 }
 
-// notFoundPath is a URL of no page: the server answers with 404.html.
-const notFoundPath = "/fr/no-such-page/"
+// notFoundPaths are URLs of no page: the server answers 404 with the
+// not-found page of their language (or the bilingual one).
+var notFoundPaths = map[string]bool{"/fr/no-such-page/": true, "/en/no-such-page/": true, "/no-such-page/": true}
 
 // axeViolation is one violated axe-core rule on a page.
 type axeViolation struct {
@@ -125,7 +128,7 @@ func load(parent context.Context, path, axe string) *visit {
 			v.console = append(v.console, fmt.Sprintf("exception: %s (%s:%d)", msg, d.URL, d.LineNumber))
 		case *log.EventEntryAdded:
 			// The not-found page is meant to answer 404: that is no error.
-			if e.Entry.Level == log.EntryLevelError && !(path == notFoundPath && e.Entry.URL == baseURL+path) {
+			if e.Entry.Level == log.EntryLevelError && !(notFoundPaths[path] && e.Entry.URL == baseURL+path) {
 				v.console = append(v.console, fmt.Sprintf("log %s: %s (%s)", e.Entry.Source, e.Entry.Text, e.Entry.URL))
 			}
 		case *network.EventRequestWillBeSent:

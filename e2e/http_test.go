@@ -239,3 +239,30 @@ func TestFunctionResponsesAreProtected(t *testing.T) {
 		t.Errorf("search HTML: X-Content-Type-Options = %q", res.Header.Get("X-Content-Type-Options"))
 	}
 }
+
+// TestNotFoundSpeaksTheReadersLanguage: a missing page under /fr/ or /en/
+// answers 404 with the not-found page of that language, with the portal's
+// header so the reader can search from there.
+func TestNotFoundSpeaksTheReadersLanguage(t *testing.T) {
+	for _, c := range []struct{ path, lang, title string }{
+		{"/fr/a-76-564/par/999/", "fr", "Page introuvable"},
+		{"/en/no-such-page/", "en", "Page not found"},
+		{"/no-such-page/", "fr", "Page not found"}, // the bilingual page
+	} {
+		res, err := http.Get(baseURL + c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		body := string(b)
+		if res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", c.path, res.StatusCode)
+		}
+		for _, want := range []string{`<html lang="` + c.lang + `">`, c.title, `role="search"`, `name="robots" content="noindex"`} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s: page lacks %s", c.path, want)
+			}
+		}
+	}
+}

@@ -108,10 +108,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	s.notFound(w, p, "/404.html")
+}
+
+// notFound answers 404 for path p with the page at page (a path in
+// public/), or a bare message when there is no such page.
+func (s *Server) notFound(w http.ResponseWriter, p, page string) {
 	s.setHeaders(w.Header(), p)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusNotFound)
-	if f, err := os.Open(filepath.Join(s.public, "404.html")); err == nil {
+	if f, err := os.Open(filepath.Join(s.public, filepath.FromSlash(path.Clean("/"+page)))); err == nil {
 		defer f.Close()
 		_, _ = io.Copy(w, f)
 		return
@@ -152,6 +158,10 @@ func (s *Server) apply(w http.ResponseWriter, r *http.Request, rule Redirect) {
 		r2.URL.Path = to
 		s.setHeaders(w.Header(), to)
 		s.files.ServeHTTP(w, r2)
+		return
+	}
+	if rule.Status == http.StatusNotFound { // a custom not-found page
+		s.notFound(w, r.URL.Path, to)
 		return
 	}
 	if r.URL.RawQuery != "" && !strings.Contains(to, "?") {

@@ -27,6 +27,8 @@ func newTestServer(t *testing.T) (*httptest.Server, *Config) {
 		t.Fatal(err)
 	}
 	_ = os.WriteFile(filepath.Join(pub, "fr", "index.html"), []byte("<p>accueil</p>"), 0o644)
+	_ = os.WriteFile(filepath.Join(pub, "fr", "404.html"), []byte("<p>introuvable</p>"), 0o644)
+	_ = os.WriteFile(filepath.Join(pub, "404.html"), []byte("<p>introuvable · not found</p>"), 0o644)
 	fn := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = io.WriteString(w, `{"q":"`+r.URL.Query().Get("q")+`"}`)
@@ -110,9 +112,20 @@ func TestRootRedirectAndNotFound(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	b, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	if res.StatusCode != 404 {
-		t.Errorf("/nowhere/ → %d", res.StatusCode)
+	if res.StatusCode != 404 || string(b) != "<p>introuvable · not found</p>" {
+		t.Errorf("/nowhere/ → %d %s, want 404 and the bilingual page", res.StatusCode, b)
+	}
+	// under /fr/, the French page (netlify.toml's 404 rule for /fr/*)
+	res, err = c.Get(srv.URL + "/fr/nowhere/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ = io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 404 || string(b) != "<p>introuvable</p>" {
+		t.Errorf("/fr/nowhere/ → %d %s, want 404 and the French page", res.StatusCode, b)
 	}
 }
 
