@@ -57,6 +57,9 @@ func Write(dir string, reports []*report.Report) error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
+	if err := writeHome(dir, reports); err != nil {
+		return fmt.Errorf("home page lists: %w", err)
+	}
 	return writeRedirects(dir, reports)
 }
 

@@ -183,11 +183,18 @@ type KeyFigure struct {
 	Unit  string `json:"unit,omitempty"`
 }
 
-// keyFigures reads the totals of the summary's financial table.
-func (v *viewer) keyFigures() []KeyFigure {
+// headline holds the report's grand totals formatted for the page:
+// apportionment, expenditure and unspent balance, and the utilization
+// rate (empty when the summary's financial table is absent).
+type headline struct {
+	apportionment, expenditure, unspent, rate string
+}
+
+// headline reads the grand total of the summary's financial table.
+func (v *viewer) headline() headline {
 	t := v.r.Table("summary-financial")
 	if t == nil {
-		return nil
+		return headline{}
 	}
 	var total *report.Row
 	for i := range t.Rows {
@@ -196,19 +203,32 @@ func (v *viewer) keyFigures() []KeyFigure {
 		}
 	}
 	if total == nil || len(total.Cells) < 3 {
-		return nil
+		return headline{}
 	}
-	w := v.w
-	out := []KeyFigure{
-		{Label: w.apportionment, Value: v.num(total.Cells[0].Num), Unit: w.unitShort},
-		{Label: w.expenditure, Value: v.num(total.Cells[1].Num), Unit: w.unitShort},
-		{Label: w.unspent, Value: v.num(total.Cells[2].Num), Unit: w.unitShort},
-	}
+	h := headline{apportionment: v.num(total.Cells[0].Num), expenditure: v.num(total.Cells[1].Num), unspent: v.num(total.Cells[2].Num)}
 	a, errA := total.Cells[0].Num.Units(1)
 	e, errE := total.Cells[1].Num.Units(1)
 	if errA == nil && errE == nil && a > 0 {
 		// one decimal, as the report writes its rates
-		out = append(out, KeyFigure{Label: w.utilized, Value: v.num(report.FromUnits(report.Percent(e, a, 1), 1)) + v.percentSign()})
+		h.rate = v.num(report.FromUnits(report.Percent(e, a, 1), 1)) + v.percentSign()
+	}
+	return h
+}
+
+// keyFigures are the figures at the top of the report home.
+func (v *viewer) keyFigures() []KeyFigure {
+	h := v.headline()
+	if h.apportionment == "" {
+		return nil
+	}
+	w := v.w
+	out := []KeyFigure{
+		{Label: w.apportionment, Value: h.apportionment, Unit: w.unitShort},
+		{Label: w.expenditure, Value: h.expenditure, Unit: w.unitShort},
+		{Label: w.unspent, Value: h.unspent, Unit: w.unitShort},
+	}
+	if h.rate != "" {
+		out = append(out, KeyFigure{Label: w.utilized, Value: h.rate})
 	}
 	if p := v.r.Previous; p != nil {
 		sep := map[bool]string{true: " ; ", false: "; "}[v.lang == "fr"]

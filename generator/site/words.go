@@ -1,6 +1,10 @@
 package site
 
-import "pkportal/report"
+import (
+	"strconv"
+
+	"pkportal/report"
+)
 
 // ui holds the words the generator writes into views in one UI language.
 // The layouts' own words are in i18n/*.toml; these are the ones that go
@@ -10,6 +14,7 @@ type ui struct {
 	apportionment, expenditure, unspent, utilized string
 	expenditureIn, resolution, tables             string
 	redirecting                                   string
+	nReports, nMissions, nPeriods                 [2]string         // singular, plural
 	status                                        map[string]string // status and status basis → words
 }
 
@@ -20,6 +25,7 @@ var uiWords = map[string]ui{
 		apportionment: "Montant alloué", expenditure: "Dépenses", unspent: "Solde inutilisé", utilized: "Taux d’utilisation",
 		expenditureIn: "Dépenses en", resolution: "résolution", tables: "Tableaux",
 		redirecting: "Redirection vers le paragraphe",
+		nReports:    [2]string{"rapport", "rapports"}, nMissions: [2]string{"mission", "missions"}, nPeriods: [2]string{"exercice", "exercices"},
 		status: map[string]string{
 			report.StatusAchieved: "Atteint", report.StatusNotAchieved: "Non atteint", report.StatusPartly: "Partiellement atteint", report.StatusNotAssessable: "Non évaluable",
 			"text": "selon le texte du rapport", "target": "chiffre effectif comparé à l’objectif", "": "le rapport ne permet pas de conclure",
@@ -31,6 +37,7 @@ var uiWords = map[string]ui{
 		apportionment: "Apportionment", expenditure: "Expenditure", unspent: "Unencumbered balance", utilized: "Utilization rate",
 		expenditureIn: "Expenditure in", resolution: "resolution", tables: "Tables",
 		redirecting: "Redirecting to paragraph",
+		nReports:    [2]string{"report", "reports"}, nMissions: [2]string{"mission", "missions"}, nPeriods: [2]string{"period", "periods"},
 		status: map[string]string{
 			report.StatusAchieved: "Achieved", report.StatusNotAchieved: "Not achieved", report.StatusPartly: "Partly achieved", report.StatusNotAssessable: "Not assessable",
 			"text": "as the report states", "target": "actual figure compared with the target", "": "the report does not allow a conclusion",
@@ -45,4 +52,12 @@ func (w ui) statusWords(status, basis string) (string, string) {
 		why = w.status[""]
 	}
 	return w.status[status], why
+}
+
+// count writes n with its noun, e.g. "1 rapport", "12 rapports".
+func count(n int, noun [2]string) string {
+	if n == 1 {
+		return "1 " + noun[0]
+	}
+	return strconv.Itoa(n) + " " + noun[1]
 }
