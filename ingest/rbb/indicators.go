@@ -254,10 +254,14 @@ func (p *parser) indicator(eaID string, n int, planned, actual []source.Line) *r
 	if len(planned) > 0 {
 		ind.Line = planned[0].N
 	}
-	text, periods, raws := splitValues(p.doc.Join(planned))
+	text, ms := splitValues(p.doc.Join(planned))
 	ind.Planned = p.doc.Clean(text)
-	for k := range periods {
-		ind.Values = append(ind.Values, periodValue(periods[k], raws[k]))
+	for i, m := range ms {
+		for k := range m.periods {
+			v := periodValue(m.periods[k], m.raws[k])
+			v.Measure, v.Label = i+1, m.label
+			ind.Values = append(ind.Values, v)
+		}
 	}
 	ind.Actual = p.paragraphs(actual)
 	return ind

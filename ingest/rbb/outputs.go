@@ -138,6 +138,12 @@ func (p *parser) outputs(eaID string, lines []source.Line) ([]*report.Output, er
 			if p.paraStart(lines, k) {
 				if p.plannedLike(lines, k) {
 					newRow()
+				} else if state == inRemarks && !p.opensRemark(t) && !p.explains(t) {
+					// a remark paragraph opens with an article, a pronoun,
+					// a preposition or a figure: a capitalised name
+					// ("… de la composante" / "Sûreté et sécurité") goes on
+					// with the sentence
+					p.appendCont(cur, state, l)
 				} else {
 					cur.remarks = append(cur.remarks, []source.Line{l})
 					state = inRemarks

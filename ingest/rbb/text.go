@@ -2,6 +2,7 @@ package rbb
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -114,39 +115,48 @@ func valuesClose(lines []source.Line, k int) (closes, atEnd bool) {
 	return true, lastClose == len(s)-1
 }
 
-// splitValues finds the last parenthesis of period values in a planned
-// indicator's text. It returns the text without it (a label that opens
-// the parenthesis, "pourcentage d’élues :", stays in the text in its own
-// parenthesis) and the values.
-func splitValues(t string) (string, []string, []string) {
-	// find the last ")" that closes a parenthesis with a period
-	for i := len(t) - 1; i >= 0; i-- {
-		if t[i] != ')' {
-			continue
-		}
-		depth := 0
-		open := -1
-		for j := i - 1; j >= 0; j-- {
-			if t[j] == ')' {
-				depth++
-			} else if t[j] == '(' {
-				if depth == 0 {
-					open = j
-					break
-				}
-				depth--
+// measure is one parenthesis of period values of a planned indicator.
+type measure struct {
+	label   string   // what opens the parenthesis, "pourcentage d’élues"
+	periods []string // "2019/20", in order
+	raws    []string // the values as printed
+}
+
+// splitValues finds the parentheses of period values in a planned
+// indicator's text, e.g. "(pourcentage d’élues : 2018/19 : 8,84 % ;
+// 2020/21 : 30 %)". It returns the text without them and their values,
+// one measure per parenthesis, in order; a label that opens a parenthesis
+// before its first period is the measure's label and leaves the text.
+// A parenthesis inside a parenthesis of values belongs to its values.
+func splitValues(t string) (string, []measure) {
+	type pair struct{ open, close int }
+	var stack []int
+	var pairs []pair // innermost first, by closing position
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '(':
+			stack = append(stack, i)
+		case ')':
+			if n := len(stack); n > 0 {
+				pairs = append(pairs, pair{stack[n-1], i})
+				stack = stack[:n-1]
 			}
 		}
-		if open < 0 {
-			continue
+	}
+	// keep the outermost parentheses that hold a period
+	var spans []pair
+	var ms []measure
+	for k := len(pairs) - 1; k >= 0; k-- {
+		pr := pairs[k]
+		if len(spans) > 0 && spans[len(spans)-1].open < pr.open && pr.close < spans[len(spans)-1].close {
+			continue // inside a parenthesis of values already kept
 		}
-		inner := t[open+1 : i]
+		inner := t[pr.open+1 : pr.close]
 		locs := period.FindAllStringSubmatchIndex(inner, -1)
 		if locs == nil {
 			continue
 		}
-		label := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(inner[:locs[0][0]]), ":"))
-		var periods, raws []string
+		m := measure{label: strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(inner[:locs[0][0]]), ":"))}
 		for n, loc := range locs {
 			end := len(inner)
 			if n+1 < len(locs) {
@@ -154,25 +164,31 @@ func splitValues(t string) (string, []string, []string) {
 			}
 			raw := strings.TrimSpace(inner[loc[1]:end])
 			raw = strings.TrimSpace(strings.TrimSuffix(raw, ";"))
-			periods = append(periods, inner[loc[2]:loc[3]])
-			raws = append(raws, raw)
+			m.periods = append(m.periods, inner[loc[2]:loc[3]])
+			m.raws = append(m.raws, raw)
 		}
-		before := strings.TrimSpace(t[:open])
-		after := strings.TrimSpace(t[i+1:])
-		text := before
-		if label != "" {
-			text += " (" + label + ")"
-		}
-		if after != "" {
-			if strings.HasPrefix(after, ",") || strings.HasPrefix(after, ".") {
-				text += after
-			} else {
-				text += " " + after
-			}
-		}
-		return text, periods, raws
+		spans = append(spans, pr)
+		ms = append(ms, m)
 	}
-	return t, nil, nil
+	if len(spans) == 0 {
+		return t, nil
+	}
+	// spans and ms were collected from the last parenthesis back
+	slices.Reverse(spans)
+	slices.Reverse(ms)
+	var b strings.Builder
+	from := 0
+	for _, sp := range append(spans, pair{len(t), len(t)}) {
+		piece := strings.TrimSpace(t[from:sp.open])
+		if piece != "" {
+			if b.Len() > 0 && !strings.HasPrefix(piece, ",") && !strings.HasPrefix(piece, ".") {
+				b.WriteByte(' ')
+			}
+			b.WriteString(piece)
+		}
+		from = min(sp.close+1, len(t))
+	}
+	return b.String(), ms
 }
 
 // inParenthesis reports whether line k starts inside a parenthesis opened
