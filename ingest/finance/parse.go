@@ -60,7 +60,8 @@ var (
 	rangeCell     = regexp.MustCompile(`^(\d+,\d+)[–—-](\d+,\d+)$`)
 )
 
-func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
+// norm collapses runs of spaces and trims them.
+func norm(s string) string { return source.CollapseSpaces(s) }
 
 func (p *parser) text(i int) string { return p.texts[i] }
 

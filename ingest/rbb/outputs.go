@@ -310,6 +310,9 @@ func (p *parser) plannedLike(lines []source.Line, k int) bool {
 // group reads an output group heading at line k, printed on up to three
 // lines; it returns the group as printed and the number of lines.
 func (p *parser) group(lines []source.Line, k int) (string, int) {
+	if !p.mayOpenGroup(lines[k].Text) {
+		return "", 0
+	}
 	t := ""
 	for m := 1; m <= 3 && k+m <= len(lines); m++ {
 		if m > 1 {
@@ -324,6 +327,25 @@ func (p *parser) group(lines []source.Line, k int) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// mayOpenGroup reports whether a line starts with the first word of a
+// group heading, compared without case: a quick test, without allocating,
+// before group builds the line's groupKey.
+func (p *parser) mayOpenGroup(t string) bool {
+	w := strings.TrimLeft(t, "#* ")
+	if i := strings.IndexAny(w, " \t"); i >= 0 {
+		w = w[:i]
+	}
+	if strings.Contains(w, "'") {
+		w = strings.ReplaceAll(w, "'", "’")
+	}
+	for _, f := range p.groupFirst {
+		if strings.EqualFold(w, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // groupKey normalises a text for comparison with the group headings: no

@@ -23,6 +23,7 @@ package rbb
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"pkportal/ingest/lang"
@@ -94,7 +95,9 @@ type parser struct {
 	// groupPrefix holds the groupKey of every line-wise prefix of a group
 	// heading, to stop comparing early
 	groupPrefix map[string]bool
-	heading     *regexp.Regexp
+	// groupFirst are the first words of the group headings, once each
+	groupFirst []string
+	heading    *regexp.Regexp
 }
 
 var (
@@ -138,6 +141,9 @@ func newParser(doc *source.Doc, v Vocab) *parser {
 		key := groupKey(g)
 		p.groups[key] = g
 		w := strings.Fields(key)
+		if len(w) > 0 && !slices.Contains(p.groupFirst, w[0]) {
+			p.groupFirst = append(p.groupFirst, w[0])
+		}
 		for i := 1; i <= len(w); i++ {
 			p.groupPrefix[strings.Join(w[:i], " ")] = true
 		}

@@ -68,8 +68,8 @@ func lastRuneOf(t string) rune {
 	return r
 }
 
-// normSpaces collapses runs of spaces.
-func normSpaces(t string) string { return strings.Join(strings.Fields(t), " ") }
+// normSpaces collapses runs of spaces and trims them.
+func normSpaces(t string) string { return source.CollapseSpaces(t) }
 
 // valuesClose reports whether line k closes a parenthesis of period values
 // (one that contains "2019/20 :"), and whether that parenthesis closes at the

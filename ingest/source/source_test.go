@@ -83,3 +83,39 @@ func TestReadRejectsEmptyAndBinary(t *testing.T) {
 		t.Errorf("latin-1: %v %v", err, d.Lines)
 	}
 }
+
+func TestCollapseSpaces(t *testing.T) {
+	for in, want := range map[string]string{
+		"Services de sécurité":        "Services de sécurité",
+		"  Services  de\tsécurité ":   "Services de sécurité",
+		"1\u00a0472 Cours":            "1 472 Cours",
+		"":                            "",
+		" ":                           "",
+		"a\u2003b":                    "a b",
+		"Déontologie et discipline  ": "Déontologie et discipline",
+		"x\u0085y\r\n":                "x y",
+	} {
+		if got := CollapseSpaces(in); got != want {
+			t.Errorf("CollapseSpaces(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// normalizeSpaces returns the texts it has nothing to do on as they are,
+// and still collapses and drops the spaces it must.
+func TestNormalizeSpaces(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ce chiffre tient à l’utilisation ; (2019/20 : 5)": "Ce chiffre tient à l’utilisation ; (2019/20 : 5)",
+		"de l ’exercice":            "de l’exercice",
+		"de l 'exercice":            "de l'exercice",
+		"a  b\tc\u00a0d\u202fe":     "a b c d e",
+		"fin , suite . (note )":     "fin, suite. (note)",
+		"[a ] 5 ’":                  "[a] 5 ’",
+		"le rapport\u00a0A/76/564 ": "le rapport A/76/564 ",
+		"":                          "",
+	} {
+		if got := normalizeSpaces(in); got != want {
+			t.Errorf("normalizeSpaces(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
