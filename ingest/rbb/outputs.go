@@ -2,16 +2,11 @@ package rbb
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"pkportal/ingest/source"
 	"pkportal/report"
 )
-
-// figure is a completed figure: a number followed by a capitalised label,
-// "35 Réunions ont bénéficié d’un appui", or a number alone.
-var figure = regexp.MustCompile(`^(\d{1,3}(?: \d{3})+|\d+)(?:,(\d+))?(?: (\p{Lu}.*))?$`)
 
 // outRow collects the lines of one output.
 type outRow struct {
@@ -50,7 +45,7 @@ const (
 // "Oui"/"Non" or is as wide as the planned column; the label or remarks go
 // on otherwise. Group headings are matched by name (Vocab.Groups).
 func (p *parser) outputs(eaID string, lines []source.Line) ([]*report.Output, error) {
-	lines = splitGlued(lines)
+	lines = p.splitGlued(lines)
 	var rows []*outRow
 	var cur *outRow
 	group := ""
@@ -160,7 +155,7 @@ func (p *parser) outputs(eaID string, lines []source.Line) ([]*report.Output, er
 		o.Planned = p.doc.Join(r.planned)
 		for _, f := range r.figs {
 			d := report.Delivered{Raw: f.raw, Label: p.doc.Join(f.label)}
-			if num, ok := source.ParseNumber(f.raw); ok {
+			if num, ok := p.num.Parse(f.raw); ok {
 				d.Num = num
 			}
 			o.Completed = append(o.Completed, d)
@@ -204,7 +199,7 @@ func (p *parser) figureLine(lines []source.Line, k int) (raw, rest string, ok bo
 			return yn, strings.TrimPrefix(t, yn+" "), true
 		}
 	}
-	m := figure.FindStringSubmatch(t)
+	m := p.figure.FindStringSubmatch(t)
 	if m == nil {
 		return "", "", false
 	}
@@ -215,7 +210,7 @@ func (p *parser) figureLine(lines []source.Line, k int) (raw, rest string, ok bo
 	}
 	raw = m[1]
 	if m[2] != "" {
-		raw += "," + m[2]
+		raw += p.num.Decimal + m[2]
 	}
 	return raw, m[3], true
 }
@@ -228,7 +223,7 @@ func (p *parser) beforeYesNo(lines []source.Line, k int) bool {
 		if t == p.v.Yes || t == p.v.No {
 			return true
 		}
-		if startsItem(t) && !p.endsJoined(lines[j-1].Text) {
+		if p.startsItem(t) && !p.endsJoined(lines[j-1].Text) {
 			return false
 		}
 	}
@@ -253,7 +248,7 @@ func (p *parser) paraStart(lines []source.Line, k int) bool {
 		return true
 	}
 	// a number that wraps to the start of a line is no paragraph start
-	return digitWord.MatchString(lines[k].Text) && (width(lines[k-1]) < shortLine || width(lines[k]) >= plannedOutputWidth || strings.HasSuffix(strings.TrimSpace(prev), "."))
+	return p.digitWord.MatchString(lines[k].Text) && (width(lines[k-1]) < shortLine || width(lines[k]) >= plannedOutputWidth || strings.HasSuffix(strings.TrimSpace(prev), "."))
 }
 
 // openCellEndsJoined reports whether the label or remark being read ends
@@ -360,7 +355,7 @@ func groupKey(t string) string {
 // rather than planned outputs: an article, a pronoun, a preposition or a
 // number.
 func (p *parser) opensRemark(t string) bool {
-	if digitWord.MatchString(t) {
+	if p.digitWord.MatchString(t) {
 		return false // "200 enquêtes": a planned figure
 	}
 	if !startsUpper(t) {
@@ -377,16 +372,12 @@ func (p *parser) opensRemark(t string) bool {
 	return p.openers[first]
 }
 
-// glued is a planned figure and a completed figure printed on one line:
-// "200 enquêtes 914 Enquêtes".
-var glued = regexp.MustCompile(`^(\d[\d ]*\s\p{Ll}[^\d]*?)\s(\d{1,3}(?: \d{3})*\s\p{Lu}\p{Ll}.*)$`)
-
 // splitGlued splits the lines where a short planned output and its completed
 // figure were printed on one line.
-func splitGlued(lines []source.Line) []source.Line {
+func (p *parser) splitGlued(lines []source.Line) []source.Line {
 	var out []source.Line
 	for _, l := range lines {
-		if m := glued.FindStringSubmatch(normSpaces(l.Text)); m != nil {
+		if m := p.glued.FindStringSubmatch(normSpaces(l.Text)); m != nil {
 			out = append(out, source.Line{N: l.N, Text: m[1], Indent: l.Indent, PageTop: l.PageTop})
 			out = append(out, source.Line{N: l.N, Text: m[2]})
 			continue

@@ -98,6 +98,9 @@ type parser struct {
 	// groupFirst are the first words of the group headings, once each
 	groupFirst []string
 	heading    *regexp.Regexp
+	// num is the number format of the document's language
+	num *source.NumberFormat
+	*numberRes
 }
 
 var (
@@ -117,7 +120,11 @@ func Parse(doc *source.Doc, language string) (res *Result, err error) {
 	if doc == nil {
 		return nil, fmt.Errorf("rbb: no document")
 	}
-	p := newParser(doc, v)
+	nf, err := source.Numbers(language)
+	if err != nil {
+		return nil, err
+	}
+	p := newParser(doc, v, nf)
 	defer func() {
 		// A parser bug must not take the whole ingest down with a panic:
 		// report it as an error of the document.
@@ -128,8 +135,8 @@ func Parse(doc *source.Doc, language string) (res *Result, err error) {
 	return p.parse()
 }
 
-func newParser(doc *source.Doc, v Vocab) *parser {
-	p := &parser{doc: doc, v: v, joiners: map[string]bool{}, openers: map[string]bool{}, groups: map[string]string{}}
+func newParser(doc *source.Doc, v Vocab, nf *source.NumberFormat) *parser {
+	p := &parser{doc: doc, v: v, joiners: map[string]bool{}, openers: map[string]bool{}, groups: map[string]string{}, num: nf, numberRes: numberRegexps(nf)}
 	for _, w := range v.RemarkOpeners {
 		p.openers[w] = true
 	}

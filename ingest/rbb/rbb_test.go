@@ -532,6 +532,7 @@ func TestPeriodValue(t *testing.T) {
 		{"8,84 %", report.PeriodValue{Period: "p", Raw: "8,84 %", Num: "8.84", Unit: "%"}},
 		{"≥ 1 800", report.PeriodValue{Period: "p", Raw: "≥ 1 800", Num: "1800", Comparator: "≥"}},
 	}
+	periodValue := testParser(t, "fr").periodValue
 	for _, c := range cases {
 		if got := periodValue("p", c.raw); got != c.want {
 			t.Errorf("periodValue(%q) = %+v, want %+v", c.raw, got, c.want)
@@ -661,12 +662,16 @@ func FuzzParse(f *testing.F) {
 	if err := lang.Load("fr", "results", &v); err != nil {
 		f.Fatal(err)
 	}
+	nf, err := source.Numbers("fr")
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		doc, err := source.Read("fuzz.txt", b)
 		if err != nil {
 			return
 		}
-		res, err := newParser(doc, v).parse()
+		res, err := newParser(doc, v, nf).parse()
 		if err != nil {
 			return
 		}
@@ -693,5 +698,36 @@ func TestPageTop(t *testing.T) {
 	}
 	if len(want) != 0 {
 		t.Errorf("lines not found: %v", want)
+	}
+}
+
+// testParser is a parser of a language without a document, for the
+// functions that read values.
+func testParser(t *testing.T, language string) *parser {
+	t.Helper()
+	var v Vocab
+	if err := lang.Load(language, "results", &v); err != nil {
+		t.Fatal(err)
+	}
+	nf, err := source.Numbers(language)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newParser(nil, v, nf)
+}
+
+// English values: "1,747", "72.5 %", "≥ 1,800".
+func TestPeriodValueEnglish(t *testing.T) {
+	periodValue := testParser(t, "en").periodValue
+	for raw, want := range map[string]report.PeriodValue{
+		"1,747":                    {Period: "p", Raw: "1,747", Num: "1747"},
+		"72.5 %":                   {Period: "p", Raw: "72.5 %", Num: "72.5", Unit: "%"},
+		"≥ 1,800":                  {Period: "p", Raw: "≥ 1,800", Num: "1800", Comparator: "≥"},
+		"9 meetings per committee": {Period: "p", Raw: "9 meetings per committee", Num: "9", Unit: "meetings per committee"},
+		"1 747":                    {Period: "p", Raw: "1 747"},
+	} {
+		if got := periodValue("p", raw); got != want {
+			t.Errorf("periodValue(%q) = %+v, want %+v", raw, got, want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,9 +27,49 @@ const (
 // period is a period of the reports, e.g. "2019/20", followed by its colon.
 var period = regexp.MustCompile(`(\d{4}/\d{2})\s*:`)
 
-// digitWord is a line that starts with a number followed by a word:
-// "1 organisation régionale…", "2 séances de formation…".
-var digitWord = regexp.MustCompile(`^\d[\d \x{00a0}\x{202f}]*(?:,\d+)?\s+\pL`)
+// numberRes are the patterns of figures in the number format of a
+// language (French "1 747" and "72,5", English "1,747" and "72.5").
+type numberRes struct {
+	// digitWord is a line that starts with a number followed by a word:
+	// "1 organisation régionale…", "2 séances de formation…".
+	digitWord *regexp.Regexp
+	// leadNumber is a number at the start of a value or a figure: "1 747",
+	// "52,5", "0".
+	leadNumber *regexp.Regexp
+	// figure is a completed figure: a number followed by a capitalised
+	// label, "35 Réunions ont bénéficié d’un appui", or a number alone;
+	// groups: the integer part, the decimals, the label.
+	figure *regexp.Regexp
+	// glued is a planned figure and a completed figure printed on one
+	// line: "200 enquêtes 914 Enquêtes".
+	glued *regexp.Regexp
+	// bareValue is an actual indicator that is a figure alone: "72,5 %",
+	// "1 668".
+	bareValue *regexp.Regexp
+}
+
+var numberResCache sync.Map // *source.NumberFormat (one per language) → *numberRes
+
+// numberRegexps compiles the figure patterns of a number format, once per
+// language.
+func numberRegexps(nf *source.NumberFormat) *numberRes {
+	if r, ok := numberResCache.Load(nf); ok {
+		return r.(*numberRes)
+	}
+	sep, dec := nf.GroupClass(), nf.DecimalRe()
+	// what a number may hold after its first digit
+	body := `[\d` + strings.Trim(sep, "[]") + `]`
+	integer := `(\d{1,3}(?:` + sep + `\d{3})+|\d+)`
+	r := &numberRes{
+		digitWord:  regexp.MustCompile(`^\d` + body + `*(?:` + dec + `\d+)?\s+\pL`),
+		leadNumber: regexp.MustCompile(`^` + integer + `(?:` + dec + `\d+)?`),
+		figure:     regexp.MustCompile(`^` + integer + `(?:` + dec + `(\d+))?(?: (\p{Lu}.*))?$`),
+		glued:      regexp.MustCompile(`^(\d` + body + `*\s\p{Ll}[^\d]*?)\s(\d{1,3}(?:` + sep + `\d{3})*\s\p{Lu}\p{Ll}.*)$`),
+		bareValue:  regexp.MustCompile(`^[≥≤<>]?\s*\d` + strings.TrimSuffix(body, "]") + dec + `]*(?:\s*%)?$`),
+	}
+	numberResCache.Store(nf, r)
+	return r
+}
 
 func width(l source.Line) int { return utf8.RuneCountInString(l.Text) }
 
@@ -43,7 +84,7 @@ func startsLower(t string) bool { return unicode.IsLower(firstRune(t)) }
 
 // startsItem reports whether a line can open a paragraph of a cell: a
 // capital letter or a number followed by a word.
-func startsItem(t string) bool { return startsUpper(t) || digitWord.MatchString(t) }
+func (p *parser) startsItem(t string) bool { return startsUpper(t) || p.digitWord.MatchString(t) }
 
 // endsJoined reports whether a line ends with a word or sign after which
 // the sentence must go on: a joiner, a comma, a colon, an apostrophe or a

@@ -3,7 +3,8 @@
 // blank lines and loose undocs.org links removed, each line keeping its line
 // number in the file so that every error can name it.
 //
-// It also holds the French and English number syntax of the reports. It must
+// It also reads the numbers of the reports in the format of their language
+// (NumberFormat, from the language's vocabulary). It must
 // not know the report's structure: that belongs to the parsers of ingest.
 package source
 

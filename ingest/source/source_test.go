@@ -9,28 +9,68 @@ import (
 )
 
 func TestParseNumber(t *testing.T) {
-	cases := map[string]report.Decimal{
-		"1 183 384,7": "1183384.7",
-		"(9 444,2)":   "-9444.2",
-		"39,0":        "39.0",
-		"0,7":         "0.7",
-		"13 249":      "13249",
-		"(0,9)":       "-0.9",
-		"2 477,4":     "2477.4",
+	fr, err := Numbers("fr")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for raw, want := range cases {
-		got, ok := ParseNumber(raw)
-		if !ok || got != want {
-			t.Errorf("ParseNumber(%q) = %q, %v; want %q", raw, got, ok, want)
+	en, err := Numbers("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		f    *NumberFormat
+		raw  string
+		want report.Decimal
+	}{
+		{fr, "1 183 384,7", "1183384.7"},
+		{fr, "(9 444,2)", "-9444.2"},
+		{fr, "39,0", "39.0"},
+		{fr, "0,7", "0.7"},
+		{fr, "13 249", "13249"},
+		{fr, "(0,9)", "-0.9"},
+		{fr, "2 477,4", "2477.4"},
+		{fr, "1\u00a0747", "1747"},
+		{fr, "1\u202f747", "1747"},
+		{fr, "-0,5", "-0.5"},
+		{fr, "(0,0)", "0.0"},
+		{fr, "007", "7"},
+		{en, "1,183,384.7", "1183384.7"},
+		{en, "(9,444.2)", "-9444.2"},
+		{en, "39.0", "39.0"},
+		{en, "13,249", "13249"},
+		{en, "(0.9)", "-0.9"},
+		{en, "80,025,500", "80025500"},
+		{en, "1183384.7", "1183384.7"},
+	} {
+		got, ok := c.f.Parse(c.raw)
+		if !ok || got != c.want {
+			t.Errorf("%s: Parse(%q) = %q, %v; want %q", c.f.Decimal, c.raw, got, ok, c.want)
 		}
 	}
-	for _, raw := range []string{"–", "", "abc", "(12", "1 18", "0,0-5,0", "12)"} {
-		if got, ok := ParseNumber(raw); ok {
-			t.Errorf("ParseNumber(%q) = %q, want no number", raw, got)
+	for _, c := range []struct {
+		f   *NumberFormat
+		raw string
+	}{
+		{fr, "–"}, {fr, ""}, {fr, "abc"}, {fr, "(12"}, {fr, "1 18"}, {fr, "0,0-5,0"}, {fr, "12)"}, {fr, "1 1834"}, {fr, "1234 567"},
+		{fr, "(-5)"}, {fr, "5,"}, {fr, "1.5"}, {fr, "1,183,384.7"},
+		{en, "1 183 384,7"}, {en, "1,5"}, {en, "1,18"}, {en, "12,3456"}, {en, "(9 444,2)"}, {en, "1.2.3"},
+	} {
+		if got, ok := c.f.Parse(c.raw); ok {
+			t.Errorf("%s: Parse(%q) = %q, want no number", c.f.Decimal, c.raw, got)
 		}
 	}
 	if !IsNil("–") || IsNil("0") {
 		t.Error("IsNil")
+	}
+	if _, err := Numbers("xx"); err == nil {
+		t.Error("a language without vocabulary has a number format")
+	}
+	bad := &NumberFormat{Decimal: ",", Group: []string{","}}
+	if err := bad.check(); err == nil {
+		t.Error("the decimal mark accepted as a thousands separator")
+	}
+	if fr.Pattern() != `(?:\d{1,3}(?:[\x{20}\x{a0}\x{202f}]\d{3})+|\d+)(?:\x{2c}\d+)?` {
+		t.Errorf("pattern %s", fr.Pattern())
 	}
 }
 
