@@ -95,6 +95,9 @@ func (p *parser) splitVariance(txt string) (string, []string, error) {
 		return txt, nil, nil
 	}
 	t := strings.TrimSpace(strings.Replace(txt, sign, "", -1))
+	if p.v.CurrencySign != "" {
+		t = strings.Replace(t, p.v.CurrencySign, "", -1)
+	}
 	t = strings.Replace(t, " )", ")", -1)
 	tok := strings.Fields(t)
 	kmin := len(tok)
