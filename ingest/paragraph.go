@@ -201,6 +201,19 @@ func closesAfterLetter(text string) bool {
 	return false
 }
 
+// mentionsResolution reports whether a text holds one of the vocabulary's
+// resolution words, in any case: the texts without one, most of them, skip
+// the resolutions' pattern.
+func mentionsResolution(voc *vocabulary, text string) bool {
+	lower := strings.ToLower(text)
+	for _, w := range voc.ResolutionWords {
+		if strings.Contains(lower, strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // citations finds the documents a text cites, in order of first
 // appearance, each once.
 func citations(voc *vocabulary, language, text string) []report.Citation {
@@ -217,7 +230,11 @@ func citations(voc *vocabulary, language, text string) []report.Citation {
 		s := text[m[0]:m[1]]
 		hits = append(hits, hit{m[0], report.Citation{Text: s, Symbol: s}})
 	}
-	for _, m := range resolutionRegexp(language, voc).FindAllStringSubmatchIndex(text, -1) {
+	var resolutions [][]int
+	if mentionsResolution(voc, text) {
+		resolutions = resolutionRegexp(language, voc).FindAllStringSubmatchIndex(text, -1)
+	}
+	for _, m := range resolutions {
 		list := text[m[2]:m[3]]
 		for _, r := range refRe.FindAllStringIndex(list, -1) {
 			ref := list[r[0]:r[1]]

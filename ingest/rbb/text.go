@@ -99,8 +99,8 @@ func (p *parser) endsJoined(t string) bool {
 	case ',', ':', '’', '\'', '-', '(', '–', '−':
 		return true
 	}
-	f := strings.Fields(t)
-	w := strings.ToLower(strings.TrimLeft(f[len(f)-1], "(«“\"["))
+	word := t[strings.LastIndexFunc(t, unicode.IsSpace)+1:] // the last word
+	w := strings.ToLower(strings.TrimLeft(word, "(«“\"["))
 	return p.joiners[w]
 }
 
