@@ -3,6 +3,7 @@ package rbb
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"pkportal/ingest/source"
 	"pkportal/report"
@@ -90,7 +91,7 @@ func (p *parser) outputs(eaID string, lines []source.Line) ([]*report.Output, er
 		}
 		if pageBreak(lines, k) && state != inPlanned {
 			last := cur.planned[len(cur.planned)-1].Text
-			if p.endsJoined(last) || (startsLower(t) && (state == inYesNo || p.plannedLike(lines, k))) {
+			if p.endsJoined(last) || (startsLower(t) && (state == inYesNo || p.plannedLike(lines, k) || p.openCellEnded(cur, state, t))) {
 				open := p.openCellEndsJoined(cur, state)
 				// the planned text goes on: take its lines up to the
 				// next figure, paragraph start or narrow lower-case rest
@@ -262,6 +263,29 @@ func (p *parser) openCellEndsJoined(cur *outRow, state outState) bool {
 		cell = cur.remarks[len(cur.remarks)-1]
 	}
 	return len(cell) > 0 && p.endsJoined(cell[len(cell)-1].Text)
+}
+
+// openCellEnded reports whether the remark being read ended before the
+// page break, so that next, the lower-case text at the top of the next
+// page, cannot go on with it: the first word of next would have fitted on
+// the remark's last line, within the widest line of the remark, and that
+// line does not end with a joiner. Remarks of several lines only, whose
+// widest line shows the column's width.
+func (p *parser) openCellEnded(cur *outRow, state outState, next string) bool {
+	if state != inRemarks || len(cur.remarks) == 0 {
+		return false
+	}
+	cell := cur.remarks[len(cur.remarks)-1]
+	if len(cell) < 3 {
+		return false
+	}
+	last := cell[len(cell)-1]
+	widest := 0
+	for _, l := range cell {
+		widest = max(widest, width(l))
+	}
+	word, _, _ := strings.Cut(next, " ")
+	return width(last)+1+utf8.RuneCountInString(word) <= widest && !p.endsJoined(last.Text)
 }
 
 // plannedLike reports whether the paragraph that starts at line k is as

@@ -312,6 +312,20 @@ func TestOutputsFieldByField(t *testing.T) {
 			"Conduite de 700 patrouilles pédestres dans chacun des principaux centres de population",
 			[]report.Delivered{d("6 192", "6192", "Patrouilles pédestres militaires ont été conduites")},
 			"Ce chiffre plus élevé que prévu tient à la décision de patrouiller fréquemment parmi la population dans le cadre de la mise en œuvre du plan d’adaptation de la Mission et à titre préventif et réactif, notamment dans les régions de Mopti et de Gao, pour protéger les civils"},
+		// a page break cuts planned text and remark: the remark ends on
+		// the short line before the break ("dans le centre du pays", and
+		// "psychosociale," would have fitted on it), the lower-case rest at
+		// the top of the next page is the planned text's
+		{"ea-2-3", 3, 4955, "",
+			"Organisation, dans les camps de cantonnement et d’autres lieux désignés à l’avance, d’activités d’identification, de vérification, d’établissement de fiches de renseignement, d’enregistrement et de sensibilisation aux initiatives d’éducation psychosociale, de réconciliation civique et d’orientation à l’intention d’un maximum de 3 500 ex-combattants et de 1 000 ex-combattants participant au programme de désarmement et de démantèlement des groupes d’autodéfense dans le centre du pays",
+			[]report.Delivered{d("Non", "", "")},
+			"Ce produit, inférieur aux prévisions, s’explique par le fait qu’aucune opération de désarmement, de démobilisation et de réintégration n’a été organisée dans le centre du pays"},
+		// the same cut where the remark goes on: "concernant" would not
+		// have fitted on "perspectives et les difficultés à résoudre"
+		{"ea-1-3", 1, 1790, "",
+			"Appui technique pour la tenue de 2 tables rondes et de 2 séances de formation visant à permettre au Gouvernement malien d’échanger des idées et de mener les réformes législatives et électorales nécessaires, notamment aux fins de la conception et de la mise en place d’un organe électoral unique, conformément aux normes internationales",
+			[]report.Delivered{d("3", "3", "Séances de formation ont été organisées")},
+			"Un appui technique a été apporté dans le cadre de réunions mensuelles sur les réformes politiques et institutionnelles avec les ministères concernés, notamment le Ministère de l’administration territoriale et de la décentralisation et le Ministère de la refondation de l’État\nEn outre, les produits prévus ont été changés en 3 séances de formation sur les sujets suivants : modification de la loi électorale, les perspectives et les difficultés à résoudre concernant la mise en place de l’organe électoral unique, et calendrier des élections\nLe produit exécuté, inférieur aux prévisions, s’explique par le coup d’État de mai 2021, qui a entraîné le report de la quatrième séance de formation"},
 		{"ea-2-1", 11, 3627, "",
 			"5 500 jours de patrouilles mixtes (Nations Unies et forces de sécurité maliennes) (2 patrouilles menées par chacune des 11 unités de police constituées, 5 jours par semaine, pendant 50 semaines)",
 			[]report.Delivered{d("774", "774", "Jours de patrouilles mixtes (Nations Unies et forces de sécurité maliennes) ont été assurés")},
