@@ -252,6 +252,12 @@ func CollapseSpaces(t string) string {
 	for i := 0; i < len(t); {
 		c := t[i]
 		if c >= utf8.RuneSelf {
+			// the spaces beyond ASCII (U+0085, U+00A0, U+1680, U+2000 to
+			// U+205F, U+3000) start with one of these bytes in UTF-8
+			if c != 0xc2 && c != 0xe1 && c != 0xe2 && c != 0xe3 {
+				i++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(t[i:])
 			if unicode.IsSpace(r) {
 				return strings.Join(strings.Fields(t), " ")

@@ -159,3 +159,15 @@ func TestNormalizeSpaces(t *testing.T) {
 		}
 	}
 }
+
+// CollapseSpaces finds every white space of unicode.IsSpace, whatever its
+// encoding, and leaves the other characters alone.
+func TestCollapseSpacesUnicode(t *testing.T) {
+	for r := rune(0); r <= 0x3000; r++ {
+		s := "a" + string(r) + "b"
+		want := strings.Join(strings.Fields(s), " ")
+		if got := CollapseSpaces(s); got != want {
+			t.Errorf("CollapseSpaces(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
