@@ -91,6 +91,9 @@ type CorrectionError struct {
 	Msg   string
 }
 
+// Error names the source's file and line, the corrections file and the
+// entry: "ingest A-76-564.fr.txt line 2278: A-76-564.fr.corrections.json
+// entry 3: …".
 func (e *CorrectionError) Error() string {
 	return fmt.Sprintf("ingest %s line %d: %s entry %d: %s", e.File, e.Line, correctionsName(e.File), e.Entry, e.Msg)
 }

@@ -59,6 +59,7 @@ func (f *NumberFormat) check() error {
 	return nil
 }
 
+// isDigitString reports whether s starts with an ASCII digit.
 func isDigitString(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // Parse reads a number printed in the format: "1 183 384,7" (French) or
@@ -141,6 +142,8 @@ func (f *NumberFormat) groupAt(s string) int {
 	return 0
 }
 
+// threeDigits reports whether s starts with exactly three digits (a group
+// of thousands), not followed by a fourth.
 func threeDigits(s string) bool {
 	if len(s) < 3 {
 		return false
