@@ -2,6 +2,7 @@ package source
 
 import (
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -170,4 +171,34 @@ func TestCollapseSpacesUnicode(t *testing.T) {
 			t.Errorf("CollapseSpaces(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// FuzzNumberParse checks that NumberFormat.Parse never panics and that
+// what it reads is a plain decimal, the same in both languages' formats
+// when the text has no separator.
+func FuzzNumberParse(f *testing.F) {
+	for _, s := range []string{"1 183 384,7", "(9 444,2)", "1,183,384.7", "(9,444.2)", "-0,5", "–", "1\u202f747", "(", ")", "-", "0"} {
+		f.Add(s)
+	}
+	fr, err := Numbers("fr")
+	if err != nil {
+		f.Fatal(err)
+	}
+	en, err := Numbers("en")
+	if err != nil {
+		f.Fatal(err)
+	}
+	plain := regexp.MustCompile(`^-?\d+(\.\d+)?$`)
+	f.Fuzz(func(t *testing.T, s string) {
+		a, okA := fr.Parse(s)
+		b, okB := en.Parse(s)
+		for _, d := range []report.Decimal{a, b} {
+			if d != "" && !plain.MatchString(string(d)) {
+				t.Fatalf("Parse(%q) = %q, not a plain decimal", s, d)
+			}
+		}
+		if okA && okB && !strings.ContainsAny(s, " ,.\u00a0\u202f") && a != b {
+			t.Fatalf("Parse(%q): fr %q, en %q", s, a, b)
+		}
+	})
 }
