@@ -196,3 +196,34 @@ func TestDatasetsOfEmbeddedReport(t *testing.T) {
 		t.Errorf("output statuses: %d completed, %d not completed", yes, no)
 	}
 }
+
+// An indicator with two measures (A/76/564 3.1, indicator 6) and one with
+// a label: the values column keeps both measures and the label, the
+// baseline is taken from the target's measure only.
+func TestIndicatorMeasures(t *testing.T) {
+	ea := &report.Accomplishment{Number: "3.1", Indicators: []*report.Indicator{
+		{ID: "ea-3-1-i6", N: 6, Planned: "Plans, ainsi que violences", Values: []report.PeriodValue{
+			{Period: "2019/20", Raw: "exécution des 2 plans d’action", Measure: 1},
+			{Period: "2020/21", Raw: "exécution des 2 plans d’action", Measure: 1},
+			{Period: "2020/21", Raw: "exécution des 2 plans à hauteur de 50 %", Measure: 2},
+		}},
+		{ID: "ea-3-1-i7", N: 7, Planned: "Des femmes sont candidates", Values: []report.PeriodValue{
+			{Period: "2019/20", Raw: "27,9 %", Num: "27.9", Unit: "%", Measure: 1, Label: "pourcentage d’élues"},
+			{Period: "2020/21", Raw: "30 %", Num: "30", Unit: "%", Measure: 1, Label: "pourcentage d’élues"},
+		}},
+	}}
+	f := indicators(ea)
+	get := func(i int, field string) string { return f.Records[i][f.Index(field)] }
+	if got := get(0, "values"); got != "2019/20: exécution des 2 plans d’action; 2020/21: exécution des 2 plans d’action | 2020/21: exécution des 2 plans à hauteur de 50 %" {
+		t.Errorf("values %q", got)
+	}
+	if get(0, "baseline") != "" || get(0, "target") != "exécution des 2 plans à hauteur de 50 %" {
+		t.Errorf("baseline %q target %q", get(0, "baseline"), get(0, "target"))
+	}
+	if got := get(1, "values"); got != "pourcentage d’élues: 2019/20: 27,9 %; 2020/21: 30 %" {
+		t.Errorf("values %q", got)
+	}
+	if get(1, "baseline_value") != "27.9" || get(1, "target_value") != "30" || get(1, "planned") != "Des femmes sont candidates" {
+		t.Errorf("record %q", f.Records[1])
+	}
+}

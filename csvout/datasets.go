@@ -84,18 +84,14 @@ func indicators(ea *report.Accomplishment) Frame {
 	f := frame("id", "accomplishment", "n:n", "planned", "values", "baseline_period", "baseline", "baseline_value:n", "baseline_unit",
 		"target_period", "target", "target_value:n", "target_unit", "target_comparator", "actual", "status", "status_basis")
 	for _, in := range ea.Indicators {
-		var vals []string
-		for _, v := range in.Values {
-			vals = append(vals, v.Period+": "+v.Raw)
-		}
 		var base, target report.PeriodValue
 		if n := len(in.Values); n > 0 {
 			target = in.Values[n-1]
-			if n > 1 {
+			if n > 1 && in.Values[n-2].Measure == target.Measure {
 				base = in.Values[n-2]
 			}
 		}
-		f.Records = append(f.Records, []string{in.ID, ea.Number, strconv.Itoa(in.N), in.Planned, strings.Join(vals, "; "),
+		f.Records = append(f.Records, []string{in.ID, ea.Number, strconv.Itoa(in.N), in.Planned, in.ValuesText(": ", "; "),
 			base.Period, base.Raw, string(base.Num), base.Unit, target.Period, target.Raw, string(target.Num), target.Unit, target.Comparator,
 			in.Actual, in.Status, in.StatusBasis})
 	}

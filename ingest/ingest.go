@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -234,52 +233,4 @@ func decisions(voc *vocabulary, r *report.Report) []*report.Decision {
 		}
 	})
 	return out
-}
-
-// Correction is one entry of a corrections file: on line Line of the
-// source, Find is replaced by Replace, for Reason.
-type Correction struct {
-	Line    int    `json:"line"`
-	Find    string `json:"find"`
-	Replace string `json:"replace"`
-	Reason  string `json:"reason"`
-}
-
-// CorrectionsPath is the corrections file beside a source:
-// "A-76-564.fr.txt" → "A-76-564.fr.corrections.json".
-func CorrectionsPath(path string) string {
-	return strings.TrimSuffix(path, filepath.Ext(path)) + ".corrections.json"
-}
-
-// ApplyCorrections applies the corrections file beside the source at path,
-// if there is one, to the source's raw text. A correction whose Find is not
-// on its line is an error naming the source's file and line.
-func ApplyCorrections(path string, data []byte) ([]byte, error) {
-	cpath := CorrectionsPath(path)
-	raw, err := os.ReadFile(cpath)
-	if errors.Is(err, os.ErrNotExist) {
-		return data, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("ingest: corrections: %w", err)
-	}
-	var cs []Correction
-	if err := json.Unmarshal(raw, &cs); err != nil {
-		return nil, fmt.Errorf("ingest: %s: %w", filepath.Base(cpath), err)
-	}
-	return applyCorrections(filepath.Base(path), data, cs)
-}
-
-func applyCorrections(name string, data []byte, cs []Correction) ([]byte, error) {
-	lines := strings.Split(string(data), "\n")
-	for _, c := range cs {
-		if c.Line < 1 || c.Line > len(lines) {
-			return nil, &source.Error{File: name, Line: c.Line, Msg: fmt.Sprintf("correction: no such line (the file has %d)", len(lines))}
-		}
-		if c.Find == "" || !strings.Contains(lines[c.Line-1], c.Find) {
-			return nil, &source.Error{File: name, Line: c.Line, Msg: fmt.Sprintf("correction: %q is not on this line", c.Find)}
-		}
-		lines[c.Line-1] = strings.Replace(lines[c.Line-1], c.Find, c.Replace, 1)
-	}
-	return []byte(strings.Join(lines, "\n")), nil
 }

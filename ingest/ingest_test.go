@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"encoding/json"
 	"os"
 	"reflect"
 	"strconv"
@@ -411,12 +412,12 @@ func TestBadInputs(t *testing.T) {
 
 func TestCorrections(t *testing.T) {
 	data := []byte("un\ndeux trois\n")
-	out, err := applyCorrections("x.fr.txt", data, []Correction{{Line: 2, Find: "trois", Replace: "3"}})
+	out, err := applyCorrections("x.fr.txt", data, []Correction{{Line: 2, Find: "trois", Replace: "3", Reason: "r"}})
 	if err != nil || string(out) != "un\ndeux 3\n" {
 		t.Errorf("apply: %q %v", out, err)
 	}
-	_, err = applyCorrections("x.fr.txt", data, []Correction{{Line: 1, Find: "trois", Replace: "3"}})
-	if err == nil || !strings.Contains(err.Error(), "x.fr.txt:1:") {
+	_, err = applyCorrections("x.fr.txt", data, []Correction{{Line: 1, Find: "trois", Replace: "3", Reason: "r"}})
+	if err == nil || err.Error() != `ingest x.fr.txt line 1: x.fr.corrections.json entry 1: "trois" is not on this line, found "un"` {
 		t.Errorf("find not on line: %v", err)
 	}
 	if CorrectionsPath("../sources/A-76-564.fr.txt") != "../sources/A-76-564.fr.corrections.json" {
@@ -425,6 +426,74 @@ func TestCorrections(t *testing.T) {
 	// the real corrections file applies
 	if _, err := ApplyCorrections(realSource, readSource(t)); err != nil {
 		t.Error(err)
+	}
+}
+
+// A page break prints a row's cells as planned part, remark part, planned
+// rest, remark rest: two moves put each column back in one run, and every
+// line keeps its number.
+func TestCorrectionMove(t *testing.T) {
+	src := "Publication de guides pour les\n\nforces et séances de formation\n\nNon En raison du rôle\n\ndes Forces maliennes\n spécialisée sur les opérations\n\nélectorales et la sécurité\n\ndans cette instabilité, l’activité\n\na été réorientée\n\nRéalisation escomptée 1.4 : …\n"
+	moves := []Correction{
+		{Kind: CorrectMove, Line: 3, Find: "séances de formation", From: 8, To: 10, First: "spécialisée", Last: "la sécurité", Reason: "page break"},
+		{Kind: CorrectMove, Line: 7, Find: "des Forces maliennes", From: 12, To: 14, First: "dans cette", Last: "réorientée", Reason: "page break"},
+	}
+	out, err := applyCorrections("x.fr.txt", []byte(src), moves)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Publication de guides pour les\n\nforces et séances de formation spécialisée sur les opérations électorales et la sécurité\n\nNon En raison du rôle\n\ndes Forces maliennes dans cette instabilité, l’activité a été réorientée\n\n\n\n\n\n\n\n\nRéalisation escomptée 1.4 : …\n"
+	if string(out) != want {
+		t.Errorf("moved:\n%q\nwant\n%q", out, want)
+	}
+	// a compound's hyphen at the end of a line joins without a space
+	out, err = applyCorrections("x.fr.txt", []byte("au niveau\nx\nsous-\nrégional\n"), []Correction{{Kind: CorrectMove, Line: 1, Find: "niveau", From: 3, To: 4, First: "sous-", Last: "régional", Reason: "r"}})
+	if err != nil || string(out) != "au niveau sous-régional\nx\n\n\n" {
+		t.Errorf("hyphen: %q %v", out, err)
+	}
+	// an entry that no longer matches its source names the source, the
+	// line, the corrections file and the entry
+	for _, c := range []struct {
+		change func(*Correction)
+		want   string
+	}{
+		{func(c *Correction) { c.First = "spécialisées" }, `ingest x.fr.txt line 8: x.fr.corrections.json entry 2: move: the first line moved does not start with "spécialisées", found "spécialisée sur les opérations"`},
+		{func(c *Correction) { c.To = 8 }, `ingest x.fr.txt line 8: x.fr.corrections.json entry 2: move: the last line moved does not end with "la sécurité", found "spécialisée sur les opérations"`},
+		{func(c *Correction) { c.Find = "séances de travail" }, `ingest x.fr.txt line 3: x.fr.corrections.json entry 2: "séances de travail" is not on this line, found "forces et séances de formation"`},
+		{func(c *Correction) { c.Line, c.Find = 8, "spécialisée" }, `ingest x.fr.txt line 8: x.fr.corrections.json entry 2: move: line 8 is among the lines moved (8 to 10)`},
+		{func(c *Correction) { c.From, c.To = 15, 15 }, `ingest x.fr.txt line 15: x.fr.corrections.json entry 2: move: lines 15 to 15 are blank`},
+		{func(c *Correction) { c.Reason = "" }, `ingest x.fr.txt line 3: x.fr.corrections.json entry 2: no reason: every correction says why no rule can do it`},
+		{func(c *Correction) { c.Kind = "shift" }, `ingest x.fr.txt line 3: x.fr.corrections.json entry 2: unknown kind "shift" ("replace" or "move")`},
+		{func(c *Correction) { c.To = 99 }, `ingest x.fr.txt line 8: x.fr.corrections.json entry 2: move: lines 8 to 99 are not lines of the file (it has 17)`},
+	} {
+		first := moves[0]
+		c.change(&first)
+		_, err := applyCorrections("x.fr.txt", []byte(src), []Correction{{Line: 1, Find: "Publication", Replace: "Publication", Reason: "r"}, first})
+		if err == nil || err.Error() != c.want {
+			t.Errorf("got  %v\nwant %s", err, c.want)
+		}
+	}
+	// the real file: the page break of output 1.3 o13 takes two entries,
+	// every entry has its reason
+	raw, err := os.ReadFile(CorrectionsPath(realSource))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cs []Correction
+	if err := json.Unmarshal(raw, &cs); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	for _, c := range cs {
+		if c.Reason == "" {
+			t.Errorf("entry of line %d has no reason", c.Line)
+		}
+		if c.Line >= 2271 && c.Line <= 2292 {
+			n++
+		}
+	}
+	if len(cs) != 4 || n != 2 {
+		t.Errorf("%d entries, %d for output 1.3 o13; want 4 and 2", len(cs), n)
 	}
 }
 

@@ -161,7 +161,11 @@ func previousPeriod(voc *vocabulary, r *report.Report) *report.Previous {
 	if voc.Previous == "" || len(r.Sections) == 0 {
 		return nil
 	}
-	num := `(\d{1,3}(?:[ \x{00a0}\x{202f}]\d{3})*(?:,\d+)?)`
+	nf, err := source.Numbers(r.Language)
+	if err != nil {
+		return nil
+	}
+	num := `(` + nf.Pattern() + `)`
 	pat := regexp.QuoteMeta(voc.Previous)
 	pat = strings.NewReplacer(`\{expenditure\}`, num, `\{rate\}`, num, `\{period\}`, `(\d{4}/\d{2})`).Replace(pat)
 	pat = strings.ReplaceAll(pat, " ", `\s+`)
@@ -177,8 +181,8 @@ func previousPeriod(voc *vocabulary, r *report.Report) *report.Previous {
 		if m == nil {
 			continue
 		}
-		exp, ok1 := source.ParseNumber(m[1])
-		rate, ok2 := source.ParseNumber(m[2])
+		exp, ok1 := nf.Parse(m[1])
+		rate, ok2 := nf.Parse(m[2])
 		if !ok1 || !ok2 {
 			return nil
 		}

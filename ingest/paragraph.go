@@ -44,6 +44,9 @@ func splitItems(text string, ownLines map[string]bool) (lead string, items []rep
 
 // splitItemsWith is splitItems with the label pattern of a vocabulary.
 func splitItemsWith(labels *regexp.Regexp, text string, ownLines map[string]bool) (lead string, items []report.Item, tail string) {
+	if !closesAfterLetter(text) {
+		return text, nil, "" // no "a)" or "iv)": no label, as the pattern would find
+	}
 	var ls []label
 	for _, m := range labels.FindAllStringSubmatchIndex(text, -1) {
 		ls = append(ls, label{start: m[2], end: m[3], name: text[m[4]:m[5]]})
@@ -186,6 +189,31 @@ func resolutionRegexp(language string, voc *vocabulary) *regexp.Regexp {
 	return re
 }
 
+// closesAfterLetter reports whether a text holds a ")" right after a
+// lower-case ASCII letter, which every item label ends with: the texts
+// without one, most of them, skip the labels' pattern.
+func closesAfterLetter(text string) bool {
+	for i := 1; i < len(text); i++ {
+		if text[i] == ')' && text[i-1] >= 'a' && text[i-1] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsResolution reports whether a text holds one of the vocabulary's
+// resolution words, in any case: the texts without one, most of them, skip
+// the resolutions' pattern.
+func mentionsResolution(voc *vocabulary, text string) bool {
+	lower := strings.ToLower(text)
+	for _, w := range voc.ResolutionWords {
+		if strings.Contains(lower, strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // citations finds the documents a text cites, in order of first
 // appearance, each once.
 func citations(voc *vocabulary, language, text string) []report.Citation {
@@ -194,11 +222,19 @@ func citations(voc *vocabulary, language, text string) []report.Citation {
 		c  report.Citation
 	}
 	var hits []hit
-	for _, m := range symbolRe.FindAllStringIndex(text, -1) {
+	var symbols [][]int
+	if strings.Contains(text, "A/") || strings.Contains(text, "S/") || strings.Contains(text, "E/") {
+		symbols = symbolRe.FindAllStringIndex(text, -1) // every symbol starts so
+	}
+	for _, m := range symbols {
 		s := text[m[0]:m[1]]
 		hits = append(hits, hit{m[0], report.Citation{Text: s, Symbol: s}})
 	}
-	for _, m := range resolutionRegexp(language, voc).FindAllStringSubmatchIndex(text, -1) {
+	var resolutions [][]int
+	if mentionsResolution(voc, text) {
+		resolutions = resolutionRegexp(language, voc).FindAllStringSubmatchIndex(text, -1)
+	}
+	for _, m := range resolutions {
 		list := text[m[2]:m[3]]
 		for _, r := range refRe.FindAllStringIndex(list, -1) {
 			ref := list[r[0]:r[1]]

@@ -17,11 +17,13 @@ type statusVocab struct {
 	Achieved    []string `json:"achieved"`
 	NotAchieved []string `json:"notAchieved"`
 	Partly      []string `json:"partly"`
-}
 
-// figure is a bare figure with an optional bound and unit: "≥ 90 %",
-// "109 jours", "1 668", "7,2 %".
-var figure = regexp.MustCompile(`^([≥≤<>]?)\s*(\d{1,3}(?:[ \x{00a0}\x{202f}]\d{3})+|\d+(?:,\d+)?)\s*(\pL+|%)?`)
+	// num is the number format of the language; figure a bare figure
+	// with an optional bound and unit in it: "≥ 90 %", "109 jours",
+	// "1 668", "7,2 %".
+	num    *source.NumberFormat
+	figure *regexp.Regexp
+}
 
 // setStatuses reads the status of every indicator of the report.
 func setStatuses(r *report.Report) error {
@@ -29,6 +31,12 @@ func setStatuses(r *report.Report) error {
 	if err := lang.Load(r.Language, "status", &v); err != nil {
 		return err
 	}
+	nf, err := source.Numbers(r.Language)
+	if err != nil {
+		return err
+	}
+	v.num = nf
+	v.figure = regexp.MustCompile(`^([≥≤<>]?)\s*(\d{1,3}(?:` + nf.GroupClass() + `\d{3})+|\d+(?:` + nf.DecimalRe() + `\d+)?)\s*(\pL+|%)?`)
 	for _, c := range r.Components {
 		for _, ea := range c.Accomplishments {
 			for _, in := range ea.Indicators {
@@ -66,12 +74,12 @@ func indicatorStatus(in *report.Indicator, period string, v *statusVocab) (statu
 	if target == nil {
 		return report.StatusNotAssessable, "no target for the period"
 	}
-	tCmp, tNum, tUnit, ok := readFigure(target.Raw)
+	tCmp, tNum, tUnit, ok := readFigure(v, target.Raw)
 	if !ok {
 		return report.StatusNotAssessable, "target is not a figure"
 	}
-	aCmp, aNum, aUnit, ok := readFigure(first)
-	if !ok || aCmp != "" || strings.TrimSpace(figure.ReplaceAllString(first, "")) != "" {
+	aCmp, aNum, aUnit, ok := readFigure(v, first)
+	if !ok || aCmp != "" || strings.TrimSpace(v.figure.ReplaceAllString(first, "")) != "" {
 		return report.StatusNotAssessable, "actual is not a bare figure"
 	}
 	if !sameUnit(tUnit, aUnit) {
@@ -104,12 +112,13 @@ func indicatorStatus(in *report.Indicator, period string, v *statusVocab) (statu
 	return report.StatusNotAchieved, "target"
 }
 
-func readFigure(s string) (cmp string, num report.Decimal, unit string, ok bool) {
-	m := figure.FindStringSubmatch(strings.TrimSpace(s))
+// readFigure reads a bare figure: its bound, number and unit.
+func readFigure(v *statusVocab, s string) (cmp string, num report.Decimal, unit string, ok bool) {
+	m := v.figure.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
 		return "", "", "", false
 	}
-	num, ok = source.ParseNumber(m[2])
+	num, ok = v.num.Parse(m[2])
 	return m[1], num, m[3], ok
 }
 

@@ -84,3 +84,17 @@ func TestCitations(t *testing.T) {
 		}
 	}
 }
+
+func TestValuesText(t *testing.T) {
+	in := &Indicator{Values: []PeriodValue{
+		{Period: "2018/19", Raw: "8,84 %", Measure: 1, Label: "pourcentage d’élues"},
+		{Period: "2020/21", Raw: "30 %", Measure: 1, Label: "pourcentage d’élues"},
+		{Period: "2020/21", Raw: "retardé", Measure: 2},
+	}}
+	if got := in.ValuesText(" : ", " ; "); got != "pourcentage d’élues : 2018/19 : 8,84 % ; 2020/21 : 30 % | 2020/21 : retardé" {
+		t.Errorf("ValuesText = %q", got)
+	}
+	if got := (&Indicator{}).ValuesText(" : ", " ; "); got != "" {
+		t.Errorf("no values: %q", got)
+	}
+}

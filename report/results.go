@@ -1,5 +1,7 @@
 package report
 
+import "strings"
+
 // Component is a component of the results-based budgeting frameworks of
 // section II.F, e.g. "Composante 2 : protection des civils".
 type Component struct {
@@ -33,12 +35,13 @@ type Indicator struct {
 	ID string `json:"id"`
 	// N is the indicator's position in its accomplishment, from 1.
 	N int `json:"n"`
-	// Planned is the planned indicator's text without its parenthesis of
-	// period values.
+	// Planned is the planned indicator's text without its parentheses of
+	// period values and their labels.
 	Planned string `json:"planned"`
-	// Values are the period values of the parenthesis, e.g.
-	// "(2018/19 : 1 ; 2019/20 : 2 ; 2020/21 : 5)", in order; the last one
-	// of the report's period is the target.
+	// Values are the period values of the parentheses, e.g.
+	// "(2018/19 : 1 ; 2019/20 : 2 ; 2020/21 : 5)", in order: each
+	// parenthesis is a measure (PeriodValue.Measure), most indicators have
+	// one. The last value of the report's period is the target.
 	Values []PeriodValue `json:"values,omitempty"`
 	// Actual is the actual indicator's text, paragraphs joined by newlines.
 	Actual string `json:"actual"`
@@ -75,6 +78,38 @@ type PeriodValue struct {
 	Unit string `json:"unit,omitempty"`
 	// Comparator is "≥", "≤", "<", ">" when the value is a bound.
 	Comparator string `json:"comparator,omitempty"`
+	// Measure is the position, from 1, of the parenthesis of values the
+	// value belongs to: an indicator that measures two things prints two
+	// parentheses, e.g. A/76/564 3.1, indicator 6.
+	Measure int `json:"measure,omitempty"`
+	// Label is what the measure counts, as printed before the first
+	// period in the parenthesis: "(pourcentage d’élues : 2018/19 : …)" →
+	// "pourcentage d’élues"; empty when the parenthesis has none.
+	Label string `json:"label,omitempty"`
+}
+
+// ValuesText writes an indicator's values as the report prints them,
+// with the given separators: colon between a period and its value
+// (" : " in French), sep between values (" ; "); a measure's label opens
+// its values ("pourcentage d’élues : 2018/19 : 8,84 % ; …") and measures
+// are separated by " | ".
+func (in *Indicator) ValuesText(colon, sep string) string {
+	var b strings.Builder
+	for i, v := range in.Values {
+		first := i == 0 || v.Measure != in.Values[i-1].Measure
+		switch {
+		case i == 0:
+		case first:
+			b.WriteString(" | ")
+		default:
+			b.WriteString(sep)
+		}
+		if first && v.Label != "" {
+			b.WriteString(v.Label + colon)
+		}
+		b.WriteString(v.Period + colon + v.Raw)
+	}
+	return b.String()
 }
 
 // Output is a planned output with what was delivered.

@@ -135,12 +135,8 @@ func Docs(reports []*report.Report, lang string) []Doc {
 				cite := r.CiteAccomplishment(lang, ea.Number)
 				add(Doc{URL: r.URL(lang, page, ea.ID), Kind: "accomplishment", Title: w["ea"] + " " + ea.Number, Citation: cite, Label: ea.Text, Text: ea.Text})
 				for _, in := range ea.Indicators {
-					var vals []string
-					for _, v := range in.Values {
-						vals = append(vals, v.Period+" : "+v.Raw)
-					}
 					add(Doc{URL: r.URL(lang, page, in.ID), Kind: "indicator", Title: w["ea"] + " " + ea.Number + ", " + w["indicator"] + " " + itoa(in.N),
-						Citation: r.CiteIndicator(lang, ea.Number, in.N), Label: in.Planned, Text: in.Planned + " " + strings.Join(vals, " ; ") + " " + in.Actual})
+						Citation: r.CiteIndicator(lang, ea.Number, in.N), Label: in.Planned, Text: in.Planned + " " + in.ValuesText(" : ", " ; ") + " " + in.Actual})
 				}
 				for _, o := range ea.Outputs {
 					var done []string

@@ -156,12 +156,8 @@ func (v *viewer) ea(ea *report.Accomplishment) *EAView {
 	page := v.pageOf[v.componentOf(ea)]
 	ev := &EAView{ID: ea.ID, Number: ea.Number, Text: ea.Text, Cite: cite, URL: v.r.URL(v.lang, page, ea.ID)}
 	for _, in := range ea.Indicators {
-		var vals []string
-		for _, pv := range in.Values {
-			vals = append(vals, pv.Period+" : "+pv.Raw)
-		}
 		st, why := v.w.statusWords(in.Status, in.StatusBasis)
-		ev.Indicators = append(ev.Indicators, IndView{ID: in.ID, N: in.N, Planned: in.Planned, Values: strings.Join(vals, " ; "), Actual: in.Actual,
+		ev.Indicators = append(ev.Indicators, IndView{ID: in.ID, N: in.N, Planned: in.Planned, Values: in.ValuesText(" : ", " ; "), Actual: in.Actual,
 			Status: in.Status, StatusText: st, StatusWhy: why,
 			Cite: v.r.CiteIndicator(v.lang, ea.Number, in.N), URL: v.r.URL(v.lang, page, in.ID)})
 	}

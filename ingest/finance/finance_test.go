@@ -176,6 +176,10 @@ var wantTables = []struct {
 
 func TestTables(t *testing.T) {
 	_, res := parseText(t, readSource(t))
+	fr, err := source.Numbers("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(res.Tables) != len(wantTables) {
 		t.Fatalf("got %d tables, want %d", len(res.Tables), len(wantTables))
 	}
@@ -204,7 +208,7 @@ func TestTables(t *testing.T) {
 			for _, c := range r.Cells {
 				switch {
 				case c.Num != "":
-					if n, ok := source.ParseNumber(c.Raw); !ok || n != c.Num {
+					if n, ok := fr.Parse(c.Raw); !ok || n != c.Num {
 						t.Errorf("%s row %q: cell Raw %q does not read as Num %q", w.id, r.Label, c.Raw, c.Num)
 					}
 					cells = append(cells, string(c.Num))

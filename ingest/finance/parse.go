@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,7 +36,11 @@ func Parse(doc *source.Doc, language string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{doc: doc, v: v, texts: make([]string, len(doc.Lines))}
+	nf, err := source.Numbers(language)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{doc: doc, v: v, num: nf, numberRes: numberRegexps(nf), texts: make([]string, len(doc.Lines))}
 	for i, l := range doc.Lines {
 		p.texts[i] = norm(l.Text)
 	}
@@ -44,8 +49,11 @@ func Parse(doc *source.Doc, language string) (*Result, error) {
 }
 
 type parser struct {
-	doc   *source.Doc
-	v     *Vocab
+	doc *source.Doc
+	v   *Vocab
+	// num is the number format of the report's language
+	num *source.NumberFormat
+	*numberRes
 	dates *regexp.Regexp
 	// texts are the lines' texts with their spaces normalised.
 	texts []string
@@ -56,11 +64,48 @@ var (
 	numberedPara  = regexp.MustCompile(`^\d+\.\s+\S`)
 	letterHeading = regexp.MustCompile(`^([A-Z])\.\s+(\S.*)$`)
 	formulaLine   = regexp.MustCompile(`^[\d()\s=/+×x*–—-]+$`)
-	cellPiece     = regexp.MustCompile(`^(\(?\d+(,\d+)?\)?|[–—-]|\d+,\d+[–—-]\d+,\d+)$`)
-	rangeCell     = regexp.MustCompile(`^(\d+,\d+)[–—-](\d+,\d+)$`)
 )
 
-func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
+// numberRes are the patterns of figures in the number format of a language.
+type numberRes struct {
+	// cellPiece is a token of a figure cell (cells are cut at spaces, and
+	// French numbers hold spaces): "1", "183", "384,7", "(9", "444,2)",
+	// a nil dash or a range "0,0-5,0"; in English "1,183,384.7" is one.
+	cellPiece *regexp.Regexp
+	// rangeCell is a range of percentages: "0,0-5,0".
+	rangeCell *regexp.Regexp
+}
+
+var numberResCache sync.Map // *source.NumberFormat (one per language) → *numberRes
+
+// numberRegexps compiles the figure patterns of a number format, once per
+// language.
+func numberRegexps(nf *source.NumberFormat) *numberRes {
+	if r, ok := numberResCache.Load(nf); ok {
+		return r.(*numberRes)
+	}
+	// the separators that are no spaces stay inside a token
+	digits := `\d+`
+	var tight strings.Builder
+	for _, g := range nf.Group {
+		if r := []rune(g)[0]; !unicode.IsSpace(r) {
+			fmt.Fprintf(&tight, `\x{%x}`, r)
+		}
+	}
+	if tight.Len() > 0 {
+		digits = `\d[\d` + tight.String() + `]*`
+	}
+	dec := nf.DecimalRe()
+	r := &numberRes{
+		cellPiece: regexp.MustCompile(`^(\(?` + digits + `(` + dec + `\d+)?\)?|[–—-]|\d+` + dec + `\d+[–—-]\d+` + dec + `\d+)$`),
+		rangeCell: regexp.MustCompile(`^(\d+` + dec + `\d+)[–—-](\d+` + dec + `\d+)$`),
+	}
+	numberResCache.Store(nf, r)
+	return r
+}
+
+// norm collapses runs of spaces and trims them.
+func norm(s string) string { return source.CollapseSpaces(s) }
 
 func (p *parser) text(i int) string { return p.texts[i] }
 
@@ -182,7 +227,7 @@ func (p *parser) isAnchor(i int) bool {
 	if numberedPara.MatchString(t) || strings.HasPrefix(t, norm(p.v.UnitLine)) {
 		return true
 	}
-	if f := strings.Fields(t); romanHeading.MatchString(t) && !cellPiece.MatchString(f[len(f)-1]) {
+	if f := strings.Fields(t); romanHeading.MatchString(t) && !p.cellPiece.MatchString(f[len(f)-1]) {
 		return true // a section heading, not a row "I. Militaires… 493 922,9"
 	}
 	for _, tv := range p.v.Tables {
@@ -442,7 +487,7 @@ func (p *parser) continues(i, j int) bool {
 	}
 	// a label alone: no figure at its end
 	f := strings.Fields(t)
-	return len(f) > 0 && !cellPiece.MatchString(f[len(f)-1]) && !p.dates.MatchString(t)
+	return len(f) > 0 && !p.cellPiece.MatchString(f[len(f)-1]) && !p.dates.MatchString(t)
 }
 
 func (p *parser) isTotal(label string) bool {
@@ -470,14 +515,14 @@ func (p *parser) split(s tableSpec, txt string) (string, []string, error) {
 	}
 	tok := strings.Fields(txt)
 	kmin := len(tok)
-	for kmin > 0 && cellPiece.MatchString(tok[kmin-1]) {
+	for kmin > 0 && p.cellPiece.MatchString(tok[kmin-1]) {
 		kmin--
 	}
 	if kmin == len(tok) {
 		return norm(txt), nil, nil
 	}
 	for k := kmin; k < len(tok); k++ {
-		parts := partitions(tok[k:], n, 2)
+		parts := p.partitions(tok[k:], n, 2)
 		if len(parts) == 1 {
 			return strings.Join(tok[:k], " "), parts[0], nil
 		}
@@ -489,7 +534,7 @@ func (p *parser) split(s tableSpec, txt string) (string, []string, error) {
 }
 
 // partitions returns up to max ways to read tokens as exactly n cells.
-func partitions(tok []string, n, max int) [][]string {
+func (p *parser) partitions(tok []string, n, max int) [][]string {
 	var out [][]string
 	var cur []string
 	var rec func(i int)
@@ -508,13 +553,13 @@ func partitions(tok []string, n, max int) [][]string {
 		}
 		for j := i + 1; j <= len(tok) && j-i <= 6; j++ {
 			raw := strings.Join(tok[i:j], " ")
-			if j == i+1 && (source.IsNil(raw) || rangeCell.MatchString(raw)) {
+			if j == i+1 && (source.IsNil(raw) || p.rangeCell.MatchString(raw)) {
 				cur = append(cur, raw)
 				rec(j)
 				cur = cur[:len(cur)-1]
 				break
 			}
-			if _, ok := source.ParseNumber(raw); ok {
+			if _, ok := p.num.Parse(raw); ok {
 				cur = append(cur, raw)
 				rec(j)
 				cur = cur[:len(cur)-1]
@@ -551,7 +596,7 @@ func (p *parser) splitFactors(txt string, n int) (string, []string, error) {
 	}
 	tok := strings.Fields(txt)
 	pct := ""
-	if len(tok) > 1 && cellPiece.MatchString(tok[len(tok)-1]) {
+	if len(tok) > 1 && p.cellPiece.MatchString(tok[len(tok)-1]) {
 		pct = tok[len(tok)-1]
 		tok = tok[:len(tok)-1]
 	}
@@ -645,11 +690,11 @@ func (p *parser) cells(raw []string, n int, cols []report.Column) []report.Cell 
 		case cols[k].Type == "date":
 			c.Text = p.isoDate(s)
 		default:
-			if d, ok := source.ParseNumber(s); ok {
+			if d, ok := p.num.Parse(s); ok {
 				c.Num = d
-			} else if m := rangeCell.FindStringSubmatch(s); m != nil {
-				a, _ := source.ParseNumber(m[1])
-				b, _ := source.ParseNumber(m[2])
+			} else if m := p.rangeCell.FindStringSubmatch(s); m != nil {
+				a, _ := p.num.Parse(m[1])
+				b, _ := p.num.Parse(m[2])
 				c.Text = string(a) + "-" + string(b)
 			} else {
 				c.Text = s

@@ -68,8 +68,8 @@ func (p *parser) variances(pos int, tables []*report.Table) ([]*report.Variance,
 		if cells == nil {
 			return nil, nil, p.doc.Errorf(p.lineN(i+1), "expected a variance item (label, amount, percentage %s) after %q, found %q", p.v.PercentSign, header, p.textAt(i+1))
 		}
-		amount, ok1 := source.ParseNumber(cells[0])
-		pct, ok2 := source.ParseNumber(cells[1])
+		amount, ok1 := p.num.Parse(cells[0])
+		pct, ok2 := p.num.Parse(cells[1])
 		if !ok1 || !ok2 || label == "" {
 			return nil, nil, p.doc.Errorf(lines[i+1].N, "expected a variance item (label, amount, percentage %s), found %q", p.v.PercentSign, txt)
 		}
@@ -95,14 +95,17 @@ func (p *parser) splitVariance(txt string) (string, []string, error) {
 		return txt, nil, nil
 	}
 	t := strings.TrimSpace(strings.Replace(txt, sign, "", -1))
+	if p.v.CurrencySign != "" {
+		t = strings.Replace(t, p.v.CurrencySign, "", -1)
+	}
 	t = strings.Replace(t, " )", ")", -1)
 	tok := strings.Fields(t)
 	kmin := len(tok)
-	for kmin > 0 && cellPiece.MatchString(tok[kmin-1]) {
+	for kmin > 0 && p.cellPiece.MatchString(tok[kmin-1]) {
 		kmin--
 	}
 	for k := kmin; k < len(tok); k++ {
-		if parts := partitions(tok[k:], 2, 2); len(parts) == 1 {
+		if parts := p.partitions(tok[k:], 2, 2); len(parts) == 1 {
 			return strings.Join(tok[:k], " "), parts[0], nil
 		}
 	}

@@ -25,6 +25,9 @@ type Vocab struct {
 	VarianceHeader string `json:"varianceHeader"`
 	// PercentSign is the sign that follows a variance percentage, "%".
 	PercentSign string `json:"percentSign"`
+	// CurrencySign is the sign that may precede a variance amount, "$" in
+	// English ("$844.4 39.0%"); none in French.
+	CurrencySign string `json:"currencySign,omitempty"`
 	// Subtotals are the labels of subtotal rows, e.g. "Total partiel".
 	Subtotals []string `json:"subtotals"`
 	// Gross, Net and Total are the labels of the total rows of the

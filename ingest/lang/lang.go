@@ -4,7 +4,9 @@
 //
 // Each parser owns one file per language, named for it: sections.json for
 // the section tree and paragraphs, finance.json for the financial tables,
-// results.json for the results-based budgeting frameworks.
+// results.json for the results-based budgeting frameworks, status.json for
+// the statuses of indicators; numbers.json is how the language prints
+// numbers (decimal mark, thousands separators), read by ingest/source.
 package lang
 
 import (

@@ -20,7 +20,7 @@ func TestDump(t *testing.T) {
 		for _, in := range ea.Indicators {
 			fmt.Fprintf(&b, "--- i%d (line %d)\n  P: %s\n", in.N, in.Line, in.Planned)
 			for _, v := range in.Values {
-				fmt.Fprintf(&b, "  V: %s = %q num=%s unit=%q cmp=%q\n", v.Period, v.Raw, v.Num, v.Unit, v.Comparator)
+				fmt.Fprintf(&b, "  V: %s = %q num=%s unit=%q cmp=%q m=%d label=%q\n", v.Period, v.Raw, v.Num, v.Unit, v.Comparator, v.Measure, v.Label)
 			}
 			fmt.Fprintf(&b, "  A: %s\n", strings.ReplaceAll(in.Actual, "\n", "\n  A: "))
 		}

@@ -2,15 +2,11 @@ package rbb
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"pkportal/ingest/source"
 	"pkportal/report"
 )
-
-// bareValue is an actual indicator that is a figure alone: "72,5 %", "1 668".
-var bareValue = regexp.MustCompile(`^[≥≤<>]?\s*\d[\d \x{00a0},]*(?:\s*%)?$`)
 
 // indicators parses the body of an indicators table (the lines between its
 // header and the outputs table header).
@@ -125,7 +121,7 @@ func (p *parser) splitIndicatorRow(lines []source.Line, e, next int) int {
 			}
 			// a short line followed by a paragraph start ends a paragraph:
 			// a planned indicator is one paragraph
-			if k > s && width(lines[k-1]) < plannedBreak && startsItem(lines[k].Text) && !p.endsJoined(lines[k-1].Text) && !startsAcronym(lines[k].Text) {
+			if k > s && width(lines[k-1]) < plannedBreak && p.startsItem(lines[k].Text) && !p.endsJoined(lines[k-1].Text) && !startsAcronym(lines[k].Text) {
 				fits = false
 				break
 			}
@@ -154,7 +150,7 @@ func (p *parser) hiddenRow(lines []source.Line, start, e int) (a, s int) {
 	}
 	a = -1
 	for k := w; k > start; k-- {
-		if startsItem(lines[k].Text) && !p.endsJoined(lines[k-1].Text) {
+		if p.startsItem(lines[k].Text) && !p.endsJoined(lines[k-1].Text) {
 			a = k
 			break
 		}
@@ -195,7 +191,7 @@ func (p *parser) unbreakIndicators(lines []source.Line) []source.Line {
 			}
 			done[l.N] = true
 			h := i + 1
-			for h < len(lines) && !(startsItem(lines[h].Text) && !p.endsJoined(lines[h-1].Text)) {
+			for h < len(lines) && !(p.startsItem(lines[h].Text) && !p.endsJoined(lines[h-1].Text)) {
 				h++
 			}
 			q := -1
@@ -217,7 +213,7 @@ func (p *parser) unbreakIndicators(lines []source.Line) []source.Line {
 			var cands []int
 			for k := e + 1; k < i; k++ {
 				t := lines[k].Text
-				if !startsItem(t) && !bareValue.MatchString(t) {
+				if !p.startsItem(t) && !p.bareValue.MatchString(t) {
 					continue
 				}
 				// the planned part may end with a joiner where the page
@@ -254,10 +250,14 @@ func (p *parser) indicator(eaID string, n int, planned, actual []source.Line) *r
 	if len(planned) > 0 {
 		ind.Line = planned[0].N
 	}
-	text, periods, raws := splitValues(p.doc.Join(planned))
+	text, ms := splitValues(p.doc.Join(planned))
 	ind.Planned = p.doc.Clean(text)
-	for k := range periods {
-		ind.Values = append(ind.Values, periodValue(periods[k], raws[k]))
+	for i, m := range ms {
+		for k := range m.periods {
+			v := p.periodValue(m.periods[k], m.raws[k])
+			v.Measure, v.Label = i+1, m.label
+			ind.Values = append(ind.Values, v)
+		}
 	}
 	ind.Actual = p.paragraphs(actual)
 	return ind

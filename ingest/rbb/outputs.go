@@ -2,16 +2,12 @@ package rbb
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"pkportal/ingest/source"
 	"pkportal/report"
 )
-
-// figure is a completed figure: a number followed by a capitalised label,
-// "35 Réunions ont bénéficié d’un appui", or a number alone.
-var figure = regexp.MustCompile(`^(\d{1,3}(?: \d{3})+|\d+)(?:,(\d+))?(?: (\p{Lu}.*))?$`)
 
 // outRow collects the lines of one output.
 type outRow struct {
@@ -50,7 +46,7 @@ const (
 // "Oui"/"Non" or is as wide as the planned column; the label or remarks go
 // on otherwise. Group headings are matched by name (Vocab.Groups).
 func (p *parser) outputs(eaID string, lines []source.Line) ([]*report.Output, error) {
-	lines = splitGlued(lines)
+	lines = p.splitGlued(lines)
 	var rows []*outRow
 	var cur *outRow
 	group := ""
@@ -95,7 +91,7 @@ func (p *parser) outputs(eaID string, lines []source.Line) ([]*report.Output, er
 		}
 		if pageBreak(lines, k) && state != inPlanned {
 			last := cur.planned[len(cur.planned)-1].Text
-			if p.endsJoined(last) || (startsLower(t) && (state == inYesNo || p.plannedLike(lines, k))) {
+			if p.endsJoined(last) || (startsLower(t) && (state == inYesNo || p.plannedLike(lines, k) || p.openCellEnded(cur, state, t))) {
 				open := p.openCellEndsJoined(cur, state)
 				// the planned text goes on: take its lines up to the
 				// next figure, paragraph start or narrow lower-case rest
@@ -138,6 +134,12 @@ func (p *parser) outputs(eaID string, lines []source.Line) ([]*report.Output, er
 			if p.paraStart(lines, k) {
 				if p.plannedLike(lines, k) {
 					newRow()
+				} else if state == inRemarks && !p.opensRemark(t) && !p.explains(t) {
+					// a remark paragraph opens with an article, a pronoun,
+					// a preposition or a figure: a capitalised name
+					// ("… de la composante" / "Sûreté et sécurité") goes on
+					// with the sentence
+					p.appendCont(cur, state, l)
 				} else {
 					cur.remarks = append(cur.remarks, []source.Line{l})
 					state = inRemarks
@@ -154,7 +156,7 @@ func (p *parser) outputs(eaID string, lines []source.Line) ([]*report.Output, er
 		o.Planned = p.doc.Join(r.planned)
 		for _, f := range r.figs {
 			d := report.Delivered{Raw: f.raw, Label: p.doc.Join(f.label)}
-			if num, ok := source.ParseNumber(f.raw); ok {
+			if num, ok := p.num.Parse(f.raw); ok {
 				d.Num = num
 			}
 			o.Completed = append(o.Completed, d)
@@ -198,7 +200,7 @@ func (p *parser) figureLine(lines []source.Line, k int) (raw, rest string, ok bo
 			return yn, strings.TrimPrefix(t, yn+" "), true
 		}
 	}
-	m := figure.FindStringSubmatch(t)
+	m := p.figure.FindStringSubmatch(t)
 	if m == nil {
 		return "", "", false
 	}
@@ -209,7 +211,7 @@ func (p *parser) figureLine(lines []source.Line, k int) (raw, rest string, ok bo
 	}
 	raw = m[1]
 	if m[2] != "" {
-		raw += "," + m[2]
+		raw += p.num.Decimal + m[2]
 	}
 	return raw, m[3], true
 }
@@ -222,7 +224,7 @@ func (p *parser) beforeYesNo(lines []source.Line, k int) bool {
 		if t == p.v.Yes || t == p.v.No {
 			return true
 		}
-		if startsItem(t) && !p.endsJoined(lines[j-1].Text) {
+		if p.startsItem(t) && !p.endsJoined(lines[j-1].Text) {
 			return false
 		}
 	}
@@ -247,7 +249,7 @@ func (p *parser) paraStart(lines []source.Line, k int) bool {
 		return true
 	}
 	// a number that wraps to the start of a line is no paragraph start
-	return digitWord.MatchString(lines[k].Text) && (width(lines[k-1]) < shortLine || width(lines[k]) >= plannedOutputWidth || strings.HasSuffix(strings.TrimSpace(prev), "."))
+	return p.digitWord.MatchString(lines[k].Text) && (width(lines[k-1]) < shortLine || width(lines[k]) >= plannedOutputWidth || strings.HasSuffix(strings.TrimSpace(prev), "."))
 }
 
 // openCellEndsJoined reports whether the label or remark being read ends
@@ -261,6 +263,29 @@ func (p *parser) openCellEndsJoined(cur *outRow, state outState) bool {
 		cell = cur.remarks[len(cur.remarks)-1]
 	}
 	return len(cell) > 0 && p.endsJoined(cell[len(cell)-1].Text)
+}
+
+// openCellEnded reports whether the remark being read ended before the
+// page break, so that next, the lower-case text at the top of the next
+// page, cannot go on with it: the first word of next would have fitted on
+// the remark's last line, within the widest line of the remark, and that
+// line does not end with a joiner. Remarks of several lines only, whose
+// widest line shows the column's width.
+func (p *parser) openCellEnded(cur *outRow, state outState, next string) bool {
+	if state != inRemarks || len(cur.remarks) == 0 {
+		return false
+	}
+	cell := cur.remarks[len(cur.remarks)-1]
+	if len(cell) < 3 {
+		return false
+	}
+	last := cell[len(cell)-1]
+	widest := 0
+	for _, l := range cell {
+		widest = max(widest, width(l))
+	}
+	word, _, _ := strings.Cut(next, " ")
+	return width(last)+1+utf8.RuneCountInString(word) <= widest && !p.endsJoined(last.Text)
 }
 
 // plannedLike reports whether the paragraph that starts at line k is as
@@ -304,6 +329,9 @@ func (p *parser) plannedLike(lines []source.Line, k int) bool {
 // group reads an output group heading at line k, printed on up to three
 // lines; it returns the group as printed and the number of lines.
 func (p *parser) group(lines []source.Line, k int) (string, int) {
+	if !p.mayOpenGroup(lines[k].Text) {
+		return "", 0
+	}
 	t := ""
 	for m := 1; m <= 3 && k+m <= len(lines); m++ {
 		if m > 1 {
@@ -320,6 +348,25 @@ func (p *parser) group(lines []source.Line, k int) (string, int) {
 	return "", 0
 }
 
+// mayOpenGroup reports whether a line starts with the first word of a
+// group heading, compared without case: a quick test, without allocating,
+// before group builds the line's groupKey.
+func (p *parser) mayOpenGroup(t string) bool {
+	w := strings.TrimLeft(t, "#* ")
+	if i := strings.IndexAny(w, " \t"); i >= 0 {
+		w = w[:i]
+	}
+	if strings.Contains(w, "'") {
+		w = strings.ReplaceAll(w, "'", "’")
+	}
+	for _, f := range p.groupFirst {
+		if strings.EqualFold(w, f) {
+			return true
+		}
+	}
+	return false
+}
+
 // groupKey normalises a text for comparison with the group headings: no
 // marks, lower case, one space between words, one apostrophe.
 func groupKey(t string) string {
@@ -332,7 +379,7 @@ func groupKey(t string) string {
 // rather than planned outputs: an article, a pronoun, a preposition or a
 // number.
 func (p *parser) opensRemark(t string) bool {
-	if digitWord.MatchString(t) {
+	if p.digitWord.MatchString(t) {
 		return false // "200 enquêtes": a planned figure
 	}
 	if !startsUpper(t) {
@@ -349,16 +396,12 @@ func (p *parser) opensRemark(t string) bool {
 	return p.openers[first]
 }
 
-// glued is a planned figure and a completed figure printed on one line:
-// "200 enquêtes 914 Enquêtes".
-var glued = regexp.MustCompile(`^(\d[\d ]*\s\p{Ll}[^\d]*?)\s(\d{1,3}(?: \d{3})*\s\p{Lu}\p{Ll}.*)$`)
-
 // splitGlued splits the lines where a short planned output and its completed
 // figure were printed on one line.
-func splitGlued(lines []source.Line) []source.Line {
+func (p *parser) splitGlued(lines []source.Line) []source.Line {
 	var out []source.Line
 	for _, l := range lines {
-		if m := glued.FindStringSubmatch(normSpaces(l.Text)); m != nil {
+		if m := p.glued.FindStringSubmatch(normSpaces(l.Text)); m != nil {
 			out = append(out, source.Line{N: l.N, Text: m[1], Indent: l.Indent, PageTop: l.PageTop})
 			out = append(out, source.Line{N: l.N, Text: m[2]})
 			continue

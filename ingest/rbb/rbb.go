@@ -23,6 +23,7 @@ package rbb
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"pkportal/ingest/lang"
@@ -94,7 +95,12 @@ type parser struct {
 	// groupPrefix holds the groupKey of every line-wise prefix of a group
 	// heading, to stop comparing early
 	groupPrefix map[string]bool
-	heading     *regexp.Regexp
+	// groupFirst are the first words of the group headings, once each
+	groupFirst []string
+	heading    *regexp.Regexp
+	// num is the number format of the document's language
+	num *source.NumberFormat
+	*numberRes
 }
 
 var (
@@ -114,7 +120,11 @@ func Parse(doc *source.Doc, language string) (res *Result, err error) {
 	if doc == nil {
 		return nil, fmt.Errorf("rbb: no document")
 	}
-	p := newParser(doc, v)
+	nf, err := source.Numbers(language)
+	if err != nil {
+		return nil, err
+	}
+	p := newParser(doc, v, nf)
 	defer func() {
 		// A parser bug must not take the whole ingest down with a panic:
 		// report it as an error of the document.
@@ -125,8 +135,8 @@ func Parse(doc *source.Doc, language string) (res *Result, err error) {
 	return p.parse()
 }
 
-func newParser(doc *source.Doc, v Vocab) *parser {
-	p := &parser{doc: doc, v: v, joiners: map[string]bool{}, openers: map[string]bool{}, groups: map[string]string{}}
+func newParser(doc *source.Doc, v Vocab, nf *source.NumberFormat) *parser {
+	p := &parser{doc: doc, v: v, joiners: map[string]bool{}, openers: map[string]bool{}, groups: map[string]string{}, num: nf, numberRes: numberRegexps(nf)}
 	for _, w := range v.RemarkOpeners {
 		p.openers[w] = true
 	}
@@ -138,6 +148,9 @@ func newParser(doc *source.Doc, v Vocab) *parser {
 		key := groupKey(g)
 		p.groups[key] = g
 		w := strings.Fields(key)
+		if len(w) > 0 && !slices.Contains(p.groupFirst, w[0]) {
+			p.groupFirst = append(p.groupFirst, w[0])
+		}
 		for i := 1; i <= len(w); i++ {
 			p.groupPrefix[strings.Join(w[:i], " ")] = true
 		}

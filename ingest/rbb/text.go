@@ -2,7 +2,9 @@ package rbb
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,9 +27,49 @@ const (
 // period is a period of the reports, e.g. "2019/20", followed by its colon.
 var period = regexp.MustCompile(`(\d{4}/\d{2})\s*:`)
 
-// digitWord is a line that starts with a number followed by a word:
-// "1 organisation régionale…", "2 séances de formation…".
-var digitWord = regexp.MustCompile(`^\d[\d \x{00a0}\x{202f}]*(?:,\d+)?\s+\pL`)
+// numberRes are the patterns of figures in the number format of a
+// language (French "1 747" and "72,5", English "1,747" and "72.5").
+type numberRes struct {
+	// digitWord is a line that starts with a number followed by a word:
+	// "1 organisation régionale…", "2 séances de formation…".
+	digitWord *regexp.Regexp
+	// leadNumber is a number at the start of a value or a figure: "1 747",
+	// "52,5", "0".
+	leadNumber *regexp.Regexp
+	// figure is a completed figure: a number followed by a capitalised
+	// label, "35 Réunions ont bénéficié d’un appui", or a number alone;
+	// groups: the integer part, the decimals, the label.
+	figure *regexp.Regexp
+	// glued is a planned figure and a completed figure printed on one
+	// line: "200 enquêtes 914 Enquêtes".
+	glued *regexp.Regexp
+	// bareValue is an actual indicator that is a figure alone: "72,5 %",
+	// "1 668".
+	bareValue *regexp.Regexp
+}
+
+var numberResCache sync.Map // *source.NumberFormat (one per language) → *numberRes
+
+// numberRegexps compiles the figure patterns of a number format, once per
+// language.
+func numberRegexps(nf *source.NumberFormat) *numberRes {
+	if r, ok := numberResCache.Load(nf); ok {
+		return r.(*numberRes)
+	}
+	sep, dec := nf.GroupClass(), nf.DecimalRe()
+	// what a number may hold after its first digit
+	body := `[\d` + strings.Trim(sep, "[]") + `]`
+	integer := `(\d{1,3}(?:` + sep + `\d{3})+|\d+)`
+	r := &numberRes{
+		digitWord:  regexp.MustCompile(`^\d` + body + `*(?:` + dec + `\d+)?\s+\pL`),
+		leadNumber: regexp.MustCompile(`^` + integer + `(?:` + dec + `\d+)?`),
+		figure:     regexp.MustCompile(`^` + integer + `(?:` + dec + `(\d+))?(?: (\p{Lu}.*))?$`),
+		glued:      regexp.MustCompile(`^(\d` + body + `*\s\p{Ll}[^\d]*?)\s(\d{1,3}(?:` + sep + `\d{3})*\s\p{Lu}\p{Ll}.*)$`),
+		bareValue:  regexp.MustCompile(`^[≥≤<>]?\s*\d` + strings.TrimSuffix(body, "]") + dec + `]*(?:\s*%)?$`),
+	}
+	numberResCache.Store(nf, r)
+	return r
+}
 
 func width(l source.Line) int { return utf8.RuneCountInString(l.Text) }
 
@@ -42,7 +84,7 @@ func startsLower(t string) bool { return unicode.IsLower(firstRune(t)) }
 
 // startsItem reports whether a line can open a paragraph of a cell: a
 // capital letter or a number followed by a word.
-func startsItem(t string) bool { return startsUpper(t) || digitWord.MatchString(t) }
+func (p *parser) startsItem(t string) bool { return startsUpper(t) || p.digitWord.MatchString(t) }
 
 // endsJoined reports whether a line ends with a word or sign after which
 // the sentence must go on: a joiner, a comma, a colon, an apostrophe or a
@@ -57,8 +99,8 @@ func (p *parser) endsJoined(t string) bool {
 	case ',', ':', '’', '\'', '-', '(', '–', '−':
 		return true
 	}
-	f := strings.Fields(t)
-	w := strings.ToLower(strings.TrimLeft(f[len(f)-1], "(«“\"["))
+	word := t[strings.LastIndexFunc(t, unicode.IsSpace)+1:] // the last word
+	w := strings.ToLower(strings.TrimLeft(word, "(«“\"["))
 	return p.joiners[w]
 }
 
@@ -67,8 +109,8 @@ func lastRuneOf(t string) rune {
 	return r
 }
 
-// normSpaces collapses runs of spaces.
-func normSpaces(t string) string { return strings.Join(strings.Fields(t), " ") }
+// normSpaces collapses runs of spaces and trims them.
+func normSpaces(t string) string { return source.CollapseSpaces(t) }
 
 // valuesClose reports whether line k closes a parenthesis of period values
 // (one that contains "2019/20 :"), and whether that parenthesis closes at the
@@ -114,39 +156,48 @@ func valuesClose(lines []source.Line, k int) (closes, atEnd bool) {
 	return true, lastClose == len(s)-1
 }
 
-// splitValues finds the last parenthesis of period values in a planned
-// indicator's text. It returns the text without it (a label that opens
-// the parenthesis, "pourcentage d’élues :", stays in the text in its own
-// parenthesis) and the values.
-func splitValues(t string) (string, []string, []string) {
-	// find the last ")" that closes a parenthesis with a period
-	for i := len(t) - 1; i >= 0; i-- {
-		if t[i] != ')' {
-			continue
-		}
-		depth := 0
-		open := -1
-		for j := i - 1; j >= 0; j-- {
-			if t[j] == ')' {
-				depth++
-			} else if t[j] == '(' {
-				if depth == 0 {
-					open = j
-					break
-				}
-				depth--
+// measure is one parenthesis of period values of a planned indicator.
+type measure struct {
+	label   string   // what opens the parenthesis, "pourcentage d’élues"
+	periods []string // "2019/20", in order
+	raws    []string // the values as printed
+}
+
+// splitValues finds the parentheses of period values in a planned
+// indicator's text, e.g. "(pourcentage d’élues : 2018/19 : 8,84 % ;
+// 2020/21 : 30 %)". It returns the text without them and their values,
+// one measure per parenthesis, in order; a label that opens a parenthesis
+// before its first period is the measure's label and leaves the text.
+// A parenthesis inside a parenthesis of values belongs to its values.
+func splitValues(t string) (string, []measure) {
+	type pair struct{ open, close int }
+	var stack []int
+	var pairs []pair // innermost first, by closing position
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '(':
+			stack = append(stack, i)
+		case ')':
+			if n := len(stack); n > 0 {
+				pairs = append(pairs, pair{stack[n-1], i})
+				stack = stack[:n-1]
 			}
 		}
-		if open < 0 {
-			continue
+	}
+	// keep the outermost parentheses that hold a period
+	var spans []pair
+	var ms []measure
+	for k := len(pairs) - 1; k >= 0; k-- {
+		pr := pairs[k]
+		if len(spans) > 0 && spans[len(spans)-1].open < pr.open && pr.close < spans[len(spans)-1].close {
+			continue // inside a parenthesis of values already kept
 		}
-		inner := t[open+1 : i]
+		inner := t[pr.open+1 : pr.close]
 		locs := period.FindAllStringSubmatchIndex(inner, -1)
 		if locs == nil {
 			continue
 		}
-		label := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(inner[:locs[0][0]]), ":"))
-		var periods, raws []string
+		m := measure{label: strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(inner[:locs[0][0]]), ":"))}
 		for n, loc := range locs {
 			end := len(inner)
 			if n+1 < len(locs) {
@@ -154,25 +205,31 @@ func splitValues(t string) (string, []string, []string) {
 			}
 			raw := strings.TrimSpace(inner[loc[1]:end])
 			raw = strings.TrimSpace(strings.TrimSuffix(raw, ";"))
-			periods = append(periods, inner[loc[2]:loc[3]])
-			raws = append(raws, raw)
+			m.periods = append(m.periods, inner[loc[2]:loc[3]])
+			m.raws = append(m.raws, raw)
 		}
-		before := strings.TrimSpace(t[:open])
-		after := strings.TrimSpace(t[i+1:])
-		text := before
-		if label != "" {
-			text += " (" + label + ")"
-		}
-		if after != "" {
-			if strings.HasPrefix(after, ",") || strings.HasPrefix(after, ".") {
-				text += after
-			} else {
-				text += " " + after
-			}
-		}
-		return text, periods, raws
+		spans = append(spans, pr)
+		ms = append(ms, m)
 	}
-	return t, nil, nil
+	if len(spans) == 0 {
+		return t, nil
+	}
+	// spans and ms were collected from the last parenthesis back
+	slices.Reverse(spans)
+	slices.Reverse(ms)
+	var b strings.Builder
+	from := 0
+	for _, sp := range append(spans, pair{len(t), len(t)}) {
+		piece := strings.TrimSpace(t[from:sp.open])
+		if piece != "" {
+			if b.Len() > 0 && !strings.HasPrefix(piece, ",") && !strings.HasPrefix(piece, ".") {
+				b.WriteByte(' ')
+			}
+			b.WriteString(piece)
+		}
+		from = min(sp.close+1, len(t))
+	}
+	return b.String(), ms
 }
 
 // inParenthesis reports whether line k starts inside a parenthesis opened

@@ -1,16 +1,10 @@
 package rbb
 
 import (
-	"regexp"
 	"strings"
 
-	"pkportal/ingest/source"
 	"pkportal/report"
 )
-
-// leadNumber is a number at the start of a value or a figure: "1 747",
-// "52,5", "0".
-var leadNumber = regexp.MustCompile(`^(\d{1,3}(?:[ \x{00a0}\x{202f}]\d{3})+|\d+)(?:,\d+)?`)
 
 var comparators = []string{"≥", "≤", "<", ">"}
 
@@ -19,7 +13,7 @@ var comparators = []string{"≥", "≤", "<", ">"}
 // par comité". Num is set only when the value starts with a number (after a
 // comparison sign) and what follows is a short unit without figures: "5
 // régions ; 24 cercles" and "703 sur 703" keep Raw only.
-func periodValue(per, raw string) report.PeriodValue {
+func (p *parser) periodValue(per, raw string) report.PeriodValue {
 	raw = normSpaces(raw)
 	v := report.PeriodValue{Period: per, Raw: raw}
 	s := raw
@@ -31,7 +25,7 @@ func periodValue(per, raw string) report.PeriodValue {
 			break
 		}
 	}
-	m := leadNumber.FindString(s)
+	m := p.leadNumber.FindString(s)
 	if m == "" {
 		return v
 	}
@@ -39,7 +33,7 @@ func periodValue(per, raw string) report.PeriodValue {
 	if strings.ContainsAny(unit, "0123456789;") || len(strings.Fields(unit)) > 4 {
 		return v
 	}
-	num, ok := source.ParseNumber(m)
+	num, ok := p.num.Parse(m)
 	if !ok {
 		return v
 	}

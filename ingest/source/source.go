@@ -3,7 +3,8 @@
 // blank lines and loose undocs.org links removed, each line keeping its line
 // number in the file so that every error can name it.
 //
-// It also holds the French and English number syntax of the reports. It must
+// It also reads the numbers of the reports in the format of their language
+// (NumberFormat, from the language's vocabulary). It must
 // not know the report's structure: that belongs to the parsers of ingest.
 package source
 
@@ -92,26 +93,24 @@ func Read(name string, data []byte) (*Doc, error) {
 		if t == "" {
 			continue
 		}
-		if m := pageFooter.FindStringSubmatch(t); m != nil {
+		if m := matchIf(isDigit(t[0]), pageFooter, t); m != nil {
 			if d.JobNumber == "" {
 				d.JobNumber = m[1] + m[2]
 			}
 			continue
 		}
-		if m := symbolLine.FindStringSubmatch(t); m != nil {
+		if m := matchIf((t[0] == 'A' || t[0] == 'S') && strings.IndexByte(t, ' ') < 0, symbolLine, t); m != nil {
 			if d.Symbol == "" {
 				d.Symbol = m[1]
 			}
 			continue
 		}
-		if looseLink.MatchString(t) {
+		if strings.HasPrefix(t, "http") && looseLink.MatchString(t) {
 			continue
 		}
 		indent := len(raw) - len(strings.TrimLeft(raw, " "))
 		d.Lines = append(d.Lines, Line{N: i + 1, Text: t, Indent: indent, PageTop: tight && indent > 0})
-		for _, w := range strings.FieldsFunc(t, notLetter) {
-			d.words[strings.ToLower(w)]++
-		}
+		d.countWords(t)
 	}
 	if len(d.Lines) == 0 {
 		return nil, &Error{File: name, Msg: "no text: expected the text of a report"}
@@ -119,7 +118,45 @@ func Read(name string, data []byte) (*Doc, error) {
 	return d, nil
 }
 
-func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+// matchIf runs re on t only when a quick test of t allows a match.
+func matchIf(maybe bool, re *regexp.Regexp, t string) []string {
+	if !maybe {
+		return nil
+	}
+	return re.FindStringSubmatch(t)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// countWords counts the words (runs of letters) of t, lower-cased, in
+// d.words. A word without capitals is counted as a slice of t, without
+// allocating.
+func (d *Doc) countWords(t string) {
+	start, upper := -1, false
+	for i, r := range t {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start, upper = i, false
+			}
+			upper = upper || unicode.IsUpper(r) || r > unicode.MaxASCII && unicode.ToLower(r) != r
+			continue
+		}
+		if start >= 0 {
+			d.countWord(t[start:i], upper)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		d.countWord(t[start:], upper)
+	}
+}
+
+func (d *Doc) countWord(w string, upper bool) {
+	if upper {
+		w = strings.ToLower(w)
+	}
+	d.words[w]++
+}
 
 // latin1ToUTF8 converts ISO-8859-1/Windows-1252 bytes to UTF-8.
 func latin1ToUTF8(b []byte) []byte {
@@ -175,6 +212,9 @@ func (d *Doc) Clean(s string) string {
 // one space, and drops the space the extraction put before an apostrophe
 // that joins two words ("l ’exercice") and before , . ) ].
 func normalizeSpaces(s string) string {
+	if spacingDone(s) {
+		return s
+	}
 	rs := make([]rune, 0, len(s))
 	isSpace := func(r rune) bool { return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u202f' }
 	for _, r := range s {
@@ -203,34 +243,96 @@ func normalizeSpaces(s string) string {
 	return string(out)
 }
 
+// CollapseSpaces collapses runs of white space into one space and trims
+// them at both ends, as strings.Join(strings.Fields(t), " "). Most lines
+// have nothing to collapse: they are returned as they are, without
+// allocating, which the parsers rely on to compare every line with their
+// vocabulary.
+func CollapseSpaces(t string) string {
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c >= utf8.RuneSelf {
+			// the spaces beyond ASCII (U+0085, U+00A0, U+1680, U+2000 to
+			// U+205F, U+3000) start with one of these bytes in UTF-8
+			if c != 0xc2 && c != 0xe1 && c != 0xe2 && c != 0xe3 {
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(t[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(t), " ")
+			}
+			i += n
+			continue
+		}
+		if c == ' ' && (i == 0 || i == len(t)-1 || t[i+1] == ' ') || c != ' ' && asciiSpace[c] {
+			return strings.Join(strings.Fields(t), " ")
+		}
+		i++
+	}
+	return t
+}
+
+// asciiSpace holds the ASCII white space bytes of unicode.IsSpace.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// spacingDone reports whether normalizeSpaces has nothing to do on s: no
+// tab or no-break space, no two spaces in a row, no space before , . ) ]
+// or an apostrophe. Most texts are so; they are returned without
+// allocating.
+func spacingDone(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t':
+			return false
+		case 0xc2: // a no-break space U+00A0 is "\xc2\xa0"
+			if i+1 < len(s) && s[i+1] == 0xa0 {
+				return false
+			}
+		case 0xe2: // U+202F is "\xe2\x80\xaf", U+2019 "\xe2\x80\x99" (checked after a space)
+			if strings.HasPrefix(s[i:], "\u202f") {
+				return false
+			}
+		case ' ':
+			if i+1 < len(s) {
+				switch s[i+1] {
+				case ' ', ',', '.', ')', ']', '\'', '\t':
+					return false
+				}
+				if strings.HasPrefix(s[i+1:], "’") {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
 // oneLetterWords are single letters that stand alone as words in French
 // and English text, or as sub-item labels.
 const oneLetterWords = "aàyAIlLdnmcjtbeivx"
 
 func (d *Doc) repairSplits(s string) string {
-	locs := letterRuns(s)
-	if len(locs) < 2 {
-		return s
-	}
 	var b strings.Builder
 	last := 0
-	for i := 0; i+1 < len(locs); i++ {
-		a, c := locs[i], locs[i+1]
-		if c[0] != a[1]+1 || s[a[1]] != ' ' {
+	// the previous run of letters, and whether it was joined to the one
+	// before it (a joined word is not joined again)
+	pStart, pEnd, pJoined := -1, -1, false
+	start := -1
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
 			continue
 		}
-		w1, w2 := s[a[0]:a[1]], s[c[0]:c[1]]
-		if c[1] < len(s) && s[c[1]] == ')' {
-			continue // a sub-item label such as "f)"
+		if start >= 0 {
+			pStart, pEnd, pJoined = d.repairPair(&b, s, &last, pStart, pEnd, pJoined, start, i)
+			start = -1
 		}
-		if c[1] < len(s) && (s[c[1]] == '\'' || strings.HasPrefix(s[c[1]:], "’")) {
-			continue // an elided word such as "s’" in "qui s’explique"
-		}
-		if d.isSplit(w1, w2) {
-			b.WriteString(s[last:a[1]])
-			last = c[0] // drop the space
-			i++         // a joined word is not joined again
-		}
+	}
+	if start >= 0 {
+		d.repairPair(&b, s, &last, pStart, pEnd, pJoined, start, len(s))
 	}
 	if last == 0 {
 		return s
@@ -239,28 +341,30 @@ func (d *Doc) repairSplits(s string) string {
 	return b.String()
 }
 
-// letterRuns returns the byte ranges of the runs of letters of s.
-func letterRuns(s string) [][2]int {
-	var locs [][2]int
-	start := -1
-	for i, r := range s {
-		if unicode.IsLetter(r) {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			locs = append(locs, [2]int{start, i})
-			start = -1
-		}
+// repairPair joins the run of letters s[start:end] to the previous one,
+// s[pStart:pEnd], when they are the two parts of a split word, writing to
+// b the text up to the end of the first part; it returns the run as the
+// previous one of the next call, and whether it was joined.
+func (d *Doc) repairPair(b *strings.Builder, s string, last *int, pStart, pEnd int, pJoined bool, start, end int) (int, int, bool) {
+	if pStart < 0 || pJoined || start != pEnd+1 || s[pEnd] != ' ' {
+		return start, end, false
 	}
-	if start >= 0 {
-		locs = append(locs, [2]int{start, len(s)})
+	if end < len(s) && s[end] == ')' {
+		return start, end, false // a sub-item label such as "f)"
 	}
-	return locs
+	if end < len(s) && (s[end] == '\'' || strings.HasPrefix(s[end:], "’")) {
+		return start, end, false // an elided word such as "s’" in "qui s’explique"
+	}
+	if !d.isSplit(s[pStart:pEnd], s[start:end]) {
+		return start, end, false
+	}
+	b.WriteString(s[*last:pEnd])
+	*last = start // drop the space
+	return start, end, true
 }
 
 func (d *Doc) isSplit(w1, w2 string) bool {
-	if unicode.IsUpper([]rune(w2)[0]) {
+	if r, _ := utf8.DecodeRuneInString(w2); unicode.IsUpper(r) {
 		return false
 	}
 	l1, l2 := strings.ToLower(w1), strings.ToLower(w2)
@@ -270,7 +374,8 @@ func (d *Doc) isSplit(w1, w2 string) bool {
 	if lone(l2) && utf8.RuneCountInString(l1) > 2 {
 		return true // "remboursée s": a letter alone is no word
 	}
-	if d.words[l1+l2] == 0 {
+	var buf [64]byte
+	if d.words[string(append(append(buf[:0], l1...), l2...))] == 0 {
 		return false
 	}
 	return d.words[l1] <= 1 || d.words[l2] <= 1 || lone(l1)
