@@ -10,7 +10,9 @@ package report
 
 // SchemaVersion is the version of the JSON form of Report. Raise the minor
 // number when a field is added, the major when one changes or disappears.
-const SchemaVersion = "1.0"
+// 1.1: period values carry their measure and label (indicators with two
+// value parentheses, labels such as "pourcentage d’élues").
+const SchemaVersion = "1.1"
 
 // SyntheticMarker opens the summary of every synthetic report (generator
 // synth): ingest marks such a report Synthetic, and the build refuses to
