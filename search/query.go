@@ -2,13 +2,14 @@ package search
 
 import (
 	"errors"
+	"fmt"
 	"html"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
-
-	"pkportal/report"
+	"unicode/utf8"
 )
 
 // Options narrow a search.
@@ -17,6 +18,9 @@ type Options struct {
 	Kind string
 	// Report keeps documents of one report, by symbol ("A/76/564") or slug.
 	Report string
+	// Lang is the UI language of the answers' URLs, titles and citations;
+	// empty is the index's first (Langs).
+	Lang string
 	// Offset and Limit page the results.
 	Offset, Limit int
 }
@@ -30,7 +34,6 @@ type Result struct {
 	Doc
 	Snippet string  `json:"snippet"`
 	Score   float64 `json:"-"`
-	id      int32
 }
 
 // clause is one condition of a query: a phrase of one or more terms, or a
@@ -44,14 +47,54 @@ type clause struct {
 // ErrEmpty is returned for a query with nothing to search for.
 var ErrEmpty = errors.New("the query has no word to search for")
 
+// FilterError is a filter, given as an option or typed in the query
+// ("kind:output"), with a value the index does not know, or given twice
+// with two values.
+type FilterError struct {
+	// Key is "kind", "report" or "lang".
+	Key string
+	// Value is what was asked.
+	Value string
+	// Accepted are the values the index knows (possibly cut short).
+	Accepted []string
+	// Conflict is the other value when the filter was given twice.
+	Conflict string
+}
+
+func (e *FilterError) Error() string {
+	if e.Conflict != "" {
+		return fmt.Sprintf("%s given twice, as %q and %q: give it once", e.Key, e.Conflict, e.Value)
+	}
+	acc := e.Accepted
+	more := ""
+	if len(acc) > 12 {
+		acc, more = acc[:12], fmt.Sprintf(", … (%d in all)", len(e.Accepted))
+	}
+	return fmt.Sprintf("unknown %s %q: accepted values are %s%s", e.Key, e.Value, strings.Join(acc, ", "), more)
+}
+
 var (
 	quoted     = regexp.MustCompile(`"([^"]*)"`)
 	digitSpace = regexp.MustCompile(`(\d)[ \x{00a0}\x{202f}](\d{3})\b`)
+	filterWord = regexp.MustCompile(`^(?i)(kind|report|lang):(.*)$`)
 )
 
-// parse reads a query: "quoted phrases", prefix*, and words; a word the
-// analyzer cuts in several terms ("A/76/564", "2020/21") is a phrase.
-func parse(q string) []clause {
+// Filters are the key:value filters typed in a query.
+type Filters struct{ Kind, Report, Lang string }
+
+// ParseFilters returns the filters typed in a query, e.g. "kind:output"
+// in "drones kind:output" (values as typed), or a *FilterError when one
+// is empty or given twice with two values.
+func ParseFilters(q string) (Filters, error) {
+	_, f, err := parse(q)
+	return f, err
+}
+
+// parse reads a query: "quoted phrases", prefix*, kind:, report: and
+// lang: filters, and words; a word the analyzer cuts in several terms
+// ("A/76/564", "2020/21") is a phrase.
+func parse(q string) ([]clause, Filters, error) {
+	var f Filters
 	for digitSpace.MatchString(q) {
 		q = digitSpace.ReplaceAllString(q, "$1$2")
 	}
@@ -62,9 +105,21 @@ func parse(q string) []clause {
 		}
 	}
 	for _, w := range strings.Fields(quoted.ReplaceAllString(q, " ")) {
+		if m := filterWord.FindStringSubmatch(w); m != nil {
+			key, val := strings.ToLower(m[1]), m[2]
+			p := map[string]*string{"kind": &f.Kind, "report": &f.Report, "lang": &f.Lang}[key]
+			if *p != "" && *p != val {
+				return nil, f, &FilterError{Key: key, Value: val, Conflict: *p}
+			}
+			if val == "" {
+				return nil, f, &FilterError{Key: key, Value: val}
+			}
+			*p = val
+			continue
+		}
 		if strings.HasSuffix(w, "*") {
 			p := foldString(strings.Trim(w, "*\"'"))
-			if len([]rune(p)) >= 2 {
+			if utf8.RuneCountInString(p) >= 2 {
 				cs = append(cs, clause{terms: []string{p}, prefix: true})
 				continue
 			}
@@ -73,7 +128,7 @@ func parse(q string) []clause {
 			cs = append(cs, clause{terms: ts})
 		}
 	}
-	return cs
+	return cs, f, nil
 }
 
 func terms(s string) []string {
@@ -84,38 +139,238 @@ func terms(s string) []string {
 	return out
 }
 
-// Search runs a query and returns one page of results, best first, and
-// the number of documents that matched.
+// post is a term's entry for one content, decoded for a query.
+type post struct {
+	c        int32
+	tfb, tfl uint32
+	pos      []byte
+	score    float64
+}
+
+// cand is a content that matches so far, with its score.
+type cand struct {
+	c     int32
+	score float64
+	n     int // documents that have it, within the report filter
+}
+
+// query is the state of one search.
+type query struct {
+	ix    *Index
+	lists map[string][]post // decoded postings of the query's terms
+	n     float64
+}
+
+// list returns the decoded postings of term t, scored (BM25, label
+// weighted), or nil when no document has it.
+func (qr *query) list(t string) []post {
+	if l, ok := qr.lists[t]; ok {
+		return l
+	}
+	ix := qr.ix
+	i, ok := ix.lookup(t)
+	if !ok {
+		qr.lists[t] = nil
+		return nil
+	}
+	l := qr.decode(ix.termRec(i), nil)
+	qr.lists[t] = l
+	return l
+}
+
+// decode appends the postings of a term to l, scored.
+func (qr *query) decode(tr termRec, l []post) []post {
+	ix := qr.ix
+	idfB := idf(qr.n, float64(tr.dfBody))
+	idfL := idf(qr.n, float64(tr.dfLabel))
+	it := newPostIter(tr.post)
+	for it.next() {
+		p := post{c: it.c, tfb: it.tfb, tfl: it.tfl, pos: it.pos}
+		at := ix.h.ContentRecs + 4*contentWords*uint32(it.c)
+		if it.tfb > 0 {
+			p.score += idfB * bm25(float64(it.tfb), float64(ix.u32(at+12)), ix.avgBody)
+		}
+		if it.tfl > 0 {
+			p.score += labelWeight * idfL * bm25(float64(it.tfl), float64(ix.u32(at+16)), ix.avgLabel)
+		}
+		l = append(l, p)
+	}
+	return l
+}
+
+func idf(n, df float64) float64 { return math.Log(1 + (n-df+0.5)/(df+0.5)) }
+
+// find returns the entry of content c in a decoded list.
+func find(l []post, c int32) (post, bool) {
+	i := sort.Search(len(l), func(k int) bool { return l[k].c >= c })
+	if i < len(l) && l[i].c == c {
+		return l[i], true
+	}
+	return post{}, false
+}
+
+// positions decodes the positions of an entry in the body (field 0) or
+// the label (field 1) into buf.
+func positions(p post, field int, buf []uint32) []uint32 {
+	buf = buf[:0]
+	i := 0
+	skip, n := uint32(0), p.tfb
+	if field == 1 {
+		skip, n = p.tfb, p.tfl
+	}
+	for range skip {
+		_, i = uv(p.pos, i)
+	}
+	x := uint32(0)
+	for range n {
+		var v uint64
+		v, i = uv(p.pos, i)
+		x += uint32(v)
+		buf = append(buf, x)
+	}
+	return buf
+}
+
+// hasPhrase reports whether the terms stand side by side, in this order,
+// in the body or the label of content c.
+func (qr *query) hasPhrase(c int32, ts []string) bool {
+	ps := make([]post, len(ts))
+	for i, t := range ts {
+		p, ok := find(qr.list(t), c)
+		if !ok {
+			return false
+		}
+		ps[i] = p
+	}
+	var first, other []uint32
+	for field := range 2 {
+		first = positions(ps[0], field, first)
+	field:
+		for _, p0 := range first {
+			for i := 1; i < len(ts); i++ {
+				other = positions(ps[i], field, other)
+				if _, ok := slices.BinarySearch(other, p0+uint32(i)); !ok {
+					continue field
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// Search runs a query and returns one page of results, best first (ties
+// in document order: report, then reading order), and the number of
+// documents that matched. Filters typed in the query (kind:output,
+// report:a-76-564, lang:en) add to those of o; an unknown value is a
+// *FilterError.
 //
-// Every clause must match. The documents of the rarest clause are checked
-// against the others' sorted lists, and only those candidates are scored.
+// Every clause must match. The postings are per distinct content: a
+// content is matched and scored once, however many reports hold it, and
+// its documents are counted and paged from its occurrence list.
 func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
-	cs := parse(q)
+	cs, f, err := parse(q)
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, x := range []struct {
+		key      string
+		opt      *string
+		fromText string
+	}{{"kind", &o.Kind, f.Kind}, {"report", &o.Report, f.Report}, {"lang", &o.Lang, f.Lang}} {
+		if x.fromText == "" {
+			continue
+		}
+		if *x.opt != "" && !strings.EqualFold(*x.opt, x.fromText) {
+			return nil, 0, &FilterError{Key: x.key, Value: x.fromText, Conflict: *x.opt}
+		}
+		*x.opt = x.fromText
+	}
+	li := 0
+	if o.Lang != "" {
+		li = slices.Index(ix.langs, strings.ToLower(o.Lang))
+		if li < 0 {
+			return nil, 0, &FilterError{Key: "lang", Value: o.Lang, Accepted: ix.langs}
+		}
+	}
+	kind := uint32(math.MaxUint32)
+	if o.Kind != "" {
+		k := strings.ToLower(o.Kind)
+		id, ok := ix.kinds[k]
+		if !ok && !slices.Contains(Kinds, k) {
+			return nil, 0, &FilterError{Key: "kind", Value: o.Kind, Accepted: Kinds}
+		}
+		if !ok {
+			return nil, 0, nil // a kind no document has
+		}
+		kind = id
+	}
+	var ranges [][2]int32 // documents of the report filter
+	if o.Report != "" {
+		var slugs []string
+		for i := range int(ix.h.Segments) {
+			s := ix.segment(i)
+			sym, slug := ix.str(s.symbol), ix.str(s.slug)
+			if strings.EqualFold(sym, o.Report) || strings.EqualFold(slug, o.Report) {
+				ranges = append(ranges, [2]int32{int32(s.first), int32(s.first + s.n)})
+			}
+			if len(slugs) == 0 || slugs[len(slugs)-1] != slug {
+				slugs = append(slugs, slug)
+			}
+		}
+		if ranges == nil {
+			return nil, 0, &FilterError{Key: "report", Value: o.Report, Accepted: slugs}
+		}
+	}
 	if len(cs) == 0 {
 		return nil, 0, ErrEmpty
 	}
-	expand := make([][]string, len(cs)) // the terms each clause stands for
-	lists := make([][]int32, len(cs))   // the documents each clause matches
+
+	qr := &query{ix: ix, lists: map[string][]post{}, n: float64(ix.h.Docs)}
+	// the contents each clause matches, with its score there
+	matches := make([][]cand, len(cs))
+	expand := make([][]string, len(cs)) // the terms a prefix stands for
 	for i, c := range cs {
 		switch {
 		case c.prefix:
-			lo := sort.SearchStrings(ix.vocab, c.terms[0])
-			for j := lo; j < len(ix.vocab) && strings.HasPrefix(ix.vocab[j], c.terms[0]); j++ {
-				expand[i] = append(expand[i], ix.vocab[j])
+			matches[i] = qr.prefix(c.terms[0], &expand[i])
+		case len(c.terms) == 1:
+			l := qr.list(c.terms[0])
+			m := make([]cand, len(l))
+			for j, p := range l {
+				m[j] = cand{c: p.c, score: p.score}
 			}
-		default:
-			expand[i] = c.terms[:1]
+			matches[i] = m
+		default: // a phrase: every term, checked side by side below
+			var m []cand
+			for j, t := range c.terms {
+				l := qr.list(t)
+				next := make([]cand, 0, min(len(l), len(m)))
+				if j == 0 {
+					for _, p := range l {
+						next = append(next, cand{c: p.c, score: 2 * p.score})
+					}
+				} else {
+					next = intersect(m, l, next)
+				}
+				m = next
+			}
+			matches[i] = m
 		}
-		lists[i] = ix.docsOf(expand[i])
-		if len(lists[i]) == 0 {
+		if len(matches[i]) == 0 {
 			return nil, 0, nil
 		}
 	}
+	// intersect from the rarest clause
 	order := make([]int, len(cs))
 	for i := range order {
 		order[i] = i
 	}
-	sort.Slice(order, func(a, b int) bool { return len(lists[order[a]]) < len(lists[order[b]]) })
+	sort.SliceStable(order, func(a, b int) bool { return len(matches[order[a]]) < len(matches[order[b]]) })
+	cands := slices.Clone(matches[order[0]])
+	for _, i := range order[1:] {
+		cands = intersectCands(cands, matches[i])
+	}
 
 	var plain []string // the words of an unquoted query side by side weigh more
 	for _, c := range cs {
@@ -123,133 +378,199 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 			plain = append(plain, c.terms...)
 		}
 	}
-	n := float64(len(ix.docs))
-	var res []Result
+	total := 0
+	kept := cands[:0]
 candidates:
-	for _, d := range lists[order[0]] {
-		for _, i := range order[1:] {
-			if !contains(lists[i], d) {
+	for _, cd := range cands {
+		ct := ix.content(cd.c)
+		if kind != math.MaxUint32 && ct.kind != kind {
+			continue
+		}
+		for _, c := range cs {
+			if !c.prefix && len(c.terms) > 1 && !qr.hasPhrase(cd.c, c.terms) {
 				continue candidates
 			}
 		}
-		doc := &ix.docs[d]
-		if o.Kind != "" && doc.Kind != o.Kind {
-			continue
-		}
-		if o.Report != "" && !strings.EqualFold(doc.Report, o.Report) && !strings.EqualFold(report.Slug(doc.Report), o.Report) {
-			continue
-		}
-		score := 0.0
-		for i, c := range cs {
-			switch {
-			case c.prefix:
-				best := 0.0
-				for _, t := range expand[i] {
-					best = math.Max(best, ix.termScore(t, d, n))
+		cd.n = int(ct.occN)
+		if ranges != nil {
+			cd.n = 0
+			ix.occurrences(ct, func(d int32) bool {
+				if inRanges(ranges, d) {
+					cd.n++
 				}
-				score += best
-			case len(c.terms) == 1:
-				score += ix.termScore(c.terms[0], d, n)
-			default:
-				if !ix.body.hasPhrase(d, c.terms) && !ix.label.hasPhrase(d, c.terms) {
-					continue candidates
-				}
-				s := 0.0
-				for _, t := range c.terms {
-					s += ix.termScore(t, d, n)
-				}
-				score += 2 * s // an exact phrase above scattered words
+				return true
+			})
+			if cd.n == 0 {
+				continue
 			}
 		}
-		if len(plain) > 1 && (ix.body.hasPhrase(d, plain) || ix.label.hasPhrase(d, plain)) {
-			score *= 1.5
+		if len(plain) > 1 && qr.hasPhrase(cd.c, plain) {
+			cd.score *= 1.5
 		}
-		res = append(res, Result{Doc: *doc, Score: score, id: d})
+		total += cd.n
+		kept = append(kept, cd)
 	}
-	sort.SliceStable(res, func(i, j int) bool {
-		if res[i].Score != res[j].Score {
-			return res[i].Score > res[j].Score
-		}
-		return res[i].URL < res[j].URL
-	})
-	total := len(res)
-	if o.Offset >= len(res) {
+	cands = kept
+	if o.Offset >= total {
 		return nil, total, nil
 	}
-	res = res[o.Offset:]
-	if o.Limit > 0 && len(res) > o.Limit {
-		res = res[:o.Limit]
+	want := total - o.Offset
+	if o.Limit > 0 {
+		want = min(want, o.Limit)
 	}
+	cands = best(cands, o.Offset+want)
+
+	// the page: documents by score, then in document order
+	type hit struct {
+		d  int32
+		cd cand
+	}
+	var page []hit
+	skip := o.Offset
+	for g := 0; g < len(cands) && len(page) < want; {
+		e := g + 1
+		n := cands[g].n
+		for e < len(cands) && cands[e].score == cands[g].score {
+			n += cands[e].n
+			e++
+		}
+		if skip >= n {
+			skip -= n
+			g = e
+			continue
+		}
+		var group []hit
+		for _, cd := range cands[g:e] {
+			ix.occurrences(ix.content(cd.c), func(d int32) bool {
+				if ranges == nil || inRanges(ranges, d) {
+					group = append(group, hit{d, cd})
+				}
+				// within one content, documents come in order: no need
+				// to read past what the page can take
+				return e-g > 1 || len(group) < skip+want-len(page)
+			})
+		}
+		sort.Slice(group, func(a, b int) bool { return group[a].d < group[b].d })
+		group = group[skip:]
+		skip = 0
+		page = append(page, group[:min(len(group), want-len(page))]...)
+		g = e
+	}
+
 	marks := map[string]bool{}
 	for i, c := range cs {
 		for _, t := range append(c.terms, expand[i]...) {
 			marks[t] = true
 		}
 	}
-	for i := range res {
-		res[i].Snippet = ix.snippet(res[i].id, marks)
+	snippets := map[int32]string{}
+	res := make([]Result, len(page))
+	for i, h := range page {
+		ct := ix.content(h.cd.c)
+		res[i] = Result{Doc: ix.doc(h.d, li, ct), Score: h.cd.score}
+		s, ok := snippets[h.cd.c]
+		if !ok {
+			s = snippet(res[i].Text, marks)
+			snippets[h.cd.c] = s
+		}
+		res[i].Snippet = s
 	}
 	return res, total, nil
 }
 
-// docsOf returns, sorted, the documents that hold any of the terms in any
-// field.
-func (ix *Index) docsOf(terms []string) []int32 {
-	var lists [][]int32
-	for _, t := range terms {
-		for _, f := range []*field{ix.body, ix.label} {
-			if p := f.postings[t]; p != nil {
-				lists = append(lists, p.docs)
-			}
+// prefix returns the contents that hold a term starting with p, each with
+// its best score among them; the terms go to expand.
+func (qr *query) prefix(p string, expand *[]string) []cand {
+	ix := qr.ix
+	lo, _ := ix.lookup(p)
+	var all []post
+	for j := lo; j < int(ix.h.Terms); j++ {
+		t := ix.term(j)
+		if !strings.HasPrefix(string(t), p) {
+			break
 		}
+		*expand = append(*expand, string(t))
+		all = qr.decode(ix.termRec(j), all)
 	}
-	if len(lists) == 1 {
-		return lists[0]
+	sort.Slice(all, func(a, b int) bool { return all[a].c < all[b].c })
+	var out []cand
+	for _, x := range all {
+		if n := len(out); n > 0 && out[n-1].c == x.c {
+			out[n-1].score = math.Max(out[n-1].score, x.score)
+			continue
+		}
+		out = append(out, cand{c: x.c, score: x.score})
 	}
-	var all []int32
-	for _, l := range lists {
-		all = append(all, l...)
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
-	out := all[:0]
-	for i, d := range all {
-		if i == 0 || d != all[i-1] {
-			out = append(out, d)
+	return out
+}
+
+// intersect keeps the candidates of m that are in l, adding twice the
+// score (a phrase's terms), into out.
+func intersect(m []cand, l []post, out []cand) []cand {
+	j := 0
+	for _, x := range m {
+		j += sort.Search(len(l)-j, func(k int) bool { return l[j+k].c >= x.c })
+		if j < len(l) && l[j].c == x.c {
+			x.score += 2 * l[j].score
+			out = append(out, x)
 		}
 	}
 	return out
 }
 
-func contains(l []int32, d int32) bool {
-	i := sort.Search(len(l), func(k int) bool { return l[k] >= d })
-	return i < len(l) && l[i] == d
+// intersectCands keeps the candidates of a that are in b, adding scores.
+func intersectCands(a, b []cand) []cand {
+	out := a[:0]
+	j := 0
+	for _, x := range a {
+		j += sort.Search(len(b)-j, func(k int) bool { return b[j+k].c >= x.c })
+		if j < len(b) && b[j].c == x.c {
+			x.score += b[j].score
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func inRanges(rs [][2]int32, d int32) bool {
+	for _, r := range rs {
+		if d >= r[0] && d < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// best returns, sorted by score (then content), the fewest best
+// candidates that hold k documents, with every candidate that ties with
+// the last of them.
+func best(cs []cand, k int) []cand {
+	less := func(a, b cand) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return int(a.c - b.c)
+	}
+	slices.SortFunc(cs, less)
+	n := 0
+	for i, c := range cs {
+		n += c.n
+		if n >= k {
+			e := i + 1
+			for e < len(cs) && cs[e].score == c.score {
+				e++
+			}
+			return cs[:e]
+		}
+	}
+	return cs
 }
 
 // labelWeight is how much more a word of a label counts than one of a body.
 const labelWeight = 2.0
-
-// termScore is the BM25 score of a term in document d, label weighted.
-func (ix *Index) termScore(t string, d int32, n float64) float64 {
-	score := 0.0
-	for _, f := range []struct {
-		fd *field
-		w  float64
-	}{{ix.body, 1}, {ix.label, labelWeight}} {
-		p := f.fd.postings[t]
-		if p == nil {
-			continue
-		}
-		i := p.find(d)
-		if i < 0 {
-			continue
-		}
-		df := float64(len(p.docs))
-		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-		tf := float64(p.offs[i+1] - p.offs[i])
-		score += f.w * idf * bm25(tf, float64(f.fd.lens[d]), f.fd.avg)
-	}
-	return score
-}
 
 func bm25(tf, dl, avg float64) float64 {
 	const k1, b = 1.2, 0.75
@@ -259,11 +580,11 @@ func bm25(tf, dl, avg float64) float64 {
 	return tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avg))
 }
 
-// snippet cuts about 200 characters of the document's text around its
-// first match and marks the matching words.
-func (ix *Index) snippet(d int32, marks map[string]bool) string {
-	toks := analyze(ix.docs[d].Text) // only for the results shown
-	rs := []rune(ix.docs[d].Text)
+// snippet cuts about 240 characters of text around its first match and
+// marks the matching words; everything else is HTML-escaped.
+func snippet(text string, marks map[string]bool) string {
+	toks := analyze(text) // only for the results shown, once per content
+	rs := []rune(text)
 	first := -1
 	for _, t := range toks {
 		if marks[t.term] {

@@ -21,7 +21,7 @@ func realIndex(t testing.TB) *Index {
 		var r *report.Report
 		r, ixErr = ingest.ParseFile("../sources/A-76-564.fr.txt")
 		if ixErr == nil {
-			ixFr = FromReports([]*report.Report{r}, "fr")
+			ixFr, ixErr = FromReports([]*report.Report{r}, "fr")
 		}
 	})
 	if ixErr != nil {
@@ -118,7 +118,10 @@ func TestFilters(t *testing.T) {
 }
 
 func TestSnippetEscapesAndMarks(t *testing.T) {
-	ix := Build([]Doc{{URL: "/x/", Kind: "paragraph", Text: `Les <script>alert("é")</script> & rations "fraîches"`}})
+	ix, err := Build([]Doc{{URL: "/x/", Kind: "paragraph", Text: `Les <script>alert("é")</script> & rations "fraîches"`}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	res, _, _ := ix.Search("rations fraiches", Options{Limit: 1})
 	if len(res) != 1 {
 		t.Fatal("no result")

@@ -10,7 +10,6 @@
 package search
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 
@@ -36,47 +35,6 @@ type Doc struct {
 	Label string `json:"-"`
 	// Text is the body searched and shown in snippets.
 	Text string `json:"-"`
-}
-
-// Index holds the documents of every report and their inverted indexes.
-// It is built once (Build, FromReports) and then only read, so one Index
-// serves concurrent searches.
-type Index struct {
-	docs  []Doc
-	body  *field
-	label *field
-	vocab []string // sorted terms of both fields, for prefix queries
-}
-
-// Build indexes documents.
-func Build(docs []Doc) *Index {
-	ix := &Index{docs: docs, body: newField(), label: newField()}
-	for i, d := range docs {
-		ix.body.add(int32(i), d.Text)
-		ix.label.add(int32(i), d.Label)
-	}
-	ix.body.finish()
-	ix.label.finish()
-	seen := map[string]bool{}
-	for _, f := range []*field{ix.body, ix.label} {
-		for t := range f.postings {
-			if !seen[t] {
-				seen[t] = true
-				ix.vocab = append(ix.vocab, t)
-			}
-		}
-	}
-	sort.Strings(ix.vocab)
-	return ix
-}
-
-// Len is the number of documents.
-func (ix *Index) Len() int { return len(ix.docs) }
-
-// FromReports indexes the reports for readers of the UI language lang:
-// paragraphs, table rows, indicators, outputs and follow-up rows.
-func FromReports(reports []*report.Report, lang string) *Index {
-	return Build(Docs(reports, lang))
 }
 
 // Docs returns the documents FromReports indexes, for readers of the UI

@@ -15,11 +15,11 @@ import (
 
 func serve(t *testing.T, q map[string]string, accept string) events.APIGatewayProxyResponse {
 	t.Helper()
-	rs, err := reportdata.Load()
+	ix, err := search.Open(reportdata.SearchIndex())
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := New(map[string]*search.Index{"fr": search.FromReports(rs, "fr"), "en": search.FromReports(rs, "en")})
+	h := New(ix)
 	return lambdahttp.Serve(context.Background(), h, events.APIGatewayProxyRequest{
 		HTTPMethod: "GET", Path: "/.netlify/functions/search", QueryStringParameters: q,
 		Headers: map[string]string{"Accept": accept},
