@@ -581,40 +581,67 @@ func bm25(tf, dl, avg float64) float64 {
 }
 
 // snippet cuts about 240 characters of text around its first match and
-// marks the matching words; everything else is HTML-escaped.
+// marks the matching words; everything else is HTML-escaped. It reads the
+// text once, up to the end of the window, without analysing the rest.
 func snippet(text string, marks map[string]bool) string {
-	toks := analyze(text) // only for the results shown, once per content
-	rs := []rune(text)
-	first := -1
-	for _, t := range toks {
-		if marks[t.term] {
-			first = t.start
-			break
+	var sc scanner
+	type span struct{ start, end int }
+	var found []span // matches, in bytes
+	first, start, end := -1, 0, len(text)
+	sc.scan(text, func(term []byte, s, e int) bool {
+		if first >= 0 && s >= end {
+			return false
+		}
+		if !marks[string(term)] {
+			return true
+		}
+		if first < 0 {
+			first = s
+			// 80 characters before the first match, from a word's start
+			if n := utf8.RuneCountInString(text[:s]); n > 80 {
+				start = s
+				for range 80 {
+					_, size := utf8.DecodeLastRuneInString(text[:start])
+					start -= size
+				}
+				for start < s && text[start] != ' ' {
+					start++
+				}
+			}
+			end = start
+			for k := 0; k < 240 && end < len(text); k++ {
+				_, size := utf8.DecodeRuneInString(text[end:])
+				end += size
+			}
+		}
+		found = append(found, span{s, e})
+		return true
+	})
+	if first < 0 { // matched in the label only: the text's start
+		end = 0
+		for k := 0; k < 240 && end < len(text); k++ {
+			_, size := utf8.DecodeRuneInString(text[end:])
+			end += size
 		}
 	}
-	start := 0
-	if first > 80 {
-		start = first - 80
-		for start < first && rs[start] != ' ' {
-			start++
-		}
-	}
-	end := min(len(rs), start+240)
 	var b strings.Builder
+	b.Grow(end - start + 64)
 	if start > 0 {
 		b.WriteString("… ")
 	}
 	pos := start
-	for _, t := range toks {
-		if !marks[t.term] || t.start < pos || t.end > end {
+	for _, t := range found {
+		if t.start < pos || t.end > end {
 			continue
 		}
-		b.WriteString(html.EscapeString(string(rs[pos:t.start])))
-		b.WriteString("<mark>" + html.EscapeString(string(rs[t.start:t.end])) + "</mark>")
+		b.WriteString(html.EscapeString(text[pos:t.start]))
+		b.WriteString("<mark>")
+		b.WriteString(html.EscapeString(text[t.start:t.end]))
+		b.WriteString("</mark>")
 		pos = t.end
 	}
-	b.WriteString(html.EscapeString(string(rs[pos:end])))
-	if end < len(rs) {
+	b.WriteString(html.EscapeString(text[pos:end]))
+	if end < len(text) {
 		b.WriteString(" …")
 	}
 	return b.String()

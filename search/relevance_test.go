@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"pkportal/ingest"
 	"pkportal/report"
@@ -145,6 +146,27 @@ func TestAnalyzer(t *testing.T) {
 	} {
 		if got := strings.Join(terms(in), " "); got != want {
 			t.Errorf("terms(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSnippetWindow(t *testing.T) {
+	long := strings.Repeat("mot ", 60) + "rations " + strings.Repeat("fin ", 100)
+	ix, err := Build([]Doc{{URL: "/a/", Kind: "paragraph", Text: long}, {URL: "/b/", Kind: "table-row", Label: "rations", Text: strings.Repeat("é", 300)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, total, _ := ix.Search("rations", Options{})
+	if total != 2 {
+		t.Fatalf("total %d", total)
+	}
+	for _, r := range res {
+		n := utf8.RuneCountInString(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(r.Snippet))
+		if n > 250 {
+			t.Errorf("%s: snippet of %d characters: %q", r.URL, n, r.Snippet)
+		}
+		if r.URL == "/a/" && (!strings.HasPrefix(r.Snippet, "… ") || !strings.Contains(r.Snippet, "<mark>rations</mark>") || !strings.HasSuffix(r.Snippet, " …")) {
+			t.Errorf("window: %q", r.Snippet)
 		}
 	}
 }
