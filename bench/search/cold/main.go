@@ -45,7 +45,7 @@ func main() {
 			Headers:                         map[string]string{"Accept": "application/json"},
 		})
 	}
-	if res := ask("rations"); res.StatusCode != 200 || !strings.Contains(res.Body, "<mark>") {
+	if res := ask("rations"); res.StatusCode != 200 || !strings.Contains(res.Body, `\u003cmark\u003e`) {
 		fmt.Fprintln(os.Stderr, "cold: no answer:", res.StatusCode, res.Body)
 		os.Exit(1)
 	}
