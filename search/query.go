@@ -76,7 +76,9 @@ func (e *FilterError) Error() string {
 var (
 	quoted     = regexp.MustCompile(`"([^"]*)"`)
 	digitSpace = regexp.MustCompile(`(\d)[ \x{00a0}\x{202f}](\d{3})\b`)
-	filterWord = regexp.MustCompile(`^(?i)(kind|report|lang):(.*)$`)
+	// an English-printed number, "1,183,384.7"
+	englishNumber = regexp.MustCompile(`\b[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?\b`)
+	filterWord    = regexp.MustCompile(`^(?i)(kind|report|lang):(.*)$`)
 )
 
 // Filters are the key:value filters typed in a query.
@@ -92,9 +94,14 @@ func ParseFilters(q string) (Filters, error) {
 
 // parse reads a query: "quoted phrases", prefix*, kind:, report: and
 // lang: filters, and words; a word the analyzer cuts in several terms
-// ("A/76/564", "2020/21") is a phrase.
+// ("A/76/564", "2020/21") is a phrase. Numbers printed the English way
+// ("1,010", "206,098.9") are read as the reports print them ("1 010",
+// "206 098,9"): the English UI searches the same French reports.
 func parse(q string) ([]clause, Filters, error) {
 	var f Filters
+	q = englishNumber.ReplaceAllStringFunc(q, func(n string) string {
+		return strings.NewReplacer(",", "", ".", ",").Replace(n)
+	})
 	for digitSpace.MatchString(q) {
 		q = digitSpace.ReplaceAllString(q, "$1$2")
 	}
