@@ -23,9 +23,13 @@ import (
 //	           (texts, labels, titles, URL and citation suffixes, symbols),
 //	           each stored once
 //	terms      u32 offsets[n+1] into a blob of the sorted terms; per term
-//	           4 × u32: documents holding it in the body, in the label,
-//	           offset and byte length of its postings
-//	postings   per content holding the term, in increasing order:
+//	           5 × u32: documents holding it in the body, in the label,
+//	           offset and byte length of its postings, skip entries
+//	postings   per term, its skip entries first: for every skipEvery-th
+//	           posting, u32 content before it and u32 byte offset of it
+//	           (from the end of the skips), so that a query jumps over
+//	           the postings of a frequent term; then per content holding
+//	           the term, in increasing order:
 //	           uv content delta, uv tf(body)<<1 | (tf(label) > 0),
 //	           [uv tf(label)], uv byte length of the positions, then the
 //	           positions in the body and in the label, each as uv deltas
@@ -63,6 +67,7 @@ type hdr struct {
 const hdrFields = 21
 
 const (
+	termWords    = 5
 	contentWords = 7
 	segWords     = 6
 	tableWords   = 3
@@ -105,7 +110,12 @@ type termAcc struct {
 	dfBody, dfLabel uint32
 	post            []byte
 	last            int32
+	n               int
+	skips           []byte
 }
+
+// skipEvery is the number of postings between two skip entries.
+const skipEvery = 64
 
 // encode writes the index of docs, given in each UI language of langs:
 // docs[i] are the same documents as docs[0] (same report, kind, label,
@@ -176,6 +186,11 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 					acc = &termAcc{last: -1}
 					terms[term] = acc
 				}
+				if acc.n > 0 && acc.n%skipEvery == 0 {
+					acc.skips = binary.LittleEndian.AppendUint32(acc.skips, uint32(acc.last))
+					acc.skips = binary.LittleEndian.AppendUint32(acc.skips, uint32(len(acc.post)))
+				}
+				acc.n++
 				acc.post = binary.AppendUvarint(acc.post, uint64(c-acc.last))
 				acc.last = c
 				hasL := uint64(0)
@@ -323,10 +338,12 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		u32(acc.dfLabel)
 		u32(off)
 		u32(uint32(len(acc.post)))
-		off += uint32(len(acc.post))
+		u32(uint32(len(acc.skips) / 8))
+		off += uint32(len(acc.skips) + len(acc.post))
 	}
 	h.Postings = pos()
 	for _, t := range sorted {
+		out.Write(terms[t].skips)
 		out.Write(terms[t].post)
 	}
 

@@ -54,7 +54,7 @@ func Open(b []byte) (*Index, error) {
 		prev = o
 	}
 	if int(h.End) != len(b) || int(h.StrBlob-h.StrOffs) != 4*(int(h.Strings)+1) || int(h.TermBlob-h.TermOffs) != 4*(int(h.Terms)+1) ||
-		int(h.Postings-h.TermRecs) != 16*int(h.Terms) || int(h.Occurrences-h.ContentRecs) != 4*contentWords*int(h.Contents) ||
+		int(h.Postings-h.TermRecs) != 4*termWords*int(h.Terms) || int(h.Occurrences-h.ContentRecs) != 4*contentWords*int(h.Contents) ||
 		int(h.Tables-h.SegRecs) != 4*segWords*int(h.Segments) {
 		return nil, errors.New("search index: corrupt section sizes")
 	}
@@ -169,12 +169,13 @@ func (ix *Index) lookup(t string) (int, bool) {
 type termRec struct {
 	dfBody, dfLabel uint32
 	post            []byte
+	skips           []byte // 8 bytes per entry: content before, offset in post
 }
 
 func (ix *Index) termRec(i int) termRec {
-	at := ix.h.TermRecs + 16*uint32(i)
-	off, n := ix.h.Postings+ix.u32(at+8), ix.u32(at+12)
-	return termRec{dfBody: ix.u32(at), dfLabel: ix.u32(at + 4), post: ix.b[off : off+n : off+n]}
+	at := ix.h.TermRecs + 4*termWords*uint32(i)
+	off, n, ns := ix.h.Postings+ix.u32(at+8), ix.u32(at+12), 8*ix.u32(at+16)
+	return termRec{dfBody: ix.u32(at), dfLabel: ix.u32(at + 4), skips: ix.b[off : off+ns : off+ns], post: ix.b[off+ns : off+ns+n : off+ns+n]}
 }
 
 // content is a distinct content's record.

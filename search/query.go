@@ -1,6 +1,8 @@
 package search
 
 import (
+	"cmp"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"html"
@@ -146,15 +148,7 @@ func terms(s string) []string {
 	return out
 }
 
-// post is a term's entry for one content, decoded for a query.
-type post struct {
-	c        int32
-	tfb, tfl uint32
-	pos      []byte
-	score    float64
-}
-
-// cand is a content that matches so far, with its score.
+// cand is a content that matches, with its score.
 type cand struct {
 	c     int32
 	score float64
@@ -163,100 +157,190 @@ type cand struct {
 
 // query is the state of one search.
 type query struct {
-	ix    *Index
-	lists map[string][]post // decoded postings of the query's terms
-	n     float64
+	ix   *Index
+	n    float64
+	curs map[string]*cursor // a cursor of each term of the words and phrases
+	buf  [2][]uint32
 }
 
-// list returns the decoded postings of term t, scored (BM25, label
-// weighted), or nil when no document has it.
-func (qr *query) list(t string) []post {
-	if l, ok := qr.lists[t]; ok {
-		return l
-	}
-	ix := qr.ix
-	i, ok := ix.lookup(t)
+// cursor walks the postings of one term, jumping over blocks with the
+// skip entries.
+type cursor struct {
+	ix         *Index
+	it         postIter
+	skips      []byte
+	idfB, idfL float64
+	size       int
+	started    bool
+	done       bool
+}
+
+// cursor returns a cursor on the postings of term t, or nil when no
+// document has it.
+func (qr *query) cursor(t string) *cursor {
+	i, ok := qr.ix.lookup(t)
 	if !ok {
-		qr.lists[t] = nil
 		return nil
 	}
-	l := qr.decode(ix.termRec(i), nil)
-	qr.lists[t] = l
-	return l
+	tr := qr.ix.termRec(i)
+	return &cursor{ix: qr.ix, it: newPostIter(tr.post), skips: tr.skips, size: len(tr.post),
+		idfB: idf(qr.n, float64(tr.dfBody)), idfL: idf(qr.n, float64(tr.dfLabel))}
 }
 
-// decode appends the postings of a term to l, scored.
-func (qr *query) decode(tr termRec, l []post) []post {
-	ix := qr.ix
-	idfB := idf(qr.n, float64(tr.dfBody))
-	idfL := idf(qr.n, float64(tr.dfLabel))
-	it := newPostIter(tr.post)
-	for it.next() {
-		p := post{c: it.c, tfb: it.tfb, tfl: it.tfl, pos: it.pos}
-		at := ix.h.ContentRecs + 4*contentWords*uint32(it.c)
-		if it.tfb > 0 {
-			p.score += idfB * bm25(float64(it.tfb), float64(ix.u32(at+12)), ix.avgBody)
-		}
-		if it.tfl > 0 {
-			p.score += labelWeight * idfL * bm25(float64(it.tfl), float64(ix.u32(at+16)), ix.avgLabel)
-		}
-		l = append(l, p)
+// advance moves to the first content ≥ target; false when none is left.
+func (cu *cursor) advance(target int32) bool {
+	if cu.done {
+		return false
 	}
-	return l
-}
-
-func idf(n, df float64) float64 { return math.Log(1 + (n-df+0.5)/(df+0.5)) }
-
-// find returns the entry of content c in a decoded list.
-func find(l []post, c int32) (post, bool) {
-	i := sort.Search(len(l), func(k int) bool { return l[k].c >= c })
-	if i < len(l) && l[i].c == c {
-		return l[i], true
+	if cu.started && cu.it.c >= target {
+		return true
 	}
-	return post{}, false
+	if ns := len(cu.skips) / 8; ns > 0 {
+		// the last block that starts after a content before target
+		k := sort.Search(ns, func(k int) bool { return int32(binary.LittleEndian.Uint32(cu.skips[8*k:])) >= target }) - 1
+		if k >= 0 {
+			if off := int(binary.LittleEndian.Uint32(cu.skips[8*k+4:])); off > cu.it.i {
+				cu.it.i, cu.it.c = off, int32(binary.LittleEndian.Uint32(cu.skips[8*k:]))
+			}
+		}
+	}
+	for cu.it.next() {
+		cu.started = true
+		if cu.it.c >= target {
+			return true
+		}
+	}
+	cu.done = true
+	return false
 }
 
-// positions decodes the positions of an entry in the body (field 0) or
-// the label (field 1) into buf.
-func positions(p post, field int, buf []uint32) []uint32 {
+// score is the BM25 score of the term in the current content, label
+// weighted.
+func (cu *cursor) score() float64 {
+	ix := cu.ix
+	at := ix.h.ContentRecs + 4*contentWords*uint32(cu.it.c)
+	s := 0.0
+	if cu.it.tfb > 0 {
+		s += cu.idfB * bm25(float64(cu.it.tfb), float64(ix.u32(at+12)), ix.avgBody)
+	}
+	if cu.it.tfl > 0 {
+		s += labelWeight * cu.idfL * bm25(float64(cu.it.tfl), float64(ix.u32(at+16)), ix.avgLabel)
+	}
+	return s
+}
+
+// positions decodes the positions of the current content in the body
+// (field 0) or the label (field 1) into buf.
+func (cu *cursor) positions(field int, buf []uint32) []uint32 {
 	buf = buf[:0]
 	i := 0
-	skip, n := uint32(0), p.tfb
+	skip, n := uint32(0), cu.it.tfb
 	if field == 1 {
-		skip, n = p.tfb, p.tfl
+		skip, n = cu.it.tfb, cu.it.tfl
 	}
 	for range skip {
-		_, i = uv(p.pos, i)
+		_, i = uv(cu.it.pos, i)
 	}
 	x := uint32(0)
 	for range n {
 		var v uint64
-		v, i = uv(p.pos, i)
+		v, i = uv(cu.it.pos, i)
 		x += uint32(v)
 		buf = append(buf, x)
 	}
 	return buf
 }
 
-// hasPhrase reports whether the terms stand side by side, in this order,
-// in the body or the label of content c.
-func (qr *query) hasPhrase(c int32, ts []string) bool {
-	ps := make([]post, len(ts))
-	for i, t := range ts {
-		p, ok := find(qr.list(t), c)
-		if !ok {
-			return false
-		}
-		ps[i] = p
+func idf(n, df float64) float64 { return math.Log(1 + (n-df+0.5)/(df+0.5)) }
+
+// matcher walks the contents one clause matches, in increasing order.
+type matcher interface {
+	// cost orders the clauses: the cheapest leads.
+	cost() int
+	// advance moves to the first content ≥ target, returning it; false
+	// when none is left.
+	advance(target int32) (int32, bool)
+	// score is the clause's score in the current content.
+	score() float64
+}
+
+func (cu *cursor) cost() int { return cu.size }
+
+func (cu *cursor) advance2(target int32) (int32, bool) {
+	ok := cu.advance(target)
+	return cu.it.c, ok
+}
+
+// termMatcher is a one-term clause.
+type termMatcher struct{ *cursor }
+
+func (m termMatcher) advance(target int32) (int32, bool) { return m.cursor.advance2(target) }
+
+// phraseMatcher is a clause of several terms: all of them (side by side,
+// checked on the candidates), scored twice.
+type phraseMatcher struct{ cs []*cursor }
+
+func (m *phraseMatcher) cost() int {
+	c := math.MaxInt
+	for _, cu := range m.cs {
+		c = min(c, cu.size)
 	}
-	var first, other []uint32
+	return c
+}
+
+func (m *phraseMatcher) advance(target int32) (int32, bool) {
+	for {
+		c := target
+		for _, cu := range m.cs {
+			if !cu.advance(c) {
+				return 0, false
+			}
+			c = max(c, cu.it.c)
+		}
+		if c == target {
+			return c, true
+		}
+		target = c
+	}
+}
+
+func (m *phraseMatcher) score() float64 {
+	s := 0.0
+	for _, cu := range m.cs {
+		s += cu.score()
+	}
+	return 2 * s
+}
+
+// prefixMatcher is a prefix clause: the contents of every term that
+// starts with it, each scored with its best one.
+type prefixMatcher struct {
+	list []cand
+	i    int
+}
+
+func (m *prefixMatcher) cost() int { return 4 * len(m.list) }
+
+func (m *prefixMatcher) advance(target int32) (int32, bool) {
+	m.i += sort.Search(len(m.list)-m.i, func(k int) bool { return m.list[m.i+k].c >= target })
+	if m.i >= len(m.list) {
+		return 0, false
+	}
+	return m.list[m.i].c, true
+}
+
+func (m *prefixMatcher) score() float64 { return m.list[m.i].score }
+
+// phraseHere reports whether the terms stand side by side, in this order,
+// in the body or the label of the content where their cursors are.
+func (qr *query) phraseHere(ts []string) bool {
 	for field := range 2 {
-		first = positions(ps[0], field, first)
+		qr.buf[0] = qr.curs[ts[0]].positions(field, qr.buf[0])
 	field:
-		for _, p0 := range first {
+		for _, p0 := range qr.buf[0] {
 			for i := 1; i < len(ts); i++ {
-				other = positions(ps[i], field, other)
-				if _, ok := slices.BinarySearch(other, p0+uint32(i)); !ok {
+				qr.buf[1] = qr.curs[ts[i]].positions(field, qr.buf[1])
+				if _, ok := slices.BinarySearch(qr.buf[1], p0+uint32(i)); !ok {
 					continue field
 				}
 			}
@@ -264,6 +348,42 @@ func (qr *query) hasPhrase(c int32, ts []string) bool {
 		}
 	}
 	return false
+}
+
+// minHeap holds the best scores seen, the lowest on top.
+type minHeap []float64
+
+func (h *minHeap) push(x float64, k int) {
+	if len(*h) < k {
+		*h = append(*h, x)
+		for i := len(*h) - 1; i > 0; {
+			p := (i - 1) / 2
+			if (*h)[p] <= (*h)[i] {
+				break
+			}
+			(*h)[p], (*h)[i] = (*h)[i], (*h)[p]
+			i = p
+		}
+		return
+	}
+	if x <= (*h)[0] {
+		return
+	}
+	(*h)[0] = x
+	for i, n := 0, len(*h); ; {
+		l, m := 2*i+1, i
+		if l < n && (*h)[l] < (*h)[m] {
+			m = l
+		}
+		if l+1 < n && (*h)[l+1] < (*h)[m] {
+			m = l + 1
+		}
+		if m == i {
+			break
+		}
+		(*h)[m], (*h)[i] = (*h)[i], (*h)[m]
+		i = m
+	}
 }
 
 // Search runs a query and returns one page of results, best first (ties
@@ -333,51 +453,38 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 		return nil, 0, ErrEmpty
 	}
 
-	qr := &query{ix: ix, lists: map[string][]post{}, n: float64(ix.h.Docs)}
-	// the contents each clause matches, with its score there
-	matches := make([][]cand, len(cs))
+	qr := &query{ix: ix, n: float64(ix.h.Docs), curs: map[string]*cursor{}}
+	ms := make([]matcher, len(cs))
 	expand := make([][]string, len(cs)) // the terms a prefix stands for
 	for i, c := range cs {
-		switch {
-		case c.prefix:
-			matches[i] = qr.prefix(c.terms[0], &expand[i])
-		case len(c.terms) == 1:
-			l := qr.list(c.terms[0])
-			m := make([]cand, len(l))
-			for j, p := range l {
-				m[j] = cand{c: p.c, score: p.score}
+		if c.prefix {
+			m := &prefixMatcher{list: qr.prefix(c.terms[0], &expand[i])}
+			if len(m.list) == 0 {
+				return nil, 0, nil
 			}
-			matches[i] = m
-		default: // a phrase: every term, checked side by side below
-			var m []cand
-			for j, t := range c.terms {
-				l := qr.list(t)
-				next := make([]cand, 0, min(len(l), len(m)))
-				if j == 0 {
-					for _, p := range l {
-						next = append(next, cand{c: p.c, score: 2 * p.score})
-					}
-				} else {
-					next = intersect(m, l, next)
-				}
-				m = next
-			}
-			matches[i] = m
+			ms[i] = m
+			continue
 		}
-		if len(matches[i]) == 0 {
-			return nil, 0, nil
+		var curs []*cursor
+		for _, t := range c.terms {
+			cu := qr.cursor(t)
+			if cu == nil {
+				return nil, 0, nil
+			}
+			if qr.curs[t] == nil {
+				qr.curs[t] = cu
+			}
+			curs = append(curs, cu)
+		}
+		if len(curs) == 1 {
+			ms[i] = termMatcher{curs[0]}
+		} else {
+			ms[i] = &phraseMatcher{cs: curs}
 		}
 	}
-	// intersect from the rarest clause
-	order := make([]int, len(cs))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return len(matches[order[a]]) < len(matches[order[b]]) })
-	cands := slices.Clone(matches[order[0]])
-	for _, i := range order[1:] {
-		cands = intersectCands(cands, matches[i])
-	}
+	// the cheapest clause leads, the others follow it
+	order := slices.Clone(ms)
+	sort.SliceStable(order, func(a, b int) bool { return order[a].cost() < order[b].cost() })
 
 	var plain []string // the words of an unquoted query side by side weigh more
 	for _, c := range cs {
@@ -385,20 +492,51 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 			plain = append(plain, c.terms...)
 		}
 	}
-	total := 0
-	kept := cands[:0]
-candidates:
-	for _, cd := range cands {
-		ct := ix.content(cd.c)
-		if kind != math.MaxUint32 && ct.kind != kind {
-			continue
+	// the page needs the documents of the k best candidates at most (each
+	// has one or more): a candidate below the k-th best score so far is
+	// counted, not kept, and the words of a plain query are looked for
+	// side by side only where the boost could bring it in
+	k := math.MaxInt
+	if o.Limit > 0 {
+		k = o.Offset + o.Limit
+	}
+	var top minHeap
+	threshold := func() float64 {
+		if len(top) < k {
+			return math.Inf(-1)
 		}
-		for _, c := range cs {
-			if !c.prefix && len(c.terms) > 1 && !qr.hasPhrase(cd.c, c.terms) {
+		return top[0]
+	}
+	total := 0
+	var cands []cand
+	target := int32(0)
+candidates:
+	for {
+		c, ok := order[0].advance(target)
+		if !ok {
+			break
+		}
+		for _, m := range order[1:] {
+			c2, ok := m.advance(c)
+			if !ok {
+				break candidates
+			}
+			if c2 != c {
+				target = c2
 				continue candidates
 			}
 		}
-		cd.n = int(ct.occN)
+		target = c + 1
+		ct := ix.content(c)
+		if kind != math.MaxUint32 && ct.kind != kind {
+			continue
+		}
+		for _, cl := range cs {
+			if !cl.prefix && len(cl.terms) > 1 && !qr.phraseHere(cl.terms) {
+				continue candidates
+			}
+		}
+		cd := cand{c: c, n: int(ct.occN)}
 		if ranges != nil {
 			cd.n = 0
 			ix.occurrences(ct, func(d int32) bool {
@@ -411,13 +549,20 @@ candidates:
 				continue
 			}
 		}
-		if len(plain) > 1 && qr.hasPhrase(cd.c, plain) {
+		total += cd.n
+		for _, m := range ms {
+			cd.score += m.score()
+		}
+		thr := threshold()
+		if len(plain) > 1 && 1.5*cd.score >= thr && qr.phraseHere(plain) {
 			cd.score *= 1.5
 		}
-		total += cd.n
-		kept = append(kept, cd)
+		if cd.score < thr {
+			continue
+		}
+		top.push(cd.score, k)
+		cands = append(cands, cd)
 	}
-	cands = kept
 	if o.Offset >= total {
 		return nil, total, nil
 	}
@@ -490,51 +635,29 @@ candidates:
 func (qr *query) prefix(p string, expand *[]string) []cand {
 	ix := qr.ix
 	lo, _ := ix.lookup(p)
-	var all []post
+	var all []cand
 	for j := lo; j < int(ix.h.Terms); j++ {
 		t := ix.term(j)
 		if !strings.HasPrefix(string(t), p) {
 			break
 		}
 		*expand = append(*expand, string(t))
-		all = qr.decode(ix.termRec(j), all)
+		cu := qr.cursor(string(t))
+		for cu.advance(0) {
+			all = append(all, cand{c: cu.it.c, score: cu.score()})
+			if !cu.advance(cu.it.c + 1) {
+				break
+			}
+		}
 	}
-	sort.Slice(all, func(a, b int) bool { return all[a].c < all[b].c })
+	slices.SortFunc(all, func(a, b cand) int { return cmp.Compare(a.c, b.c) })
 	var out []cand
 	for _, x := range all {
 		if n := len(out); n > 0 && out[n-1].c == x.c {
 			out[n-1].score = math.Max(out[n-1].score, x.score)
 			continue
 		}
-		out = append(out, cand{c: x.c, score: x.score})
-	}
-	return out
-}
-
-// intersect keeps the candidates of m that are in l, adding twice the
-// score (a phrase's terms), into out.
-func intersect(m []cand, l []post, out []cand) []cand {
-	j := 0
-	for _, x := range m {
-		j += sort.Search(len(l)-j, func(k int) bool { return l[j+k].c >= x.c })
-		if j < len(l) && l[j].c == x.c {
-			x.score += 2 * l[j].score
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
-// intersectCands keeps the candidates of a that are in b, adding scores.
-func intersectCands(a, b []cand) []cand {
-	out := a[:0]
-	j := 0
-	for _, x := range a {
-		j += sort.Search(len(b)-j, func(k int) bool { return b[j+k].c >= x.c })
-		if j < len(b) && b[j].c == x.c {
-			x.score += b[j].score
-			out = append(out, x)
-		}
+		out = append(out, x)
 	}
 	return out
 }
