@@ -28,7 +28,7 @@ for corpus in 1 "$n"; do
   for i in $(seq 1 15); do
     s=$(date +%s%N); "$tmp/cold"; e=$(date +%s%N); echo $(( (e - s) / 1000 ))
   done | sort -n | awk -v c="$corpus" '{a[NR]=$1} END {printf "reports %s: cold start (exec to exit, 15 runs): median %.1f ms, min %.1f ms, max %.1f ms\n", c, a[int((NR+1)/2)]/1000, a[1]/1000, a[NR]/1000}'
-  "$tmp/cold" -rounds 20 | sed "s/^/reports $corpus: /"
+  "$tmp/cold" -rounds 100 | sed "s/^/reports $corpus: /"
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 # The comparison with bleve v2 (build tag bleve; minutes at 1,000 reports).
