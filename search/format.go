@@ -20,8 +20,13 @@ import (
 //	header     magic "PKSEARCH", version u32, then the u32 fields of hdr
 //	           (counts, length sums, section offsets) in their order
 //	strings    u32 offsets[n+1] into a blob: every string the answers show
-//	           (texts, labels, titles, URL and citation suffixes, symbols),
-//	           each stored once
+//	           (pieces of texts, labels, titles, URL and citation
+//	           suffixes, symbols), each stored once
+//	texts      per distinct text, uv count of pieces then uv string of
+//	           each: a text is cut after each ". ", "; ", ": " and ", ",
+//	           so that sentences and clauses shared by several texts
+//	           (a paragraph of one report reworded in another) are
+//	           stored once
 //	terms      u32 offsets[n+1] into a blob of the sorted terms; per term
 //	           5 × u32: documents holding it in the body, in the label,
 //	           offset and byte length of its postings, skip entries
@@ -35,18 +40,21 @@ import (
 //	           positions in the body and in the label, each as uv deltas
 //	contents   7 × u32 per distinct content (kind, label and text; the
 //	           postings and scores are per content, so a paragraph found in
-//	           many reports is indexed and scored once): kind, text string,
-//	           label string, body length, label length (in terms),
+//	           many reports is indexed and scored once): kind, offset of
+//	           its text in texts, label string, body length, label length (in terms),
 //	           occurrences, offset of the occurrence list
 //	occurrences per content, uv deltas of the documents that have it
 //	segments   6 × u32 per run of documents of one report: symbol string,
 //	           slug string, language string, first document, documents,
-//	           offset of the display table
+//	           offset of its entries in blocks
+//	blocks     per segment, u32 offset in tables of the display table of
+//	           each of its runs of tableBlock documents
 //	tables     per document of a segment and per UI language, 3 × u32:
 //	           title string, URL string, citation string; the URL's high
 //	           bit set means it follows "/<lang>/<slug>/", the title's and
-//	           the citation's that it follows the report's symbol (tables
-//	           are stored once when several reports have the same)
+//	           the citation's that it follows the report's symbol (each
+//	           block of tableBlock documents is stored once when several
+//	           reports have the same)
 //	langs      u32 count, then the string of each UI language; u32 count,
 //	           then the string of each kind of document
 const (
@@ -57,21 +65,23 @@ const (
 
 // hdr lists the u32 fields after the magic and the version, in order.
 type hdr struct {
-	Docs, Contents, Terms, Strings, Segments            uint32
-	BodySumLo, BodySumHi, LabelSumLo, LabelSumHi        uint32
-	StrOffs, StrBlob, TermOffs, TermBlob, TermRecs      uint32
-	Postings, ContentRecs, Occurrences, SegRecs, Tables uint32
-	Langs, End                                          uint32
+	Docs, Contents, Terms, Strings, Segments                        uint32
+	BodySumLo, BodySumHi, LabelSumLo, LabelSumHi                    uint32
+	StrOffs, StrBlob, Texts, TermOffs, TermBlob, TermRecs           uint32
+	Postings, ContentRecs, Occurrences, SegRecs, BlockIndex, Tables uint32
+	Langs, End                                                      uint32
 }
 
-const hdrFields = 21
+const hdrFields = 23
 
 const (
 	termWords    = 5
 	contentWords = 7
 	segWords     = 6
 	tableWords   = 3
-	relFlag      = 1 << 31
+	// tableBlock is the number of documents in a block of a display table.
+	tableBlock = 32
+	relFlag    = 1 << 31
 )
 
 // UILangs are the UI languages of the portal, in the order an index file
@@ -148,6 +158,21 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	}
 	var contents []*content
 	contentOf := map[string]int32{}
+	var texts []byte
+	textOf := map[string]uint32{}
+	textAt := func(t string) uint32 {
+		if at, ok := textOf[t]; ok {
+			return at
+		}
+		at := uint32(len(texts))
+		textOf[t] = at
+		pieces := pieces(t)
+		texts = binary.AppendUvarint(texts, uint64(len(pieces)))
+		for _, p := range pieces {
+			texts = binary.AppendUvarint(texts, uint64(strs.id(p)))
+		}
+		return at
+	}
 	terms := map[string]*termAcc{}
 	var bodySum, labelSum uint64
 	var posBuf []byte
@@ -158,7 +183,7 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 			c = int32(len(contents))
 			contentOf[key] = c
 			body, label := analyze(doc.Text), analyze(doc.Label)
-			ct := &content{kind: strs.id(doc.Kind), text: strs.id(doc.Text), label: strs.id(doc.Label), blen: uint32(len(body)), llen: uint32(len(label))}
+			ct := &content{kind: strs.id(doc.Kind), text: textAt(doc.Text), label: strs.id(doc.Label), blen: uint32(len(body)), llen: uint32(len(label))}
 			contents = append(contents, ct)
 			// positions of each term in each field
 			type tp struct{ body, label []uint32 }
@@ -319,6 +344,8 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		sorted = append(sorted, t)
 	}
 	sort.Strings(sorted)
+	h.Texts = pos()
+	out.Write(texts)
 	h.TermOffs = pos()
 	off = 0
 	for _, t := range sorted {
@@ -366,18 +393,24 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	h.Occurrences = pos()
 	out.Write(occ)
 
-	// display tables, each distinct one stored once
-	tableAt := map[string]uint32{}
-	var tables []byte
-	segTable := make([]uint32, len(segs))
+	// display tables in blocks of tableBlock documents, each distinct
+	// block stored once; per segment, the offsets of its blocks
+	blockAt := map[string]uint32{}
+	var blocks, index []byte
+	segIndex := make([]uint32, len(segs))
+	size := tableBlock * len(langs) * 4 * tableWords
 	for i, s := range segs {
-		at, ok := tableAt[string(s.table)]
-		if !ok {
-			at = uint32(len(tables))
-			tableAt[string(s.table)] = at
-			tables = append(tables, s.table...)
+		segIndex[i] = uint32(len(index))
+		for lo := 0; lo < len(s.table); lo += size {
+			b := s.table[lo:min(lo+size, len(s.table))]
+			at, ok := blockAt[string(b)]
+			if !ok {
+				at = uint32(len(blocks))
+				blockAt[string(b)] = at
+				blocks = append(blocks, b...)
+			}
+			index = binary.LittleEndian.AppendUint32(index, at)
 		}
-		segTable[i] = at
 	}
 	h.SegRecs = pos()
 	for i, s := range segs {
@@ -386,10 +419,12 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		u32(s.lang)
 		u32(s.first)
 		u32(s.n)
-		u32(segTable[i])
+		u32(segIndex[i])
 	}
+	h.BlockIndex = pos()
+	out.Write(index)
 	h.Tables = pos()
-	out.Write(tables)
+	out.Write(blocks)
 	h.Langs = pos()
 	u32(uint32(len(langs)))
 	for _, id := range langIDs {
@@ -407,4 +442,24 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	hb, _ := binary.Append(nil, binary.LittleEndian, h)
 	copy(b[hdrAt:], hb)
 	return b, nil
+}
+
+// pieces cuts a text after each ". ", "; ", ": " and ", ", the space
+// kept with the piece before it.
+func pieces(t string) []string {
+	var out []string
+	start := 0
+	for i := 0; i+1 < len(t); i++ {
+		switch t[i] {
+		case '.', ';', ':', ',':
+			if t[i+1] == ' ' {
+				out = append(out, t[start:i+2])
+				start = i + 2
+			}
+		}
+	}
+	if start < len(t) || len(out) == 0 {
+		out = append(out, t[start:])
+	}
+	return out
 }

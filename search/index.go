@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 	"unsafe"
 
 	"pkportal/report"
@@ -47,7 +48,7 @@ func Open(b []byte) (*Index, error) {
 	}
 	h := &ix.h
 	prev := uint32(head)
-	for _, o := range []uint32{h.StrOffs, h.StrBlob, h.TermOffs, h.TermBlob, h.TermRecs, h.Postings, h.ContentRecs, h.Occurrences, h.SegRecs, h.Tables, h.Langs, h.End} {
+	for _, o := range []uint32{h.StrOffs, h.StrBlob, h.Texts, h.TermOffs, h.TermBlob, h.TermRecs, h.Postings, h.ContentRecs, h.Occurrences, h.SegRecs, h.BlockIndex, h.Tables, h.Langs, h.End} {
 		if o < prev || int(o) > len(b) {
 			return nil, errors.New("search index: corrupt section table")
 		}
@@ -55,7 +56,7 @@ func Open(b []byte) (*Index, error) {
 	}
 	if int(h.End) != len(b) || int(h.StrBlob-h.StrOffs) != 4*(int(h.Strings)+1) || int(h.TermBlob-h.TermOffs) != 4*(int(h.Terms)+1) ||
 		int(h.Postings-h.TermRecs) != 4*termWords*int(h.Terms) || int(h.Occurrences-h.ContentRecs) != 4*contentWords*int(h.Contents) ||
-		int(h.Tables-h.SegRecs) != 4*segWords*int(h.Segments) {
+		int(h.BlockIndex-h.SegRecs) != 4*segWords*int(h.Segments) {
 		return nil, errors.New("search index: corrupt section sizes")
 	}
 	if h.Docs > 0 {
@@ -144,6 +145,24 @@ func (ix *Index) str(id uint32) string {
 	return unsafe.String(&ix.b[ix.h.StrBlob+lo], hi-lo)
 }
 
+// text returns the text of a content, from its pieces (pointing into the
+// file when it is one piece).
+func (ix *Index) text(c content) string {
+	at := int(ix.h.Texts + c.text)
+	n, at := uv(ix.b, at)
+	if n == 1 {
+		id, _ := uv(ix.b, at)
+		return ix.str(uint32(id))
+	}
+	var b strings.Builder
+	for range n {
+		var id uint64
+		id, at = uv(ix.b, at)
+		b.WriteString(ix.str(uint32(id)))
+	}
+	return b.String()
+}
+
 // term returns the i-th term of the sorted dictionary.
 func (ix *Index) term(i int) []byte {
 	at := ix.h.TermOffs + 4*uint32(i)
@@ -207,7 +226,7 @@ func (ix *Index) occurrences(c content, f func(d int32) bool) {
 
 // segment is a run of documents of one report.
 type segment struct {
-	symbol, slug, lang, first, n, table uint32
+	symbol, slug, lang, first, n, table uint32 // table: offset of its blocks in the block index
 }
 
 func (ix *Index) segment(i int) segment {
@@ -232,9 +251,11 @@ func (ix *Index) segmentOf(d int32) segment {
 // doc returns document d as shown in UI language li, without its snippet.
 func (ix *Index) doc(d int32, li int, c content) Doc {
 	s := ix.segmentOf(d)
-	at := ix.h.Tables + s.table + 4*tableWords*(uint32(len(ix.langs))*(uint32(d)-s.first)+uint32(li))
+	j := uint32(d) - s.first
+	block := ix.u32(ix.h.BlockIndex + s.table + 4*(j/tableBlock))
+	at := ix.h.Tables + block + 4*tableWords*(uint32(len(ix.langs))*(j%tableBlock)+uint32(li))
 	title, url, cite := ix.u32(at), ix.u32(at+4), ix.u32(at+8)
-	doc := Doc{Kind: ix.str(c.kind), Report: ix.str(s.symbol), Lang: ix.str(s.lang), Label: ix.str(c.label), Text: ix.str(c.text)}
+	doc := Doc{Kind: ix.str(c.kind), Report: ix.str(s.symbol), Lang: ix.str(s.lang), Label: ix.str(c.label), Text: ix.text(c)}
 	if url&relFlag != 0 {
 		doc.URL = "/" + ix.langs[li] + "/" + ix.str(s.slug) + "/" + ix.str(url&^relFlag)
 	} else {
