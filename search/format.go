@@ -36,8 +36,9 @@ import (
 //	           the postings of a frequent term; then per content holding
 //	           the term, in increasing order:
 //	           uv content delta, uv tf(body)<<1 | (tf(label) > 0),
-//	           [uv tf(label)], uv byte length of the positions, then the
-//	           positions in the body and in the label, each as uv deltas
+//	           [uv tf(label)], then the positions in the body and in the
+//	           label, each as uv deltas (tf(body) + tf(label) varints:
+//	           a walk skips them by counting their last bytes)
 //	contents   7 × u32 per distinct content (kind, label and text; the
 //	           postings and scores are per content, so a paragraph found in
 //	           many reports is indexed and scored once): kind, offset of
@@ -234,7 +235,6 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 						prev = x
 					}
 				}
-				acc.post = binary.AppendUvarint(acc.post, uint64(len(posBuf)))
 				acc.post = append(acc.post, posBuf...)
 			}
 		}

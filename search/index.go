@@ -303,7 +303,7 @@ func (it *postIter) next() bool {
 	if it.i >= len(it.b) {
 		return false
 	}
-	var v, f, n uint64
+	var v, f uint64
 	v, it.i = uv(it.b, it.i)
 	it.c += int32(v)
 	f, it.i = uv(it.b, it.i)
@@ -312,9 +312,13 @@ func (it *postIter) next() bool {
 		f, it.i = uv(it.b, it.i)
 		it.tfl = uint32(f)
 	}
-	n, it.i = uv(it.b, it.i)
-	end := min(it.i+int(n), len(it.b))
-	it.pos = it.b[it.i:end:end]
-	it.i = end
+	// the positions: tfb + tfl varints, each ending with a byte < 0x80
+	start := it.i
+	for n := it.tfb + it.tfl; n > 0 && it.i < len(it.b); it.i++ {
+		if it.b[it.i] < 0x80 {
+			n--
+		}
+	}
+	it.pos = it.b[start:it.i:it.i]
 	return true
 }

@@ -5,12 +5,16 @@
 // of the committed index (go build -overlay).
 //
 //	go run ./bench/search/mkindex -n 1000 -o /tmp/search.idx
+//	go run ./generator synth -n 1000 -o /tmp/synth
+//	go run ./bench/search/mkindex -src /tmp/synth -save /tmp/synth.json.gz -o /tmp/synth.idx
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	searchbench "pkportal/bench/search"
@@ -22,29 +26,45 @@ import (
 
 func main() {
 	n := flag.Int("n", 1000, "copies of the embedded reports, under new symbols")
-	src := flag.String("src", "", "index the source reports of this folder instead")
+	src := flag.String("src", "", "index the source reports of this folder instead, or of a reports.json.gz file (as -save writes)")
+	save := flag.String("save", "", "also save the reports indexed to this reports.json.gz file (ingesting 1,000 reports takes minutes)")
 	out := flag.String("o", "", "index file to write (required)")
 	flag.Parse()
-	if err := run(*n, *src, *out); err != nil {
+	if err := run(*n, *src, *out, *save); err != nil {
 		fmt.Fprintln(os.Stderr, "mkindex:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, src, out string) error {
+func run(n int, src, out, save string) error {
 	if out == "" {
 		return fmt.Errorf("-o FILE is required")
 	}
 	var rs []*report.Report
 	var err error
-	if src != "" {
+	switch {
+	case strings.HasSuffix(src, ".json.gz"):
+		var b []byte
+		if b, err = os.ReadFile(src); err == nil {
+			rs, err = reportdata.Decode(b)
+		}
+	case src != "":
 		rs, err = ingest.ParseDir(src)
-	} else {
+	default:
 		rs, err = reportdata.Load()
 		rs = searchbench.Replicate(rs, n)
 	}
 	if err != nil {
 		return err
+	}
+	if save != "" {
+		var b bytes.Buffer
+		if err := reportdata.Encode(&b, rs); err != nil {
+			return err
+		}
+		if err := os.WriteFile(save, b.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("save reports: %w", err)
+		}
 	}
 	t := time.Now()
 	b, err := search.Encode(rs)
