@@ -160,7 +160,7 @@ type query struct {
 	ix   *Index
 	n    float64
 	curs map[string]*cursor // a cursor of each term of the words and phrases
-	buf  [2][]uint32
+	buf  [][]uint32         // positions of each term of a phrase
 }
 
 // cursor walks the postings of one term, jumping over blocks with the
@@ -334,13 +334,20 @@ func (m *prefixMatcher) score() float64 { return m.list[m.i].score }
 // phraseHere reports whether the terms stand side by side, in this order,
 // in the body or the label of the content where their cursors are.
 func (qr *query) phraseHere(ts []string) bool {
+	for len(qr.buf) < len(ts) {
+		qr.buf = append(qr.buf, nil)
+	}
 	for field := range 2 {
-		qr.buf[0] = qr.curs[ts[0]].positions(field, qr.buf[0])
+		for i, t := range ts {
+			qr.buf[i] = qr.curs[t].positions(field, qr.buf[i])
+			if len(qr.buf[i]) == 0 {
+				break
+			}
+		}
 	field:
 		for _, p0 := range qr.buf[0] {
 			for i := 1; i < len(ts); i++ {
-				qr.buf[1] = qr.curs[ts[i]].positions(field, qr.buf[1])
-				if _, ok := slices.BinarySearch(qr.buf[1], p0+uint32(i)); !ok {
+				if _, ok := slices.BinarySearch(qr.buf[i], p0+uint32(i)); !ok {
 					continue field
 				}
 			}
@@ -527,8 +534,8 @@ candidates:
 			}
 		}
 		target = c + 1
-		ct := ix.content(c)
-		if kind != math.MaxUint32 && ct.kind != kind {
+		rec := ix.h.ContentRecs + 4*contentWords*uint32(c) // read only what is needed
+		if kind != math.MaxUint32 && ix.u32(rec) != kind {
 			continue
 		}
 		for _, cl := range cs {
@@ -536,10 +543,10 @@ candidates:
 				continue candidates
 			}
 		}
-		cd := cand{c: c, n: int(ct.occN)}
+		cd := cand{c: c, n: int(ix.u32(rec + 20))}
 		if ranges != nil {
 			cd.n = 0
-			ix.occurrences(ct, func(d int32) bool {
+			ix.occurrences(ix.content(c), func(d int32) bool {
 				if inRanges(ranges, d) {
 					cd.n++
 				}
