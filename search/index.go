@@ -248,14 +248,15 @@ func (ix *Index) segmentOf(d int32) segment {
 	return ix.segment(lo)
 }
 
-// doc returns document d as shown in UI language li, without its snippet.
-func (ix *Index) doc(d int32, li int, c content) Doc {
+// doc returns document d, of content c with text text, as shown in UI
+// language li, without its snippet.
+func (ix *Index) doc(d int32, li int, c content, text string) Doc {
 	s := ix.segmentOf(d)
 	j := uint32(d) - s.first
 	block := ix.u32(ix.h.BlockIndex + s.table + 4*(j/tableBlock))
 	at := ix.h.Tables + block + 4*tableWords*(uint32(len(ix.langs))*(j%tableBlock)+uint32(li))
 	title, url, cite := ix.u32(at), ix.u32(at+4), ix.u32(at+8)
-	doc := Doc{Kind: ix.str(c.kind), Report: ix.str(s.symbol), Lang: ix.str(s.lang), Label: ix.str(c.label), Text: ix.text(c)}
+	doc := Doc{Kind: ix.str(c.kind), Report: ix.str(s.symbol), Lang: ix.str(s.lang), Label: ix.str(c.label), Text: text}
 	if url&relFlag != 0 {
 		doc.URL = "/" + ix.langs[li] + "/" + ix.str(s.slug) + "/" + ix.str(url&^relFlag)
 	} else {

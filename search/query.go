@@ -622,17 +622,20 @@ candidates:
 			marks[t] = true
 		}
 	}
-	snippets := map[int32]string{}
+	// text and snippet once per content (a page often shows one content
+	// in several reports)
+	type shown struct{ text, snippet string }
+	byContent := map[int32]shown{}
 	res := make([]Result, len(page))
 	for i, h := range page {
 		ct := ix.content(h.cd.c)
-		res[i] = Result{Doc: ix.doc(h.d, li, ct), Score: h.cd.score}
-		s, ok := snippets[h.cd.c]
+		sh, ok := byContent[h.cd.c]
 		if !ok {
-			s = snippet(res[i].Text, marks)
-			snippets[h.cd.c] = s
+			sh.text = ix.text(ct)
+			sh.snippet = snippet(sh.text, marks)
+			byContent[h.cd.c] = sh
 		}
-		res[i].Snippet = s
+		res[i] = Result{Doc: ix.doc(h.d, li, ct, sh.text), Score: h.cd.score, Snippet: sh.snippet}
 	}
 	return res, total, nil
 }
