@@ -63,6 +63,7 @@ type FilterError struct {
 	Conflict string
 }
 
+// Error says which filter and value, and what is accepted.
 func (e *FilterError) Error() string {
 	if e.Conflict != "" {
 		return fmt.Sprintf("%s given twice, as %q and %q: give it once", e.Key, e.Conflict, e.Value)
@@ -84,7 +85,11 @@ var (
 )
 
 // Filters are the key:value filters typed in a query.
-type Filters struct{ Kind, Report, Lang string }
+type Filters struct {
+	// Kind is the value of kind: ("output"), Report of report:
+	// ("a-76-564"), Lang of lang: ("en"), as typed; empty when absent.
+	Kind, Report, Lang string
+}
 
 // ParseFilters returns the filters typed in a query, e.g. "kind:output"
 // in "drones kind:output" (values as typed), or a *FilterError when one

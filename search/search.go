@@ -2,11 +2,18 @@
 // the reports (headings, paragraphs, table rows, accomplishments,
 // indicators, outputs, follow-up), a French and English analyzer (case and
 // accent folding, elision, stop words, plurals, numbers), and ranked
-// queries (BM25, labels weighted, phrases, prefixes, filters) with
-// highlighted snippets.
+// queries (BM25, labels weighted, phrases, prefixes, filters, also typed in
+// the query as kind:, report:, lang:) with highlighted snippets.
+//
+// The index is written once, at generation time, as a compact versioned
+// file (Encode; the format is described in format.go) and read in place
+// (Open): nothing is decoded up front, so the search function that embeds
+// it starts in milliseconds and its memory stays low. Postings are kept
+// per distinct content, so that a paragraph, row or heading found in many
+// reports is indexed, stored and scored once.
 //
 // The search function embeds it, so it must stay small and start fast: the
-// standard library and the report model only, no Hugo.
+// standard library, golang.org/x/text and the report model only, no Hugo.
 package search
 
 import (
