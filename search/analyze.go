@@ -34,6 +34,11 @@ func analyze(text string) []token {
 type scanner struct {
 	pend []byte // the pending word, folded (numbers may grow)
 	out  []byte
+	// only, when set, holds the first bytes of the terms looked for: a
+	// word of ASCII letters that starts otherwise is passed over without
+	// folding, and stop words are not dropped (snippets: a stop word is
+	// never looked for)
+	only *[256]bool
 }
 
 // scan calls f with each term of text, as analyze gives them, and its
@@ -46,7 +51,7 @@ func (sc *scanner) scan(text string, f func(term []byte, start, end int) bool) {
 			return true
 		}
 		t := sc.pend
-		if stopWords[string(t)] {
+		if sc.only == nil && stopWords[string(t)] {
 			return true
 		}
 		sc.out = append(sc.out[:0], t...)
@@ -86,6 +91,11 @@ func (sc *scanner) scan(text string, f func(term []byte, start, end int) bool) {
 		}
 		if !emit() {
 			return
+		}
+		if c := word[0]; sc.only != nil && c < utf8.RuneSelf && (c < '0' || c > '9') && !sc.only[c|0x20] {
+			ps = -1 // a word nobody looks for
+			i = j
+			continue
 		}
 		sc.pend = appendFold(sc.pend[:0], word)
 		ps, pe = i, j

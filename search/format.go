@@ -28,13 +28,15 @@ import (
 //	           (a paragraph of one report reworded in another) are
 //	           stored once
 //	terms      u32 offsets[n+1] into a blob of the sorted terms; per term
-//	           5 × u32: documents holding it in the body, in the label,
-//	           offset and byte length of its postings, skip entries
+//	           6 × u32: documents holding it in the body, in the label,
+//	           offset and byte length of its postings, skip entries,
+//	           documents holding it
 //	postings   per term, its skip entries first: for every skipEvery-th
 //	           posting, u32 content before it and u32 byte offset of it
-//	           (from the end of the skips), so that a query jumps over
-//	           the postings of a frequent term; then per content holding
-//	           the term, in increasing order:
+//	           (from the start of the postings), so that a query jumps
+//	           over the postings of a frequent term; then per block of
+//	           skipEvery postings, f32 the best score there (rounded up);
+//	           then per content holding the term, in increasing order:
 //	           uv content delta, uv tf(body)<<1 | (tf(label) > 0),
 //	           [uv tf(label)], then the positions in the body and in the
 //	           label, each as uv deltas (tf(body) + tf(label) varints:
@@ -76,7 +78,7 @@ type hdr struct {
 const hdrFields = 23
 
 const (
-	termWords    = 5
+	termWords    = 6
 	contentWords = 7
 	segWords     = 6
 	tableWords   = 3
@@ -123,6 +125,8 @@ type termAcc struct {
 	last            int32
 	n               int
 	skips           []byte
+	maxes           []float32 // best score per block
+	docs            uint32    // documents holding the term
 }
 
 // skipEvery is the number of postings between two skip entries.
@@ -258,6 +262,26 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		}
 		acc.dfBody, acc.dfLabel = dfb, dfl
 	}
+	// per block of skipEvery postings, the best score there (rounded up):
+	// a one-word query skips the blocks that cannot enter its page
+	if len(base) > 0 {
+		n := float64(len(base))
+		avgB, avgL := float64(bodySum)/n, float64(labelSum)/n
+		for _, acc := range terms {
+			idfB, idfL := idf(n, float64(acc.dfBody)), idf(n, float64(acc.dfLabel))
+			it := newPostIter(acc.post)
+			for k := 0; it.next(); k++ {
+				ct := contents[it.c]
+				acc.docs += uint32(len(ct.occ))
+				sc := termScore(idfB, idfL, it.tfb, it.tfl, float64(ct.blen), float64(ct.llen), avgB, avgL)
+				if k%skipEvery == 0 {
+					acc.maxes = append(acc.maxes, 0)
+				}
+				up := math.Nextafter32(float32(sc), float32(math.Inf(1)))
+				acc.maxes[len(acc.maxes)-1] = max(acc.maxes[len(acc.maxes)-1], up)
+			}
+		}
+	}
 
 	// segments: runs of documents of one report
 	type segment struct {
@@ -366,11 +390,15 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		u32(off)
 		u32(uint32(len(acc.post)))
 		u32(uint32(len(acc.skips) / 8))
-		off += uint32(len(acc.skips) + len(acc.post))
+		u32(acc.docs)
+		off += uint32(len(acc.skips) + 4*len(acc.maxes) + len(acc.post))
 	}
 	h.Postings = pos()
 	for _, t := range sorted {
 		out.Write(terms[t].skips)
+		for _, m := range terms[t].maxes {
+			u32(math.Float32bits(m))
+		}
 		out.Write(terms[t].post)
 	}
 

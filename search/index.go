@@ -187,14 +187,22 @@ func (ix *Index) lookup(t string) (int, bool) {
 // termRec is a term's dictionary entry.
 type termRec struct {
 	dfBody, dfLabel uint32
+	docs            uint32 // documents holding it
 	post            []byte
 	skips           []byte // 8 bytes per entry: content before, offset in post
+	maxes           []byte // f32 per block: the best score there
 }
 
 func (ix *Index) termRec(i int) termRec {
 	at := ix.h.TermRecs + 4*termWords*uint32(i)
 	off, n, ns := ix.h.Postings+ix.u32(at+8), ix.u32(at+12), 8*ix.u32(at+16)
-	return termRec{dfBody: ix.u32(at), dfLabel: ix.u32(at + 4), skips: ix.b[off : off+ns : off+ns], post: ix.b[off+ns : off+ns+n : off+ns+n]}
+	nm := uint32(0)
+	if n > 0 {
+		nm = 4 * (ns/8 + 1)
+	}
+	mo, po := off+ns, off+ns+nm
+	return termRec{dfBody: ix.u32(at), dfLabel: ix.u32(at + 4), docs: ix.u32(at + 20),
+		skips: ix.b[off:mo:mo], maxes: ix.b[mo:po:po], post: ix.b[po : po+n : po+n]}
 }
 
 // content is a distinct content's record.

@@ -174,6 +174,8 @@ type cursor struct {
 	ix         *Index
 	it         postIter
 	skips      []byte
+	maxes      []byte // f32 per block of skipEvery postings: the best score
+	docs       int    // documents holding the term
 	idfB, idfL float64
 	size       int
 	started    bool
@@ -188,7 +190,7 @@ func (qr *query) cursor(t string) *cursor {
 		return nil
 	}
 	tr := qr.ix.termRec(i)
-	return &cursor{ix: qr.ix, it: newPostIter(tr.post), skips: tr.skips, size: len(tr.post),
+	return &cursor{ix: qr.ix, it: newPostIter(tr.post), skips: tr.skips, maxes: tr.maxes, docs: int(tr.docs), size: len(tr.post),
 		idfB: idf(qr.n, float64(tr.dfBody)), idfL: idf(qr.n, float64(tr.dfLabel))}
 }
 
@@ -224,12 +226,19 @@ func (cu *cursor) advance(target int32) bool {
 func (cu *cursor) score() float64 {
 	ix := cu.ix
 	at := ix.h.ContentRecs + 4*contentWords*uint32(cu.it.c)
+	return termScore(cu.idfB, cu.idfL, cu.it.tfb, cu.it.tfl, float64(ix.u32(at+12)), float64(ix.u32(at+16)), ix.avgBody, ix.avgLabel)
+}
+
+// termScore is the BM25 score of a term in a content: body and label,
+// the label weighted (the same arithmetic at generation, for the blocks'
+// best scores, and at query time).
+func termScore(idfB, idfL float64, tfb, tfl uint32, blen, llen, avgB, avgL float64) float64 {
 	s := 0.0
-	if cu.it.tfb > 0 {
-		s += cu.idfB * bm25(float64(cu.it.tfb), float64(ix.u32(at+12)), ix.avgBody)
+	if tfb > 0 {
+		s += idfB * bm25(float64(tfb), blen, avgB)
 	}
-	if cu.it.tfl > 0 {
-		s += labelWeight * cu.idfL * bm25(float64(cu.it.tfl), float64(ix.u32(at+16)), ix.avgLabel)
+	if tfl > 0 {
+		s += labelWeight * idfL * bm25(float64(tfl), llen, avgL)
 	}
 	return s
 }
@@ -522,8 +531,12 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 	total := 0
 	var cands []cand
 	target := int32(0)
+	if tm, ok := ms[0].(termMatcher); ok && len(ms) == 1 && kind == math.MaxUint32 && ranges == nil && k != math.MaxInt {
+		total, cands = qr.topTerm(tm.cursor, k, &top)
+		target = -1 // done
+	}
 candidates:
-	for {
+	for target >= 0 {
 		c, ok := order[0].advance(target)
 		if !ok {
 			break
@@ -645,6 +658,37 @@ candidates:
 	return res, total, nil
 }
 
+// topTerm collects the candidates of a one-word query without filters:
+// its documents were counted at generation time, and the blocks of
+// postings whose best score is below the k-th best seen are skipped.
+func (qr *query) topTerm(cu *cursor, k int, top *minHeap) (int, []cand) {
+	ix := qr.ix
+	var cands []cand
+	nb := len(cu.maxes) / 4
+	for b := range nb {
+		end := len(cu.it.b)
+		if b+1 < nb { // skip entry b starts block b+1
+			end = int(binary.LittleEndian.Uint32(cu.skips[8*b+4:]))
+		}
+		if len(*top) == k && float64(math.Float32frombits(binary.LittleEndian.Uint32(cu.maxes[4*b:]))) < (*top)[0] {
+			if b+1 < nb {
+				cu.it.i, cu.it.c = end, int32(binary.LittleEndian.Uint32(cu.skips[8*b:]))
+			}
+			continue
+		}
+		for cu.it.i < end && cu.it.next() {
+			s := cu.score()
+			if len(*top) == k && s < (*top)[0] {
+				continue
+			}
+			top.push(s, k)
+			n := ix.u32(ix.h.ContentRecs + 4*contentWords*uint32(cu.it.c) + 20)
+			cands = append(cands, cand{c: cu.it.c, score: s, n: int(n)})
+		}
+	}
+	return cu.docs, cands
+}
+
 // prefix returns the contents that hold a term starting with p, each with
 // its best score among them; the terms go to expand.
 func (qr *query) prefix(p string, expand *[]string) []cand {
@@ -729,7 +773,13 @@ func bm25(tf, dl, avg float64) float64 {
 // marks the matching words; everything else is HTML-escaped. It reads the
 // text once, up to the end of the window, without analysing the rest.
 func snippet(text string, marks map[string]bool) string {
-	var sc scanner
+	var only [256]bool
+	for m := range marks {
+		if m != "" {
+			only[m[0]] = true
+		}
+	}
+	sc := scanner{only: &only}
 	type span struct{ start, end int }
 	var found []span // matches, in bytes
 	first, start, end := -1, 0, len(text)
