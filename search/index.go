@@ -306,6 +306,7 @@ type postIter struct {
 	c        int32  // current content
 	tfb, tfl uint32 // its term frequencies in the body and the label
 	pos      []byte // its positions: tfb body deltas, then tfl label deltas
+	n        int    // entries read or jumped over
 }
 
 func (it *postIter) next() bool {
@@ -315,6 +316,7 @@ func (it *postIter) next() bool {
 	var v, f uint64
 	v, it.i = uv(it.b, it.i)
 	it.c += int32(v)
+	it.n++
 	f, it.i = uv(it.b, it.i)
 	it.tfb, it.tfl = uint32(f>>1), 0
 	if f&1 != 0 {

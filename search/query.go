@@ -208,6 +208,7 @@ func (cu *cursor) advance(target int32) bool {
 		if k >= 0 {
 			if off := int(binary.LittleEndian.Uint32(cu.skips[8*k+4:])); off > cu.it.i {
 				cu.it.i, cu.it.c = off, int32(binary.LittleEndian.Uint32(cu.skips[8*k:]))
+				cu.it.n = (k + 1) * skipEvery
 			}
 		}
 	}
@@ -227,6 +228,13 @@ func (cu *cursor) score() float64 {
 	ix := cu.ix
 	at := ix.h.ContentRecs + 4*contentWords*uint32(cu.it.c)
 	return termScore(cu.idfB, cu.idfL, cu.it.tfb, cu.it.tfl, float64(ix.u32(at+12)), float64(ix.u32(at+16)), ix.avgBody, ix.avgLabel)
+}
+
+// upper is the best score of the term in the block of the current
+// content: no content there scores more.
+func (cu *cursor) upper() float64 {
+	b := (cu.it.n - 1) / skipEvery
+	return float64(math.Float32frombits(binary.LittleEndian.Uint32(cu.maxes[4*b:])))
 }
 
 // termScore is the BM25 score of a term in a content: body and label,
@@ -276,6 +284,9 @@ type matcher interface {
 	advance(target int32) (int32, bool)
 	// score is the clause's score in the current content.
 	score() float64
+	// upper is a score the clause's score in the current content cannot
+	// exceed, read without scoring it.
+	upper() float64
 }
 
 func (cu *cursor) cost() int { return cu.size }
@@ -318,6 +329,14 @@ func (m *phraseMatcher) advance(target int32) (int32, bool) {
 	}
 }
 
+func (m *phraseMatcher) upper() float64 {
+	s := 0.0
+	for _, cu := range m.cs {
+		s += cu.upper()
+	}
+	return 2 * s
+}
+
 func (m *phraseMatcher) score() float64 {
 	s := 0.0
 	for _, cu := range m.cs {
@@ -331,7 +350,10 @@ func (m *phraseMatcher) score() float64 {
 type prefixMatcher struct {
 	list []cand
 	i    int
+	best float64
 }
+
+func (m *prefixMatcher) upper() float64 { return m.best }
 
 func (m *prefixMatcher) cost() int { return 4 * len(m.list) }
 
@@ -483,6 +505,9 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 			if len(m.list) == 0 {
 				return nil, 0, nil
 			}
+			for _, x := range m.list {
+				m.best = max(m.best, x.score)
+			}
 			ms[i] = m
 			continue
 		}
@@ -575,10 +600,23 @@ candidates:
 			}
 		}
 		total += cd.n
+		thr := threshold()
+		if len(top) == k {
+			// counted; scored only if it can enter the page
+			ub := 0.0
+			for _, m := range ms {
+				ub += m.upper()
+			}
+			if len(plain) > 1 {
+				ub *= 1.5
+			}
+			if ub < thr {
+				continue
+			}
+		}
 		for _, m := range ms {
 			cd.score += m.score()
 		}
-		thr := threshold()
 		if len(plain) > 1 && 1.5*cd.score >= thr && qr.phraseHere(plain) {
 			cd.score *= 1.5
 		}
@@ -673,6 +711,7 @@ func (qr *query) topTerm(cu *cursor, k int, top *minHeap) (int, []cand) {
 		if len(*top) == k && float64(math.Float32frombits(binary.LittleEndian.Uint32(cu.maxes[4*b:]))) < (*top)[0] {
 			if b+1 < nb {
 				cu.it.i, cu.it.c = end, int32(binary.LittleEndian.Uint32(cu.skips[8*b:]))
+				cu.it.n = (b + 1) * skipEvery
 			}
 			continue
 		}
