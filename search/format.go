@@ -129,8 +129,10 @@ type termAcc struct {
 	docs            uint32    // documents holding the term
 }
 
-// skipEvery is the number of postings between two skip entries.
-const skipEvery = 64
+// skipEvery is the number of postings between two skip entries, and of
+// a block with its best score. It is part of the format: changing it
+// changes Version.
+const skipEvery = 32
 
 // encode writes the index of docs, given in each UI language of langs:
 // docs[i] are the same documents as docs[0] (same report, kind, label,
