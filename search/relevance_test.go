@@ -254,3 +254,33 @@ func TestSnippetWindow(t *testing.T) {
 		}
 	}
 }
+
+func TestParseNumbersAndFilters(t *testing.T) {
+	for q, want := range map[string]string{
+		"1,010 véhicules":       "1010 vehicule",
+		"206,098.9":             "206098 9",
+		"1,183,384.7":           "1183384 7",
+		"3,5 %":                 "3 5",   // a French decimal stays
+		"0,125":                 "0 125", // not a thousands group
+		"1 010 KIND:output":     "1010",  // the filter is not a word
+		`"kind:output" drones`:  "kind output drone",
+		"report:a-76-564 Umoja": "umoja",
+	} {
+		cs, _, err := parse(q)
+		if err != nil {
+			t.Errorf("%q: %v", q, err)
+			continue
+		}
+		var got []string
+		for _, c := range cs {
+			got = append(got, c.terms...)
+		}
+		if g := strings.Join(got, " "); g != want {
+			t.Errorf("parse(%q) = %q, want %q", q, g, want)
+		}
+	}
+	f, err := ParseFilters("drones KIND:output report:A/76/564 lang:en")
+	if err != nil || f != (Filters{Kind: "output", Report: "A/76/564", Lang: "en"}) {
+		t.Errorf("ParseFilters: %+v %v", f, err)
+	}
+}
