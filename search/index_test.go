@@ -87,3 +87,29 @@ func TestLargeIndexAgainstScan(t *testing.T) {
 		}
 	}
 }
+
+// One Index serves concurrent searches (go test -race).
+func TestConcurrentSearches(t *testing.T) {
+	ix := realIndex(t)
+	want, total, _ := ix.Search("rations", Options{Limit: 5})
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			defer func() { done <- true }()
+			for i := range 50 {
+				q := []string{"rations", "drone*", "securite electorale kind:output", `"points de distribution"`}[(g+i)%4]
+				res, n, err := ix.Search(q, Options{Limit: 5, Lang: []string{"fr", "en"}[i%2]})
+				if err != nil || n == 0 || len(res) == 0 {
+					t.Errorf("%q: %d results, %v", q, n, err)
+					return
+				}
+				if q == "rations" && i%2 == 0 && (n != total || res[0].URL != want[0].URL) {
+					t.Errorf("rations: %d %s, want %d %s", n, res[0].URL, total, want[0].URL)
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}
