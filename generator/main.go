@@ -1,7 +1,7 @@
 // Command generator builds the pkportal site from the source reports and
 // serves it locally.
 //
-//	go run ./generator build [-src DIR] [-o DIR] [-base URL] [-functions-data FILE]
+//	go run ./generator build [-src DIR] [-o DIR] [-base URL] [-functions-data FILE] [-search-index FILE]
 //	go run ./generator serve [-src DIR] [-o DIR] [-addr host:port]
 //	go run ./generator ingest FILE
 package main
@@ -22,7 +22,7 @@ import (
 )
 
 const usage = `usage:
-  generator build  [-src DIR] [-o DIR] [-base URL] [-functions-data FILE]
+  generator build  [-src DIR] [-o DIR] [-base URL] [-functions-data FILE] [-search-index FILE]
       ingest every source report, validate, generate and render the site
   generator serve  [-src DIR] [-o DIR] [-addr host:port]
       build, then serve the site and the functions /api/search and /api/csv
@@ -75,6 +75,7 @@ func buildFlags(name string, stderr io.Writer) (*flag.FlagSet, *pipeline.Options
 func build(args []string, stdout, stderr io.Writer) error {
 	fs, o := buildFlags("build", stderr)
 	fs.StringVar(&o.FunctionsData, "functions-data", "", "also write the reports the functions embed to this file")
+	fs.StringVar(&o.SearchIndex, "search-index", "", "also write the search index the search function embeds to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

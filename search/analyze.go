@@ -1,16 +1,18 @@
 package search
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
 
-// A token is a term of a text with where it stands in the text, in runes.
+// A token is a term of a text with where it stands in the text, in bytes.
 type token struct {
 	term       string
-	start, end int // rune offsets in the original text
+	start, end int // byte offsets in the original text
 }
 
 // analyze cuts a text into the terms the index keeps: folded (lower case,
@@ -18,40 +20,104 @@ type token struct {
 // "1010"), elided articles and stop words dropped (they are separate
 // tokens: "l’engin" gives "l", a stop word, and "engin"), plurals folded.
 func analyze(text string) []token {
-	rs := []rune(text)
-	var raw []token
-	start := -1
-	for i := 0; i <= len(rs); i++ {
-		inWord := i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]))
-		if inWord && start < 0 {
-			start = i
-		}
-		if !inWord && start >= 0 {
-			raw = append(raw, token{term: foldString(string(rs[start:i])), start: start, end: i})
-			start = -1
-		}
-	}
-	// join "1 183 384" into one number: groups of three digits after a
-	// single (no-break) space
-	var joined []token
-	for _, t := range raw {
-		if n := len(joined); n > 0 && isDigits(t.term) && len(t.term) == 3 && isDigits(joined[n-1].term) &&
-			t.start == joined[n-1].end+1 && isNumberSpace(rs[joined[n-1].end]) {
-			joined[n-1].term += t.term
-			joined[n-1].end = t.end
-			continue
-		}
-		joined = append(joined, t)
-	}
-	out := joined[:0]
-	for _, t := range joined {
-		if stopWords[t.term] {
-			continue
-		}
-		t.term = stem(t.term)
-		out = append(out, t)
-	}
+	var out []token
+	var sc scanner
+	sc.scan(text, func(term []byte, start, end int) bool {
+		out = append(out, token{term: string(term), start: start, end: end})
+		return true
+	})
 	return out
+}
+
+// scanner cuts texts into terms without allocating for the common case;
+// its buffers are reused from one call to the next.
+type scanner struct {
+	pend []byte // the pending word, folded (numbers may grow)
+	out  []byte
+	// only, when set, holds the first bytes of the terms looked for: a
+	// word of ASCII letters that starts otherwise is passed over without
+	// folding, and stop words are not dropped (snippets: a stop word is
+	// never looked for)
+	only *[256]bool
+}
+
+// scan calls f with each term of text, as analyze gives them, and its
+// byte offsets, until f returns false. The term is only valid during the
+// call.
+func (sc *scanner) scan(text string, f func(term []byte, start, end int) bool) {
+	ps, pe := -1, -1 // the pending word
+	emit := func() bool {
+		if ps < 0 {
+			return true
+		}
+		t := sc.pend
+		if sc.only == nil && stopWords[string(t)] {
+			return true
+		}
+		sc.out = append(sc.out[:0], t...)
+		return f(stemBytes(sc.out), ps, pe)
+	}
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		// a word: text[i:j]
+		j := i + size
+		for j < len(text) {
+			r, size := rune(text[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[j:])
+			}
+			if !isWordRune(r) {
+				break
+			}
+			j += size
+		}
+		word := text[i:j]
+		// join "1 183 384" into one number: groups of three digits after
+		// a single (no-break) space
+		if ps >= 0 && len(word) == 3 && isDigits(word) && isDigitsBytes(sc.pend) {
+			if r, size := utf8.DecodeRuneInString(text[pe:]); isNumberSpace(r) && pe+size == i {
+				sc.pend = append(sc.pend, word...)
+				pe = j
+				i = j
+				continue
+			}
+		}
+		if !emit() {
+			return
+		}
+		if c := word[0]; sc.only != nil && c < utf8.RuneSelf && (c < '0' || c > '9') && !sc.only[c|0x20] {
+			ps = -1 // a word nobody looks for
+			i = j
+			continue
+		}
+		sc.pend = appendFold(sc.pend[:0], word)
+		ps, pe = i, j
+		i = j
+	}
+	emit()
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isDigitsBytes(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
 }
 
 func isNumberSpace(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' }
@@ -77,23 +143,29 @@ func foldString(s string) string {
 	if ascii {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(appendFold(nil, s))
+}
+
+// appendFold appends s lower-cased, without its accents, to b.
+func appendFold(b []byte, s string) []byte {
 	for _, r := range s {
 		switch {
 		case r < 0x80:
-			b.WriteRune(unicode.ToLower(r))
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
 		case r < rune(len(latinFold)):
-			b.WriteString(latinFold[r])
+			b = append(b, latinFold[r]...)
 		default:
 			for _, x := range norm.NFD.String(string(r)) {
 				if !unicode.Is(unicode.Mn, x) {
-					b.WriteRune(unicode.ToLower(x))
+					b = utf8.AppendRune(b, unicode.ToLower(x))
 				}
 			}
 		}
 	}
-	return b.String()
+	return b
 }
 
 // latinFold holds the folded form of the Latin letters up to U+024F,
@@ -120,23 +192,24 @@ var latinFold = func() []string {
 	return t
 }()
 
-// stem folds French and English plurals: "rations" → "ration",
-// "nouveaux" → "nouveau". It is light on purpose: a reader's word and the
-// report's word meet, and no two different words do.
-func stem(t string) string {
-	if len(t) <= 3 || isDigits(t) {
+// stemBytes folds French and English plurals, in place: "rations" →
+// "ration", "nouveaux" → "nouveau". It is light on purpose: a reader's
+// word and the report's word meet, and no two different words do.
+func stemBytes(t []byte) []byte {
+	if len(t) <= 3 || isDigitsBytes(t) {
 		return t
 	}
+	has := func(suffix string) bool { return bytes.HasSuffix(t, []byte(suffix)) }
 	switch {
-	case strings.HasSuffix(t, "eaux"):
+	case has("eaux"):
 		return t[:len(t)-1] // "nouveaux" → "nouveau"
-	case strings.HasSuffix(t, "aux") && len(t) > 5:
-		return t[:len(t)-3] + "al" // "régionaux" → "regional"
-	case strings.HasSuffix(t, "ies") && len(t) > 5:
-		return t[:len(t)-3] + "y"
-	case strings.HasSuffix(t, "ss"), strings.HasSuffix(t, "us"), strings.HasSuffix(t, "is"):
+	case has("aux") && len(t) > 5:
+		return append(t[:len(t)-3], "al"...) // "régionaux" → "regional"
+	case has("ies") && len(t) > 5:
+		return append(t[:len(t)-3], 'y')
+	case has("ss"), has("us"), has("is"):
 		return t
-	case strings.HasSuffix(t, "s"), strings.HasSuffix(t, "x"):
+	case has("s"), has("x"):
 		return t[:len(t)-1]
 	}
 	return t

@@ -1,99 +1,335 @@
 package search
 
 import (
-	"sort"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strings"
+	"unsafe"
+
+	"pkportal/report"
 )
 
-// plist is the postings of one term in one field: the documents that hold
-// it, in increasing order, and for each its token positions, all in flat
-// arrays (pos[offs[i]:offs[i+1]] are the positions in docs[i]) to keep a
-// large index small.
-type plist struct {
-	docs []int32
-	offs []int32
-	pos  []int32
+// Index is an index file opened in place: Open reads its header and keeps
+// the bytes; terms, postings, contents and the strings of the answers are
+// read from them when a query needs them, nothing is decoded up front.
+// It is only read, so one Index serves concurrent searches.
+type Index struct {
+	b        []byte
+	h        hdr
+	avgBody  float64
+	avgLabel float64
+	langs    []string
+	kinds    map[string]uint32 // kind → its string id
 }
 
-// find returns the index of doc d in the list, or -1.
-func (p *plist) find(d int32) int {
-	i := sort.Search(len(p.docs), func(k int) bool { return p.docs[k] >= d })
-	if i < len(p.docs) && p.docs[i] == d {
-		return i
+// ErrVersion is wrapped by Open's error when the file was written in
+// another format version.
+var ErrVersion = errors.New("search index format version")
+
+// Open reads an index file written by Encode. The bytes are used in place
+// (strings of the answers point into them): they must not change while
+// the Index is in use.
+func Open(b []byte) (*Index, error) {
+	const head = len(magic) + 4 + 4*hdrFields
+	if len(b) < len(magic)+4 || string(b[:len(magic)]) != magic {
+		return nil, errors.New("search index: not an index file (bad magic)")
 	}
-	return -1
+	if v := binary.LittleEndian.Uint32(b[len(magic):]); v != Version {
+		return nil, fmt.Errorf("%w %d, this program reads version %d: rebuild the index (go run ./generator build -search-index FILE)", ErrVersion, v, Version)
+	}
+	if len(b) < head {
+		return nil, errors.New("search index: truncated header")
+	}
+	ix := &Index{b: b}
+	if _, err := binary.Decode(b[len(magic)+4:head], binary.LittleEndian, &ix.h); err != nil {
+		return nil, fmt.Errorf("search index: header: %w", err)
+	}
+	h := &ix.h
+	prev := uint32(head)
+	for _, o := range []uint32{h.StrOffs, h.StrBlob, h.Texts, h.TermOffs, h.TermBlob, h.TermRecs, h.Postings, h.ContentRecs, h.Occurrences, h.SegRecs, h.BlockIndex, h.Tables, h.Langs, h.End} {
+		if o < prev || int(o) > len(b) {
+			return nil, errors.New("search index: corrupt section table")
+		}
+		prev = o
+	}
+	if int(h.End) != len(b) || int(h.StrBlob-h.StrOffs) != 4*(int(h.Strings)+1) || int(h.TermBlob-h.TermOffs) != 4*(int(h.Terms)+1) ||
+		int(h.Postings-h.TermRecs) != 4*termWords*int(h.Terms) || int(h.Occurrences-h.ContentRecs) != 4*contentWords*int(h.Contents) ||
+		int(h.BlockIndex-h.SegRecs) != 4*segWords*int(h.Segments) {
+		return nil, errors.New("search index: corrupt section sizes")
+	}
+	if h.Docs > 0 {
+		ix.avgBody = float64(uint64(h.BodySumHi)<<32|uint64(h.BodySumLo)) / float64(h.Docs)
+		ix.avgLabel = float64(uint64(h.LabelSumHi)<<32|uint64(h.LabelSumLo)) / float64(h.Docs)
+	}
+	at := h.Langs
+	read := func() (uint32, error) {
+		if int(at)+4 > int(h.End) {
+			return 0, errors.New("search index: truncated language list")
+		}
+		v := ix.u32(at)
+		at += 4
+		return v, nil
+	}
+	n, err := read()
+	if err != nil {
+		return nil, err
+	}
+	for range n {
+		id, err := read()
+		if err != nil || id >= h.Strings {
+			return nil, errors.New("search index: corrupt language list")
+		}
+		ix.langs = append(ix.langs, ix.str(id))
+	}
+	if n, err = read(); err != nil {
+		return nil, err
+	}
+	ix.kinds = map[string]uint32{}
+	for range n {
+		id, err := read()
+		if err != nil || id >= h.Strings {
+			return nil, errors.New("search index: corrupt kind list")
+		}
+		ix.kinds[ix.str(id)] = id
+	}
+	return ix, nil
 }
 
-// positions returns the positions of the term in the i-th document.
-func (p *plist) positions(i int) []int32 { return p.pos[p.offs[i]:p.offs[i+1]] }
-
-// field is an inverted index of one field of the documents.
-type field struct {
-	postings map[string]*plist
-	lens     []int32 // tokens per document
-	avg      float64
+// Build indexes documents of one UI language (tests and tools; the portal
+// indexes reports with FromReports or Encode).
+func Build(docs []Doc) (*Index, error) {
+	b, err := encode([]string{""}, [][]Doc{docs})
+	if err != nil {
+		return nil, err
+	}
+	return Open(b)
 }
 
-func newField() *field { return &field{postings: map[string]*plist{}} }
-
-// add indexes the text of document doc; documents come in increasing order.
-func (f *field) add(doc int32, text string) {
-	toks := analyze(text)
-	for i, t := range toks {
-		p := f.postings[t.term]
-		if p == nil {
-			p = &plist{}
-			f.postings[t.term] = p
-		}
-		if n := len(p.docs); n == 0 || p.docs[n-1] != doc {
-			p.docs = append(p.docs, doc)
-			p.offs = append(p.offs, int32(len(p.pos)))
-		}
-		p.pos = append(p.pos, int32(i))
+// FromReports indexes the reports for readers of the UI languages langs
+// (UILangs when none is given), as Encode then Open.
+func FromReports(reports []*report.Report, langs ...string) (*Index, error) {
+	b, err := Encode(reports, langs...)
+	if err != nil {
+		return nil, err
 	}
-	f.lens = append(f.lens, int32(len(toks)))
+	return Open(b)
 }
 
-// finish closes the postings and computes the average length.
-func (f *field) finish() {
-	var sum int64
-	for _, l := range f.lens {
-		sum += int64(l)
+// Len is the number of documents.
+func (ix *Index) Len() int { return int(ix.h.Docs) }
+
+// Contents is the number of distinct contents (kind, label and text)
+// among the documents: what the postings index and queries score.
+func (ix *Index) Contents() int { return int(ix.h.Contents) }
+
+// Size is the size of the index file in bytes.
+func (ix *Index) Size() int { return len(ix.b) }
+
+// Langs are the UI languages the index answers in, the default first.
+func (ix *Index) Langs() []string { return ix.langs }
+
+// Bytes returns the index file.
+func (ix *Index) Bytes() []byte { return ix.b }
+
+func (ix *Index) u32(at uint32) uint32 { return binary.LittleEndian.Uint32(ix.b[at:]) }
+
+// str returns string id, pointing into the file.
+func (ix *Index) str(id uint32) string {
+	at := ix.h.StrOffs + 4*id
+	lo, hi := ix.u32(at), ix.u32(at+4)
+	if hi <= lo {
+		return ""
 	}
-	if len(f.lens) > 0 {
-		f.avg = float64(sum) / float64(len(f.lens))
+	return unsafe.String(&ix.b[ix.h.StrBlob+lo], hi-lo)
+}
+
+// text returns the text of a content, from its pieces (pointing into the
+// file when it is one piece).
+func (ix *Index) text(c content) string {
+	at := int(ix.h.Texts + c.text)
+	n, at := uv(ix.b, at)
+	if n == 1 {
+		id, _ := uv(ix.b, at)
+		return ix.str(uint32(id))
 	}
-	for _, p := range f.postings {
-		p.offs = append(p.offs, int32(len(p.pos)))
-		// trim spare capacity
-		p.docs = append([]int32(nil), p.docs...)
-		p.offs = append([]int32(nil), p.offs...)
-		p.pos = append([]int32(nil), p.pos...)
+	var b strings.Builder
+	for range n {
+		var id uint64
+		id, at = uv(ix.b, at)
+		b.WriteString(ix.str(uint32(id)))
+	}
+	return b.String()
+}
+
+// term returns the i-th term of the sorted dictionary.
+func (ix *Index) term(i int) []byte {
+	at := ix.h.TermOffs + 4*uint32(i)
+	return ix.b[ix.h.TermBlob+ix.u32(at) : ix.h.TermBlob+ix.u32(at+4)]
+}
+
+// lookup returns the position of t in the dictionary, or where it would
+// be and false.
+func (ix *Index) lookup(t string) (int, bool) {
+	lo, hi := 0, int(ix.h.Terms)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if bytes.Compare(ix.term(m), unsafe.Slice(unsafe.StringData(t), len(t))) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < int(ix.h.Terms) && string(ix.term(lo)) == t
+}
+
+// termRec is a term's dictionary entry.
+type termRec struct {
+	dfBody, dfLabel uint32
+	docs            uint32 // documents holding it
+	post            []byte
+	skips           []byte // 8 bytes per entry: content before, offset in post
+	maxes           []byte // f32 per block: the best score there
+}
+
+func (ix *Index) termRec(i int) termRec {
+	at := ix.h.TermRecs + 4*termWords*uint32(i)
+	off, n, ns := ix.h.Postings+ix.u32(at+8), ix.u32(at+12), 8*ix.u32(at+16)
+	nm := uint32(0)
+	if n > 0 {
+		nm = 4 * (ns/8 + 1)
+	}
+	mo, po := off+ns, off+ns+nm
+	return termRec{dfBody: ix.u32(at), dfLabel: ix.u32(at + 4), docs: ix.u32(at + 20),
+		skips: ix.b[off:mo:mo], maxes: ix.b[mo:po:po], post: ix.b[po : po+n : po+n]}
+}
+
+// content is a distinct content's record.
+type content struct {
+	kind, text, label uint32
+	blen, llen        uint32
+	occN, occOff      uint32
+}
+
+func (ix *Index) content(c int32) content {
+	at := ix.h.ContentRecs + 4*contentWords*uint32(c)
+	return content{ix.u32(at), ix.u32(at + 4), ix.u32(at + 8), ix.u32(at + 12), ix.u32(at + 16), ix.u32(at + 20), ix.u32(at + 24)}
+}
+
+// occurrences calls f with each document that has content c, in
+// increasing order, until f returns false.
+func (ix *Index) occurrences(c content, f func(d int32) bool) {
+	at := int(ix.h.Occurrences + c.occOff)
+	d := int32(0)
+	for range c.occN {
+		var v uint64
+		v, at = uv(ix.b, at)
+		d += int32(v)
+		if !f(d) {
+			return
+		}
 	}
 }
 
-// hasPhrase reports whether the terms stand side by side in document d.
-func (f *field) hasPhrase(d int32, ts []string) bool {
-	pos := make([][]int32, len(ts))
-	for i, t := range ts {
-		p := f.postings[t]
-		if p == nil {
-			return false
-		}
-		j := p.find(d)
-		if j < 0 {
-			return false
-		}
-		pos[i] = p.positions(j)
-	}
-	for _, p0 := range pos[0] {
-		ok := true
-		for i := 1; i < len(ts) && ok; i++ {
-			k := sort.Search(len(pos[i]), func(k int) bool { return pos[i][k] >= p0+int32(i) })
-			ok = k < len(pos[i]) && pos[i][k] == p0+int32(i)
-		}
-		if ok {
-			return true
+// segment is a run of documents of one report.
+type segment struct {
+	symbol, slug, lang, first, n, table uint32 // table: offset of its blocks in the block index
+}
+
+func (ix *Index) segment(i int) segment {
+	at := ix.h.SegRecs + 4*segWords*uint32(i)
+	return segment{ix.u32(at), ix.u32(at + 4), ix.u32(at + 8), ix.u32(at + 12), ix.u32(at + 16), ix.u32(at + 20)}
+}
+
+// segmentOf returns the segment that holds document d.
+func (ix *Index) segmentOf(d int32) segment {
+	lo, hi := 0, int(ix.h.Segments)
+	for hi-lo > 1 {
+		m := int(uint(lo+hi) >> 1)
+		if int32(ix.segment(m).first) <= d {
+			lo = m
+		} else {
+			hi = m
 		}
 	}
-	return false
+	return ix.segment(lo)
+}
+
+// doc returns document d, of content c with text text, as shown in UI
+// language li, without its snippet.
+func (ix *Index) doc(d int32, li int, c content, text string) Doc {
+	s := ix.segmentOf(d)
+	j := uint32(d) - s.first
+	block := ix.u32(ix.h.BlockIndex + s.table + 4*(j/tableBlock))
+	at := ix.h.Tables + block + 4*tableWords*(uint32(len(ix.langs))*(j%tableBlock)+uint32(li))
+	title, url, cite := ix.u32(at), ix.u32(at+4), ix.u32(at+8)
+	doc := Doc{Kind: ix.str(c.kind), Report: ix.str(s.symbol), Lang: ix.str(s.lang), Label: ix.str(c.label), Text: text}
+	if url&relFlag != 0 {
+		doc.URL = "/" + ix.langs[li] + "/" + ix.str(s.slug) + "/" + ix.str(url&^relFlag)
+	} else {
+		doc.URL = ix.str(url)
+	}
+	if cite&relFlag != 0 {
+		doc.Citation = doc.Report + ix.str(cite&^relFlag)
+	} else {
+		doc.Citation = ix.str(cite)
+	}
+	if title&relFlag != 0 {
+		doc.Title = doc.Report + ix.str(title&^relFlag)
+	} else {
+		doc.Title = ix.str(title)
+	}
+	return doc
+}
+
+// uv reads an unsigned varint at b[i:], returning it and the next index.
+func uv(b []byte, i int) (uint64, int) {
+	if c := b[i]; c < 0x80 {
+		return uint64(c), i + 1
+	}
+	v, n := binary.Uvarint(b[i:])
+	if n <= 0 {
+		return 0, len(b)
+	}
+	return v, i + n
+}
+
+// newPostIter returns an iterator over postings (the first delta counts
+// from -1, so that content 0 has a non-zero delta).
+func newPostIter(b []byte) postIter { return postIter{b: b, c: -1} }
+
+// postIter walks a term's postings.
+type postIter struct {
+	b        []byte
+	i        int
+	c        int32  // current content
+	tfb, tfl uint32 // its term frequencies in the body and the label
+	pos      []byte // its positions: tfb body deltas, then tfl label deltas
+	n        int    // entries read or jumped over
+}
+
+func (it *postIter) next() bool {
+	if it.i >= len(it.b) {
+		return false
+	}
+	var v, f uint64
+	v, it.i = uv(it.b, it.i)
+	it.c += int32(v)
+	it.n++
+	f, it.i = uv(it.b, it.i)
+	it.tfb, it.tfl = uint32(f>>1), 0
+	if f&1 != 0 {
+		f, it.i = uv(it.b, it.i)
+		it.tfl = uint32(f)
+	}
+	// the positions: tfb + tfl varints, each ending with a byte < 0x80
+	start := it.i
+	for n := it.tfb + it.tfl; n > 0 && it.i < len(it.b); it.i++ {
+		if it.b[it.i] < 0x80 {
+			n--
+		}
+	}
+	it.pos = it.b[start:it.i:it.i]
+	return true
 }

@@ -1,14 +1,17 @@
 package search
 
 import (
+	"cmp"
+	"encoding/binary"
 	"errors"
+	"fmt"
 	"html"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
-
-	"pkportal/report"
+	"unicode/utf8"
 )
 
 // Options narrow a search.
@@ -17,6 +20,9 @@ type Options struct {
 	Kind string
 	// Report keeps documents of one report, by symbol ("A/76/564") or slug.
 	Report string
+	// Lang is the UI language of the answers' URLs, titles and citations;
+	// empty is the index's first (Langs).
+	Lang string
 	// Offset and Limit page the results.
 	Offset, Limit int
 }
@@ -30,7 +36,6 @@ type Result struct {
 	Doc
 	Snippet string  `json:"snippet"`
 	Score   float64 `json:"-"`
-	id      int32
 }
 
 // clause is one condition of a query: a phrase of one or more terms, or a
@@ -44,14 +49,66 @@ type clause struct {
 // ErrEmpty is returned for a query with nothing to search for.
 var ErrEmpty = errors.New("the query has no word to search for")
 
+// FilterError is a filter, given as an option or typed in the query
+// ("kind:output"), with a value the index does not know, or given twice
+// with two values.
+type FilterError struct {
+	// Key is "kind", "report" or "lang".
+	Key string
+	// Value is what was asked.
+	Value string
+	// Accepted are the values the index knows (possibly cut short).
+	Accepted []string
+	// Conflict is the other value when the filter was given twice.
+	Conflict string
+}
+
+// Error says which filter and value, and what is accepted.
+func (e *FilterError) Error() string {
+	if e.Conflict != "" {
+		return fmt.Sprintf("%s given twice, as %q and %q: give it once", e.Key, e.Conflict, e.Value)
+	}
+	acc := e.Accepted
+	more := ""
+	if len(acc) > 12 {
+		acc, more = acc[:12], fmt.Sprintf(", … (%d in all)", len(e.Accepted))
+	}
+	return fmt.Sprintf("unknown %s %q: accepted values are %s%s", e.Key, e.Value, strings.Join(acc, ", "), more)
+}
+
 var (
 	quoted     = regexp.MustCompile(`"([^"]*)"`)
 	digitSpace = regexp.MustCompile(`(\d)[ \x{00a0}\x{202f}](\d{3})\b`)
+	// an English-printed number, "1,183,384.7"
+	englishNumber = regexp.MustCompile(`\b[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?\b`)
+	filterWord    = regexp.MustCompile(`^(?i)(kind|report|lang):(.*)$`)
 )
 
-// parse reads a query: "quoted phrases", prefix*, and words; a word the
-// analyzer cuts in several terms ("A/76/564", "2020/21") is a phrase.
-func parse(q string) []clause {
+// Filters are the key:value filters typed in a query.
+type Filters struct {
+	// Kind is the value of kind: ("output"), Report of report:
+	// ("a-76-564"), Lang of lang: ("en"), as typed; empty when absent.
+	Kind, Report, Lang string
+}
+
+// ParseFilters returns the filters typed in a query, e.g. "kind:output"
+// in "drones kind:output" (values as typed), or a *FilterError when one
+// is empty or given twice with two values.
+func ParseFilters(q string) (Filters, error) {
+	_, f, err := parse(q)
+	return f, err
+}
+
+// parse reads a query: "quoted phrases", prefix*, kind:, report: and
+// lang: filters, and words; a word the analyzer cuts in several terms
+// ("A/76/564", "2020/21") is a phrase. Numbers printed the English way
+// ("1,010", "206,098.9") are read as the reports print them ("1 010",
+// "206 098,9"): the English UI searches the same French reports.
+func parse(q string) ([]clause, Filters, error) {
+	var f Filters
+	q = englishNumber.ReplaceAllStringFunc(q, func(n string) string {
+		return strings.NewReplacer(",", "", ".", ",").Replace(n)
+	})
 	for digitSpace.MatchString(q) {
 		q = digitSpace.ReplaceAllString(q, "$1$2")
 	}
@@ -62,9 +119,21 @@ func parse(q string) []clause {
 		}
 	}
 	for _, w := range strings.Fields(quoted.ReplaceAllString(q, " ")) {
+		if m := filterWord.FindStringSubmatch(w); m != nil {
+			key, val := strings.ToLower(m[1]), m[2]
+			p := map[string]*string{"kind": &f.Kind, "report": &f.Report, "lang": &f.Lang}[key]
+			if *p != "" && *p != val {
+				return nil, f, &FilterError{Key: key, Value: val, Conflict: *p}
+			}
+			if val == "" {
+				return nil, f, &FilterError{Key: key, Value: val}
+			}
+			*p = val
+			continue
+		}
 		if strings.HasSuffix(w, "*") {
 			p := foldString(strings.Trim(w, "*\"'"))
-			if len([]rune(p)) >= 2 {
+			if utf8.RuneCountInString(p) >= 2 {
 				cs = append(cs, clause{terms: []string{p}, prefix: true})
 				continue
 			}
@@ -73,7 +142,7 @@ func parse(q string) []clause {
 			cs = append(cs, clause{terms: ts})
 		}
 	}
-	return cs
+	return cs, f, nil
 }
 
 func terms(s string) []string {
@@ -84,38 +153,384 @@ func terms(s string) []string {
 	return out
 }
 
-// Search runs a query and returns one page of results, best first, and
-// the number of documents that matched.
+// cand is a content that matches, with its score.
+type cand struct {
+	c     int32
+	score float64
+	n     int // documents that have it, within the report filter
+}
+
+// query is the state of one search.
+type query struct {
+	ix   *Index
+	n    float64
+	curs map[string]*cursor // a cursor of each term of the words and phrases
+	buf  [][]uint32         // positions of each term of a phrase
+}
+
+// cursor walks the postings of one term, jumping over blocks with the
+// skip entries.
+type cursor struct {
+	ix         *Index
+	it         postIter
+	skips      []byte
+	maxes      []byte // f32 per block of skipEvery postings: the best score
+	docs       int    // documents holding the term
+	idfB, idfL float64
+	size       int
+	started    bool
+	done       bool
+}
+
+// cursor returns a cursor on the postings of term t, or nil when no
+// document has it.
+func (qr *query) cursor(t string) *cursor {
+	i, ok := qr.ix.lookup(t)
+	if !ok {
+		return nil
+	}
+	tr := qr.ix.termRec(i)
+	return &cursor{ix: qr.ix, it: newPostIter(tr.post), skips: tr.skips, maxes: tr.maxes, docs: int(tr.docs), size: len(tr.post),
+		idfB: idf(qr.n, float64(tr.dfBody)), idfL: idf(qr.n, float64(tr.dfLabel))}
+}
+
+// advance moves to the first content ≥ target; false when none is left.
+func (cu *cursor) advance(target int32) bool {
+	if cu.done {
+		return false
+	}
+	if cu.started && cu.it.c >= target {
+		return true
+	}
+	if ns := len(cu.skips) / 8; ns > 0 {
+		// the last block that starts after a content before target
+		k := sort.Search(ns, func(k int) bool { return int32(binary.LittleEndian.Uint32(cu.skips[8*k:])) >= target }) - 1
+		if k >= 0 {
+			if off := int(binary.LittleEndian.Uint32(cu.skips[8*k+4:])); off > cu.it.i {
+				cu.it.i, cu.it.c = off, int32(binary.LittleEndian.Uint32(cu.skips[8*k:]))
+				cu.it.n = (k + 1) * skipEvery
+			}
+		}
+	}
+	for cu.it.next() {
+		cu.started = true
+		if cu.it.c >= target {
+			return true
+		}
+	}
+	cu.done = true
+	return false
+}
+
+// score is the BM25 score of the term in the current content, label
+// weighted.
+func (cu *cursor) score() float64 {
+	ix := cu.ix
+	at := ix.h.ContentRecs + 4*contentWords*uint32(cu.it.c)
+	return termScore(cu.idfB, cu.idfL, cu.it.tfb, cu.it.tfl, float64(ix.u32(at+12)), float64(ix.u32(at+16)), ix.avgBody, ix.avgLabel)
+}
+
+// upper is the best score of the term in the block of the current
+// content: no content there scores more.
+func (cu *cursor) upper() float64 {
+	b := (cu.it.n - 1) / skipEvery
+	return float64(math.Float32frombits(binary.LittleEndian.Uint32(cu.maxes[4*b:])))
+}
+
+// termScore is the BM25 score of a term in a content: body and label,
+// the label weighted (the same arithmetic at generation, for the blocks'
+// best scores, and at query time).
+func termScore(idfB, idfL float64, tfb, tfl uint32, blen, llen, avgB, avgL float64) float64 {
+	s := 0.0
+	if tfb > 0 {
+		s += idfB * bm25(float64(tfb), blen, avgB)
+	}
+	if tfl > 0 {
+		s += labelWeight * idfL * bm25(float64(tfl), llen, avgL)
+	}
+	return s
+}
+
+// positions decodes the positions of the current content in the body
+// (field 0) or the label (field 1) into buf.
+func (cu *cursor) positions(field int, buf []uint32) []uint32 {
+	buf = buf[:0]
+	i := 0
+	skip, n := uint32(0), cu.it.tfb
+	if field == 1 {
+		skip, n = cu.it.tfb, cu.it.tfl
+	}
+	for range skip {
+		_, i = uv(cu.it.pos, i)
+	}
+	x := uint32(0)
+	for range n {
+		var v uint64
+		v, i = uv(cu.it.pos, i)
+		x += uint32(v)
+		buf = append(buf, x)
+	}
+	return buf
+}
+
+func idf(n, df float64) float64 { return math.Log(1 + (n-df+0.5)/(df+0.5)) }
+
+// matcher walks the contents one clause matches, in increasing order.
+type matcher interface {
+	// cost orders the clauses: the cheapest leads.
+	cost() int
+	// advance moves to the first content ≥ target, returning it; false
+	// when none is left.
+	advance(target int32) (int32, bool)
+	// score is the clause's score in the current content.
+	score() float64
+	// upper is a score the clause's score in the current content cannot
+	// exceed, read without scoring it.
+	upper() float64
+}
+
+func (cu *cursor) cost() int { return cu.size }
+
+func (cu *cursor) advance2(target int32) (int32, bool) {
+	ok := cu.advance(target)
+	return cu.it.c, ok
+}
+
+// termMatcher is a one-term clause.
+type termMatcher struct{ *cursor }
+
+func (m termMatcher) advance(target int32) (int32, bool) { return m.cursor.advance2(target) }
+
+// phraseMatcher is a clause of several terms: all of them (side by side,
+// checked on the candidates), scored twice.
+type phraseMatcher struct{ cs []*cursor }
+
+func (m *phraseMatcher) cost() int {
+	c := math.MaxInt
+	for _, cu := range m.cs {
+		c = min(c, cu.size)
+	}
+	return c
+}
+
+func (m *phraseMatcher) advance(target int32) (int32, bool) {
+	for {
+		c := target
+		for _, cu := range m.cs {
+			if !cu.advance(c) {
+				return 0, false
+			}
+			c = max(c, cu.it.c)
+		}
+		if c == target {
+			return c, true
+		}
+		target = c
+	}
+}
+
+func (m *phraseMatcher) upper() float64 {
+	s := 0.0
+	for _, cu := range m.cs {
+		s += cu.upper()
+	}
+	return 2 * s
+}
+
+func (m *phraseMatcher) score() float64 {
+	s := 0.0
+	for _, cu := range m.cs {
+		s += cu.score()
+	}
+	return 2 * s
+}
+
+// prefixMatcher is a prefix clause: the contents of every term that
+// starts with it, each scored with its best one.
+type prefixMatcher struct {
+	list []cand
+	i    int
+	best float64
+}
+
+func (m *prefixMatcher) upper() float64 { return m.best }
+
+func (m *prefixMatcher) cost() int { return 4 * len(m.list) }
+
+func (m *prefixMatcher) advance(target int32) (int32, bool) {
+	m.i += sort.Search(len(m.list)-m.i, func(k int) bool { return m.list[m.i+k].c >= target })
+	if m.i >= len(m.list) {
+		return 0, false
+	}
+	return m.list[m.i].c, true
+}
+
+func (m *prefixMatcher) score() float64 { return m.list[m.i].score }
+
+// phraseHere reports whether the terms stand side by side, in this order,
+// in the body or the label of the content where their cursors are.
+func (qr *query) phraseHere(ts []string) bool {
+	for len(qr.buf) < len(ts) {
+		qr.buf = append(qr.buf, nil)
+	}
+	for field := range 2 {
+		for i, t := range ts {
+			qr.buf[i] = qr.curs[t].positions(field, qr.buf[i])
+			if len(qr.buf[i]) == 0 {
+				break
+			}
+		}
+	field:
+		for _, p0 := range qr.buf[0] {
+			for i := 1; i < len(ts); i++ {
+				if _, ok := slices.BinarySearch(qr.buf[i], p0+uint32(i)); !ok {
+					continue field
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// minHeap holds the best scores seen, the lowest on top.
+type minHeap []float64
+
+func (h *minHeap) push(x float64, k int) {
+	if len(*h) < k {
+		*h = append(*h, x)
+		for i := len(*h) - 1; i > 0; {
+			p := (i - 1) / 2
+			if (*h)[p] <= (*h)[i] {
+				break
+			}
+			(*h)[p], (*h)[i] = (*h)[i], (*h)[p]
+			i = p
+		}
+		return
+	}
+	if x <= (*h)[0] {
+		return
+	}
+	(*h)[0] = x
+	for i, n := 0, len(*h); ; {
+		l, m := 2*i+1, i
+		if l < n && (*h)[l] < (*h)[m] {
+			m = l
+		}
+		if l+1 < n && (*h)[l+1] < (*h)[m] {
+			m = l + 1
+		}
+		if m == i {
+			break
+		}
+		(*h)[m], (*h)[i] = (*h)[i], (*h)[m]
+		i = m
+	}
+}
+
+// Search runs a query and returns one page of results, best first (ties
+// in document order: report, then reading order), and the number of
+// documents that matched. Filters typed in the query (kind:output,
+// report:a-76-564, lang:en) add to those of o; an unknown value is a
+// *FilterError.
 //
-// Every clause must match. The documents of the rarest clause are checked
-// against the others' sorted lists, and only those candidates are scored.
+// Every clause must match. The postings are per distinct content: a
+// content is matched and scored once, however many reports hold it, and
+// its documents are counted and paged from its occurrence list.
 func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
-	cs := parse(q)
+	cs, f, err := parse(q)
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, x := range []struct {
+		key      string
+		opt      *string
+		fromText string
+	}{{"kind", &o.Kind, f.Kind}, {"report", &o.Report, f.Report}, {"lang", &o.Lang, f.Lang}} {
+		if x.fromText == "" {
+			continue
+		}
+		if *x.opt != "" && !strings.EqualFold(*x.opt, x.fromText) {
+			return nil, 0, &FilterError{Key: x.key, Value: x.fromText, Conflict: *x.opt}
+		}
+		*x.opt = x.fromText
+	}
+	li := 0
+	if o.Lang != "" {
+		li = slices.Index(ix.langs, strings.ToLower(o.Lang))
+		if li < 0 {
+			return nil, 0, &FilterError{Key: "lang", Value: o.Lang, Accepted: ix.langs}
+		}
+	}
+	kind := uint32(math.MaxUint32)
+	if o.Kind != "" {
+		k := strings.ToLower(o.Kind)
+		id, ok := ix.kinds[k]
+		if !ok && !slices.Contains(Kinds, k) {
+			return nil, 0, &FilterError{Key: "kind", Value: o.Kind, Accepted: Kinds}
+		}
+		if !ok {
+			return nil, 0, nil // a kind no document has
+		}
+		kind = id
+	}
+	var ranges [][2]int32 // documents of the report filter
+	if o.Report != "" {
+		var slugs []string
+		for i := range int(ix.h.Segments) {
+			s := ix.segment(i)
+			sym, slug := ix.str(s.symbol), ix.str(s.slug)
+			if strings.EqualFold(sym, o.Report) || strings.EqualFold(slug, o.Report) {
+				ranges = append(ranges, [2]int32{int32(s.first), int32(s.first + s.n)})
+			}
+			if len(slugs) == 0 || slugs[len(slugs)-1] != slug {
+				slugs = append(slugs, slug)
+			}
+		}
+		if ranges == nil {
+			return nil, 0, &FilterError{Key: "report", Value: o.Report, Accepted: slugs}
+		}
+	}
 	if len(cs) == 0 {
 		return nil, 0, ErrEmpty
 	}
-	expand := make([][]string, len(cs)) // the terms each clause stands for
-	lists := make([][]int32, len(cs))   // the documents each clause matches
+
+	qr := &query{ix: ix, n: float64(ix.h.Docs), curs: map[string]*cursor{}}
+	ms := make([]matcher, len(cs))
+	expand := make([][]string, len(cs)) // the terms a prefix stands for
 	for i, c := range cs {
-		switch {
-		case c.prefix:
-			lo := sort.SearchStrings(ix.vocab, c.terms[0])
-			for j := lo; j < len(ix.vocab) && strings.HasPrefix(ix.vocab[j], c.terms[0]); j++ {
-				expand[i] = append(expand[i], ix.vocab[j])
+		if c.prefix {
+			m := &prefixMatcher{list: qr.prefix(c.terms[0], &expand[i])}
+			if len(m.list) == 0 {
+				return nil, 0, nil
 			}
-		default:
-			expand[i] = c.terms[:1]
+			for _, x := range m.list {
+				m.best = max(m.best, x.score)
+			}
+			ms[i] = m
+			continue
 		}
-		lists[i] = ix.docsOf(expand[i])
-		if len(lists[i]) == 0 {
-			return nil, 0, nil
+		var curs []*cursor
+		for _, t := range c.terms {
+			cu := qr.cursor(t)
+			if cu == nil {
+				return nil, 0, nil
+			}
+			if qr.curs[t] == nil {
+				qr.curs[t] = cu
+			}
+			curs = append(curs, cu)
+		}
+		if len(curs) == 1 {
+			ms[i] = termMatcher{curs[0]}
+		} else {
+			ms[i] = &phraseMatcher{cs: curs}
 		}
 	}
-	order := make([]int, len(cs))
-	for i := range order {
-		order[i] = i
-	}
-	sort.Slice(order, func(a, b int) bool { return len(lists[order[a]]) < len(lists[order[b]]) })
+	// the cheapest clause leads, the others follow it
+	order := slices.Clone(ms)
+	sort.SliceStable(order, func(a, b int) bool { return order[a].cost() < order[b].cost() })
 
 	var plain []string // the words of an unquoted query side by side weigh more
 	for _, c := range cs {
@@ -123,133 +538,267 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 			plain = append(plain, c.terms...)
 		}
 	}
-	n := float64(len(ix.docs))
-	var res []Result
+	// the page needs the documents of the k best candidates at most (each
+	// has one or more): a candidate below the k-th best score so far is
+	// counted, not kept, and the words of a plain query are looked for
+	// side by side only where the boost could bring it in
+	k := math.MaxInt
+	if o.Limit > 0 {
+		k = o.Offset + o.Limit
+	}
+	var top minHeap
+	threshold := func() float64 {
+		if len(top) < k {
+			return math.Inf(-1)
+		}
+		return top[0]
+	}
+	total := 0
+	var cands []cand
+	target := int32(0)
+	if tm, ok := ms[0].(termMatcher); ok && len(ms) == 1 && kind == math.MaxUint32 && ranges == nil && k != math.MaxInt {
+		total, cands = qr.topTerm(tm.cursor, k, &top)
+		target = -1 // done
+	}
 candidates:
-	for _, d := range lists[order[0]] {
-		for _, i := range order[1:] {
-			if !contains(lists[i], d) {
+	for target >= 0 {
+		c, ok := order[0].advance(target)
+		if !ok {
+			break
+		}
+		for _, m := range order[1:] {
+			c2, ok := m.advance(c)
+			if !ok {
+				break candidates
+			}
+			if c2 != c {
+				target = c2
 				continue candidates
 			}
 		}
-		doc := &ix.docs[d]
-		if o.Kind != "" && doc.Kind != o.Kind {
+		target = c + 1
+		rec := ix.h.ContentRecs + 4*contentWords*uint32(c) // read only what is needed
+		if kind != math.MaxUint32 && ix.u32(rec) != kind {
 			continue
 		}
-		if o.Report != "" && !strings.EqualFold(doc.Report, o.Report) && !strings.EqualFold(report.Slug(doc.Report), o.Report) {
-			continue
-		}
-		score := 0.0
-		for i, c := range cs {
-			switch {
-			case c.prefix:
-				best := 0.0
-				for _, t := range expand[i] {
-					best = math.Max(best, ix.termScore(t, d, n))
-				}
-				score += best
-			case len(c.terms) == 1:
-				score += ix.termScore(c.terms[0], d, n)
-			default:
-				if !ix.body.hasPhrase(d, c.terms) && !ix.label.hasPhrase(d, c.terms) {
-					continue candidates
-				}
-				s := 0.0
-				for _, t := range c.terms {
-					s += ix.termScore(t, d, n)
-				}
-				score += 2 * s // an exact phrase above scattered words
+		for _, cl := range cs {
+			if !cl.prefix && len(cl.terms) > 1 && !qr.phraseHere(cl.terms) {
+				continue candidates
 			}
 		}
-		if len(plain) > 1 && (ix.body.hasPhrase(d, plain) || ix.label.hasPhrase(d, plain)) {
-			score *= 1.5
+		cd := cand{c: c, n: int(ix.u32(rec + 20))}
+		if ranges != nil {
+			cd.n = 0
+			ix.occurrences(ix.content(c), func(d int32) bool {
+				if inRanges(ranges, d) {
+					cd.n++
+				}
+				return true
+			})
+			if cd.n == 0 {
+				continue
+			}
 		}
-		res = append(res, Result{Doc: *doc, Score: score, id: d})
+		total += cd.n
+		thr := threshold()
+		if len(top) == k {
+			// counted; scored only if it can enter the page
+			ub := 0.0
+			for _, m := range ms {
+				ub += m.upper()
+			}
+			if len(plain) > 1 {
+				ub *= 1.5
+			}
+			if ub < thr {
+				continue
+			}
+		}
+		for _, m := range ms {
+			cd.score += m.score()
+		}
+		if len(plain) > 1 && 1.5*cd.score >= thr && qr.phraseHere(plain) {
+			cd.score *= 1.5
+		}
+		if cd.score < thr {
+			continue
+		}
+		top.push(cd.score, k)
+		cands = append(cands, cd)
 	}
-	sort.SliceStable(res, func(i, j int) bool {
-		if res[i].Score != res[j].Score {
-			return res[i].Score > res[j].Score
-		}
-		return res[i].URL < res[j].URL
-	})
-	total := len(res)
-	if o.Offset >= len(res) {
+	if o.Offset >= total {
 		return nil, total, nil
 	}
-	res = res[o.Offset:]
-	if o.Limit > 0 && len(res) > o.Limit {
-		res = res[:o.Limit]
+	want := total - o.Offset
+	if o.Limit > 0 {
+		want = min(want, o.Limit)
 	}
+	cands = best(cands, o.Offset+want)
+
+	// the page: documents by score, then in document order
+	type hit struct {
+		d  int32
+		cd cand
+	}
+	var page []hit
+	skip := o.Offset
+	for g := 0; g < len(cands) && len(page) < want; {
+		e := g + 1
+		n := cands[g].n
+		for e < len(cands) && cands[e].score == cands[g].score {
+			n += cands[e].n
+			e++
+		}
+		if skip >= n {
+			skip -= n
+			g = e
+			continue
+		}
+		var group []hit
+		for _, cd := range cands[g:e] {
+			ix.occurrences(ix.content(cd.c), func(d int32) bool {
+				if ranges == nil || inRanges(ranges, d) {
+					group = append(group, hit{d, cd})
+				}
+				// within one content, documents come in order: no need
+				// to read past what the page can take
+				return e-g > 1 || len(group) < skip+want-len(page)
+			})
+		}
+		sort.Slice(group, func(a, b int) bool { return group[a].d < group[b].d })
+		group = group[skip:]
+		skip = 0
+		page = append(page, group[:min(len(group), want-len(page))]...)
+		g = e
+	}
+
 	marks := map[string]bool{}
 	for i, c := range cs {
 		for _, t := range append(c.terms, expand[i]...) {
 			marks[t] = true
 		}
 	}
-	for i := range res {
-		res[i].Snippet = ix.snippet(res[i].id, marks)
+	// text and snippet once per content (a page often shows one content
+	// in several reports)
+	type shown struct{ text, snippet string }
+	byContent := map[int32]shown{}
+	res := make([]Result, len(page))
+	for i, h := range page {
+		ct := ix.content(h.cd.c)
+		sh, ok := byContent[h.cd.c]
+		if !ok {
+			sh.text = ix.text(ct)
+			sh.snippet = snippet(sh.text, marks)
+			byContent[h.cd.c] = sh
+		}
+		res[i] = Result{Doc: ix.doc(h.d, li, ct, sh.text), Score: h.cd.score, Snippet: sh.snippet}
 	}
 	return res, total, nil
 }
 
-// docsOf returns, sorted, the documents that hold any of the terms in any
-// field.
-func (ix *Index) docsOf(terms []string) []int32 {
-	var lists [][]int32
-	for _, t := range terms {
-		for _, f := range []*field{ix.body, ix.label} {
-			if p := f.postings[t]; p != nil {
-				lists = append(lists, p.docs)
+// topTerm collects the candidates of a one-word query without filters:
+// its documents were counted at generation time, and the blocks of
+// postings whose best score is below the k-th best seen are skipped.
+func (qr *query) topTerm(cu *cursor, k int, top *minHeap) (int, []cand) {
+	ix := qr.ix
+	var cands []cand
+	nb := len(cu.maxes) / 4
+	for b := range nb {
+		end := len(cu.it.b)
+		if b+1 < nb { // skip entry b starts block b+1
+			end = int(binary.LittleEndian.Uint32(cu.skips[8*b+4:]))
+		}
+		if len(*top) == k && float64(math.Float32frombits(binary.LittleEndian.Uint32(cu.maxes[4*b:]))) < (*top)[0] {
+			if b+1 < nb {
+				cu.it.i, cu.it.c = end, int32(binary.LittleEndian.Uint32(cu.skips[8*b:]))
+				cu.it.n = (b + 1) * skipEvery
+			}
+			continue
+		}
+		for cu.it.i < end && cu.it.next() {
+			s := cu.score()
+			if len(*top) == k && s < (*top)[0] {
+				continue
+			}
+			top.push(s, k)
+			n := ix.u32(ix.h.ContentRecs + 4*contentWords*uint32(cu.it.c) + 20)
+			cands = append(cands, cand{c: cu.it.c, score: s, n: int(n)})
+		}
+	}
+	return cu.docs, cands
+}
+
+// prefix returns the contents that hold a term starting with p, each with
+// its best score among them; the terms go to expand.
+func (qr *query) prefix(p string, expand *[]string) []cand {
+	ix := qr.ix
+	lo, _ := ix.lookup(p)
+	var all []cand
+	for j := lo; j < int(ix.h.Terms); j++ {
+		t := ix.term(j)
+		if !strings.HasPrefix(string(t), p) {
+			break
+		}
+		*expand = append(*expand, string(t))
+		cu := qr.cursor(string(t))
+		for cu.advance(0) {
+			all = append(all, cand{c: cu.it.c, score: cu.score()})
+			if !cu.advance(cu.it.c + 1) {
+				break
 			}
 		}
 	}
-	if len(lists) == 1 {
-		return lists[0]
-	}
-	var all []int32
-	for _, l := range lists {
-		all = append(all, l...)
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
-	out := all[:0]
-	for i, d := range all {
-		if i == 0 || d != all[i-1] {
-			out = append(out, d)
+	slices.SortFunc(all, func(a, b cand) int { return cmp.Compare(a.c, b.c) })
+	var out []cand
+	for _, x := range all {
+		if n := len(out); n > 0 && out[n-1].c == x.c {
+			out[n-1].score = math.Max(out[n-1].score, x.score)
+			continue
 		}
+		out = append(out, x)
 	}
 	return out
 }
 
-func contains(l []int32, d int32) bool {
-	i := sort.Search(len(l), func(k int) bool { return l[k] >= d })
-	return i < len(l) && l[i] == d
+func inRanges(rs [][2]int32, d int32) bool {
+	for _, r := range rs {
+		if d >= r[0] && d < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// best returns, sorted by score (then content), the fewest best
+// candidates that hold k documents, with every candidate that ties with
+// the last of them.
+func best(cs []cand, k int) []cand {
+	less := func(a, b cand) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return int(a.c - b.c)
+	}
+	slices.SortFunc(cs, less)
+	n := 0
+	for i, c := range cs {
+		n += c.n
+		if n >= k {
+			e := i + 1
+			for e < len(cs) && cs[e].score == c.score {
+				e++
+			}
+			return cs[:e]
+		}
+	}
+	return cs
 }
 
 // labelWeight is how much more a word of a label counts than one of a body.
 const labelWeight = 2.0
-
-// termScore is the BM25 score of a term in document d, label weighted.
-func (ix *Index) termScore(t string, d int32, n float64) float64 {
-	score := 0.0
-	for _, f := range []struct {
-		fd *field
-		w  float64
-	}{{ix.body, 1}, {ix.label, labelWeight}} {
-		p := f.fd.postings[t]
-		if p == nil {
-			continue
-		}
-		i := p.find(d)
-		if i < 0 {
-			continue
-		}
-		df := float64(len(p.docs))
-		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-		tf := float64(p.offs[i+1] - p.offs[i])
-		score += f.w * idf * bm25(tf, float64(f.fd.lens[d]), f.fd.avg)
-	}
-	return score
-}
 
 func bm25(tf, dl, avg float64) float64 {
 	const k1, b = 1.2, 0.75
@@ -259,41 +808,74 @@ func bm25(tf, dl, avg float64) float64 {
 	return tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avg))
 }
 
-// snippet cuts about 200 characters of the document's text around its
-// first match and marks the matching words.
-func (ix *Index) snippet(d int32, marks map[string]bool) string {
-	toks := analyze(ix.docs[d].Text) // only for the results shown
-	rs := []rune(ix.docs[d].Text)
-	first := -1
-	for _, t := range toks {
-		if marks[t.term] {
-			first = t.start
-			break
+// snippet cuts about 240 characters of text around its first match and
+// marks the matching words; everything else is HTML-escaped. It reads the
+// text once, up to the end of the window, without analysing the rest.
+func snippet(text string, marks map[string]bool) string {
+	var only [256]bool
+	for m := range marks {
+		if m != "" {
+			only[m[0]] = true
 		}
 	}
-	start := 0
-	if first > 80 {
-		start = first - 80
-		for start < first && rs[start] != ' ' {
-			start++
+	sc := scanner{only: &only}
+	type span struct{ start, end int }
+	var found []span // matches, in bytes
+	first, start, end := -1, 0, len(text)
+	sc.scan(text, func(term []byte, s, e int) bool {
+		if first >= 0 && s >= end {
+			return false
+		}
+		if !marks[string(term)] {
+			return true
+		}
+		if first < 0 {
+			first = s
+			// 80 characters before the first match, from a word's start
+			if n := utf8.RuneCountInString(text[:s]); n > 80 {
+				start = s
+				for range 80 {
+					_, size := utf8.DecodeLastRuneInString(text[:start])
+					start -= size
+				}
+				for start < s && text[start] != ' ' {
+					start++
+				}
+			}
+			end = start
+			for k := 0; k < 240 && end < len(text); k++ {
+				_, size := utf8.DecodeRuneInString(text[end:])
+				end += size
+			}
+		}
+		found = append(found, span{s, e})
+		return true
+	})
+	if first < 0 { // matched in the label only: the text's start
+		end = 0
+		for k := 0; k < 240 && end < len(text); k++ {
+			_, size := utf8.DecodeRuneInString(text[end:])
+			end += size
 		}
 	}
-	end := min(len(rs), start+240)
 	var b strings.Builder
+	b.Grow(end - start + 64)
 	if start > 0 {
 		b.WriteString("… ")
 	}
 	pos := start
-	for _, t := range toks {
-		if !marks[t.term] || t.start < pos || t.end > end {
+	for _, t := range found {
+		if t.start < pos || t.end > end {
 			continue
 		}
-		b.WriteString(html.EscapeString(string(rs[pos:t.start])))
-		b.WriteString("<mark>" + html.EscapeString(string(rs[t.start:t.end])) + "</mark>")
+		b.WriteString(html.EscapeString(text[pos:t.start]))
+		b.WriteString("<mark>")
+		b.WriteString(html.EscapeString(text[t.start:t.end]))
+		b.WriteString("</mark>")
 		pos = t.end
 	}
-	b.WriteString(html.EscapeString(string(rs[pos:end])))
-	if end < len(rs) {
+	b.WriteString(html.EscapeString(text[pos:end]))
+	if end < len(text) {
 		b.WriteString(" …")
 	}
 	return b.String()

@@ -1,9 +1,11 @@
 package search
 
 import (
+	"errors"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"pkportal/ingest"
 	"pkportal/report"
@@ -21,7 +23,7 @@ func realIndex(t testing.TB) *Index {
 		var r *report.Report
 		r, ixErr = ingest.ParseFile("../sources/A-76-564.fr.txt")
 		if ixErr == nil {
-			ixFr = FromReports([]*report.Report{r}, "fr")
+			ixFr, ixErr = FromReports([]*report.Report{r})
 		}
 	})
 	if ixErr != nil {
@@ -32,7 +34,10 @@ func realIndex(t testing.TB) *Index {
 
 // TestRelevance: each query, written from the report, must bring the
 // paragraph, row, indicator or output a reader looks for into the top 3.
-// The comment says where the source has it.
+// The comment says where the source has it. The queries with an /en/ URL
+// are asked from the English UI, which searches the same French report:
+// what an English reader can type there that the report holds — numbers
+// printed the English way, symbols, acronyms, words both languages share.
 func TestRelevance(t *testing.T) {
 	ix := realIndex(t)
 	for _, c := range []struct{ q, want string }{
@@ -72,8 +77,27 @@ func TestRelevance(t *testing.T) {
 		{"remplacement des observateurs militaires", "/fr/a-76-564/iv/#par-55"},
 		{"carburant", "/fr/a-76-564/ii-f-5/#ea-5-1-o20"},
 		{"matériel majeur", "/fr/a-76-564/tables/iii-e/#iii-e-r1"},
+		{"drones kind:output", "/fr/a-76-564/ii-f-2/#ea-2-1-o6"},                     // a filter typed in the query
+		{"1,010", "/en/a-76-564/ii-f-5/#ea-5-1-o38"},                                 // "1 010" typed the English way
+		{"13,833", "/en/a-76-564/ii-f-5/#ea-5-1-o35"},                                // the contingents' average strength
+		{"206,098.9", "/en/a-76-564/tables/summary-financial/#summary-financial-r2"}, // an amount, English format
+		{"1,183,384.7", "/en/a-76-564/tables/iii-a/#iii-a-r32"},                      // the total apportionment
+		{"A/74/745", "/en/a-76-564/i/#par-1"},                                        // a symbol, English UI
+		{"75/302", "/en/a-76-564/vi/#vi"},                                            // the resolution of section VI
+		{"COVID-19", "/en/a-76-564/iv/#par-72"},                                      // tests and supplies for COVID-19
+		{"UNOWAS", "/en/a-76-564/ii-d/#par-22"},                                      // an acronym
+		{"drones", "/en/a-76-564/ii-c/#par-19"},                                      // a word both languages share
+		{"vaccination kind:paragraph", "/en/a-76-564/ii-b/#par-14"},                  // and a filter
+		{"rations lang:en", "/en/a-76-564/iii/#par-52"},                              // the language typed in the query
 	} {
-		res, total, err := ix.Search(c.q, Options{Limit: 3})
+		lang := "fr"
+		if strings.HasPrefix(c.want, "/en/") && !strings.Contains(c.q, "lang:") {
+			lang = "en"
+		}
+		if strings.Contains(c.q, "lang:") {
+			lang = ""
+		}
+		res, total, err := ix.Search(c.q, Options{Limit: 3, Lang: lang})
 		if err != nil {
 			t.Errorf("%q: %v", c.q, err)
 			continue
@@ -117,8 +141,72 @@ func TestFilters(t *testing.T) {
 	}
 }
 
+func TestFiltersInQuery(t *testing.T) {
+	ix := realIndex(t)
+	res, total, err := ix.Search("drones kind:output", Options{Limit: 50})
+	if err != nil || total == 0 {
+		t.Fatalf("drones kind:output: %d results, %v", total, err)
+	}
+	for _, r := range res {
+		if r.Kind != "output" || !strings.HasPrefix(r.URL, "/fr/") {
+			t.Errorf("drones kind:output gave %s %s", r.Kind, r.URL)
+		}
+	}
+	if _, same, _ := ix.Search("drones", Options{Kind: "output"}); same != total {
+		t.Errorf("kind:output in q gives %d, as an option %d", total, same)
+	}
+	res, _, err = ix.Search("Report:A-76-564 LANG:en rations", Options{Limit: 1})
+	if err != nil || len(res) != 1 || !strings.HasPrefix(res[0].URL, "/en/") || res[0].Title != "Paragraph 52" && !strings.HasPrefix(res[0].Title, "expected") {
+		t.Errorf("report: and lang: in q: %v %+v", err, res)
+	}
+	var fe *FilterError
+	for _, c := range []struct {
+		q   string
+		o   Options
+		key string
+	}{
+		{"drones kind:poem", Options{}, "kind"},
+		{"drones report:a-1-1", Options{}, "report"},
+		{"drones lang:de", Options{}, "lang"},
+		{"drones kind:", Options{}, "kind"},
+		{"drones kind:output kind:paragraph", Options{}, "kind"},
+		{"drones kind:output", Options{Kind: "paragraph"}, "kind"},
+		{"drones lang:en", Options{Lang: "fr"}, "lang"},
+		{"drones", Options{Report: "A/1/1"}, "report"},
+	} {
+		_, _, err := ix.Search(c.q, c.o)
+		if !errors.As(err, &fe) || fe.Key != c.key || fe.Error() == "" {
+			t.Errorf("%q %+v: error %v, want a FilterError on %s", c.q, c.o, err, c.key)
+		}
+	}
+	if _, _, err := ix.Search("kind:output", Options{}); err != ErrEmpty {
+		t.Errorf("filters only: %v, want ErrEmpty", err)
+	}
+	if res, _, _ := ix.Search(`"kind:output"`, Options{}); len(res) != 0 {
+		t.Errorf("a quoted kind:output is words, not a filter")
+	}
+}
+
+func TestVersionCheck(t *testing.T) {
+	b := append([]byte(nil), realIndex(t).Bytes()...)
+	b[len(magic)]++ // the version that follows the magic
+	_, err := Open(b)
+	if !errors.Is(err, ErrVersion) || !strings.Contains(err.Error(), "rebuild") {
+		t.Errorf("another version: %v", err)
+	}
+	if _, err := Open([]byte("not an index")); err == nil {
+		t.Error("garbage opened")
+	}
+	if _, err := Open(b[:20]); err == nil {
+		t.Error("truncated file opened")
+	}
+}
+
 func TestSnippetEscapesAndMarks(t *testing.T) {
-	ix := Build([]Doc{{URL: "/x/", Kind: "paragraph", Text: `Les <script>alert("é")</script> & rations "fraîches"`}})
+	ix, err := Build([]Doc{{URL: "/x/", Kind: "paragraph", Text: `Les <script>alert("é")</script> & rations "fraîches"`}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	res, _, _ := ix.Search("rations fraiches", Options{Limit: 1})
 	if len(res) != 1 {
 		t.Fatal("no result")
@@ -143,5 +231,56 @@ func TestAnalyzer(t *testing.T) {
 		if got := strings.Join(terms(in), " "); got != want {
 			t.Errorf("terms(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestSnippetWindow(t *testing.T) {
+	long := strings.Repeat("mot ", 60) + "rations " + strings.Repeat("fin ", 100)
+	ix, err := Build([]Doc{{URL: "/a/", Kind: "paragraph", Text: long}, {URL: "/b/", Kind: "table-row", Label: "rations", Text: strings.Repeat("é", 300)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, total, _ := ix.Search("rations", Options{})
+	if total != 2 {
+		t.Fatalf("total %d", total)
+	}
+	for _, r := range res {
+		n := utf8.RuneCountInString(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(r.Snippet))
+		if n > 250 {
+			t.Errorf("%s: snippet of %d characters: %q", r.URL, n, r.Snippet)
+		}
+		if r.URL == "/a/" && (!strings.HasPrefix(r.Snippet, "… ") || !strings.Contains(r.Snippet, "<mark>rations</mark>") || !strings.HasSuffix(r.Snippet, " …")) {
+			t.Errorf("window: %q", r.Snippet)
+		}
+	}
+}
+
+func TestParseNumbersAndFilters(t *testing.T) {
+	for q, want := range map[string]string{
+		"1,010 véhicules":       "1010 vehicule",
+		"206,098.9":             "206098 9",
+		"1,183,384.7":           "1183384 7",
+		"3,5 %":                 "3 5",   // a French decimal stays
+		"0,125":                 "0 125", // not a thousands group
+		"1 010 KIND:output":     "1010",  // the filter is not a word
+		`"kind:output" drones`:  "kind output drone",
+		"report:a-76-564 Umoja": "umoja",
+	} {
+		cs, _, err := parse(q)
+		if err != nil {
+			t.Errorf("%q: %v", q, err)
+			continue
+		}
+		var got []string
+		for _, c := range cs {
+			got = append(got, c.terms...)
+		}
+		if g := strings.Join(got, " "); g != want {
+			t.Errorf("parse(%q) = %q, want %q", q, g, want)
+		}
+	}
+	f, err := ParseFilters("drones KIND:output report:A/76/564 lang:en")
+	if err != nil || f != (Filters{Kind: "output", Report: "A/76/564", Lang: "en"}) {
+		t.Errorf("ParseFilters: %+v %v", f, err)
 	}
 }

@@ -2,15 +2,21 @@
 // the reports (headings, paragraphs, table rows, accomplishments,
 // indicators, outputs, follow-up), a French and English analyzer (case and
 // accent folding, elision, stop words, plurals, numbers), and ranked
-// queries (BM25, labels weighted, phrases, prefixes, filters) with
-// highlighted snippets.
+// queries (BM25, labels weighted, phrases, prefixes, filters, also typed in
+// the query as kind:, report:, lang:) with highlighted snippets.
+//
+// The index is written once, at generation time, as a compact versioned
+// file (Encode; the format is described in format.go) and read in place
+// (Open): nothing is decoded up front, so the search function that embeds
+// it starts in milliseconds and its memory stays low. Postings are kept
+// per distinct content, so that a paragraph, row or heading found in many
+// reports is indexed, stored and scored once.
 //
 // The search function embeds it, so it must stay small and start fast: the
-// standard library and the report model only, no Hugo.
+// standard library, golang.org/x/text and the report model only, no Hugo.
 package search
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 
@@ -36,47 +42,6 @@ type Doc struct {
 	Label string `json:"-"`
 	// Text is the body searched and shown in snippets.
 	Text string `json:"-"`
-}
-
-// Index holds the documents of every report and their inverted indexes.
-// It is built once (Build, FromReports) and then only read, so one Index
-// serves concurrent searches.
-type Index struct {
-	docs  []Doc
-	body  *field
-	label *field
-	vocab []string // sorted terms of both fields, for prefix queries
-}
-
-// Build indexes documents.
-func Build(docs []Doc) *Index {
-	ix := &Index{docs: docs, body: newField(), label: newField()}
-	for i, d := range docs {
-		ix.body.add(int32(i), d.Text)
-		ix.label.add(int32(i), d.Label)
-	}
-	ix.body.finish()
-	ix.label.finish()
-	seen := map[string]bool{}
-	for _, f := range []*field{ix.body, ix.label} {
-		for t := range f.postings {
-			if !seen[t] {
-				seen[t] = true
-				ix.vocab = append(ix.vocab, t)
-			}
-		}
-	}
-	sort.Strings(ix.vocab)
-	return ix
-}
-
-// Len is the number of documents.
-func (ix *Index) Len() int { return len(ix.docs) }
-
-// FromReports indexes the reports for readers of the UI language lang:
-// paragraphs, table rows, indicators, outputs and follow-up rows.
-func FromReports(reports []*report.Report, lang string) *Index {
-	return Build(Docs(reports, lang))
 }
 
 // Docs returns the documents FromReports indexes, for readers of the UI

@@ -1,6 +1,6 @@
 //go:build bleve
 
-package search_test
+package searchbench_test
 
 import (
 	"fmt"
@@ -129,7 +129,10 @@ func TestBleveAnalysis(t *testing.T) {
 	docs := search.Docs(load(t), "fr")
 	ix := bleveIndex(t, docs, t.TempDir()+"/ix")
 	defer ix.Close()
-	ours := search.Build(docs)
+	ours, err := search.Build(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, q := range []string{"securite electorale", "sécurité électorale", "ration", "l'engin", "drone*", `"1 010 véhicules"`, "A/76/564", "2020/21", `"206 098,9"`} {
 		res, err := ix.Search(bleve.NewSearchRequestOptions(bleve.NewQueryStringQuery(q), 3, 0, false))
 		n := -1

@@ -1,7 +1,4 @@
-// Package search_test measures the search index: query latency on the real
-// report and on a corpus of 1,000 reports (the real one replicated under
-// new symbols), index build time and memory. See RESULTS.md.
-package search_test
+package searchbench_test
 
 import (
 	"fmt"
@@ -11,30 +8,15 @@ import (
 	"testing"
 	"time"
 
+	searchbench "pkportal/bench/search"
 	"pkportal/functions/reportdata"
 	"pkportal/report"
 	"pkportal/search"
 )
 
-var queries = []string{
-	"rations", "securite electorale", "drone*", `"points de distribution"`, "1 010 véhicules",
-	"A/74/745", "206 098,9", "taux de vacance", "femmes", "Police des Nations Unies",
-	"coup d’État", "justice transitionnelle", "heures de vol", "carburant", "vaccination",
-}
+var queries = searchbench.Queries
 
-// replicate returns n copies of the reports under new symbols.
-func replicate(rs []*report.Report, n int) []*report.Report {
-	var out []*report.Report
-	for i := 0; len(out) < n; i++ {
-		for _, r := range rs {
-			c := *r
-			c.Symbol = fmt.Sprintf("A/99/%d", 1000+i)
-			c.Slug = report.Slug(c.Symbol)
-			out = append(out, &c)
-		}
-	}
-	return out[:n]
-}
+func replicate(rs []*report.Report, n int) []*report.Report { return searchbench.Replicate(rs, n) }
 
 func load(b testing.TB) []*report.Report {
 	rs, err := reportdata.Load()
@@ -45,7 +27,10 @@ func load(b testing.TB) []*report.Report {
 }
 
 func BenchmarkQueryOneReport(b *testing.B) {
-	ix := search.FromReports(load(b), "fr")
+	ix, err := search.Open(reportdata.SearchIndex())
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -58,12 +43,16 @@ func BenchmarkBuildOneReport(b *testing.B) {
 	rs := load(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		search.FromReports(rs, "fr")
+		if _, err := search.Encode(rs); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
-// TestLatency prints build time, heap and query percentiles for 1 and for
-// N reports (BENCH_REPORTS, default 1000). It runs only with BENCH=1.
+// TestLatency prints, for 1 and for N reports (BENCH_REPORTS, default
+// 1000), the time to write the index file (what the generator does), its
+// size, the heap it takes once opened, and query percentiles. It runs only
+// with BENCH=1.
 func TestLatency(t *testing.T) {
 	if os.Getenv("BENCH") == "" {
 		t.Skip("set BENCH=1 to measure")
@@ -72,12 +61,20 @@ func TestLatency(t *testing.T) {
 	fmt.Sscan(os.Getenv("BENCH_REPORTS"), &n)
 	for _, size := range []int{1, n} {
 		rs := replicate(load(t), size)
-		runtime.GC()
 		var m0, m1 runtime.MemStats
-		runtime.ReadMemStats(&m0)
 		t0 := time.Now()
-		ix := search.FromReports(rs, "fr")
+		b, err := search.Encode(rs)
+		if err != nil {
+			t.Fatal(err)
+		}
 		build := time.Since(t0)
+		rs = nil
+		runtime.GC()
+		runtime.ReadMemStats(&m0)
+		ix, err := search.Open(b)
+		if err != nil {
+			t.Fatal(err)
+		}
 		runtime.GC()
 		runtime.ReadMemStats(&m1)
 		var lat []time.Duration
@@ -89,8 +86,12 @@ func TestLatency(t *testing.T) {
 			}
 		}
 		sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-		fmt.Printf("reports %d: docs %d, build %v, heap %.1f MB, query p50 %v p99 %v max %v\n",
-			size, ix.Len(), build.Round(time.Millisecond), float64(m1.HeapAlloc-m0.HeapAlloc)/1e6,
+		runtime.GC()
+		var m2 runtime.MemStats
+		runtime.ReadMemStats(&m2)
+		fmt.Printf("reports %d: docs %d (contents %d), build %v, file %.1f MB, heap after open %.2f MB (after queries %.2f MB), query p50 %v p99 %v max %v\n",
+			size, ix.Len(), ix.Contents(), build.Round(time.Millisecond), float64(ix.Size())/1e6,
+			float64(int64(m1.HeapAlloc)-int64(m0.HeapAlloc))/1e6, float64(int64(m2.HeapAlloc)-int64(m0.HeapAlloc))/1e6,
 			lat[len(lat)/2], lat[len(lat)*99/100], lat[len(lat)-1])
 		runtime.KeepAlive(ix)
 	}

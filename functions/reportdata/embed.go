@@ -1,7 +1,11 @@
-// Package reportdata holds the structured reports embedded in the function
-// binaries at build time (reports.json.gz, written by `generator build
-// -functions-data`), so that a function reads no file and builds nothing
-// from the sources at cold start.
+// Package reportdata holds the data embedded in the function binaries at
+// build time, so that a function reads no file and builds nothing from the
+// sources at cold start: the structured reports (reports.json.gz, written
+// by `generator build -functions-data`, read by the CSV function) and the
+// search index (search.idx, written by `generator build -search-index`,
+// read in place by the search function). A binary links only what it
+// uses: the CSV function does not carry the index, nor the search
+// function the reports.
 package reportdata
 
 import (
@@ -17,6 +21,13 @@ import (
 
 //go:embed reports.json.gz
 var data []byte
+
+//go:embed search.idx
+var searchIndex []byte
+
+// SearchIndex returns the embedded search index file, for search.Open
+// (read in place: the bytes must not be modified).
+func SearchIndex() []byte { return searchIndex }
 
 // Load decodes the embedded reports.
 func Load() ([]*report.Report, error) { return Decode(data) }

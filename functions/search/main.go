@@ -1,6 +1,7 @@
 // Command search is the search function of pkportal for AWS Lambda (as
-// Netlify deploys it): it answers /api/search over the reports embedded at
-// build time.
+// Netlify deploys it): it answers /api/search from the search index built
+// at generation time and embedded in the binary (reportdata.SearchIndex),
+// opened in place, so a cold start builds nothing.
 package main
 
 import (
@@ -11,13 +12,13 @@ import (
 	"pkportal/functions/lambdahttp"
 	"pkportal/functions/reportdata"
 	"pkportal/functions/search/searchapi"
+	"pkportal/search"
 )
 
 func main() {
-	rs, err := reportdata.Load()
+	ix, err := search.Open(reportdata.SearchIndex())
 	if err != nil {
-		log.Fatal(err)
+		log.Fatalf("search function: embedded index: %v", err)
 	}
-	h := searchapi.NewLazy(rs, "fr", "en")
-	lambda.Start(lambdahttp.Handler(h))
+	lambda.Start(lambdahttp.Handler(searchapi.New(ix)))
 }

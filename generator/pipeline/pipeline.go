@@ -34,6 +34,9 @@ type Options struct {
 	// FunctionsData, when set, is where the reports embedded in the
 	// functions are written (functions/reportdata/reports.json.gz).
 	FunctionsData string
+	// SearchIndex, when set, is where the search index the search
+	// function embeds is written (functions/reportdata/search.idx).
+	SearchIndex string
 	// Synthetic allows synthetic reports (generator synth), for
 	// benchmarks; a build refuses them otherwise, so that none is ever
 	// published by mistake.
@@ -122,6 +125,11 @@ func BuildReports(reports []*report.Report, o Options) (*Result, error) {
 	if o.FunctionsData != "" {
 		if err := writeFunctionsData(o.FunctionsData, reports); err != nil {
 			return nil, fmt.Errorf("build: functions data: %w", err)
+		}
+	}
+	if o.SearchIndex != "" {
+		if err := writeSearchIndex(o.SearchIndex, reports); err != nil {
+			return nil, fmt.Errorf("build: search index: %w", err)
 		}
 	}
 	if err := swap(pub, out); err != nil {

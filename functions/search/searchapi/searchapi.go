@@ -32,28 +32,21 @@ const (
 
 // Handler answers /api/search requests.
 type Handler struct {
-	// indexes by UI language ("fr", "en"), each built on first use
-	indexes map[string]func() *search.Index
+	index func() (*search.Index, error)
+	langs []string // the UI languages, before the index is opened
 }
 
-// New returns a handler over one index per UI language.
-func New(indexes map[string]*search.Index) *Handler {
-	h := &Handler{indexes: map[string]func() *search.Index{}}
-	for lang, ix := range indexes {
-		h.indexes[lang] = func() *search.Index { return ix }
-	}
-	return h
+// New returns a handler over an index (search.Open of the index file the
+// function embeds).
+func New(ix *search.Index) *Handler {
+	return &Handler{index: func() (*search.Index, error) { return ix, nil }, langs: ix.Langs()}
 }
 
-// NewLazy returns a handler that indexes the reports for a UI language on
-// the first request in that language, so that a cold start builds one
-// index, not one per language.
+// NewLazy returns a handler that indexes the reports, for the UI
+// languages langs, on the first request (the local server, which builds
+// the reports it serves).
 func NewLazy(reports []*report.Report, langs ...string) *Handler {
-	h := &Handler{indexes: map[string]func() *search.Index{}}
-	for _, lang := range langs {
-		h.indexes[lang] = sync.OnceValue(func() *search.Index { return search.FromReports(reports, lang) })
-	}
-	return h
+	return &Handler{index: sync.OnceValues(func() (*search.Index, error) { return search.FromReports(reports, langs...) }), langs: langs}
 }
 
 var params = map[string]bool{"q": true, "lang": true, "kind": true, "report": true, "page": true, "limit": true}
@@ -66,8 +59,10 @@ type Answer struct {
 }
 
 // ServeHTTP answers GET requests with q (the query: words, "phrases",
-// prefix*), lang (fr or en: the language of the portal pages the results
-// link to), kind and report (filters), page (from 1) and limit (1 to 50).
+// prefix*, and the filters kind:, report:, lang: typed in it), lang (fr or
+// en: the language of the portal pages the results link to), kind and
+// report (filters), page (from 1) and limit (1 to 50). A filter with an
+// unknown value, or given twice with two values, is a 400.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		fail(w, r, http.StatusMethodNotAllowed, "method not allowed: use GET")
@@ -97,15 +92,25 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang := v.Get("lang")
-	if lang == "" {
-		lang = "fr"
+	f, err := search.ParseFilters(q)
+	if err == nil && f.Lang != "" {
+		if lang != "" && !strings.EqualFold(lang, f.Lang) {
+			err = &search.FilterError{Key: "lang", Value: f.Lang, Conflict: lang}
+		}
+		lang = strings.ToLower(f.Lang)
 	}
-	index, ok := h.indexes[lang]
-	if !ok {
-		fail(w, r, http.StatusBadRequest, "unknown lang: accepted values are fr, en")
+	if err != nil {
+		fail(w, r, http.StatusBadRequest, "parameter q: "+err.Error())
 		return
 	}
-	o := search.Options{Limit: PageSize, Kind: v.Get("kind"), Report: v.Get("report")}
+	if lang == "" {
+		lang = h.langs[0]
+	}
+	if !slices.Contains(h.langs, lang) {
+		fail(w, r, http.StatusBadRequest, "unknown lang: accepted values are "+strings.Join(h.langs, ", "))
+		return
+	}
+	o := search.Options{Limit: PageSize, Kind: v.Get("kind"), Report: v.Get("report"), Lang: lang}
 	if o.Kind != "" && !slices.Contains(search.Kinds, o.Kind) {
 		fail(w, r, http.StatusBadRequest, "unknown kind: accepted values are "+strings.Join(search.Kinds, ", "))
 		return
@@ -126,9 +131,22 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		o.Offset = (n - 1) * o.Limit
 	}
-	results, total, err := index().Search(q, o)
-	if errors.Is(err, search.ErrEmpty) {
+	ix, err := h.index()
+	if err != nil {
+		fail(w, r, http.StatusServiceUnavailable, "search index unavailable: "+err.Error())
+		return
+	}
+	results, total, err := ix.Search(q, o)
+	var fe *search.FilterError
+	switch {
+	case errors.Is(err, search.ErrEmpty):
 		fail(w, r, http.StatusBadRequest, "parameter q: "+err.Error())
+		return
+	case errors.As(err, &fe):
+		fail(w, r, http.StatusBadRequest, fe.Error())
+		return
+	case err != nil:
+		fail(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
 	if results == nil {

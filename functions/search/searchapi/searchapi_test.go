@@ -15,11 +15,11 @@ import (
 
 func serve(t *testing.T, q map[string]string, accept string) events.APIGatewayProxyResponse {
 	t.Helper()
-	rs, err := reportdata.Load()
+	ix, err := search.Open(reportdata.SearchIndex())
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := New(map[string]*search.Index{"fr": search.FromReports(rs, "fr"), "en": search.FromReports(rs, "en")})
+	h := New(ix)
 	return lambdahttp.Serve(context.Background(), h, events.APIGatewayProxyRequest{
 		HTTPMethod: "GET", Path: "/.netlify/functions/search", QueryStringParameters: q,
 		Headers: map[string]string{"Accept": accept},
@@ -108,6 +108,39 @@ func TestFiltersAndPages(t *testing.T) {
 	} {
 		if res := serve(t, q, ""); res.StatusCode != 400 {
 			t.Errorf("%v: status %d", q, res.StatusCode)
+		}
+	}
+}
+
+func TestFiltersTypedInQuery(t *testing.T) {
+	res := serve(t, map[string]string{"q": "drones kind:output"}, "")
+	var a Answer
+	if err := json.Unmarshal([]byte(res.Body), &a); err != nil || res.StatusCode != 200 || a.Total == 0 {
+		t.Fatalf("status %d, %v: %s", res.StatusCode, err, res.Body)
+	}
+	for _, r := range a.Results {
+		if r.Kind != "output" {
+			t.Errorf("kind:output let %s %s through", r.Kind, r.URL)
+		}
+	}
+	if a.Query != "drones kind:output" {
+		t.Errorf("query %q", a.Query)
+	}
+	res = serve(t, map[string]string{"q": "rations lang:en report:a-76-564"}, "text/html")
+	if res.StatusCode != 200 || !strings.Contains(res.Body, `<html lang="en">`) || !strings.Contains(res.Body, `href="/en/a-76-564/`) {
+		t.Errorf("lang:en in q: status %d: %.300s", res.StatusCode, res.Body)
+	}
+	for _, q := range []map[string]string{
+		{"q": "drones kind:poem"},
+		{"q": "drones report:a-1-1"},
+		{"q": "drones lang:de"},
+		{"q": "drones lang:en", "lang": "fr"},
+		{"q": "drones kind:output", "kind": "paragraph"},
+		{"q": "drones", "report": "a-1-1"},
+		{"q": "kind:output"},
+	} {
+		if res := serve(t, q, ""); res.StatusCode != 400 || !strings.Contains(res.Body, "kind") && !strings.Contains(res.Body, "report") && !strings.Contains(res.Body, "lang") && !strings.Contains(res.Body, "word") {
+			t.Errorf("%v: status %d: %s", q, res.StatusCode, res.Body)
 		}
 	}
 }

@@ -1,0 +1,31 @@
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+
+	"pkportal/report"
+	"pkportal/search"
+)
+
+// writeSearchIndex writes the search index file the search function
+// embeds (search.Encode of the reports, every UI language), only when it
+// changed, so a build does not touch a committed file for nothing.
+func writeSearchIndex(path string, reports []*report.Report) error {
+	b, err := search.Encode(reports)
+	if err != nil {
+		return err
+	}
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
+		return nil
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", tmp, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

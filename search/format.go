@@ -1,0 +1,495 @@
+package search
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"pkportal/report"
+)
+
+// The index file (format version Version), written by Encode at generation
+// time and read in place by Open. All integers are little-endian; "uv" is
+// an unsigned varint (encoding/binary). Offsets are from the start of the
+// file.
+//
+//	header     magic "PKSEARCH", version u32, then the u32 fields of hdr
+//	           (counts, length sums, section offsets) in their order
+//	strings    u32 offsets[n+1] into a blob: every string the answers show
+//	           (pieces of texts, labels, titles, URL and citation
+//	           suffixes, symbols), each stored once
+//	texts      per distinct text, uv count of pieces then uv string of
+//	           each: a text is cut after each ". ", "; ", ": " and ", ",
+//	           so that sentences and clauses shared by several texts
+//	           (a paragraph of one report reworded in another) are
+//	           stored once
+//	terms      u32 offsets[n+1] into a blob of the sorted terms; per term
+//	           6 × u32: documents holding it in the body, in the label,
+//	           offset and byte length of its postings, skip entries,
+//	           documents holding it
+//	postings   per term, its skip entries first: for every skipEvery-th
+//	           posting, u32 content before it and u32 byte offset of it
+//	           (from the start of the postings), so that a query jumps
+//	           over the postings of a frequent term; then per block of
+//	           skipEvery postings, f32 the best score there (rounded up);
+//	           then per content holding the term, in increasing order:
+//	           uv content delta, uv tf(body)<<1 | (tf(label) > 0),
+//	           [uv tf(label)], then the positions in the body and in the
+//	           label, each as uv deltas (tf(body) + tf(label) varints:
+//	           a walk skips them by counting their last bytes)
+//	contents   7 × u32 per distinct content (kind, label and text; the
+//	           postings and scores are per content, so a paragraph found in
+//	           many reports is indexed and scored once): kind, offset of
+//	           its text in texts, label string, body length, label length (in terms),
+//	           occurrences, offset of the occurrence list
+//	occurrences per content, uv deltas of the documents that have it
+//	segments   6 × u32 per run of documents of one report: symbol string,
+//	           slug string, language string, first document, documents,
+//	           offset of its entries in blocks
+//	blocks     per segment, u32 offset in tables of the display table of
+//	           each of its runs of tableBlock documents
+//	tables     per document of a segment and per UI language, 3 × u32:
+//	           title string, URL string, citation string; the URL's high
+//	           bit set means it follows "/<lang>/<slug>/", the title's and
+//	           the citation's that it follows the report's symbol (each
+//	           block of tableBlock documents is stored once when several
+//	           reports have the same)
+//	langs      u32 count, then the string of each UI language; u32 count,
+//	           then the string of each kind of document
+const (
+	magic = "PKSEARCH"
+	// Version is the format version this package writes and reads.
+	Version = 1
+)
+
+// hdr lists the u32 fields after the magic and the version, in order.
+type hdr struct {
+	Docs, Contents, Terms, Strings, Segments                        uint32
+	BodySumLo, BodySumHi, LabelSumLo, LabelSumHi                    uint32
+	StrOffs, StrBlob, Texts, TermOffs, TermBlob, TermRecs           uint32
+	Postings, ContentRecs, Occurrences, SegRecs, BlockIndex, Tables uint32
+	Langs, End                                                      uint32
+}
+
+const hdrFields = 23
+
+const (
+	termWords    = 6
+	contentWords = 7
+	segWords     = 6
+	tableWords   = 3
+	// tableBlock is the number of documents in a block of a display table.
+	tableBlock = 32
+	relFlag    = 1 << 31
+)
+
+// UILangs are the UI languages of the portal, in the order an index file
+// holds them; the first is the default.
+var UILangs = []string{"fr", "en"}
+
+// Encode writes the index file of the reports for the UI languages langs
+// (UILangs when none is given). The same reports give the same bytes.
+func Encode(reports []*report.Report, langs ...string) ([]byte, error) {
+	if len(langs) == 0 {
+		langs = UILangs
+	}
+	docs := make([][]Doc, len(langs))
+	for i, l := range langs {
+		docs[i] = Docs(reports, l)
+	}
+	return encode(langs, docs)
+}
+
+type strTable struct {
+	ids  map[string]uint32
+	list []string
+}
+
+func (s *strTable) id(v string) uint32 {
+	if id, ok := s.ids[v]; ok {
+		return id
+	}
+	id := uint32(len(s.list))
+	s.ids[v] = id
+	s.list = append(s.list, v)
+	return id
+}
+
+type termAcc struct {
+	dfBody, dfLabel uint32
+	post            []byte
+	last            int32
+	n               int
+	skips           []byte
+	maxes           []float32 // best score per block
+	docs            uint32    // documents holding the term
+}
+
+// skipEvery is the number of postings between two skip entries, and of
+// a block with its best score. It is part of the format: changing it
+// changes Version.
+const skipEvery = 32
+
+// encode writes the index of docs, given in each UI language of langs:
+// docs[i] are the same documents as docs[0] (same report, kind, label,
+// text) with the URL, title and citation of langs[i].
+func encode(langs []string, docs [][]Doc) ([]byte, error) {
+	if len(langs) == 0 || len(docs) != len(langs) {
+		return nil, errors.New("search index: no language")
+	}
+	base := docs[0]
+	for i, ds := range docs {
+		if len(ds) != len(base) {
+			return nil, fmt.Errorf("search index: %d documents in %s, %d in %s", len(ds), langs[i], len(base), langs[0])
+		}
+		for j := range ds {
+			if ds[j].Text != base[j].Text || ds[j].Label != base[j].Label || ds[j].Kind != base[j].Kind || ds[j].Report != base[j].Report {
+				return nil, fmt.Errorf("search index: document %d (%s) differs between %s and %s", j, base[j].URL, langs[0], langs[i])
+			}
+		}
+	}
+	if len(base) >= 1<<31 {
+		return nil, errors.New("search index: too many documents")
+	}
+	strs := &strTable{ids: map[string]uint32{}}
+
+	// distinct contents, in order of first appearance
+	type content struct {
+		kind, text, label uint32
+		blen, llen        uint32
+		occ               []int32
+	}
+	var contents []*content
+	contentOf := map[string]int32{}
+	var texts []byte
+	textOf := map[string]uint32{}
+	textAt := func(t string) uint32 {
+		if at, ok := textOf[t]; ok {
+			return at
+		}
+		at := uint32(len(texts))
+		textOf[t] = at
+		pieces := pieces(t)
+		texts = binary.AppendUvarint(texts, uint64(len(pieces)))
+		for _, p := range pieces {
+			texts = binary.AppendUvarint(texts, uint64(strs.id(p)))
+		}
+		return at
+	}
+	terms := map[string]*termAcc{}
+	var bodySum, labelSum uint64
+	var posBuf []byte
+	for d, doc := range base {
+		key := doc.Kind + "\x00" + doc.Label + "\x00" + doc.Text
+		c, ok := contentOf[key]
+		if !ok {
+			c = int32(len(contents))
+			contentOf[key] = c
+			body, label := analyze(doc.Text), analyze(doc.Label)
+			ct := &content{kind: strs.id(doc.Kind), text: textAt(doc.Text), label: strs.id(doc.Label), blen: uint32(len(body)), llen: uint32(len(label))}
+			contents = append(contents, ct)
+			// positions of each term in each field
+			type tp struct{ body, label []uint32 }
+			per := map[string]*tp{}
+			var order []string
+			for f, toks := range [][]token{body, label} {
+				for i, t := range toks {
+					p := per[t.term]
+					if p == nil {
+						p = &tp{}
+						per[t.term] = p
+						order = append(order, t.term)
+					}
+					if f == 0 {
+						p.body = append(p.body, uint32(i))
+					} else {
+						p.label = append(p.label, uint32(i))
+					}
+				}
+			}
+			for _, term := range order {
+				p := per[term]
+				acc := terms[term]
+				if acc == nil {
+					acc = &termAcc{last: -1}
+					terms[term] = acc
+				}
+				if acc.n > 0 && acc.n%skipEvery == 0 {
+					acc.skips = binary.LittleEndian.AppendUint32(acc.skips, uint32(acc.last))
+					acc.skips = binary.LittleEndian.AppendUint32(acc.skips, uint32(len(acc.post)))
+				}
+				acc.n++
+				acc.post = binary.AppendUvarint(acc.post, uint64(c-acc.last))
+				acc.last = c
+				hasL := uint64(0)
+				if len(p.label) > 0 {
+					hasL = 1
+				}
+				acc.post = binary.AppendUvarint(acc.post, uint64(len(p.body))<<1|hasL)
+				if hasL == 1 {
+					acc.post = binary.AppendUvarint(acc.post, uint64(len(p.label)))
+				}
+				posBuf = posBuf[:0]
+				for _, l := range [][]uint32{p.body, p.label} {
+					prev := uint32(0)
+					for _, x := range l {
+						posBuf = binary.AppendUvarint(posBuf, uint64(x-prev))
+						prev = x
+					}
+				}
+				acc.post = append(acc.post, posBuf...)
+			}
+		}
+		ct := contents[c]
+		ct.occ = append(ct.occ, int32(d))
+		bodySum += uint64(ct.blen)
+		labelSum += uint64(ct.llen)
+	}
+	// document frequencies count documents, not contents
+	for _, acc := range terms {
+		var dfb, dfl uint32
+		it := newPostIter(acc.post)
+		for it.next() {
+			n := uint32(len(contents[it.c].occ))
+			if it.tfb > 0 {
+				dfb += n
+			}
+			if it.tfl > 0 {
+				dfl += n
+			}
+		}
+		acc.dfBody, acc.dfLabel = dfb, dfl
+	}
+	// per block of skipEvery postings, the best score there (rounded up):
+	// a one-word query skips the blocks that cannot enter its page
+	if len(base) > 0 {
+		n := float64(len(base))
+		avgB, avgL := float64(bodySum)/n, float64(labelSum)/n
+		for _, acc := range terms {
+			idfB, idfL := idf(n, float64(acc.dfBody)), idf(n, float64(acc.dfLabel))
+			it := newPostIter(acc.post)
+			for k := 0; it.next(); k++ {
+				ct := contents[it.c]
+				acc.docs += uint32(len(ct.occ))
+				sc := termScore(idfB, idfL, it.tfb, it.tfl, float64(ct.blen), float64(ct.llen), avgB, avgL)
+				if k%skipEvery == 0 {
+					acc.maxes = append(acc.maxes, 0)
+				}
+				up := math.Nextafter32(float32(sc), float32(math.Inf(1)))
+				acc.maxes[len(acc.maxes)-1] = max(acc.maxes[len(acc.maxes)-1], up)
+			}
+		}
+	}
+
+	// segments: runs of documents of one report
+	type segment struct {
+		symbol, slug, lang, first, n uint32
+		table                        []byte
+	}
+	var segs []*segment
+	for d, doc := range base {
+		if n := len(segs); n == 0 || base[d-1].Report != doc.Report || base[d-1].Lang != doc.Lang {
+			segs = append(segs, &segment{symbol: strs.id(doc.Report), slug: strs.id(report.Slug(doc.Report)), lang: strs.id(doc.Lang), first: uint32(d)})
+		}
+		s := segs[len(segs)-1]
+		s.n++
+		for i, l := range langs {
+			ld := docs[i][d]
+			// what follows the report's own prefix is the same in every
+			// report of the same structure: the table is then stored once
+			var title, url, cite uint32
+			if p := "/" + l + "/" + report.Slug(doc.Report) + "/"; l != "" && strings.HasPrefix(ld.URL, p) {
+				url = strs.id(ld.URL[len(p):]) | relFlag
+			} else {
+				url = strs.id(ld.URL)
+			}
+			if p := doc.Report; p != "" && strings.HasPrefix(ld.Citation, p) {
+				cite = strs.id(ld.Citation[len(p):]) | relFlag
+			} else {
+				cite = strs.id(ld.Citation)
+			}
+			if p := doc.Report; p != "" && strings.HasPrefix(ld.Title, p) {
+				title = strs.id(ld.Title[len(p):]) | relFlag
+			} else {
+				title = strs.id(ld.Title)
+			}
+			s.table = binary.LittleEndian.AppendUint32(s.table, title)
+			s.table = binary.LittleEndian.AppendUint32(s.table, url)
+			s.table = binary.LittleEndian.AppendUint32(s.table, cite)
+		}
+	}
+	langIDs := make([]uint32, len(langs))
+	for i, l := range langs {
+		langIDs[i] = strs.id(l)
+	}
+	var kindIDs []uint32
+	seenKind := map[string]bool{}
+	for _, d := range base {
+		if !seenKind[d.Kind] {
+			seenKind[d.Kind] = true
+			kindIDs = append(kindIDs, strs.id(d.Kind))
+		}
+	}
+
+	// write
+	var out bytes.Buffer
+	out.WriteString(magic)
+	u32 := func(v uint32) { _ = binary.Write(&out, binary.LittleEndian, v) }
+	u32(Version)
+	hdrAt := out.Len()
+	out.Write(make([]byte, 4*hdrFields))
+	var h hdr
+	h.Docs, h.Contents, h.Terms, h.Strings, h.Segments = uint32(len(base)), uint32(len(contents)), uint32(len(terms)), uint32(len(strs.list)), uint32(len(segs))
+	h.BodySumLo, h.BodySumHi = uint32(bodySum), uint32(bodySum>>32)
+	h.LabelSumLo, h.LabelSumHi = uint32(labelSum), uint32(labelSum>>32)
+	pos := func() uint32 {
+		if out.Len() > math.MaxUint32-1 {
+			return 0
+		}
+		return uint32(out.Len())
+	}
+
+	h.StrOffs = pos()
+	off := uint32(0)
+	for _, s := range strs.list {
+		u32(off)
+		off += uint32(len(s))
+	}
+	u32(off)
+	h.StrBlob = pos()
+	for _, s := range strs.list {
+		out.WriteString(s)
+	}
+
+	sorted := make([]string, 0, len(terms))
+	for t := range terms {
+		sorted = append(sorted, t)
+	}
+	sort.Strings(sorted)
+	h.Texts = pos()
+	out.Write(texts)
+	h.TermOffs = pos()
+	off = 0
+	for _, t := range sorted {
+		u32(off)
+		off += uint32(len(t))
+	}
+	u32(off)
+	h.TermBlob = pos()
+	for _, t := range sorted {
+		out.WriteString(t)
+	}
+	h.TermRecs = pos()
+	off = 0
+	for _, t := range sorted {
+		acc := terms[t]
+		u32(acc.dfBody)
+		u32(acc.dfLabel)
+		u32(off)
+		u32(uint32(len(acc.post)))
+		u32(uint32(len(acc.skips) / 8))
+		u32(acc.docs)
+		off += uint32(len(acc.skips) + 4*len(acc.maxes) + len(acc.post))
+	}
+	h.Postings = pos()
+	for _, t := range sorted {
+		out.Write(terms[t].skips)
+		for _, m := range terms[t].maxes {
+			u32(math.Float32bits(m))
+		}
+		out.Write(terms[t].post)
+	}
+
+	h.ContentRecs = pos()
+	var occ []byte
+	for _, c := range contents {
+		u32(c.kind)
+		u32(c.text)
+		u32(c.label)
+		u32(c.blen)
+		u32(c.llen)
+		u32(uint32(len(c.occ)))
+		u32(uint32(len(occ)))
+		prev := int32(0)
+		for _, d := range c.occ {
+			occ = binary.AppendUvarint(occ, uint64(d-prev))
+			prev = d
+		}
+	}
+	h.Occurrences = pos()
+	out.Write(occ)
+
+	// display tables in blocks of tableBlock documents, each distinct
+	// block stored once; per segment, the offsets of its blocks
+	blockAt := map[string]uint32{}
+	var blocks, index []byte
+	segIndex := make([]uint32, len(segs))
+	size := tableBlock * len(langs) * 4 * tableWords
+	for i, s := range segs {
+		segIndex[i] = uint32(len(index))
+		for lo := 0; lo < len(s.table); lo += size {
+			b := s.table[lo:min(lo+size, len(s.table))]
+			at, ok := blockAt[string(b)]
+			if !ok {
+				at = uint32(len(blocks))
+				blockAt[string(b)] = at
+				blocks = append(blocks, b...)
+			}
+			index = binary.LittleEndian.AppendUint32(index, at)
+		}
+	}
+	h.SegRecs = pos()
+	for i, s := range segs {
+		u32(s.symbol)
+		u32(s.slug)
+		u32(s.lang)
+		u32(s.first)
+		u32(s.n)
+		u32(segIndex[i])
+	}
+	h.BlockIndex = pos()
+	out.Write(index)
+	h.Tables = pos()
+	out.Write(blocks)
+	h.Langs = pos()
+	u32(uint32(len(langs)))
+	for _, id := range langIDs {
+		u32(id)
+	}
+	u32(uint32(len(kindIDs)))
+	for _, id := range kindIDs {
+		u32(id)
+	}
+	h.End = pos()
+	if h.End == 0 || out.Len() >= math.MaxUint32 {
+		return nil, errors.New("search index: over 4 GB")
+	}
+	b := out.Bytes()
+	hb, _ := binary.Append(nil, binary.LittleEndian, h)
+	copy(b[hdrAt:], hb)
+	return b, nil
+}
+
+// pieces cuts a text after each ". ", "; ", ": " and ", ", the space
+// kept with the piece before it.
+func pieces(t string) []string {
+	var out []string
+	start := 0
+	for i := 0; i+1 < len(t); i++ {
+		switch t[i] {
+		case '.', ';', ':', ',':
+			if t[i+1] == ' ' {
+				out = append(out, t[start:i+2])
+				start = i + 2
+			}
+		}
+	}
+	if start < len(t) || len(out) == 0 {
+		out = append(out, t[start:])
+	}
+	return out
+}

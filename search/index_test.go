@@ -1,0 +1,115 @@
+package search
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestLargeIndexAgainstScan checks skips, top-k and paging on an index
+// large enough for them (thousands of postings per term, repeated
+// contents, several reports): totals against a scan of the documents, and
+// every page against the full ranking.
+func TestLargeIndexAgainstScan(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 6))
+	words := []string{"rations", "carburant", "drones", "patrouille", "sécurité", "électorale", "véhicules", "vol", "heures", "police"}
+	var docs []Doc
+	for i := range 6000 {
+		n := 3 + rng.IntN(12)
+		var w []string
+		for range n {
+			w = append(w, words[rng.IntN(len(words))])
+		}
+		if i%7 == 0 { // the same content in several reports
+			w = []string{"rations", "carburant", "vol"}
+		}
+		sym := fmt.Sprintf("A/1/%d", i/1000)
+		docs = append(docs, Doc{URL: fmt.Sprintf("/d/%d/", i), Kind: []string{"paragraph", "output"}[i%2], Report: sym, Text: strings.Join(w, " ")})
+	}
+	ix, err := Build(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"rations", "rations carburant", "drones police vol", `"heures vol"`, "sécurité électorale", "pat*", "vol kind:output", "rations report:a-1-3"} {
+		full, total, err := ix.Search(q, Options{})
+		if err != nil {
+			t.Fatal(q, err)
+		}
+		// the scan
+		cs, f, _ := parse(q)
+		want := 0
+		for i, d := range docs {
+			if f.Kind != "" && d.Kind != f.Kind || f.Report != "" && d.Report != "A/1/3" {
+				continue
+			}
+			toks := terms(d.Text)
+			ok := true
+			for _, c := range cs {
+				switch {
+				case c.prefix:
+					ok = ok && slices.ContainsFunc(toks, func(s string) bool { return strings.HasPrefix(s, c.terms[0]) })
+				case len(c.terms) == 1:
+					ok = ok && slices.Contains(toks, c.terms[0])
+				default:
+					ok = ok && strings.Contains(" "+strings.Join(toks, " ")+" ", " "+strings.Join(c.terms, " ")+" ")
+				}
+			}
+			if ok {
+				want++
+			}
+			_ = i
+		}
+		if total != want || len(full) != total {
+			t.Errorf("%q: total %d (%d results), the scan finds %d", q, total, len(full), want)
+		}
+		for i := 1; i < len(full); i++ {
+			a, b := full[i-1], full[i]
+			if a.Score < b.Score {
+				t.Fatalf("%q: not sorted at %d", q, i)
+			}
+		}
+		for _, p := range []struct{ off, lim int }{{0, 20}, {20, 20}, {40, 50}, {total - 5, 20}, {total + 1, 20}} {
+			page, n, _ := ix.Search(q, Options{Offset: max(p.off, 0), Limit: p.lim})
+			lo := min(max(p.off, 0), len(full))
+			hi := min(lo+p.lim, len(full))
+			var got, exp []string
+			for _, r := range page {
+				got = append(got, r.URL)
+			}
+			for _, r := range full[lo:hi] {
+				exp = append(exp, r.URL)
+			}
+			if n != total || !slices.Equal(got, exp) {
+				t.Errorf("%q page %+v: %d %v, want %d %v", q, p, n, got, total, exp)
+			}
+		}
+	}
+}
+
+// One Index serves concurrent searches (go test -race).
+func TestConcurrentSearches(t *testing.T) {
+	ix := realIndex(t)
+	want, total, _ := ix.Search("rations", Options{Limit: 5})
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			defer func() { done <- true }()
+			for i := range 50 {
+				q := []string{"rations", "drone*", "securite electorale kind:output", `"points de distribution"`}[(g+i)%4]
+				res, n, err := ix.Search(q, Options{Limit: 5, Lang: []string{"fr", "en"}[i%2]})
+				if err != nil || n == 0 || len(res) == 0 {
+					t.Errorf("%q: %d results, %v", q, n, err)
+					return
+				}
+				if q == "rations" && i%2 == 0 && (n != total || res[0].URL != want[0].URL) {
+					t.Errorf("rations: %d %s, want %d %s", n, res[0].URL, total, want[0].URL)
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}
