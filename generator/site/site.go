@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -118,36 +119,34 @@ func writeReport(dir string, r *report.Report, lang string, ds []csvout.Dataset)
 	root := filepath.Join(dir, "content", lang, r.Slug)
 	v := newViewer(r, lang)
 
-	var toc []map[string]string
+	hv := homeView{Symbol: r.Symbol, ReportTitle: r.Title, ContentLang: r.Language, Mission: r.Mission, Period: r.Period,
+		KeyFigures: v.keyFigures(), Footnotes: r.Footnotes}
 	for _, s := range r.Pages() {
-		toc = append(toc, map[string]string{"title": sectionTitle(s), "url": r.URL(lang, s.ID, "")})
+		hv.TOC = append(hv.TOC, linkView{Title: sectionTitle(s), URL: r.URL(lang, s.ID, "")})
 	}
-	var tables []map[string]string
 	for _, d := range ds {
-		tables = append(tables, map[string]string{"id": d.ID, "title": d.Title, "url": r.URL(lang, "tables/"+d.ID, ""), "csv": dataURL(r, d.ID, "csv"), "json": dataURL(r, d.ID, "json")})
+		hv.Tables = append(hv.Tables, linkView{ID: d.ID, Title: d.Title, URL: r.URL(lang, "tables/"+d.ID, ""), CSV: dataURL(r, d.ID, "csv"), JSON: dataURL(r, d.ID, "json")})
 	}
-	var summary []BlockView
 	for _, s := range r.Sections {
 		if s.ID == "summary" {
-			summary = v.blocks(s, 0)
+			hv.Summary = v.blocks(s, 0)
 		}
 	}
-	var chartViews []map[string]any
 	for _, c := range charts.ForReport(r, lang) {
 		tv := v.table(c.Table)
 		tv.CSV, tv.JSON = dataURL(r, c.ID, "csv"), dataURL(r, c.ID, "json")
 		tv.URL = r.URL(lang, "", c.ID)
-		chartViews = append(chartViews, map[string]any{"id": c.ID, "title": c.Title, "desc": c.Desc, "svg": c.SVG, "table": tv})
+		hv.Charts = append(hv.Charts, chartView{ID: c.ID, Title: c.Title, Desc: c.Desc, SVG: template.HTML(c.SVG), Table: tv})
+	}
+	hv.Data.Report, hv.Data.Package, hv.Data.Zip = "/data/"+r.Slug+"/report.json", "/data/"+r.Slug+"/datapackage.json", "/data/"+r.Slug+"/"+r.Slug+".zip"
+	body, err := renderBody(lang, "home.html", hv)
+	if err != nil {
+		return err
 	}
 	home := page{
-		Title: r.Symbol + " — " + r.Mission.Acronym + " " + r.Period.Label,
-		Type:  "report",
-		Params: map[string]any{
-			"symbol": r.Symbol, "slug": r.Slug, "mission": r.Mission, "period": r.Period,
-			"reporttitle": r.Title, "contentlang": r.Language, "toc": toc, "tables": tables,
-			"summary": summary, "keyfigures": v.keyFigures(), "charts": chartViews, "footnotes": r.Footnotes,
-			"data": map[string]string{"report": "/data/" + r.Slug + "/report.json", "package": "/data/" + r.Slug + "/datapackage.json", "zip": "/data/" + r.Slug + "/" + r.Slug + ".zip"},
-		},
+		Title:  r.Symbol + " — " + r.Mission.Acronym + " " + r.Period.Label,
+		Type:   "report",
+		Params: homeParams(r, body),
 	}
 	if err := writePage(filepath.Join(root, "_index.md"), home); err != nil {
 		return err
@@ -157,6 +156,10 @@ func writeReport(dir string, r *report.Report, lang string, ds []csvout.Dataset)
 	}
 	pages := r.Pages()
 	for i, s := range pages {
+		body, err := renderBody(lang, "blocks.html", v.blocks(s, 0))
+		if err != nil {
+			return err
+		}
 		p := page{
 			Title:  sectionTitle(s),
 			Type:   "report",
@@ -164,7 +167,7 @@ func writeReport(dir string, r *report.Report, lang string, ds []csvout.Dataset)
 			Weight: i + 1,
 			Params: map[string]any{
 				"symbol": r.Symbol, "slug": r.Slug, "contentlang": r.Language,
-				"blocks": v.blocks(s, 0), "cite": r.CiteSection(lang, s),
+				"body": body, "cite": r.CiteSection(lang, s),
 				"reporturl": r.URL(lang, "", ""),
 			},
 		}
@@ -209,6 +212,15 @@ func writePermalinks(dir string, r *report.Report, lang string) error {
 		return err
 	}
 	return write("", r.Symbol, r.URL(lang, "", ""))
+}
+
+// homeParams are the front matter parameters of a report home: its body
+// and the metadata the portal's home page, feed and base layout read.
+func homeParams(r *report.Report, body string) map[string]any {
+	return map[string]any{
+		"symbol": r.Symbol, "slug": r.Slug, "mission": r.Mission, "period": r.Period,
+		"reporttitle": r.Title, "contentlang": r.Language, "body": body,
+	}
 }
 
 func dataURL(r *report.Report, id, ext string) string {
