@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 
 	"pkportal"
@@ -31,17 +32,31 @@ import (
 // Languages are the UI languages of the portal.
 var Languages = []string{"fr", "en"}
 
-// Write writes the complete site source into dir, which must be empty or
-// absent.
+// Write writes the complete site source of reports into dir, which must
+// be empty or absent: the site files, every report's pages and data, and
+// the _redirects of them all. The build renders in shards instead
+// (WriteReports, WriteGlobal); Write is the one-folder site of the
+// benchmarks.
 func Write(dir string, reports []*report.Report) error {
-	if err := copyEmbedded(dir); err != nil {
+	if err := WriteReports(dir, pkportal.SiteFiles, reports); err != nil {
+		return err
+	}
+	return writeRedirects(dir, reports)
+}
+
+// WriteReports writes into dir, which must be empty or absent, the site
+// files and the pages and data of reports (a shard of the site: its
+// portal home, feed and sitemap list only these reports, and it has no
+// _redirects; WriteGlobal writes those for all).
+func WriteReports(dir string, files fs.FS, reports []*report.Report) error {
+	if err := copyFiles(dir, files); err != nil {
 		return fmt.Errorf("site files: %w", err)
 	}
 	// Reports write to folders of their own: one per core at a time.
 	errs := make([]error, len(reports))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(reports)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -55,10 +70,56 @@ func Write(dir string, reports []*report.Report) error {
 	}
 	close(next)
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
+	return errors.Join(errs...)
+}
+
+// Entry is what the global part of the site needs of a report: its home
+// page's metadata (the portal home lists the reports, the feed announces
+// them) and its paragraph permalink rules. It is small, and kept in the
+// build cache, so that an unchanged report need not be ingested again.
+type Entry struct {
+	Slug      string `json:"slug"`
+	Symbol    string `json:"symbol"`
+	Source    string `json:"source"`
+	Synthetic bool   `json:"synthetic,omitempty"`
+	// Title is the title of the report home (the same in every UI language).
+	Title string `json:"title"`
+	// Params are the report home's front matter parameters, without its body.
+	Params map[string]any `json:"params"`
+	// Redirects are the report's lines of _redirects.
+	Redirects string `json:"redirects"`
+}
+
+// EntryOf returns the entry of a report.
+func EntryOf(r *report.Report) Entry {
+	p := homeParams(r, "")
+	delete(p, "body")
+	return Entry{Slug: r.Slug, Symbol: r.Symbol, Source: r.Source, Synthetic: r.Synthetic,
+		Title: homeTitle(r), Params: p, Redirects: redirectLines(r)}
+}
+
+// WriteGlobal writes into dir, which must be empty or absent, the global
+// part of the site: the site files (portal home, feed, glossary, about,
+// 404, sitemap index) with, for each report, a home page that Hugo lists
+// (portal home, feed) but does not render ("build.render: link": the
+// report's own pages come from its shard), and the _redirects of all
+// reports. entries must be in the order of the reports.
+func WriteGlobal(dir string, files fs.FS, entries []Entry) error {
+	if err := copyFiles(dir, files); err != nil {
+		return fmt.Errorf("site files: %w", err)
 	}
-	return writeRedirects(dir, reports)
+	var red strings.Builder
+	red.WriteString(redirectsHeader)
+	for _, e := range entries {
+		red.WriteString(e.Redirects)
+		for _, lang := range Languages {
+			p := page{Title: e.Title, Type: "report", Params: e.Params, Build: map[string]any{"render": "link"}}
+			if err := writePage(filepath.Join(dir, "content", lang, e.Slug, "_index.md"), p); err != nil {
+				return fmt.Errorf("home of %s: %w", e.Symbol, err)
+			}
+		}
+	}
+	return os.WriteFile(filepath.Join(dir, "static", "_redirects"), []byte(red.String()), 0o644)
 }
 
 // writeAll writes the pages of a report in every UI language and its data.
@@ -75,8 +136,9 @@ func writeAll(dir string, r *report.Report) error {
 	return nil
 }
 
-func copyEmbedded(dir string) error {
-	return fs.WalkDir(pkportal.SiteFiles, ".", func(p string, d fs.DirEntry, err error) error {
+// copyFiles writes the hand-written site files (pkportal.SiteFiles) into dir.
+func copyFiles(dir string, files fs.FS) error {
+	return fs.WalkDir(files, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -84,7 +146,7 @@ func copyEmbedded(dir string) error {
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
-		b, err := pkportal.SiteFiles.ReadFile(p)
+		b, err := fs.ReadFile(files, p)
 		if err != nil {
 			return err
 		}
@@ -102,6 +164,8 @@ type page struct {
 	Params map[string]any `json:"params"`
 	// Sitemap excludes redirect pages from the sitemap.
 	Sitemap map[string]any `json:"sitemap,omitempty"`
+	// Build holds Hugo's build options of the page.
+	Build map[string]any `json:"build,omitempty"`
 }
 
 func writePage(path string, p page) error {
@@ -144,7 +208,7 @@ func writeReport(dir string, r *report.Report, lang string, ds []csvout.Dataset)
 		return err
 	}
 	home := page{
-		Title:  r.Symbol + " — " + r.Mission.Acronym + " " + r.Period.Label,
+		Title:  homeTitle(r),
 		Type:   "report",
 		Params: homeParams(r, body),
 	}
@@ -212,6 +276,11 @@ func writePermalinks(dir string, r *report.Report, lang string) error {
 		return err
 	}
 	return write("", r.Symbol, r.URL(lang, "", ""))
+}
+
+// homeTitle is the title of a report home.
+func homeTitle(r *report.Report) string {
+	return r.Symbol + " — " + r.Mission.Acronym + " " + r.Period.Label
 }
 
 // homeParams are the front matter parameters of a report home: its body
