@@ -15,6 +15,8 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
+	"syscall"
 	"time"
 
 	"pkportal/generator/devserver"
@@ -73,8 +75,18 @@ func buildFlags(name string, stderr io.Writer) (*flag.FlagSet, *pipeline.Options
 	fs.StringVar(&o.Out, "o", "public", "output folder, replaced as a whole")
 	fs.StringVar(&o.BaseURL, "base", "", "site root URL (default: hugo.toml's)")
 	fs.BoolVar(&o.Synthetic, "synthetic", false, "allow synthetic reports (benchmarks only)")
+	fs.StringVar(&o.Scratch, "scratch", defaultScratch(), "folder of the temporary site sources (a memory file system if possible)")
 	fs.StringVar(&o.Cache, "cache", defaultCache(), `build cache: the rendered reports, reused while they do not change ("" for none)`)
 	return fs, o
+}
+
+// defaultScratch is /dev/shm when it is a writable folder (Linux), or
+// none (the build's work folder beside the output).
+func defaultScratch() string {
+	if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() && syscall.Access("/dev/shm", 2) == nil {
+		return "/dev/shm"
+	}
+	return ""
 }
 
 // defaultCache is the build cache in the user's cache folder, or none.
@@ -89,8 +101,20 @@ func defaultCache() string {
 func build(args []string, stdout, stderr io.Writer) error {
 	fs, o := buildFlags("build", stderr)
 	fs.StringVar(&o.FunctionsData, "functions-data", "", "also write the reports the functions embed to this file")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	o.DropReports = true // the build prints; it does not need them
 	t := time.Now()

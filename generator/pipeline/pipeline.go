@@ -68,6 +68,11 @@ type Options struct {
 	// is then nil. Without it (serve, tests) every report is ingested and
 	// returned. It is ignored when FunctionsData is set.
 	DropReports bool
+	// Scratch is where the shards' site sources and renders are written
+	// before their output moves to the cache; empty is the build's work
+	// folder beside Out. A memory file system (/dev/shm) saves the disk
+	// writes and reads of the site source.
+	Scratch string
 	// SiteFiles are the hand-written site files; nil means
 	// pkportal.SiteFiles (tests change them).
 	SiteFiles fs.FS
@@ -213,6 +218,13 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 	res.Rendered = len(todo)
 
 	// The reports to render, a shard at a time, one shard per core.
+	scratch := work
+	if o.Scratch != "" {
+		if scratch, err = os.MkdirTemp(o.Scratch, "pkportal-build-"); err != nil {
+			return nil, fmt.Errorf("build: scratch folder: %w", err)
+		}
+		defer os.RemoveAll(scratch)
+	}
 	st := &stageTimes{}
 	shards := make(chan []*source)
 	errs := make(chan error, len(todo)/shardSize+1)
@@ -222,7 +234,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 		go func() {
 			defer wg.Done()
 			for sh := range shards {
-				if err := renderShard(sh, c, work, files, o, st, logw); err != nil {
+				if err := renderShard(sh, c, scratch, files, o, st, logw); err != nil {
 					errs <- err
 				}
 			}

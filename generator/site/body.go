@@ -16,34 +16,40 @@ import (
 
 // The bodies of the report pages (blocks, paragraphs, tables, expected
 // accomplishments, the report home's article) are rendered here, in Go,
-// with html/template (the same contextual escaping as Hugo's templates),
 // and given to Hugo as one prepared HTML parameter, "body". Hugo walked
 // the large view maps of the front matter through its partials before:
 // that was 37 % of the build's CPU. Hugo still renders every page: base
 // layout, translations, language switch, breadcrumbs, pager, sitemap.
 //
-// The templates (templates/*.html) loop and print like the layouts; their
-// words come from the site's i18n/<lang>.toml, as Hugo's T does.
+// The blocks are written by htmlw (html.go); the report home's article
+// is templates/home.html (html/template), which prints them. Their words
+// come from the site's i18n/<lang>.toml, as Hugo's T does.
 
 //go:embed templates/*.html
 var templateFiles embed.FS
 
 var (
 	bodyMu    sync.Mutex
+	bodyWords = map[string]map[string]string{}
 	bodyTmpls = map[string]*template.Template{}
 )
 
-// bodyTemplates returns the body templates of a UI language, parsed once,
-// with the words of i18n/<lang>.toml of the embedded site files.
-func bodyTemplates(lang string) (*template.Template, error) {
+// uiText returns the words of i18n/<lang>.toml of the embedded site
+// files, read once, and the home template of the language.
+func uiText(lang string) (map[string]string, *template.Template, error) {
 	bodyMu.Lock()
 	defer bodyMu.Unlock()
-	if t := bodyTmpls[lang]; t != nil {
-		return t, nil
+	if w := bodyWords[lang]; w != nil {
+		return w, bodyTmpls[lang], nil
 	}
 	words, err := i18n(pkportal.SiteFiles, lang)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	html := func(write func(w *htmlw)) (template.HTML, error) {
+		w := &htmlw{lang: lang, words: words}
+		write(w)
+		return template.HTML(w.b.String()), w.err
 	}
 	t, err := template.New("body").Funcs(template.FuncMap{
 		"T": func(key string) (string, error) {
@@ -53,14 +59,14 @@ func bodyTemplates(lang string) (*template.Template, error) {
 			}
 			return w, nil
 		},
-		"lang": func() string { return lang },
-		"add":  func(a, b int) int { return a + b },
+		"blocks": func(bs []BlockView) (template.HTML, error) { return html(func(w *htmlw) { w.blocks(bs) }) },
+		"table":  func(t *TableView) (template.HTML, error) { return html(func(w *htmlw) { w.table(t) }) },
 	}).ParseFS(templateFiles, "templates/*.html")
 	if err != nil {
-		return nil, fmt.Errorf("body templates: %w", err)
+		return nil, nil, fmt.Errorf("body templates: %w", err)
 	}
-	bodyTmpls[lang] = t
-	return t, nil
+	bodyWords[lang], bodyTmpls[lang] = words, t
+	return words, t, nil
 }
 
 // i18n reads the UI words of a language (i18n/<lang>.toml: key = "words").
@@ -87,15 +93,29 @@ func i18n(files fs.FS, lang string) (map[string]string, error) {
 	return words, nil
 }
 
-// renderBody executes the body template name on data.
-func renderBody(lang, name string, data any) (string, error) {
-	t, err := bodyTemplates(lang)
+// renderHTML returns the body written by write in a UI language.
+func renderHTML(lang string, write func(w *htmlw)) (string, error) {
+	words, _, err := uiText(lang)
+	if err != nil {
+		return "", err
+	}
+	w := &htmlw{lang: lang, words: words}
+	write(w)
+	if w.err != nil {
+		return "", fmt.Errorf("body (%s): %w", lang, w.err)
+	}
+	return w.b.String(), nil
+}
+
+// renderHome returns the article of a report home.
+func renderHome(lang string, hv homeView) (string, error) {
+	_, t, err := uiText(lang)
 	if err != nil {
 		return "", err
 	}
 	var b strings.Builder
-	if err := t.ExecuteTemplate(&b, name, data); err != nil {
-		return "", fmt.Errorf("body %s (%s): %w", name, lang, err)
+	if err := t.ExecuteTemplate(&b, "home.html", hv); err != nil {
+		return "", fmt.Errorf("report home (%s): %w", lang, err)
 	}
 	return b.String(), nil
 }

@@ -10,6 +10,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -172,11 +173,16 @@ func writePage(path string, p page) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	b, err := json.Marshal(p) // read by Hugo only: compact
-	if err != nil {
+	// Read by Hugo only: compact, and with <, > and & as they are (the
+	// bodies are HTML: escaping them made the front matter longer and
+	// slower for Hugo to read).
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(p); err != nil {
 		return err
 	}
-	return os.WriteFile(path, append(b, '\n'), 0o644)
+	return os.WriteFile(path, b.Bytes(), 0o644)
 }
 
 func writeReport(dir string, r *report.Report, lang string, ds []csvout.Dataset) error {
@@ -203,7 +209,7 @@ func writeReport(dir string, r *report.Report, lang string, ds []csvout.Dataset)
 		hv.Charts = append(hv.Charts, chartView{ID: c.ID, Title: c.Title, Desc: c.Desc, SVG: template.HTML(c.SVG), Table: tv})
 	}
 	hv.Data.Report, hv.Data.Package, hv.Data.Zip = "/data/"+r.Slug+"/report.json", "/data/"+r.Slug+"/datapackage.json", "/data/"+r.Slug+"/"+r.Slug+".zip"
-	body, err := renderBody(lang, "home.html", hv)
+	body, err := renderHome(lang, hv)
 	if err != nil {
 		return err
 	}
@@ -220,7 +226,7 @@ func writeReport(dir string, r *report.Report, lang string, ds []csvout.Dataset)
 	}
 	pages := r.Pages()
 	for i, s := range pages {
-		body, err := renderBody(lang, "blocks.html", v.blocks(s, 0))
+		body, err := renderHTML(lang, func(w *htmlw) { w.blocks(v.blocks(s, 0)) })
 		if err != nil {
 			return err
 		}

@@ -54,7 +54,7 @@ func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) 
 		tv.URL = r.URL(v.lang, "tables/"+d.ID, "")
 		tv.Sortable = flat(tv)
 		ld, _ := json.Marshal(datasetLD(r, d, v.lang))
-		body, err := renderBody(v.lang, "table.html", tv)
+		body, err := renderHTML(v.lang, func(w *htmlw) { w.table(tv) })
 		if err != nil {
 			return err
 		}
