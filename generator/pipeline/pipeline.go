@@ -234,7 +234,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 		go func() {
 			defer wg.Done()
 			for sh := range shards {
-				if err := renderShard(sh, c, scratch, files, o, st, logw); err != nil {
+				if err := renderShard(sh, c, work, scratch, files, o, st, logw); err != nil {
 					errs <- err
 				}
 			}
@@ -327,7 +327,7 @@ func (st *stageTimes) add(stage *time.Duration, d time.Duration) {
 
 // renderShard ingests (if need be), writes and renders a few reports with
 // one Hugo build, and stores each report's output in the cache.
-func renderShard(sh []*source, c *cache, work string, files fs.FS, o Options, st *stageTimes, logw io.Writer) error {
+func renderShard(sh []*source, c *cache, work, scratch string, files fs.FS, o Options, st *stageTimes, logw io.Writer) error {
 	t := time.Now()
 	reports := make([]*report.Report, len(sh))
 	for i, s := range sh {
@@ -346,12 +346,19 @@ func renderShard(sh []*source, c *cache, work string, files fs.FS, o Options, st
 	st.add(&st.ingest, time.Since(t))
 
 	t = time.Now()
-	dir, err := os.MkdirTemp(work, "shard-")
+	dir, err := os.MkdirTemp(scratch, "shard-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	siteDir, pub := filepath.Join(dir, "site"), filepath.Join(dir, "public")
+	// the site source in the scratch folder; the output beside the cache
+	// (work is on the output's file system), to move into it by renaming
+	pub, err := os.MkdirTemp(work, "shard-public-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(pub)
+	siteDir := filepath.Join(dir, "site")
 	if err := site.WriteReports(siteDir, files, reports); err != nil {
 		return fmt.Errorf("generate: %w", err)
 	}
