@@ -123,53 +123,64 @@ func (c *cache) key(path string) (string, error) {
 
 func (c *cache) path(key string) string { return filepath.Join(c.dir, "reports", key) }
 
-// entry returns the cached entry of key, or nil.
-func (c *cache) entry(key string) *site.Entry {
+// cached is the entry.json of a cache entry.
+type cached struct {
+	Entry site.Entry `json:"entry"`
+	// Pages is the number of HTML pages of the report's output.
+	Pages int `json:"pages"`
+}
+
+// entry returns the cached entry of key and its number of pages, or nil.
+func (c *cache) entry(key string) (*site.Entry, int) {
 	b, err := os.ReadFile(filepath.Join(c.path(key), "entry.json"))
 	if err != nil {
-		return nil
+		return nil, 0
 	}
-	var e site.Entry
-	if json.Unmarshal(b, &e) != nil || e.Slug == "" {
-		return nil
+	var e cached
+	if json.Unmarshal(b, &e) != nil || e.Entry.Slug == "" {
+		return nil, 0
 	}
-	return &e
+	return &e.Entry, e.Pages
 }
 
 // store moves the output of the report of e out of a shard's publish
 // folder pub into the cache, with its sitemap entries (sitemaps maps a
 // language to the report's <url> elements).
-func (c *cache) store(key string, e site.Entry, pub string, sitemaps map[string]string) error {
+func (c *cache) store(key string, e site.Entry, pub string, sitemaps map[string]string) (int, error) {
 	tmp, err := os.MkdirTemp(filepath.Join(c.dir, "reports"), ".tmp-")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer os.RemoveAll(tmp)
 	var dirs []string
 	for _, lang := range site.Languages {
 		dirs = append(dirs, filepath.Join(lang, e.Slug))
 		if err := os.WriteFile(filepath.Join(tmp, "sitemap-"+lang+".xml"), []byte(sitemaps[lang]), 0o644); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	dirs = append(dirs, filepath.Join("data", e.Slug))
 	for _, d := range dirs {
 		if err := move(filepath.Join(pub, d), filepath.Join(tmp, "out", d)); err != nil {
-			return err
+			return 0, err
 		}
 	}
-	b, err := json.Marshal(e)
+	pages, err := countPages(filepath.Join(tmp, "out"))
 	if err != nil {
-		return err
+		return 0, err
+	}
+	b, err := json.Marshal(cached{Entry: e, Pages: pages})
+	if err != nil {
+		return 0, err
 	}
 	if err := os.WriteFile(filepath.Join(tmp, "entry.json"), b, 0o644); err != nil {
-		return err
+		return 0, err
 	}
 	dst := c.path(key)
 	if err := os.RemoveAll(dst); err != nil {
-		return err
+		return 0, err
 	}
-	return os.Rename(tmp, dst)
+	return pages, os.Rename(tmp, dst)
 }
 
 // sitemap returns the report's <url> elements of a language's sitemap.
@@ -178,29 +189,65 @@ func (c *cache) sitemap(key, lang string) (string, error) {
 	return string(b), err
 }
 
-// link puts the cached output of key into the publish folder pub (hard
-// links; copies across file systems) and returns its number of HTML pages.
-func (c *cache) link(key, pub string) (int, error) {
-	src := filepath.Join(c.path(key), "out")
-	pages := 0
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+// link puts the folder dir (e.g. "fr/a-76-564") of the cached output of
+// key into the publish folder pub: hard links, copies across file systems.
+func (c *cache) link(key, dir, pub string) error {
+	src := filepath.Join(c.path(key), "out", dir)
+	if _, err := os.Stat(src); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(pub, rel)
+		target := filepath.Join(pub, dir, rel)
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
-		}
-		if filepath.Ext(p) == ".html" {
-			pages++
 		}
 		if os.Link(p, target) == nil {
 			return nil
 		}
 		return copyFile(p, target)
 	})
-	return pages, err
+}
+
+// The previous output of a build already holds, as hard links into the
+// cache, the folders of the reports that did not change. Moving them into
+// the new output (a rename per folder) instead of linking their files one
+// by one (tens of thousands of links, and as many removals with the old
+// output) is what makes a rebuild cost what changed. The manifest, kept
+// in the cache (outputs/<hash of the output path>.json), says which
+// report key each folder of an output holds.
+
+func (c *cache) manifestPath(out string) string {
+	h := sha256.Sum256([]byte(out))
+	return filepath.Join(c.dir, "outputs", hex.EncodeToString(h[:8])+".json")
+}
+
+// manifest returns the report folders of the output out and their keys.
+func (c *cache) manifest(out string) map[string]string {
+	m := map[string]string{}
+	if b, err := os.ReadFile(c.manifestPath(out)); err == nil {
+		_ = json.Unmarshal(b, &m)
+	}
+	return m
+}
+
+// writeManifest records the report folders of the output out.
+func (c *cache) writeManifest(out string, m map[string]string) error {
+	p := c.manifestPath(out)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(p+".tmp", b, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(p+".tmp", p)
 }
 
 // prune removes the entries that the build of srcs did not use, and

@@ -106,10 +106,11 @@ type Result struct {
 
 // source is one source report of the build.
 type source struct {
-	path string
-	key  string
-	r    *report.Report // nil until ingested
-	e    *site.Entry    // from the cache, or of r once rendered
+	path  string
+	key   string
+	r     *report.Report // nil until ingested
+	e     *site.Entry    // from the cache, or of r once rendered
+	pages int            // HTML pages of its output
 }
 
 // shardSize is the number of reports rendered by one Hugo build: enough to
@@ -203,7 +204,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 			if s.key, err = c.key(p); err != nil {
 				return nil, fmt.Errorf("build: %w", err)
 			}
-			s.e = c.entry(s.key)
+			s.e, s.pages = c.entry(s.key)
 			srcs = append(srcs, s)
 		}
 	}
@@ -292,20 +293,61 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 		return nil, fmt.Errorf("build: %w", err)
 	}
 	res.Pages = n
-	for _, s := range srcs {
-		n, err := c.link(s.key, pub)
-		if err != nil {
-			return nil, fmt.Errorf("build: output of %s: %w", s.e.Symbol, err)
-		}
-		res.Pages += n
-	}
 	if o.FunctionsData != "" {
 		if err := writeFunctionsData(o.FunctionsData, reports); err != nil {
 			return nil, fmt.Errorf("build: functions data: %w", err)
 		}
 	}
+	// The reports' folders: moved from the previous output when it holds
+	// them unchanged, linked from the cache otherwise.
+	prev := map[string]string{}
+	if o.Cache != "" {
+		prev = c.manifest(out)
+		// until the swap is done, the output and the manifest may differ
+		if err := os.Remove(c.manifestPath(out)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("build: cache: %w", err)
+		}
+	}
+	now := map[string]string{}
+	var moved [][2]string
+	undo := func() {
+		for i := len(moved) - 1; i >= 0; i-- {
+			_ = os.Rename(moved[i][1], moved[i][0])
+		}
+	}
+	for _, s := range srcs {
+		res.Pages += s.pages
+		dirs := []string{filepath.Join("data", s.e.Slug)}
+		for _, lang := range site.Languages {
+			dirs = append(dirs, filepath.Join(lang, s.e.Slug))
+		}
+		for _, d := range dirs {
+			now[filepath.ToSlash(d)] = s.key
+			from, to := filepath.Join(out, d), filepath.Join(pub, d)
+			if prev[filepath.ToSlash(d)] == s.key {
+				if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+					undo()
+					return nil, fmt.Errorf("build: %w", err)
+				}
+				if os.Rename(from, to) == nil {
+					moved = append(moved, [2]string{from, to})
+					continue
+				}
+			}
+			if err := c.link(s.key, d, pub); err != nil {
+				undo()
+				return nil, fmt.Errorf("build: output of %s: %w", s.e.Symbol, err)
+			}
+		}
+	}
 	if err := swap(pub, out); err != nil {
+		undo()
 		return nil, fmt.Errorf("build: publish to %s: %w", out, err)
+	}
+	if o.Cache != "" {
+		if err := c.writeManifest(out, now); err != nil {
+			fmt.Fprintf(logw, "build: cache: %v\n", err)
+		}
 	}
 	if err := c.prune(srcs); err != nil {
 		fmt.Fprintf(logw, "build: cache: %v\n", err)
@@ -376,7 +418,7 @@ func renderShard(sh []*source, c *cache, work, scratch string, files fs.FS, o Op
 	}
 	for _, s := range sh {
 		e := site.EntryOf(s.r)
-		if err := c.store(s.key, e, pub, sitemaps[e.Slug]); err != nil {
+		if s.pages, err = c.store(s.key, e, pub, sitemaps[e.Slug]); err != nil {
 			return fmt.Errorf("cache %s: %w", s.r.Symbol, err)
 		}
 		s.e = &e
