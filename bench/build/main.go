@@ -163,7 +163,7 @@ func stagesCmd(args []string) error {
 		if *shard <= 0 {
 			err = site.Write(siteDir, sh)
 		} else {
-			err = site.WriteReports(siteDir, pkportal.SiteFiles, sh)
+			err = site.WriteReports(siteDir, "", pkportal.SiteFiles, sh)
 		}
 		if err != nil {
 			return err

@@ -401,7 +401,7 @@ func renderShard(sh []*source, c *cache, work, scratch string, files fs.FS, o Op
 	}
 	defer os.RemoveAll(pub)
 	siteDir := filepath.Join(dir, "site")
-	if err := site.WriteReports(siteDir, files, reports); err != nil {
+	if err := site.WriteReports(siteDir, pub, files, reports); err != nil {
 		return fmt.Errorf("generate: %w", err)
 	}
 	st.add(&st.generate, time.Since(t))

@@ -39,7 +39,7 @@ var Languages = []string{"fr", "en"}
 // (WriteReports, WriteGlobal); Write is the one-folder site of the
 // benchmarks.
 func Write(dir string, reports []*report.Report) error {
-	if err := WriteReports(dir, pkportal.SiteFiles, reports); err != nil {
+	if err := WriteReports(dir, "", pkportal.SiteFiles, reports); err != nil {
 		return err
 	}
 	return writeRedirects(dir, reports)
@@ -48,8 +48,14 @@ func Write(dir string, reports []*report.Report) error {
 // WriteReports writes into dir, which must be empty or absent, the site
 // files and the pages and data of reports (a shard of the site: its
 // portal home, feed and sitemap list only these reports, and it has no
-// _redirects; WriteGlobal writes those for all).
-func WriteReports(dir string, files fs.FS, reports []*report.Report) error {
+// _redirects; WriteGlobal writes those for all). The files that are
+// published as they are (data files, paragraph permalink pages) go into
+// static, dir/static if empty: the build gives its publish folder, which
+// saves copying them there.
+func WriteReports(dir, static string, files fs.FS, reports []*report.Report) error {
+	if static == "" {
+		static = filepath.Join(dir, "static")
+	}
 	if err := copyFiles(dir, files); err != nil {
 		return fmt.Errorf("site files: %w", err)
 	}
@@ -62,7 +68,7 @@ func WriteReports(dir string, files fs.FS, reports []*report.Report) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				errs[i] = writeAll(dir, reports[i])
+				errs[i] = writeAll(dir, static, reports[i])
 			}
 		}()
 	}
@@ -124,14 +130,14 @@ func WriteGlobal(dir string, files fs.FS, entries []Entry) error {
 }
 
 // writeAll writes the pages of a report in every UI language and its data.
-func writeAll(dir string, r *report.Report) error {
+func writeAll(dir, static string, r *report.Report) error {
 	ds := csvout.Datasets(r) // once: pages, table pages and data files share them
 	for _, lang := range Languages {
-		if err := writeReport(dir, r, lang, ds); err != nil {
+		if err := writeReport(dir, static, r, lang, ds); err != nil {
 			return fmt.Errorf("pages of %s (%s): %w", r.Symbol, lang, err)
 		}
 	}
-	if err := writeData(filepath.Join(dir, "static", "data", r.Slug), r, dataFiles(r, ds)); err != nil {
+	if err := writeData(filepath.Join(static, "data", r.Slug), r, dataFiles(r, ds)); err != nil {
 		return fmt.Errorf("data files of %s: %w", r.Symbol, err)
 	}
 	return nil
@@ -185,7 +191,7 @@ func writePage(path string, p page) error {
 	return os.WriteFile(path, b.Bytes(), 0o644)
 }
 
-func writeReport(dir string, r *report.Report, lang string, ds []csvout.Dataset) error {
+func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.Dataset) error {
 	root := filepath.Join(dir, "content", lang, r.Slug)
 	v := newViewer(r, lang)
 
@@ -245,7 +251,7 @@ func writeReport(dir string, r *report.Report, lang string, ds []csvout.Dataset)
 			return err
 		}
 	}
-	return writePermalinks(dir, r, lang)
+	return writePermalinks(static, r, lang)
 }
 
 // writePermalinks writes the paragraph permalink pages as static HTML: a
@@ -253,8 +259,8 @@ func writeReport(dir string, r *report.Report, lang string, ds []csvout.Dataset)
 // with the anchor, on any static host (Netlify answers a 301 first, from
 // _redirects). They are written here rather than rendered by Hugo: they
 // are half of all the pages and need no template.
-func writePermalinks(dir string, r *report.Report, lang string) error {
-	root := filepath.Join(dir, "static", lang, r.Slug, "par")
+func writePermalinks(static string, r *report.Report, lang string) error {
+	root := filepath.Join(static, lang, r.Slug, "par")
 	words := uiWords[lang].redirecting
 	write := func(sub, title, target string) error {
 		d := filepath.Join(root, sub)
@@ -345,7 +351,11 @@ func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 			return err
 		}
 	}
-	if err := writeJSON(filepath.Join(dir, "report.schema.json"), ReportSchema()); err != nil {
+	schema, err := reportSchemaJSON()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "report.schema.json"), schema, 0o644); err != nil {
 		return err
 	}
 	// report.json names its schema, for editors and validators
@@ -359,6 +369,12 @@ func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 	}
 	return writeDataPackage(dir, r, files)
 }
+
+// reportSchemaJSON is report.schema.json, the same for every report.
+var reportSchemaJSON = sync.OnceValues(func() ([]byte, error) {
+	b, err := json.MarshalIndent(ReportSchema(), "", " ")
+	return append(b, '\n'), err
+})
 
 func writeJSON(path string, v any) error {
 	b, err := json.MarshalIndent(v, "", " ")
