@@ -2,7 +2,6 @@ package site
 
 import (
 	"archive/zip"
-	"compress/flate"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -11,7 +10,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 
 	"pkportal/charts"
 	"pkportal/csvout"
@@ -255,9 +253,6 @@ func writeZip(dir, name string) error {
 		return err
 	}
 	zw := zip.NewWriter(out)
-	// fastest deflate: the zip is rewritten for every report of a build,
-	// and level 1 costs a third of the default level for a few % of size
-	zw.RegisterCompressor(zip.Deflate, newFlate)
 	for _, f := range files {
 		w, err := zw.Create(strings.TrimSuffix(name, ".zip") + "/" + f)
 		if err != nil {
@@ -281,28 +276,6 @@ func writeZip(dir, name string) error {
 		return err
 	}
 	return out.Close()
-}
-
-// flates are deflate writers for the zips (each holds about 1 MB of
-// state: reused, as archive/zip does with its own).
-var flates sync.Pool
-
-func newFlate(w io.Writer) (io.WriteCloser, error) {
-	if f, ok := flates.Get().(*flate.Writer); ok {
-		f.Reset(w)
-		return pooledFlate{f}, nil
-	}
-	f, err := flate.NewWriter(w, flate.BestSpeed)
-	return pooledFlate{f}, err
-}
-
-// pooledFlate returns its writer to the pool when closed.
-type pooledFlate struct{ *flate.Writer }
-
-func (p pooledFlate) Close() error {
-	err := p.Writer.Close()
-	flates.Put(p.Writer)
-	return err
 }
 
 // readme is the README.txt of a report's data folder and zip.
