@@ -1,21 +1,26 @@
 // Command build is the build benchmark harness of issue 7 (see
 // bench/build/RESULTS.md and bench/build/run.sh).
 //
-//	go run ./bench/build run     -gen BIN -self BIN [-ns 1,10,100] [-runs 3] [-work DIR] [-from FILE]
-//	go run ./bench/build stages  -src DIR [-renders K] [-cpuprofile F] [-memprofile F]
+//	go run ./bench/build run     -gen BIN -self BIN [-ns 1,10,100] [-runs 3] [-stages-runs K] [-corpora DIR] [-work DIR] [-from FILE]
+//	go run ./bench/build stages  -src DIR [-shard 12] [-renders K] [-cpuprofile F] [-memprofile F]
 //	go run ./bench/build weights -public DIR
 //
 // run generates a synthetic corpus of N reports for each N (with the
-// generator binary's synth command), builds it -runs times with the
-// generator binary under /usr/bin/time -v (build time, phases, pages, peak
-// memory), runs the stages command on it -runs times (Hugo alone on the
-// same generated site source), measures the page weights of the last
-// output, and prints medians as a Markdown table and as JSON lines.
+// generator binary's synth command; -corpora reuses DIR/corpus-N), then
+// -runs times: a cold build (empty cache), a rebuild with nothing changed
+// and a rebuild after one report changed, each with the generator binary
+// under /usr/bin/time -v (wall, CPU, peak memory, pages, the stage split
+// the build prints); then the stages command -stages-runs times (Hugo
+// alone on the same site sources), the page weights of the last output,
+// and prints medians as a Markdown table and every measurement as JSON
+// lines.
 //
 // stages times each stage of the build separately in one process: ingest
-// (ingest.ParseDir), generate (site.Write), then render (hugobuild.Build)
-// -renders times on that same site folder, and prints one JSON line. With
-// -cpuprofile it profiles the whole process.
+// (ingest.ParseDir), generate (site.WriteReports per shard of -shard
+// reports, as the build renders them; site.Write of one folder with
+// -shard 0), then render (hugobuild.Build of each shard, one at a time)
+// -renders times, and prints one JSON line. With -cpuprofile it profiles
+// the whole process.
 //
 // weights gzips every HTML page of a built site and prints, per page type,
 // the count and the median raw and gzip sizes.

@@ -5,8 +5,11 @@
 // under static/data/.
 //
 // It prepares everything a layout prints (numbers formatted per language,
-// links, citations); it must not run Hugo (see hugobuild) nor parse text
-// (see ingest).
+// links, citations) and writes the bodies of the report pages as HTML
+// (html.go, templates/home.html), given to Hugo as one "body" parameter;
+// it must not run Hugo (see hugobuild) nor parse text (see ingest). The
+// build writes the site in shards of a few reports (WriteReports) and a
+// global part (WriteGlobal); Write writes one site with every report.
 package site
 
 import (
