@@ -34,23 +34,42 @@ import (
 // temporary folder and renamed into place, so an entry is complete or
 // absent; a failed build leaves the entries of the reports it did render,
 // which are valid. After a successful build, entries that it did not use
-// are removed. One build at a time may use a cache folder.
+// are removed. A build holds a lock on the cache folder (flock(2) of its
+// "lock" file) from start to end: a second build with the same cache
+// waits, rather than have its entries pruned under it.
 type cache struct {
-	dir  string
-	salt []byte
+	dir    string
+	salt   []byte
+	unlock func()
+}
+
+// close releases the cache folder.
+func (c *cache) close() {
+	if c.unlock != nil {
+		c.unlock()
+	}
 }
 
 // openCache opens (creating it) the cache folder dir; an empty dir is a
 // throw-away cache inside the build's work folder.
 func openCache(dir, work string, files fs.FS, baseURL string) (*cache, error) {
-	if dir == "" {
+	shared := dir != ""
+	if !shared {
 		dir = filepath.Join(work, "cache")
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "reports"), 0o755); err != nil {
 		return nil, err
 	}
+	unlock := func() {}
+	if shared {
+		var err error
+		if unlock, err = lockDir(dir); err != nil {
+			return nil, err
+		}
+	}
 	exe, err := generatorHash()
 	if err != nil {
+		unlock()
 		return nil, err
 	}
 	h := sha256.New()
@@ -68,9 +87,10 @@ func openCache(dir, work string, files fs.FS, baseURL string) (*cache, error) {
 		return nil
 	})
 	if err != nil {
+		unlock()
 		return nil, fmt.Errorf("site files: %w", err)
 	}
-	return &cache{dir: dir, salt: h.Sum(nil)}, nil
+	return &cache{dir: dir, salt: h.Sum(nil), unlock: unlock}, nil
 }
 
 var exeHash = sync.OnceValues(func() (string, error) {

@@ -141,3 +141,25 @@ func TestCache(t *testing.T) {
 		t.Error("the rebuilt output differs")
 	}
 }
+
+// TestCacheConcurrentBuilds: two builds with one cache folder (e.g. the
+// default one) wait for each other instead of pruning each other's entries.
+func TestCacheConcurrentBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the site")
+	}
+	cache := filepath.Join(t.TempDir(), "cache")
+	srcs := []string{corpus(t, 1), corpus(t, 2)}
+	errs := make(chan error, len(srcs))
+	for _, src := range srcs {
+		go func() {
+			_, err := Build(Options{Src: src, Out: filepath.Join(t.TempDir(), "public"), Cache: cache, Synthetic: true, DropReports: true})
+			errs <- err
+		}()
+	}
+	for range srcs {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -187,6 +187,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 	if err != nil {
 		return nil, fmt.Errorf("build: cache: %w", err)
 	}
+	defer c.close()
 
 	// The sources, and what the cache holds of them.
 	var srcs []*source
