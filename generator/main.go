@@ -1,8 +1,8 @@
 // Command generator builds the pkportal site from the source reports and
 // serves it locally.
 //
-//	go run ./generator build [-src DIR] [-o DIR] [-base URL] [-functions-data FILE] [-search-index FILE]
-//	go run ./generator serve [-src DIR] [-o DIR] [-addr host:port]
+//	go run ./generator build [-src DIR] [-o DIR] [-base URL] [-cache DIR] [-functions-data FILE] [-search-index FILE]
+//	go run ./generator serve [-src DIR] [-o DIR] [-cache DIR] [-addr host:port]
 //	go run ./generator ingest FILE
 package main
 
@@ -14,6 +14,10 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"syscall"
+	"time"
 
 	"pkportal/generator/devserver"
 	"pkportal/generator/pipeline"
@@ -22,9 +26,11 @@ import (
 )
 
 const usage = `usage:
-  generator build  [-src DIR] [-o DIR] [-base URL] [-functions-data FILE] [-search-index FILE]
+  generator build  [-src DIR] [-o DIR] [-base URL] [-cache DIR] [-functions-data FILE] [-search-index FILE]
       ingest every source report, validate, generate and render the site
-  generator serve  [-src DIR] [-o DIR] [-addr host:port]
+      (reports unchanged since the last build are reused from the cache;
+      -cache "" renders everything)
+  generator serve  [-src DIR] [-o DIR] [-cache DIR] [-addr host:port]
       build, then serve the site and the functions /api/search and /api/csv
   generator ingest FILE
       parse one report and write its structured JSON to standard output
@@ -69,22 +75,57 @@ func buildFlags(name string, stderr io.Writer) (*flag.FlagSet, *pipeline.Options
 	fs.StringVar(&o.Out, "o", "public", "output folder, replaced as a whole")
 	fs.StringVar(&o.BaseURL, "base", "", "site root URL (default: hugo.toml's)")
 	fs.BoolVar(&o.Synthetic, "synthetic", false, "allow synthetic reports (benchmarks only)")
+	fs.StringVar(&o.Scratch, "scratch", defaultScratch(), "folder of the temporary site sources (a memory file system if possible)")
+	fs.StringVar(&o.Cache, "cache", defaultCache(), `build cache: the rendered reports, reused while they do not change ("" for none)`)
 	return fs, o
+}
+
+// defaultScratch is /dev/shm when it is a writable folder (Linux), or
+// none (the build's work folder beside the output).
+func defaultScratch() string {
+	if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() && syscall.Access("/dev/shm", 2) == nil {
+		return "/dev/shm"
+	}
+	return ""
+}
+
+// defaultCache is the build cache in the user's cache folder, or none.
+func defaultCache() string {
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "pkportal", "build")
 }
 
 func build(args []string, stdout, stderr io.Writer) error {
 	fs, o := buildFlags("build", stderr)
 	fs.StringVar(&o.FunctionsData, "functions-data", "", "also write the reports the functions embed to this file")
 	fs.StringVar(&o.SearchIndex, "search-index", "", "also write the search index the search function embeds to this file")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	o.DropReports = true // the build prints; it does not need them
+	t := time.Now()
 	res, err := pipeline.Build(*o)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "built %d report(s), %d pages into %s (ingest %v, generate %v, render %v)\n",
-		len(res.Reports), res.Pages, o.Out, res.Ingest.Round(1e6), res.Generate.Round(1e6), res.Render.Round(1e6))
+	fmt.Fprintf(stdout, "built %d report(s), %d pages into %s (ingest %v, generate %v, render %v) in %v; %d report(s) rendered, %d from the cache\n",
+		res.Count, res.Pages, o.Out, res.Ingest.Round(1e6), res.Generate.Round(1e6), res.Render.Round(1e6),
+		time.Since(t).Round(1e6), res.Rendered, res.Count-res.Rendered)
 	return nil
 }
 

@@ -1,21 +1,26 @@
 // Command build is the build benchmark harness of issue 7 (see
 // bench/build/RESULTS.md and bench/build/run.sh).
 //
-//	go run ./bench/build run     -gen BIN -self BIN [-ns 1,10,100] [-runs 3] [-work DIR] [-from FILE]
-//	go run ./bench/build stages  -src DIR [-renders K] [-cpuprofile F] [-memprofile F]
+//	go run ./bench/build run     -gen BIN -self BIN [-ns 1,10,100] [-runs 3] [-stages-runs K] [-corpora DIR] [-work DIR] [-from FILE]
+//	go run ./bench/build stages  -src DIR [-shard 12] [-renders K] [-cpuprofile F] [-memprofile F]
 //	go run ./bench/build weights -public DIR
 //
 // run generates a synthetic corpus of N reports for each N (with the
-// generator binary's synth command), builds it -runs times with the
-// generator binary under /usr/bin/time -v (build time, phases, pages, peak
-// memory), runs the stages command on it -runs times (Hugo alone on the
-// same generated site source), measures the page weights of the last
-// output, and prints medians as a Markdown table and as JSON lines.
+// generator binary's synth command; -corpora reuses DIR/corpus-N), then
+// -runs times: a cold build (empty cache), a rebuild with nothing changed
+// and a rebuild after one report changed, each with the generator binary
+// under /usr/bin/time -v (wall, CPU, peak memory, pages, the stage split
+// the build prints); then the stages command -stages-runs times (Hugo
+// alone on the same site sources), the page weights of the last output,
+// and prints medians as a Markdown table and every measurement as JSON
+// lines.
 //
 // stages times each stage of the build separately in one process: ingest
-// (ingest.ParseDir), generate (site.Write), then render (hugobuild.Build)
-// -renders times on that same site folder, and prints one JSON line. With
-// -cpuprofile it profiles the whole process.
+// (ingest.ParseDir), generate (site.WriteReports per shard of -shard
+// reports, as the build renders them; site.Write of one folder with
+// -shard 0), then render (hugobuild.Build of each shard, one at a time)
+// -renders times, and prints one JSON line. With -cpuprofile it profiles
+// the whole process.
 //
 // weights gzips every HTML page of a built site and prints, per page type,
 // the count and the median raw and gzip sizes.
@@ -38,13 +43,16 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"pkportal"
 	"pkportal/generator/hugobuild"
 	"pkportal/generator/site"
 	"pkportal/ingest"
+	"pkportal/report"
 )
 
 func main() {
@@ -76,6 +84,8 @@ type Stages struct {
 	Ingest   float64   `json:"ingest_s"`
 	Generate float64   `json:"generate_s"`
 	Renders  []float64 `json:"render_s"`
+	// Shards is the number of site sources (Hugo builds).
+	Shards int `json:"shards"`
 	// SiteFiles and SiteBytes describe the generated site source.
 	SiteFiles int   `json:"site_files"`
 	SiteBytes int64 `json:"site_bytes"`
@@ -87,9 +97,10 @@ func stagesCmd(args []string) error {
 	renders := fs.Int("renders", 1, "Hugo renders of the same site source")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole process")
 	memprofile := fs.String("memprofile", "", "write an allocation profile at the end")
-	keep := fs.String("site", "", "write the site source here and keep it (default: a temporary folder)")
+	keep := fs.String("site", "", "write the site sources here (site-K per shard) and keep them (default: a temporary folder)")
 	renderOnly := fs.String("render-site", "", "only render this existing site source with Hugo (no -src)")
 	upto := fs.String("upto", "render", "last stage to run: ingest, generate or render")
+	shard := fs.Int("shard", 12, "reports per Hugo build, as the pipeline renders them (0: one site with every report)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -135,27 +146,58 @@ func stagesCmd(args []string) error {
 	if *upto == "ingest" {
 		return json.NewEncoder(os.Stdout).Encode(st)
 	}
-	siteDir := *keep
-	if siteDir == "" {
-		siteDir = filepath.Join(work, "site")
+	// The site source as the build writes it: shards of -shard reports
+	// (site.WriteReports), each rendered by Hugo alone; -shard 0 writes
+	// one folder with every report (site.Write).
+	var shards [][]*report.Report
+	if *shard <= 0 {
+		shards = [][]*report.Report{reports}
+	} else {
+		for i := 0; i < len(reports); i += *shard {
+			shards = append(shards, reports[i:min(i+*shard, len(reports))])
+		}
 	}
+	var sites []string
 	t = time.Now()
-	if err := site.Write(siteDir, reports); err != nil {
-		return err
-	}
-	st.Generate = time.Since(t).Seconds()
-	st.SiteFiles, st.SiteBytes = treeSize(siteDir)
-	reports = nil
-	runtime.GC()
-	for i := 0; i < *renders && *upto == "render"; i++ {
-		pub := filepath.Join(work, fmt.Sprintf("public-%d", i))
-		t = time.Now()
-		s, err := hugobuild.Build(hugobuild.Options{SiteDir: siteDir, PublishDir: pub})
+	for i, sh := range shards {
+		siteDir := filepath.Join(work, fmt.Sprintf("site-%d", i))
+		if *keep != "" {
+			siteDir = filepath.Join(*keep, fmt.Sprintf("site-%d", i))
+		}
+		var err error
+		if *shard <= 0 {
+			err = site.Write(siteDir, sh)
+		} else {
+			err = site.WriteReports(siteDir, "", pkportal.SiteFiles, sh)
+		}
 		if err != nil {
 			return err
 		}
-		st.Renders = append(st.Renders, time.Since(t).Seconds())
-		st.Pages = s.Pages
+		sites = append(sites, siteDir)
+	}
+	st.Generate = time.Since(t).Seconds()
+	for _, d := range sites {
+		f, b := treeSize(d)
+		st.SiteFiles, st.SiteBytes = st.SiteFiles+f, st.SiteBytes+b
+	}
+	st.Shards = len(sites)
+	reports, shards = nil, nil
+	runtime.GC()
+	for i := 0; i < *renders && *upto == "render"; i++ {
+		var total float64
+		st.Pages = 0
+		for j, siteDir := range sites {
+			pub := filepath.Join(work, fmt.Sprintf("public-%d-%d", i, j))
+			t = time.Now()
+			s, err := hugobuild.Build(hugobuild.Options{SiteDir: siteDir, PublishDir: pub})
+			if err != nil {
+				return err
+			}
+			total += time.Since(t).Seconds()
+			st.Pages += s.Pages
+			os.RemoveAll(pub) // not timed
+		}
+		st.Renders = append(st.Renders, total)
 	}
 	if *memprofile != "" {
 		f, err := os.Create(*memprofile)
@@ -297,17 +339,19 @@ func median(xs []float64) float64 {
 // Run is one build of the generator binary.
 type Run struct {
 	N        int     `json:"n"`
+	Kind     string  `json:"kind"` // cold, unchanged, one-changed
 	Wall     float64 `json:"wall_s"`
 	User     float64 `json:"user_s"`
 	Sys      float64 `json:"sys_s"`
 	MaxRSSKB int64   `json:"max_rss_kb"`
 	Pages    int     `json:"pages"`
+	Rendered int     `json:"rendered"`
 	Ingest   float64 `json:"ingest_s"`
 	Generate float64 `json:"generate_s"`
 	Render   float64 `json:"render_s"`
 }
 
-var builtRe = regexp.MustCompile(`built (\d+) report\(s\), (\d+) pages into .* \(ingest (\S+), generate (\S+), render (\S+)\)`)
+var builtRe = regexp.MustCompile(`built (\d+) report\(s\), (\d+) pages into .* \(ingest (\S+), generate (\S+), render (\S+)\) in \S+; (\d+) report\(s\) rendered`)
 
 // timed runs a command under /usr/bin/time -v and returns its standard
 // output, the wall, user and system times and the peak RSS.
@@ -370,7 +414,9 @@ func runCmd(args []string) error {
 	self := fs.String("self", "", "this harness compiled (go build -o BIN ./bench/build)")
 	nsFlag := fs.String("ns", "1,10,100", "corpus sizes")
 	runs := fs.Int("runs", 3, "builds per size (medians are reported)")
+	stagesRuns := fs.Int("stages-runs", -1, "stages runs per size (default: -runs)")
 	work := fs.String("work", "", "work folder (default: a temporary folder, removed)")
+	corpora := fs.String("corpora", "", "folder of existing corpora corpus-N (reused when complete)")
 	from := fs.String("from", "sources/A-76-564.fr.txt", "real report the corpus derives from")
 	jsonOut := fs.String("json", "", "append every measurement as a JSON line to this file")
 	if err := fs.Parse(args); err != nil {
@@ -378,6 +424,9 @@ func runCmd(args []string) error {
 	}
 	if *gen == "" || *self == "" {
 		return errors.New("run: -gen and -self are required")
+	}
+	if *stagesRuns < 0 {
+		*stagesRuns = *runs
 	}
 	if *work == "" {
 		d, err := os.MkdirTemp("", "bench-build-")
@@ -397,10 +446,11 @@ func runCmd(args []string) error {
 		jl = f
 	}
 	type row struct {
-		n                                    int
-		wall, pages, ingest, gen, render     float64
-		hugo, hugoIngest, hugoGen, rss, hrss float64
-		user                                 float64
+		n                                          int
+		wall, cpu, rss, pages                      float64
+		ingest, gen, render                        float64
+		unchanged, unchangedCPU, one, oneCPU       float64
+		hugo, hugoIngest, hugoGen, hrss, hugoPages float64
 	}
 	var rows []row
 	var lastPublic string
@@ -410,36 +460,73 @@ func runCmd(args []string) error {
 			return err
 		}
 		corpus := filepath.Join(*work, fmt.Sprintf("corpus-%d", n))
-		os.RemoveAll(corpus)
-		t := time.Now()
-		if out, err := exec.Command(*gen, "synth", "-n", fmt.Sprint(n), "-o", corpus, "-from", *from).CombinedOutput(); err != nil {
-			return fmt.Errorf("synth %d: %w\n%s", n, err, out)
+		if *corpora != "" {
+			corpus = filepath.Join(*corpora, fmt.Sprintf("corpus-%d", n))
 		}
-		fmt.Fprintf(os.Stderr, "N=%d: corpus in %.1fs\n", n, time.Since(t).Seconds())
-		var walls, ingests, gens, renders, rsss, users []float64
-		var pages int
+		if txt, _ := filepath.Glob(filepath.Join(corpus, "*.txt")); len(txt) != n {
+			os.RemoveAll(corpus)
+			t := time.Now()
+			if out, err := exec.Command(*gen, "synth", "-n", fmt.Sprint(n), "-o", corpus, "-from", *from).CombinedOutput(); err != nil {
+				return fmt.Errorf("synth %d: %w\n%s", n, err, out)
+			}
+			fmt.Fprintf(os.Stderr, "N=%d: corpus in %.1fs\n", n, time.Since(t).Seconds())
+		}
+		txt, _ := filepath.Glob(filepath.Join(corpus, "*.txt"))
+		sort.Strings(txt)
 		public := filepath.Join(*work, fmt.Sprintf("public-%d", n))
-		for i := 0; i < *runs; i++ {
-			out, r, err := timed(*gen, "build", "-synthetic", "-src", corpus, "-o", public)
+		cache := filepath.Join(*work, fmt.Sprintf("cache-%d", n))
+		build := func(kind string) (Run, error) {
+			out, r, err := timed(*gen, "build", "-synthetic", "-cache", cache, "-src", corpus, "-o", public)
 			if err != nil {
-				return err
+				return r, err
 			}
 			m := builtRe.FindStringSubmatch(out)
 			if m == nil {
-				return fmt.Errorf("build %d: unexpected output %q", n, out)
+				return r, fmt.Errorf("build %d: unexpected output %q", n, out)
 			}
-			r.N = n
+			r.N, r.Kind = n, kind
 			r.Pages, _ = strconv.Atoi(m[2])
 			r.Ingest, r.Generate, r.Render = dur(m[3]), dur(m[4]), dur(m[5])
-			pages = r.Pages
-			json.NewEncoder(jl).Encode(map[string]any{"kind": "build", "run": r, "at": time.Now().UTC()})
-			fmt.Fprintf(os.Stderr, "N=%d build %d: %.2fs wall, %d pages, ingest %.2fs generate %.2fs render %.2fs, %d MB\n",
-				n, i+1, r.Wall, r.Pages, r.Ingest, r.Generate, r.Render, r.MaxRSSKB/1024)
-			walls, ingests, gens, renders = append(walls, r.Wall), append(ingests, r.Ingest), append(gens, r.Generate), append(renders, r.Render)
-			rsss, users = append(rsss, float64(r.MaxRSSKB)/1024), append(users, r.User+r.Sys)
+			r.Rendered, _ = strconv.Atoi(m[6])
+			json.NewEncoder(jl).Encode(map[string]any{"kind": "build", "run": r, "at": time.Now().UTC(), "load": loadavg()})
+			fmt.Fprintf(os.Stderr, "N=%d %s build: %.2fs wall, %.1fs CPU, %d pages (%d reports rendered), ingest %.2fs generate %.2fs render %.2fs (summed over shards), %d MB, load %s\n",
+				n, kind, r.Wall, r.User+r.Sys, r.Pages, r.Rendered, r.Ingest, r.Generate, r.Render, r.MaxRSSKB/1024, loadavg())
+			return r, nil
 		}
-		var hugos, hIngests, hGens, hrss []float64
+		var walls, cpus, rsss, ingests, gens, renders, unch, unchCPU, ones, onesCPU []float64
+		var pages int
 		for i := 0; i < *runs; i++ {
+			os.RemoveAll(cache) // a cold build: nothing in the cache
+			r, err := build("cold")
+			if err != nil {
+				return err
+			}
+			pages = r.Pages
+			walls, cpus, rsss = append(walls, r.Wall), append(cpus, r.User+r.Sys), append(rsss, float64(r.MaxRSSKB)/1024)
+			ingests, gens, renders = append(ingests, r.Ingest), append(gens, r.Generate), append(renders, r.Render)
+			if r, err = build("unchanged"); err != nil {
+				return err
+			}
+			unch, unchCPU = append(unch, r.Wall), append(unchCPU, r.User+r.Sys)
+			// one report changes (a line added at its end), then comes back
+			b, err := os.ReadFile(txt[0])
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(txt[0], append(b, fmt.Sprintf("\n%d\n", i)...), 0o644); err != nil {
+				return err
+			}
+			r, err = build("one-changed")
+			os.WriteFile(txt[0], b, 0o644)
+			if err != nil {
+				return err
+			}
+			ones, onesCPU = append(ones, r.Wall), append(onesCPU, r.User+r.Sys)
+		}
+		os.RemoveAll(cache)
+		var hugos, hIngests, hGens, hrss []float64
+		var hpages int
+		for i := 0; i < *stagesRuns; i++ {
 			out, r, err := timed(*self, "stages", "-src", corpus)
 			if err != nil {
 				return err
@@ -448,31 +535,34 @@ func runCmd(args []string) error {
 			if err := json.Unmarshal([]byte(out), &st); err != nil {
 				return fmt.Errorf("stages %d: %w: %q", n, err, out)
 			}
-			json.NewEncoder(jl).Encode(map[string]any{"kind": "stages", "n": n, "stages": st, "max_rss_kb": r.MaxRSSKB, "at": time.Now().UTC()})
-			fmt.Fprintf(os.Stderr, "N=%d stages %d: ingest %.2fs generate %.2fs hugo %.2fs (%d site files, %.1f MB)\n",
-				n, i+1, st.Ingest, st.Generate, st.Renders[0], st.SiteFiles, float64(st.SiteBytes)/1e6)
+			json.NewEncoder(jl).Encode(map[string]any{"kind": "stages", "n": n, "stages": st, "max_rss_kb": r.MaxRSSKB, "at": time.Now().UTC(), "load": loadavg()})
+			fmt.Fprintf(os.Stderr, "N=%d stages %d: ingest %.2fs generate %.2fs Hugo alone %.2fs (%d shards, %d Hugo pages, %d site files, %.1f MB), load %s\n",
+				n, i+1, st.Ingest, st.Generate, st.Renders[0], st.Shards, st.Pages, st.SiteFiles, float64(st.SiteBytes)/1e6, loadavg())
 			hugos, hIngests, hGens, hrss = append(hugos, st.Renders[0]), append(hIngests, st.Ingest), append(hGens, st.Generate), append(hrss, float64(r.MaxRSSKB)/1024)
+			hpages = st.Pages
 		}
-		rows = append(rows, row{n: n, wall: median(walls), pages: float64(pages), ingest: median(ingests), gen: median(gens),
-			render: median(renders), hugo: median(hugos), hugoIngest: median(hIngests), hugoGen: median(hGens),
-			rss: median(rsss), hrss: median(hrss), user: median(users)})
+		rows = append(rows, row{n: n, wall: median(walls), cpu: median(cpus), rss: median(rsss), pages: float64(pages),
+			ingest: median(ingests), gen: median(gens), render: median(renders),
+			unchanged: median(unch), unchangedCPU: median(unchCPU), one: median(ones), oneCPU: median(onesCPU),
+			hugo: median(hugos), hugoIngest: median(hIngests), hugoGen: median(hGens), hrss: median(hrss), hugoPages: float64(hpages)})
 		lastPublic = public
 	}
-	// The build's printed "ingest" is its total time less generate and
-	// render: it includes the publish (the swap, removing the previous
-	// output) and the removal of the temporary site source. The stages
-	// process times ingest, generate and Hugo alone separately.
-	fmt.Println("| N | pages | build wall | pages/s | build CPU | peak RSS | build: ingest+publish / generate / render | stages: ingest / generate / Hugo alone | generator share (stages) | ingest per report |")
-	fmt.Println("|---:|---:|---:|---:|---:|---:|---|---|---:|---:|")
+	fmt.Println("| N | pages | cold build wall | pages/s | CPU | peak RSS | build split ingest / generate / render (summed over shards) | generate share | rebuild, nothing changed | rebuild, one report changed | stages: ingest / generate / Hugo alone | Hugo alone pages/s |")
+	fmt.Println("|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---:|")
 	for _, r := range rows {
-		share := (r.hugoIngest + r.hugoGen) / (r.hugoIngest + r.hugoGen + r.hugo) * 100
-		fmt.Printf("| %d | %.0f | %.2f s | %.0f | %.1f s | %.0f MB | %.2f / %.2f / %.2f s | %.2f / %.2f / %.2f s | %.0f %% | %.0f ms |\n",
-			r.n, r.pages, r.wall, r.pages/r.wall, r.user, r.rss, r.ingest, r.gen, r.render, r.hugoIngest, r.hugoGen, r.hugo, share, r.hugoIngest/float64(r.n)*1000)
+		share := r.gen / (r.ingest + r.gen + r.render) * 100
+		hugoRate := "—"
+		if r.hugo > 0 {
+			hugoRate = fmt.Sprintf("%.0f", r.hugoPages/r.hugo)
+		}
+		fmt.Printf("| %d | %.0f | %.2f s | %.0f | %.1f s | %.0f MB | %.2f / %.2f / %.2f s | %.0f %% | %.2f s (%.1f s CPU) | %.2f s (%.1f s CPU) | %.2f / %.2f / %.2f s | %s |\n",
+			r.n, r.pages, r.wall, r.pages/r.wall, r.cpu, r.rss, r.ingest, r.gen, r.render, share,
+			r.unchanged, r.unchangedCPU, r.one, r.oneCPU, r.hugoIngest, r.hugoGen, r.hugo, hugoRate)
 	}
 	for i := 1; i < len(rows); i++ {
 		a, b := rows[i-1], rows[i]
-		fmt.Printf("\nN %d → %d (×%.0f reports): wall ×%.2f, render ×%.2f, Hugo alone ×%.2f, ingest ×%.2f, generate ×%.2f",
-			a.n, b.n, float64(b.n)/float64(a.n), b.wall/a.wall, b.render/a.render, b.hugo/a.hugo, b.ingest/a.ingest, b.gen/a.gen)
+		fmt.Printf("\nN %d → %d (×%.0f reports): wall ×%.2f, CPU ×%.2f, peak RSS ×%.2f, render ×%.2f, generate ×%.2f",
+			a.n, b.n, float64(b.n)/float64(a.n), b.wall/a.wall, b.cpu/a.cpu, b.rss/a.rss, b.render/a.render, b.gen/a.gen)
 	}
 	fmt.Println()
 	if lastPublic != "" {
@@ -484,4 +574,14 @@ func runCmd(args []string) error {
 		printWeights(os.Stdout, ws)
 	}
 	return nil
+}
+
+// loadavg is the machine's load average over 1, 5 and 15 minutes.
+func loadavg() string {
+	b, _ := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
 }

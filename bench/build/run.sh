@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Build benchmark of issue 7: for each corpus size N, synthetic reports are
-# generated (go run ./generator synth), built RUNS times by the compiled
-# generator under /usr/bin/time -v, and the stages (ingest, generate, Hugo
-# alone on the same site source) timed in a separate process; medians are
-# printed as a Markdown table, with page weights of the largest N.
+# generated (go run ./generator synth; CORPORA=DIR reuses DIR/corpus-N),
+# then RUNS times, by the compiled generator under /usr/bin/time -v: a cold
+# build (empty cache), a rebuild with nothing changed, a rebuild after one
+# report changed; then the stages (ingest, generate, Hugo alone on the same
+# site source, in shards as the build renders them) timed STAGES_RUNS times
+# in a separate process; medians are printed as a Markdown table, with
+# page weights of the largest N.
 #
 #   bench/build/run.sh                 # N = 1 10 100, 3 runs each
-#   NS=1,10,100,1000 RUNS=3 bench/build/run.sh
-#   PROFILE=1000 bench/build/run.sh    # also a CPU profile of the stages at N=1000
+#   NS=1,10,100 RUNS=3 bench/build/run.sh
+#   NS=1000 RUNS=1 STAGES_RUNS=0 CORPORA=/tmp/b7 bench/build/run.sh
+#   PROFILE=100 bench/build/run.sh     # also a CPU profile of a build at N=100
 #
 # Then: go test -run XXX -bench . -count 5 ./bench/build/ (ingest, generate,
 # Hugo render of 10 reports).
@@ -22,13 +26,12 @@ echo "# $(date -u +%FT%TZ) $(git rev-parse --short HEAD 2>/dev/null) $(git statu
 go build -o "$out/generator" ./generator
 go build -o "$out/benchbuild" ./bench/build
 "$out/benchbuild" run -gen "$out/generator" -self "$out/benchbuild" -ns "$NS" -runs "$RUNS" \
-  -work "$out/work" -json "$out/runs.jsonl"
+  -stages-runs "${STAGES_RUNS:-$RUNS}" -corpora "${CORPORA:-}" -work "$out/work" -json "$out/runs.jsonl"
 if [ -n "${PROFILE:-}" ]; then
-  corpus="$out/work/corpus-$PROFILE"
+  corpus="${CORPORA:-$out/work}/corpus-$PROFILE"
   [ -d "$corpus" ] || "$out/generator" synth -n "$PROFILE" -o "$corpus"
-  "$out/benchbuild" stages -src "$corpus" -cpuprofile "$out/cpu-$PROFILE.pprof" -memprofile "$out/mem-$PROFILE.pprof" >"$out/stages-$PROFILE.json"
-  cat "$out/stages-$PROFILE.json"
-  go tool pprof -top -nodecount=40 "$out/benchbuild" "$out/cpu-$PROFILE.pprof" 2>/dev/null | head -50
-  go tool pprof -top -cum -nodecount=60 "$out/benchbuild" "$out/cpu-$PROFILE.pprof" 2>/dev/null | head -70
+  "$out/generator" build -synthetic -cache "" -src "$corpus" -o "$out/public-profile" -cpuprofile "$out/cpu-$PROFILE.pprof"
+  go tool pprof -top -nodecount=40 "$out/generator" "$out/cpu-$PROFILE.pprof" 2>/dev/null | head -50
+  go tool pprof -top -cum -nodecount=60 "$out/generator" "$out/cpu-$PROFILE.pprof" 2>/dev/null | head -70
 fi
 echo "work files in $out" >&2

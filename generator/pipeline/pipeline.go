@@ -3,6 +3,18 @@
 // and publish the result atomically, so that a failed build leaves the
 // previous output untouched.
 //
+// The site is rendered in shards, to bound memory and to build
+// incrementally: the reports are rendered a few at a time, each batch by a
+// Hugo build of its own (site.WriteReports), and the output of each report
+// (/fr/<slug>/, /en/<slug>/, /data/<slug>/) is kept in a cache keyed by
+// what it is made of (cache.go); then one small "global" Hugo build
+// renders the portal home pages, feeds, glossary, about, 404 and sitemap
+// index (site.WriteGlobal), the report sitemaps are merged into it
+// (sitemap.go), and the reports' output is hard-linked in from the cache.
+// A report whose source, corrections, site files, base URL and generator
+// are unchanged is not rendered again, and not even ingested when the
+// caller does not need the structured reports (Options.DropReports).
+//
 // It wires the stages together and owns the temporary folders; the work
 // of each stage belongs to its own package (ingest, generator/site,
 // generator/hugobuild).
@@ -10,12 +22,20 @@ package pipeline
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
 	"time"
 
+	"pkportal"
 	"pkportal/functions/reportdata"
 	"pkportal/generator/hugobuild"
 	"pkportal/generator/site"
@@ -41,31 +61,109 @@ type Options struct {
 	// benchmarks; a build refuses them otherwise, so that none is ever
 	// published by mistake.
 	Synthetic bool
+	// Cache is the folder of the rendered reports kept from one build to
+	// the next (see cache.go); empty renders every report and keeps
+	// nothing. For hard links to work it should be on the file system of
+	// Out (files are copied otherwise).
+	Cache string
+	// DropReports lets the build skip ingesting the reports whose output
+	// is in the cache, and release the others once rendered: Result.Reports
+	// is then nil. Without it (serve, tests) every report is ingested and
+	// returned. It is ignored when FunctionsData or SearchIndex is set.
+	DropReports bool
+	// Scratch is where the shards' site sources and renders are written
+	// before their output moves to the cache; empty is the build's work
+	// folder beside Out. A memory file system (/dev/shm) saves the disk
+	// writes and reads of the site source.
+	Scratch string
+	// SiteFiles are the hand-written site files; nil means
+	// pkportal.SiteFiles (tests change them).
+	SiteFiles fs.FS
 	// Log receives progress and Hugo's messages.
 	Log io.Writer
 }
 
 // Result tells what a build did.
 type Result struct {
-	Reports  []*report.Report
-	Pages    int
+	// Reports are the structured reports, in symbol order (nil with
+	// Options.DropReports).
+	Reports []*report.Report
+	// Count is the number of reports published.
+	Count int
+	// Pages is the number of HTML pages published (the paragraph
+	// permalink pages, written by the generator, included).
+	Pages int
+	// Rendered is the number of reports rendered by this build; the
+	// others were reused from the cache.
+	Rendered int
+	// Ingest, Generate and Render are the time spent in each stage,
+	// summed over the shards (which run in parallel: the sum can exceed
+	// the build's wall time). Render includes the global build.
 	Ingest   time.Duration
 	Generate time.Duration
 	Render   time.Duration
-	// Publish is the swap of the output folder and the functions data.
+	// Publish is the assembly of the output folder from the cache, the
+	// functions data and the swap of the output folder.
 	Publish time.Duration
 }
+
+// source is one source report of the build.
+type source struct {
+	path  string
+	key   string
+	r     *report.Report // nil until ingested
+	e     *site.Entry    // from the cache, or of r once rendered
+	pages int            // HTML pages of its output
+}
+
+// shardSize is the number of reports rendered by one Hugo build: enough to
+// spread Hugo's fixed cost of a build (configuration, templates, CSS and
+// script bundles), few enough to bound memory (about 10 MB per report).
+const shardSize = 12
 
 // Build ingests the sources of o.Src and publishes the site into o.Out.
 func Build(o Options) (*Result, error) {
 	t0 := time.Now()
-	reports, err := ingest.ParseDir(o.Src)
+	paths, err := filepath.Glob(filepath.Join(o.Src, "*.txt"))
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("build: no source report (*.txt) in %s", o.Src)
+	}
+	if o.FunctionsData != "" || o.SearchIndex != "" {
+		o.DropReports = false // they are written from every report
+	}
+	var reports []*report.Report
+	if !o.DropReports {
+		if reports, err = ingest.ParseDir(o.Src); err != nil {
+			return nil, err
+		}
+	}
+	res, err := build(paths, reports, o, time.Since(t0))
 	if err != nil {
 		return nil, err
 	}
-	if len(reports) == 0 {
-		return nil, fmt.Errorf("build: no source report (*.txt) in %s", o.Src)
+	return res, nil
+}
+
+// BuildReports publishes the site of already ingested reports into o.Out
+// (with no cache: their sources are not known).
+func BuildReports(reports []*report.Report, o Options) (*Result, error) {
+	o.Cache, o.DropReports = "", false
+	return build(nil, reports, o, 0)
+}
+
+func build(paths []string, reports []*report.Report, o Options, ingestTime time.Duration) (*Result, error) {
+	logw := o.Log
+	if logw == nil {
+		logw = io.Discard
 	}
+	files := o.SiteFiles
+	if files == nil {
+		files = pkportal.SiteFiles
+	}
+	res := &Result{Reports: reports, Ingest: ingestTime}
 	if !o.Synthetic {
 		for _, r := range reports {
 			if r.Synthetic {
@@ -73,21 +171,6 @@ func Build(o Options) (*Result, error) {
 			}
 		}
 	}
-	ingestTime := time.Since(t0)
-	res, err := BuildReports(reports, o)
-	if res != nil {
-		res.Ingest = ingestTime
-	}
-	return res, err
-}
-
-// BuildReports publishes the site of already ingested reports into o.Out.
-func BuildReports(reports []*report.Report, o Options) (*Result, error) {
-	logw := o.Log
-	if logw == nil {
-		logw = io.Discard
-	}
-	res := &Result{Reports: reports}
 	out, err := filepath.Abs(o.Out)
 	if err != nil {
 		return nil, err
@@ -103,25 +186,117 @@ func BuildReports(reports []*report.Report, o Options) (*Result, error) {
 		return nil, fmt.Errorf("build: %w", err)
 	}
 	defer os.RemoveAll(work)
+	c, err := openCache(o.Cache, work, files, o.BaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("build: cache: %w", err)
+	}
+	defer c.close()
 
+	// The sources, and what the cache holds of them.
+	var srcs []*source
+	if paths == nil { // BuildReports: no sources, no cache to reuse
+		for i, r := range reports {
+			srcs = append(srcs, &source{r: r, key: fmt.Sprintf("report-%d", i)})
+		}
+	} else {
+		byName := map[string]*report.Report{}
+		for _, r := range reports {
+			byName[r.Source] = r
+		}
+		for _, p := range paths {
+			s := &source{path: p, r: byName[filepath.Base(p)]}
+			if s.key, err = c.key(p); err != nil {
+				return nil, fmt.Errorf("build: %w", err)
+			}
+			s.e, s.pages = c.entry(s.key)
+			srcs = append(srcs, s)
+		}
+	}
+	var todo []*source
+	for _, s := range srcs {
+		if s.e == nil {
+			todo = append(todo, s)
+		} else if s.e.Synthetic && !o.Synthetic {
+			return nil, fmt.Errorf("build: %s in %s is a synthetic report (made for benchmarks); it is not published unless the build is given -synthetic", s.e.Source, o.Src)
+		}
+	}
+	res.Rendered = len(todo)
+
+	// The reports to render, a shard at a time, one shard per core.
+	scratch := work
+	if o.Scratch != "" {
+		if scratch, err = os.MkdirTemp(o.Scratch, "pkportal-build-"); err != nil {
+			return nil, fmt.Errorf("build: scratch folder: %w", err)
+		}
+		defer os.RemoveAll(scratch)
+	}
+	st := &stageTimes{}
+	shards := make(chan []*source)
+	errs := make(chan error, len(todo)/shardSize+1)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), (len(todo)+shardSize-1)/shardSize); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for sh := range shards {
+				if err := renderShard(sh, c, work, scratch, files, o, st, logw); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	for i := 0; i < len(todo); i += shardSize {
+		shards <- todo[i:min(i+shardSize, len(todo))]
+	}
+	close(shards)
+	wg.Wait()
+	close(errs)
+	var all []error
+	for err := range errs {
+		all = append(all, err)
+	}
+	if err := errors.Join(all...); err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	res.Ingest += st.ingest
+	res.Generate, res.Render = st.generate, st.render
+
+	// Reports in symbol order, as the site lists them.
+	sort.SliceStable(srcs, func(i, j int) bool { return entryLess(srcs[i].e, srcs[j].e) })
+	entries := make([]site.Entry, len(srcs))
+	slugs := map[string]string{}
+	for i, s := range srcs {
+		entries[i] = *s.e
+		if other, dup := slugs[s.e.Slug]; dup {
+			return nil, fmt.Errorf("build: %s and %s are both %s", other, s.e.Source, s.e.Symbol)
+		}
+		slugs[s.e.Slug] = s.e.Source
+	}
+	res.Count = len(srcs)
+
+	// The global part: portal home, feeds, editorial pages, sitemaps.
 	t := time.Now()
-	siteDir := filepath.Join(work, "site")
-	if err := site.Write(siteDir, reports); err != nil {
+	gsite, pub := filepath.Join(work, "global"), filepath.Join(work, "public")
+	if err := site.WriteGlobal(gsite, files, entries); err != nil {
 		return nil, fmt.Errorf("build: generate: %w", err)
 	}
-	res.Generate = time.Since(t)
-
+	res.Generate += time.Since(t)
 	t = time.Now()
-	pub := filepath.Join(work, "public")
-	st, err := hugobuild.Build(hugobuild.Options{SiteDir: siteDir, PublishDir: pub, BaseURL: o.BaseURL, Log: logw})
-	if err != nil {
+	if _, err := hugobuild.Build(hugobuild.Options{SiteDir: gsite, PublishDir: pub, BaseURL: o.BaseURL, Log: logw}); err != nil {
 		return nil, fmt.Errorf("build: render: %w", err)
 	}
-	res.Render = time.Since(t)
-	res.Pages = st.Pages
+	res.Render += time.Since(t)
 
 	t = time.Now()
 	defer func() { res.Publish = time.Since(t) }()
+	if err := mergeSitemaps(pub, srcs, c); err != nil {
+		return nil, fmt.Errorf("build: sitemaps: %w", err)
+	}
+	n, err := countPages(pub)
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	res.Pages = n
 	if o.FunctionsData != "" {
 		if err := writeFunctionsData(o.FunctionsData, reports); err != nil {
 			return nil, fmt.Errorf("build: functions data: %w", err)
@@ -132,10 +307,168 @@ func BuildReports(reports []*report.Report, o Options) (*Result, error) {
 			return nil, fmt.Errorf("build: search index: %w", err)
 		}
 	}
+	// The reports' folders: moved from the previous output when it holds
+	// them unchanged, linked from the cache otherwise.
+	prev := map[string]string{}
+	if o.Cache != "" {
+		prev = c.manifest(out)
+		// until the swap is done, the output and the manifest may differ
+		if err := os.Remove(c.manifestPath(out)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("build: cache: %w", err)
+		}
+	}
+	now := map[string]string{}
+	var moved [][2]string
+	undo := func() {
+		for i := len(moved) - 1; i >= 0; i-- {
+			_ = os.Rename(moved[i][1], moved[i][0])
+		}
+	}
+	for _, s := range srcs {
+		res.Pages += s.pages
+		dirs := []string{filepath.Join("data", s.e.Slug)}
+		for _, lang := range site.Languages {
+			dirs = append(dirs, filepath.Join(lang, s.e.Slug))
+		}
+		for _, d := range dirs {
+			now[filepath.ToSlash(d)] = s.key
+			from, to := filepath.Join(out, d), filepath.Join(pub, d)
+			if prev[filepath.ToSlash(d)] == s.key {
+				if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+					undo()
+					return nil, fmt.Errorf("build: %w", err)
+				}
+				if os.Rename(from, to) == nil {
+					moved = append(moved, [2]string{from, to})
+					continue
+				}
+			}
+			if err := c.link(s.key, d, pub); err != nil {
+				undo()
+				return nil, fmt.Errorf("build: output of %s: %w", s.e.Symbol, err)
+			}
+		}
+	}
 	if err := swap(pub, out); err != nil {
+		undo()
 		return nil, fmt.Errorf("build: publish to %s: %w", out, err)
 	}
+	if o.Cache != "" {
+		if err := c.writeManifest(out, now); err != nil {
+			fmt.Fprintf(logw, "build: cache: %v\n", err)
+		}
+	}
+	if err := c.prune(srcs); err != nil {
+		fmt.Fprintf(logw, "build: cache: %v\n", err)
+	}
 	return res, nil
+}
+
+// stageTimes sums the stage times of the shards.
+type stageTimes struct {
+	mu                       sync.Mutex
+	ingest, generate, render time.Duration
+}
+
+func (st *stageTimes) add(stage *time.Duration, d time.Duration) {
+	st.mu.Lock()
+	*stage += d
+	st.mu.Unlock()
+}
+
+// renderShard ingests (if need be), writes and renders a few reports with
+// one Hugo build, and stores each report's output in the cache.
+func renderShard(sh []*source, c *cache, work, scratch string, files fs.FS, o Options, st *stageTimes, logw io.Writer) error {
+	t := time.Now()
+	reports := make([]*report.Report, len(sh))
+	for i, s := range sh {
+		if s.r == nil {
+			r, err := ingest.ParseFile(s.path)
+			if err != nil {
+				return err
+			}
+			if r.Synthetic && !o.Synthetic {
+				return fmt.Errorf("%s in %s is a synthetic report (made for benchmarks); it is not published unless the build is given -synthetic", r.Source, o.Src)
+			}
+			s.r = r
+		}
+		reports[i] = s.r
+	}
+	st.add(&st.ingest, time.Since(t))
+
+	t = time.Now()
+	dir, err := os.MkdirTemp(scratch, "shard-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	// the site source in the scratch folder; the output beside the cache
+	// (work is on the output's file system), to move into it by renaming
+	pub, err := os.MkdirTemp(work, "shard-public-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(pub)
+	siteDir := filepath.Join(dir, "site")
+	if err := site.WriteReports(siteDir, pub, files, reports); err != nil {
+		return fmt.Errorf("generate: %w", err)
+	}
+	st.add(&st.generate, time.Since(t))
+
+	t = time.Now()
+	if _, err := hugobuild.Build(hugobuild.Options{SiteDir: siteDir, PublishDir: pub, BaseURL: o.BaseURL, Log: logw}); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	st.add(&st.render, time.Since(t))
+
+	sitemaps, err := shardSitemaps(pub)
+	if err != nil {
+		return err
+	}
+	for _, s := range sh {
+		e := site.EntryOf(s.r)
+		if s.pages, err = c.store(s.key, e, pub, sitemaps[e.Slug]); err != nil {
+			return fmt.Errorf("cache %s: %w", s.r.Symbol, err)
+		}
+		s.e = &e
+		if o.DropReports {
+			s.r = nil // rendered: the memory goes back before the next shard
+		}
+	}
+	return nil
+}
+
+// entryLess orders reports by symbol (numbers as numbers), then source.
+func entryLess(a, b *site.Entry) bool {
+	if a.Symbol != b.Symbol {
+		return symbolLess(a.Symbol, b.Symbol)
+	}
+	return a.Source < b.Source
+}
+
+var digitsRe = regexp.MustCompile(`\d+`)
+
+// symbolLess orders symbols with their numbers compared as numbers, as
+// ingest.ParseDir does.
+func symbolLess(a, b string) bool {
+	pad := func(s string) string {
+		return digitsRe.ReplaceAllStringFunc(s, func(d string) string {
+			return strings.Repeat("0", max(0, 12-len(d))) + d
+		})
+	}
+	return pad(a) < pad(b)
+}
+
+// countPages counts the HTML pages of a folder.
+func countPages(dir string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(p) == ".html" {
+			n++
+		}
+		return err
+	})
+	return n, err
 }
 
 // swap replaces dst by src: dst moves aside, src takes its place, the old

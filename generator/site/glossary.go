@@ -27,6 +27,51 @@ var glossaryRe = func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)\b(` + strings.Join(alts, "|") + `)`)
 }()
 
+// glossaryHints are the longest runs of ASCII letters and spaces of each
+// term's form: a text that glossaryRe matches holds one of them once its
+// ASCII letters are lower-cased, since (?i) folds an ASCII letter only to
+// its other case, or to ſ (s) and K (Kelvin sign, k), which mayHaveTerm
+// lets through.
+var glossaryHints = func() []string {
+	var hints []string
+	for _, t := range glossaryTerms {
+		best, run := "", []byte{}
+		for i := 0; i <= len(t.form); i++ {
+			if i < len(t.form) && (t.form[i] == ' ' || 'a' <= t.form[i] && t.form[i] <= 'z') {
+				run = append(run, t.form[i])
+				continue
+			}
+			if len(run) > len(best) {
+				best = string(run)
+			}
+			run = run[:0]
+		}
+		hints = append(hints, best)
+	}
+	return hints
+}()
+
+// mayHaveTerm reports whether glossaryRe may match s (never false when
+// it does).
+func mayHaveTerm(s string) bool {
+	if strings.ContainsAny(s, "\u017f\u212a") {
+		return true
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	l := string(b)
+	for _, h := range glossaryHints {
+		if strings.Contains(l, h) {
+			return true
+		}
+	}
+	return false
+}
+
 // glossaryURL is the glossary page of a UI language.
 func glossaryURL(lang string) string {
 	if lang == "fr" {
@@ -43,6 +88,12 @@ func linkGlossary(segs []Segment, lang string, seen map[string]bool) []Segment {
 	for _, s := range segs {
 		if s.Href != "" {
 			out = append(out, s)
+			continue
+		}
+		if !mayHaveTerm(s.T) { // most texts: no need for the regexp
+			if s.T != "" {
+				out = append(out, Segment{T: s.T})
+			}
 			continue
 		}
 		rest := s.T

@@ -45,27 +45,32 @@ type ReportLine struct {
 	Rate          string `json:"rate"`
 }
 
-// homeOf groups the reports by mission for the home page in lang.
-func homeOf(reports []*report.Report, lang string) Home {
+// lineOf is the line of a report in the portal home's lists in lang.
+func lineOf(r *report.Report, lang string) ReportLine {
+	h := newViewer(r, lang).headline()
+	return ReportLine{
+		Period: r.Period.Label, Symbol: r.Symbol, URL: r.URL(lang, "", ""), Title: r.Title, Lang: r.Language,
+		Apportionment: h.apportionment, Expenditure: h.expenditure, Rate: h.rate,
+	}
+}
+
+// homeOf groups the reports' entries by mission for the home page in lang.
+func homeOf(entries []Entry, lang string) Home {
 	byAcronym := map[string]*MissionGroup{}
 	periods := map[string]bool{}
 	latest := map[string]string{} // acronym → start of the period its name comes from
-	for _, r := range reports {
-		g := byAcronym[r.Mission.Acronym]
+	for _, e := range entries {
+		g := byAcronym[e.Mission.Acronym]
 		if g == nil {
-			g = &MissionGroup{ID: "mission-" + anchor(r.Mission.Acronym), Acronym: r.Mission.Acronym}
-			byAcronym[r.Mission.Acronym] = g
+			g = &MissionGroup{ID: "mission-" + anchor(e.Mission.Acronym), Acronym: e.Mission.Acronym}
+			byAcronym[e.Mission.Acronym] = g
 		}
-		if r.Period.Start >= latest[r.Mission.Acronym] {
-			latest[r.Mission.Acronym] = r.Period.Start
-			g.Name, g.Lang = r.Mission.Name, r.Language
+		if e.Period.Start >= latest[e.Mission.Acronym] {
+			latest[e.Mission.Acronym] = e.Period.Start
+			g.Name, g.Lang = e.Mission.Name, e.Language
 		}
-		h := newViewer(r, lang).headline()
-		g.Reports = append(g.Reports, ReportLine{
-			Period: r.Period.Label, Symbol: r.Symbol, URL: r.URL(lang, "", ""), Title: r.Title, Lang: r.Language,
-			Apportionment: h.apportionment, Expenditure: h.expenditure, Rate: h.rate,
-		})
-		periods[r.Period.Label] = true
+		g.Reports = append(g.Reports, e.Lines[lang])
+		periods[e.Period.Label] = true
 	}
 	var home Home
 	for _, g := range byAcronym {
@@ -77,7 +82,7 @@ func homeOf(reports []*report.Report, lang string) Home {
 	}
 	slices.SortFunc(home.Missions, func(a, b MissionGroup) int { return cmp.Compare(a.Acronym, b.Acronym) })
 	w := uiWords[lang]
-	home.Count = count(len(reports), w.nReports) + ", " + count(len(home.Missions), w.nMissions) + ", " + count(len(periods), w.nPeriods) + "."
+	home.Count = count(len(entries), w.nReports) + ", " + count(len(home.Missions), w.nMissions) + ", " + count(len(periods), w.nPeriods) + "."
 	return home
 }
 
@@ -97,10 +102,10 @@ func anchor(s string) string {
 
 // writeHome writes data/home.json, the home page's lists in every UI
 // language, read by layouts/home.html.
-func writeHome(dir string, reports []*report.Report) error {
+func writeHome(dir string, entries []Entry) error {
 	all := map[string]Home{}
 	for _, lang := range Languages {
-		all[lang] = homeOf(reports, lang)
+		all[lang] = homeOf(entries, lang)
 	}
 	b, err := json.Marshal(all)
 	if err != nil {

@@ -27,7 +27,11 @@ func TestHomeGroupsByMissionAndPeriod(t *testing.T) {
 		reportOf("A/97/5", "UNMISS", "2020/21"),
 		reportOf("A/99/4", "MINUSMA", "2019/20"),
 	}
-	h := homeOf(reports, "fr")
+	entries := make([]Entry, len(reports))
+	for i, r := range reports {
+		entries[i] = EntryOf(r)
+	}
+	h := homeOf(entries, "fr")
 	if h.Count != "5 rapports, 2 missions, 3 exercices." {
 		t.Errorf("count %q", h.Count)
 	}
@@ -51,10 +55,10 @@ func TestHomeGroupsByMissionAndPeriod(t *testing.T) {
 	if r.Apportionment != "1\u202f183\u202f384,7" || r.Expenditure != "1\u202f103\u202f359,2" || r.Rate != "93,2\u202f%" || r.URL != "/fr/a-99-2/" {
 		t.Errorf("fr line %q %q %q %q", r.Apportionment, r.Expenditure, r.Rate, r.URL)
 	}
-	if r := homeOf(reports, "en").Missions[0].Reports[0]; r.Apportionment != "1,183,384.7" || r.Rate != "93.2%" || r.URL != "/en/a-99-2/" {
+	if r := homeOf(entries, "en").Missions[0].Reports[0]; r.Apportionment != "1,183,384.7" || r.Rate != "93.2%" || r.URL != "/en/a-99-2/" {
 		t.Errorf("en line %+v", r)
 	}
-	if c := homeOf(reports[:1], "en").Count; c != "1 report, 1 mission, 1 period." {
+	if c := homeOf(entries[:1], "en").Count; c != "1 report, 1 mission, 1 period." {
 		t.Errorf("en count %q", c)
 	}
 }

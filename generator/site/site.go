@@ -5,20 +5,26 @@
 // under static/data/.
 //
 // It prepares everything a layout prints (numbers formatted per language,
-// links, citations); it must not run Hugo (see hugobuild) nor parse text
-// (see ingest).
+// links, citations) and writes the bodies of the report pages as HTML
+// (html.go, templates/home.html), given to Hugo as one "body" parameter;
+// it must not run Hugo (see hugobuild) nor parse text (see ingest). The
+// build writes the site in shards of a few reports (WriteReports) and a
+// global part (WriteGlobal); Write writes one site with every report.
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
+	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 
 	"pkportal"
@@ -30,22 +36,49 @@ import (
 // Languages are the UI languages of the portal.
 var Languages = []string{"fr", "en"}
 
-// Write writes the complete site source into dir, which must be empty or
-// absent.
+// Write writes the complete site source of reports into dir, which must
+// be empty or absent: the site files, every report's pages and data, and
+// the _redirects of them all. The build renders in shards instead
+// (WriteReports, WriteGlobal); Write is the one-folder site of the
+// benchmarks.
 func Write(dir string, reports []*report.Report) error {
-	if err := copyEmbedded(dir); err != nil {
+	if err := WriteReports(dir, "", pkportal.SiteFiles, reports); err != nil {
+		return err
+	}
+	entries := make([]Entry, len(reports))
+	for i, r := range reports {
+		entries[i] = EntryOf(r)
+	}
+	if err := writeHome(dir, entries); err != nil {
+		return fmt.Errorf("home page lists: %w", err)
+	}
+	return writeRedirects(dir, reports)
+}
+
+// WriteReports writes into dir, which must be empty or absent, the site
+// files and the pages and data of reports (a shard of the site: its
+// portal home, feed and sitemap list only these reports, and it has no
+// _redirects; WriteGlobal writes those for all). The files that are
+// published as they are (data files, paragraph permalink pages) go into
+// static, dir/static if empty: the build gives its publish folder, which
+// saves copying them there.
+func WriteReports(dir, static string, files fs.FS, reports []*report.Report) error {
+	if static == "" {
+		static = filepath.Join(dir, "static")
+	}
+	if err := copyFiles(dir, files); err != nil {
 		return fmt.Errorf("site files: %w", err)
 	}
 	// Reports write to folders of their own: one per core at a time.
 	errs := make([]error, len(reports))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(reports)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				errs[i] = writeAll(dir, reports[i])
+				errs[i] = writeAll(dir, static, reports[i])
 			}
 		}()
 	}
@@ -54,31 +87,89 @@ func Write(dir string, reports []*report.Report) error {
 	}
 	close(next)
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
+	return errors.Join(errs...)
+}
+
+// Entry is what the global part of the site needs of a report: its home
+// page's metadata (the portal home lists the reports, the feed announces
+// them) and its paragraph permalink rules. It is small, and kept in the
+// build cache, so that an unchanged report need not be ingested again.
+type Entry struct {
+	Slug      string `json:"slug"`
+	Symbol    string `json:"symbol"`
+	Source    string `json:"source"`
+	Synthetic bool   `json:"synthetic,omitempty"`
+	// Title is the title of the report home (the same in every UI language).
+	Title string `json:"title"`
+	// Params are the report home's front matter parameters, without its body.
+	Params map[string]any `json:"params"`
+	// Redirects are the report's lines of _redirects.
+	Redirects string `json:"redirects"`
+	// Mission, Period and Language place the report in the portal home's
+	// lists; Lines are its line there in each UI language.
+	Mission  report.Mission        `json:"mission"`
+	Period   report.Period         `json:"period"`
+	Language string                `json:"language"`
+	Lines    map[string]ReportLine `json:"lines"`
+}
+
+// EntryOf returns the entry of a report.
+func EntryOf(r *report.Report) Entry {
+	p := homeParams(r, "")
+	delete(p, "body")
+	e := Entry{Slug: r.Slug, Symbol: r.Symbol, Source: r.Source, Synthetic: r.Synthetic,
+		Title: homeTitle(r), Params: p, Redirects: redirectLines(r),
+		Mission: r.Mission, Period: r.Period, Language: r.Language, Lines: map[string]ReportLine{}}
+	for _, lang := range Languages {
+		e.Lines[lang] = lineOf(r, lang)
 	}
-	if err := writeHome(dir, reports); err != nil {
+	return e
+}
+
+// WriteGlobal writes into dir, which must be empty or absent, the global
+// part of the site: the site files (portal home, feed, glossary, about,
+// 404, sitemap index) with, for each report, a home page that Hugo lists
+// (portal home, feed) but does not render ("build.render: link": the
+// report's own pages come from its shard), and the _redirects of all
+// reports. entries must be in the order of the reports.
+func WriteGlobal(dir string, files fs.FS, entries []Entry) error {
+	if err := copyFiles(dir, files); err != nil {
+		return fmt.Errorf("site files: %w", err)
+	}
+	var red strings.Builder
+	red.WriteString(redirectsHeader)
+	for _, e := range entries {
+		red.WriteString(e.Redirects)
+		for _, lang := range Languages {
+			p := page{Title: e.Title, Type: "report", Params: e.Params, Build: map[string]any{"render": "link"}}
+			if err := writePage(filepath.Join(dir, "content", lang, e.Slug, "_index.md"), p); err != nil {
+				return fmt.Errorf("home of %s: %w", e.Symbol, err)
+			}
+		}
+	}
+	if err := writeHome(dir, entries); err != nil {
 		return fmt.Errorf("home page lists: %w", err)
 	}
-	return writeRedirects(dir, reports)
+	return os.WriteFile(filepath.Join(dir, "static", "_redirects"), []byte(red.String()), 0o644)
 }
 
 // writeAll writes the pages of a report in every UI language and its data.
-func writeAll(dir string, r *report.Report) error {
+func writeAll(dir, static string, r *report.Report) error {
 	ds := csvout.Datasets(r) // once: pages, table pages and data files share them
 	for _, lang := range Languages {
-		if err := writeReport(dir, r, lang, ds); err != nil {
+		if err := writeReport(dir, static, r, lang, ds); err != nil {
 			return fmt.Errorf("pages of %s (%s): %w", r.Symbol, lang, err)
 		}
 	}
-	if err := writeData(filepath.Join(dir, "static", "data", r.Slug), r, dataFiles(r, ds)); err != nil {
+	if err := writeData(filepath.Join(static, "data", r.Slug), r, dataFiles(r, ds)); err != nil {
 		return fmt.Errorf("data files of %s: %w", r.Symbol, err)
 	}
 	return nil
 }
 
-func copyEmbedded(dir string) error {
-	return fs.WalkDir(pkportal.SiteFiles, ".", func(p string, d fs.DirEntry, err error) error {
+// copyFiles writes the hand-written site files (pkportal.SiteFiles) into dir.
+func copyFiles(dir string, files fs.FS) error {
+	return fs.WalkDir(files, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -86,7 +177,7 @@ func copyEmbedded(dir string) error {
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
-		b, err := pkportal.SiteFiles.ReadFile(p)
+		b, err := fs.ReadFile(files, p)
 		if err != nil {
 			return err
 		}
@@ -104,53 +195,58 @@ type page struct {
 	Params map[string]any `json:"params"`
 	// Sitemap excludes redirect pages from the sitemap.
 	Sitemap map[string]any `json:"sitemap,omitempty"`
+	// Build holds Hugo's build options of the page.
+	Build map[string]any `json:"build,omitempty"`
 }
 
 func writePage(path string, p page) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	b, err := json.Marshal(p) // read by Hugo only: compact
-	if err != nil {
+	// Read by Hugo only: compact, and with <, > and & as they are (the
+	// bodies are HTML: escaping them made the front matter longer and
+	// slower for Hugo to read).
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(p); err != nil {
 		return err
 	}
-	return os.WriteFile(path, append(b, '\n'), 0o644)
+	return os.WriteFile(path, b.Bytes(), 0o644)
 }
 
-func writeReport(dir string, r *report.Report, lang string, ds []csvout.Dataset) error {
+func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.Dataset) error {
 	root := filepath.Join(dir, "content", lang, r.Slug)
 	v := newViewer(r, lang)
 
-	var toc []map[string]string
+	hv := homeView{Symbol: r.Symbol, ReportTitle: r.Title, ContentLang: r.Language, Mission: r.Mission, Period: r.Period,
+		KeyFigures: v.keyFigures(), Footnotes: r.Footnotes}
 	for _, s := range r.Pages() {
-		toc = append(toc, map[string]string{"title": sectionTitle(s), "url": r.URL(lang, s.ID, "")})
+		hv.TOC = append(hv.TOC, linkView{Title: sectionTitle(s), URL: r.URL(lang, s.ID, "")})
 	}
-	var tables []map[string]string
 	for _, d := range ds {
-		tables = append(tables, map[string]string{"id": d.ID, "title": d.Title, "url": r.URL(lang, "tables/"+d.ID, ""), "csv": dataURL(r, d.ID, "csv"), "json": dataURL(r, d.ID, "json")})
+		hv.Tables = append(hv.Tables, linkView{ID: d.ID, Title: d.Title, URL: r.URL(lang, "tables/"+d.ID, ""), CSV: dataURL(r, d.ID, "csv"), JSON: dataURL(r, d.ID, "json")})
 	}
-	var summary []BlockView
 	for _, s := range r.Sections {
 		if s.ID == "summary" {
-			summary = v.blocks(s, 0)
+			hv.Summary = v.blocks(s, 0)
 		}
 	}
-	var chartViews []map[string]any
 	for _, c := range charts.ForReport(r, lang) {
 		tv := v.table(c.Table)
 		tv.CSV, tv.JSON = dataURL(r, c.ID, "csv"), dataURL(r, c.ID, "json")
 		tv.URL = r.URL(lang, "", c.ID)
-		chartViews = append(chartViews, map[string]any{"id": c.ID, "title": c.Title, "desc": c.Desc, "svg": c.SVG, "table": tv})
+		hv.Charts = append(hv.Charts, chartView{ID: c.ID, Title: c.Title, Desc: c.Desc, SVG: template.HTML(c.SVG), Table: tv})
+	}
+	hv.Data.Report, hv.Data.Package, hv.Data.Zip = "/data/"+r.Slug+"/report.json", "/data/"+r.Slug+"/datapackage.json", "/data/"+r.Slug+"/"+r.Slug+".zip"
+	body, err := renderHome(lang, hv)
+	if err != nil {
+		return err
 	}
 	home := page{
-		Title: r.Symbol + " — " + r.Mission.Acronym + " " + r.Period.Label,
-		Type:  "report",
-		Params: map[string]any{
-			"symbol": r.Symbol, "slug": r.Slug, "mission": r.Mission, "period": r.Period,
-			"reporttitle": r.Title, "contentlang": r.Language, "toc": toc, "tables": tables,
-			"summary": summary, "keyfigures": v.keyFigures(), "charts": chartViews, "footnotes": r.Footnotes,
-			"data": map[string]string{"report": "/data/" + r.Slug + "/report.json", "package": "/data/" + r.Slug + "/datapackage.json", "zip": "/data/" + r.Slug + "/" + r.Slug + ".zip"},
-		},
+		Title:  homeTitle(r),
+		Type:   "report",
+		Params: homeParams(r, body),
 	}
 	if err := writePage(filepath.Join(root, "_index.md"), home); err != nil {
 		return err
@@ -160,6 +256,10 @@ func writeReport(dir string, r *report.Report, lang string, ds []csvout.Dataset)
 	}
 	pages := r.Pages()
 	for i, s := range pages {
+		body, err := renderHTML(lang, func(w *htmlw) { w.blocks(v.blocks(s, 0)) })
+		if err != nil {
+			return err
+		}
 		p := page{
 			Title:  sectionTitle(s),
 			Type:   "report",
@@ -167,7 +267,7 @@ func writeReport(dir string, r *report.Report, lang string, ds []csvout.Dataset)
 			Weight: i + 1,
 			Params: map[string]any{
 				"symbol": r.Symbol, "slug": r.Slug, "contentlang": r.Language,
-				"blocks": v.blocks(s, 0), "cite": r.CiteSection(lang, s),
+				"body": body, "cite": r.CiteSection(lang, s),
 				"reporturl": r.URL(lang, "", ""),
 			},
 		}
@@ -175,7 +275,7 @@ func writeReport(dir string, r *report.Report, lang string, ds []csvout.Dataset)
 			return err
 		}
 	}
-	return writePermalinks(dir, r, lang)
+	return writePermalinks(static, r, lang)
 }
 
 // writePermalinks writes the paragraph permalink pages as static HTML: a
@@ -183,8 +283,8 @@ func writeReport(dir string, r *report.Report, lang string, ds []csvout.Dataset)
 // with the anchor, on any static host (Netlify answers a 301 first, from
 // _redirects). They are written here rather than rendered by Hugo: they
 // are half of all the pages and need no template.
-func writePermalinks(dir string, r *report.Report, lang string) error {
-	root := filepath.Join(dir, "static", lang, r.Slug, "par")
+func writePermalinks(static string, r *report.Report, lang string) error {
+	root := filepath.Join(static, lang, r.Slug, "par")
 	words := uiWords[lang].redirecting
 	write := func(sub, title, target string) error {
 		d := filepath.Join(root, sub)
@@ -212,6 +312,20 @@ func writePermalinks(dir string, r *report.Report, lang string) error {
 		return err
 	}
 	return write("", r.Symbol, r.URL(lang, "", ""))
+}
+
+// homeTitle is the title of a report home.
+func homeTitle(r *report.Report) string {
+	return r.Symbol + " — " + r.Mission.Acronym + " " + r.Period.Label
+}
+
+// homeParams are the front matter parameters of a report home: its body
+// and the metadata the portal's home page, feed and base layout read.
+func homeParams(r *report.Report, body string) map[string]any {
+	return map[string]any{
+		"symbol": r.Symbol, "slug": r.Slug, "mission": r.Mission, "period": r.Period,
+		"reporttitle": r.Title, "contentlang": r.Language, "body": body,
+	}
 }
 
 func dataURL(r *report.Report, id, ext string) string {
@@ -261,7 +375,11 @@ func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 			return err
 		}
 	}
-	if err := writeJSON(filepath.Join(dir, "report.schema.json"), ReportSchema()); err != nil {
+	schema, err := reportSchemaJSON()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "report.schema.json"), schema, 0o644); err != nil {
 		return err
 	}
 	// report.json names its schema, for editors and validators
@@ -275,6 +393,12 @@ func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 	}
 	return writeDataPackage(dir, r, files)
 }
+
+// reportSchemaJSON is report.schema.json, the same for every report.
+var reportSchemaJSON = sync.OnceValues(func() ([]byte, error) {
+	b, err := json.MarshalIndent(ReportSchema(), "", " ")
+	return append(b, '\n'), err
+})
 
 func writeJSON(path string, v any) error {
 	b, err := json.MarshalIndent(v, "", " ")

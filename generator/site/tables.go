@@ -54,10 +54,14 @@ func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) 
 		tv.URL = r.URL(v.lang, "tables/"+d.ID, "")
 		tv.Sortable = flat(tv)
 		ld, _ := json.Marshal(datasetLD(r, d, v.lang))
-		err := writePage(filepath.Join(root, "tables", d.ID, "index.md"), page{
+		body, err := renderHTML(v.lang, func(w *htmlw) { w.table(tv) })
+		if err != nil {
+			return err
+		}
+		err = writePage(filepath.Join(root, "tables", d.ID, "index.md"), page{
 			Title: r.Symbol + " — " + d.Title, Type: "report", Layout: "tablepage", Weight: i + 1,
 			Params: map[string]any{"symbol": r.Symbol, "contentlang": r.Language, "reporturl": r.URL(v.lang, "", ""),
-				"tablesurl": r.URL(v.lang, "tables", ""), "table": tv, "jsonld": string(ld)},
+				"tablesurl": r.URL(v.lang, "tables", ""), "body": body, "jsonld": string(ld)},
 		})
 		if err != nil {
 			return err

@@ -1,0 +1,165 @@
+package pipeline
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"pkportal"
+	"pkportal/generator/synth"
+)
+
+// corpus writes n synthetic reports into a temporary folder.
+func corpus(t *testing.T, n int) string {
+	t.Helper()
+	src, err := os.ReadFile("../../sources/A-76-564.fr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := synth.Generate(src, n, dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// siteFiles copies the embedded site files, so that a test may change one.
+func siteFiles(t *testing.T) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(pkportal.SiteFiles, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := pkportal.SiteFiles.ReadFile(p)
+		m[p] = &fstest.MapFile{Data: b, Mode: 0o644}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func read(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestCache: an unchanged report is reused from the cache; changing its
+// source, or a template, renders it again; a failed build leaves the
+// previous output and a consistent cache.
+func TestCache(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the site several times")
+	}
+	src := corpus(t, 2)
+	paths, _ := filepath.Glob(filepath.Join(src, "*.txt"))
+	if len(paths) != 2 {
+		t.Fatalf("corpus: %v", paths)
+	}
+	tmp := t.TempDir()
+	out := filepath.Join(tmp, "public")
+	files := siteFiles(t)
+	o := Options{Src: src, Out: out, Cache: filepath.Join(tmp, "cache"), Synthetic: true, DropReports: true, SiteFiles: files}
+	build := func(wantRendered int) *Result {
+		t.Helper()
+		res, err := Build(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Rendered != wantRendered || res.Count != 2 {
+			t.Fatalf("rendered %d of %d reports, want %d of 2", res.Rendered, res.Count, wantRendered)
+		}
+		return res
+	}
+	first := build(2)
+	home := filepath.Join(out, "en", "a-99-1001", "index.html")
+	section := filepath.Join(out, "en", "a-99-1002", "i", "index.html")
+	wantHome, wantSection := read(t, home), read(t, section)
+	sitemap := read(t, filepath.Join(out, "fr", "sitemap.xml"))
+	for _, slug := range []string{"a-99-1001", "a-99-1002"} {
+		if !strings.Contains(sitemap, "/fr/"+slug+"/tables/") {
+			t.Errorf("the sitemap lacks the pages of %s", slug)
+		}
+	}
+
+	// nothing changed: everything from the cache, the same output
+	second := build(0)
+	if second.Pages != first.Pages {
+		t.Errorf("%d pages from the cache, %d rendered", second.Pages, first.Pages)
+	}
+	if read(t, home) != wantHome || read(t, section) != wantSection || read(t, filepath.Join(out, "fr", "sitemap.xml")) != sitemap {
+		t.Error("the output from the cache differs from the rendered one")
+	}
+
+	// one source changed: that report only
+	b := read(t, paths[1])
+	if err := os.WriteFile(paths[1], []byte(b+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build(1)
+
+	// a template changed: every report
+	const mark = `<p class="layout-v2"></p>`
+	f := files["layouts/report/reportsection.html"]
+	f.Data = []byte(strings.Replace(string(f.Data), "</article>", "</article>"+mark, 1))
+	build(2)
+	if !strings.Contains(read(t, section), mark) {
+		t.Error("a report section page does not show the changed template")
+	}
+	good := read(t, section)
+
+	// a failed build (a source that does not parse): the output and the
+	// cache stay as they were
+	if err := os.WriteFile(paths[1], []byte("not a report\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(o); err == nil {
+		t.Fatal("a build with a broken source succeeded")
+	}
+	if read(t, section) != good {
+		t.Error("a failed build changed the published output")
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(tmp, ".public-build-*"))
+	tmps, _ := filepath.Glob(filepath.Join(tmp, "cache", "reports", ".tmp-*"))
+	if len(leftovers)+len(tmps) > 0 {
+		t.Errorf("a failed build left %v %v", leftovers, tmps)
+	}
+	if err := os.WriteFile(paths[1], []byte(b), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build(1) // the first report's entry survived the failure
+	if read(t, section) != good {
+		t.Error("the rebuilt output differs")
+	}
+}
+
+// TestCacheConcurrentBuilds: two builds with one cache folder (e.g. the
+// default one) wait for each other instead of pruning each other's entries.
+func TestCacheConcurrentBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the site")
+	}
+	cache := filepath.Join(t.TempDir(), "cache")
+	srcs := []string{corpus(t, 1), corpus(t, 2)}
+	errs := make(chan error, len(srcs))
+	for _, src := range srcs {
+		go func() {
+			_, err := Build(Options{Src: src, Out: filepath.Join(t.TempDir(), "public"), Cache: cache, Synthetic: true, DropReports: true})
+			errs <- err
+		}()
+	}
+	for range srcs {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

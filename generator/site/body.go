@@ -1,0 +1,148 @@
+package site
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"strings"
+	"sync"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"pkportal"
+	"pkportal/report"
+)
+
+// The bodies of the report pages (blocks, paragraphs, tables, expected
+// accomplishments, the report home's article) are rendered here, in Go,
+// and given to Hugo as one prepared HTML parameter, "body". Hugo walked
+// the large view maps of the front matter through its partials before:
+// that was 37 % of the build's CPU. Hugo still renders every page: base
+// layout, translations, language switch, breadcrumbs, pager, sitemap.
+//
+// The blocks are written by htmlw (html.go); the report home's article
+// is templates/home.html (html/template), which prints them. Their words
+// come from the site's i18n/<lang>.toml, as Hugo's T does.
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+var (
+	bodyMu    sync.Mutex
+	bodyWords = map[string]map[string]string{}
+	bodyTmpls = map[string]*template.Template{}
+)
+
+// uiText returns the words of i18n/<lang>.toml of the embedded site
+// files, read once, and the home template of the language.
+func uiText(lang string) (map[string]string, *template.Template, error) {
+	bodyMu.Lock()
+	defer bodyMu.Unlock()
+	if w := bodyWords[lang]; w != nil {
+		return w, bodyTmpls[lang], nil
+	}
+	words, err := i18n(pkportal.SiteFiles, lang)
+	if err != nil {
+		return nil, nil, err
+	}
+	html := func(write func(w *htmlw)) (template.HTML, error) {
+		w := &htmlw{lang: lang, words: words}
+		write(w)
+		return template.HTML(w.b.String()), w.err
+	}
+	t, err := template.New("body").Funcs(template.FuncMap{
+		"T": func(key string) (string, error) {
+			w, ok := words[key]
+			if !ok {
+				return "", fmt.Errorf("i18n/%s.toml has no %q", lang, key)
+			}
+			return w, nil
+		},
+		"blocks": func(bs []BlockView) (template.HTML, error) { return html(func(w *htmlw) { w.blocks(bs) }) },
+		"table":  func(t *TableView) (template.HTML, error) { return html(func(w *htmlw) { w.table(t) }) },
+	}).ParseFS(templateFiles, "templates/*.html")
+	if err != nil {
+		return nil, nil, fmt.Errorf("body templates: %w", err)
+	}
+	bodyWords[lang], bodyTmpls[lang] = words, t
+	return words, t, nil
+}
+
+// i18n reads the UI words of a language (i18n/<lang>.toml: key = "words").
+func i18n(files fs.FS, lang string) (map[string]string, error) {
+	b, err := fs.ReadFile(files, "i18n/"+lang+".toml")
+	if err != nil {
+		return nil, fmt.Errorf("i18n: %w", err)
+	}
+	var raw map[string]any
+	if err := toml.Unmarshal(b, &raw); err != nil {
+		return nil, fmt.Errorf("i18n/%s.toml: %w", lang, err)
+	}
+	words := make(map[string]string, len(raw))
+	for k, v := range raw {
+		switch v := v.(type) {
+		case string:
+			words[k] = v
+		case map[string]any: // Hugo's long form: key = { other = "…" }
+			if s, ok := v["other"].(string); ok {
+				words[k] = s
+			}
+		}
+	}
+	return words, nil
+}
+
+// renderHTML returns the body written by write in a UI language.
+func renderHTML(lang string, write func(w *htmlw)) (string, error) {
+	words, _, err := uiText(lang)
+	if err != nil {
+		return "", err
+	}
+	w := &htmlw{lang: lang, words: words}
+	write(w)
+	if w.err != nil {
+		return "", fmt.Errorf("body (%s): %w", lang, w.err)
+	}
+	return w.b.String(), nil
+}
+
+// renderHome returns the article of a report home.
+func renderHome(lang string, hv homeView) (string, error) {
+	_, t, err := uiText(lang)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	if err := t.ExecuteTemplate(&b, "home.html", hv); err != nil {
+		return "", fmt.Errorf("report home (%s): %w", lang, err)
+	}
+	return b.String(), nil
+}
+
+// homeView is the article of a report home.
+type homeView struct {
+	Symbol, ReportTitle, ContentLang string
+	Mission                          report.Mission
+	Period                           report.Period
+	KeyFigures                       []KeyFigure
+	TOC                              []linkView
+	Summary                          []BlockView
+	Footnotes                        []report.Note
+	Charts                           []chartView
+	Data                             struct{ Report, Package, Zip string }
+	Tables                           []linkView
+}
+
+// linkView is an entry of a list of links: a page of the table of
+// contents, or a table with its data files.
+type linkView struct {
+	ID, Title, URL, CSV, JSON string
+}
+
+// chartView is a chart of the report home with its data table.
+type chartView struct {
+	ID, Title, Desc string
+	SVG             template.HTML
+	Table           *TableView
+}

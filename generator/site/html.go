@@ -1,0 +1,455 @@
+package site
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// htmlw writes the HTML of page bodies: blocks, paragraphs, tables,
+// expected accomplishments, follow-up. It is a hand-written translation
+// of what were Hugo partials, with the escaping html/template (and so
+// Hugo) applies in each context, byte for byte: text and attribute values
+// (esc), URL attributes (url: unsafe schemes refused, then normalised),
+// URL fragments after a literal "#" (frag). The bodies of a site's pages
+// are most of its HTML: written this way they cost a tenth of what
+// html/template's reflection costs. Layouts (and templates/home.html)
+// still loop and print; the words come from the site's i18n files.
+type htmlw struct {
+	b     strings.Builder
+	lang  string
+	words map[string]string
+	err   error
+}
+
+func (w *htmlw) s(lit string) { w.b.WriteString(lit) }
+
+// esc writes s escaped as html/template escapes text and quoted attribute
+// values (htmlReplacementTable).
+func (w *htmlw) esc(s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case 0:
+			r = "\uFFFD"
+		case '"':
+			r = "&#34;"
+		case '&':
+			r = "&amp;"
+		case '\'':
+			r = "&#39;"
+		case '+':
+			r = "&#43;"
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		default:
+			continue
+		}
+		w.b.WriteString(s[last:i])
+		w.b.WriteString(r)
+		last = i + 1
+	}
+	w.b.WriteString(s[last:])
+}
+
+// url writes a URL attribute value as html/template does: a URL with a
+// scheme other than http, https or mailto becomes "#ZgotmplZ", the rest
+// is normalised (percent-encoded where not allowed) and escaped.
+func (w *htmlw) url(s string) {
+	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") {
+		if !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
+			s = "#ZgotmplZ"
+		}
+	}
+	w.esc(percentEncode(s, true))
+}
+
+// frag writes a value that follows a literal "#" in a URL attribute.
+func (w *htmlw) frag(s string) { w.esc(percentEncode(s, false)) }
+
+// percentEncode is html/template's processURLOnto: norm keeps reserved
+// characters and valid escapes (a whole URL); otherwise only unreserved
+// characters are kept (a part of one).
+func percentEncode(s string, norm bool) string {
+	var b strings.Builder
+	written := 0
+	for i, n := 0, len(s); i < n; i++ {
+		c := s[i]
+		switch c {
+		case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
+			if norm {
+				continue
+			}
+		case '-', '.', '_', '~':
+			continue
+		case '%':
+			if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+				continue
+			}
+		default:
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				continue
+			}
+		}
+		b.WriteString(s[written:i])
+		fmt.Fprintf(&b, "%%%02x", c)
+		written = i + 1
+	}
+	if written == 0 {
+		return s
+	}
+	b.WriteString(s[written:])
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// t writes the UI words of key (i18n/<lang>.toml), escaped.
+func (w *htmlw) t(key string) {
+	s, ok := w.words[key]
+	if !ok && w.err == nil {
+		w.err = fmt.Errorf("i18n/%s.toml has no %q", w.lang, key)
+	}
+	w.esc(s)
+}
+
+func (w *htmlw) int(n int) { w.b.WriteString(strconv.Itoa(n)) }
+
+func (w *htmlw) segments(ss []Segment) {
+	for _, s := range ss {
+		switch {
+		case s.Term:
+			w.s(`<a class="term" href="`)
+			w.url(s.Href)
+			w.s(`">`)
+			w.esc(s.T)
+			w.s(`</a>`)
+		case s.Href != "":
+			w.s(`<a href="`)
+			w.url(s.Href)
+			w.s(`">`)
+			w.esc(s.T)
+			w.s(`</a>`)
+		default:
+			w.esc(s.T)
+		}
+	}
+}
+
+func (w *htmlw) cite(cite, url string) {
+	w.s(`<p class="cite" lang="`)
+	w.esc(w.lang)
+	w.s(`"><a class="permalink" href="`)
+	w.url(url)
+	w.s(`" data-cite="`)
+	w.url(cite) // data-cite is a URL attribute to html/template ("cite")
+	w.s(`">`)
+	w.esc(cite)
+	w.s("</a></p>\n")
+}
+
+func (w *htmlw) items(its []ItemView) {
+	w.s(`<ol class="items">`)
+	for _, it := range its {
+		w.s(`<li><span class="label">`)
+		w.esc(it.Label)
+		w.s(`)</span> `)
+		w.segments(it.Text)
+		if len(it.Items) > 0 {
+			w.items(it.Items)
+		}
+		w.s(`</li>`)
+	}
+	w.s("</ol>\n")
+}
+
+func (w *htmlw) para(p *ParaView) {
+	w.s(`<div class="para" id="`)
+	w.esc(p.ID)
+	w.s(`">`)
+	if p.Number != 0 {
+		w.s(`<a class="num" href="#`)
+		w.frag(p.ID)
+		w.s(`" aria-label="`)
+		w.t("paragraph")
+		w.s(" ")
+		w.int(p.Number)
+		w.s(`">`)
+		w.int(p.Number)
+		w.s(`.</a>`)
+	}
+	w.s("\n<p>")
+	w.segments(p.Text)
+	w.s("</p>")
+	if len(p.Items) > 0 {
+		w.items(p.Items)
+	}
+	if len(p.Tail) > 0 {
+		w.s("<p>")
+		w.segments(p.Tail)
+		w.s("</p>")
+	}
+	if p.Cite != "" {
+		w.cite(p.Cite, p.URL)
+	}
+	w.s("\n</div>\n")
+}
+
+func (w *htmlw) followUp(fs []FollowUpView) {
+	w.s(`<ol class="followup">`)
+	for _, f := range fs {
+		w.s("\n<li id=\"")
+		w.esc(f.ID)
+		w.s(`"><h2 class="followup-heading">`)
+		w.esc(f.Heading)
+		w.s("</h2>\n<dl><dt>")
+		w.t("request")
+		w.s("</dt><dd>")
+		w.esc(f.Request)
+		w.s("</dd><dt>")
+		w.t("actionTaken")
+		w.s("</dt><dd>")
+		w.esc(f.Action)
+		w.s("</dd></dl>\n")
+		w.cite(f.Cite, f.URL)
+		w.s("</li>")
+	}
+	w.s("\n</ol>\n")
+}
+
+func (w *htmlw) ea(e *EAView) {
+	w.s(`<section class="ea" id="`)
+	w.esc(e.ID)
+	w.s("\">\n<h2>")
+	w.t("expectedAccomplishment")
+	w.s(" ")
+	w.esc(e.Number)
+	w.s(" : ")
+	w.esc(e.Text)
+	w.s("</h2>\n")
+	w.cite(e.Cite, e.URL)
+	w.s("\n<h3>")
+	w.t("indicators")
+	w.s("</h3>\n<ol class=\"indicators\">")
+	for _, in := range e.Indicators {
+		w.s("\n<li id=\"")
+		w.esc(in.ID)
+		w.s(`"><dl><dt>`)
+		w.t("planned")
+		w.s("</dt><dd>")
+		w.esc(in.Planned)
+		if in.Values != "" {
+			w.s(" (")
+			w.esc(in.Values)
+			w.s(")")
+		}
+		w.s("</dd><dt>")
+		w.t("actual")
+		w.s("</dt><dd>")
+		w.esc(in.Actual)
+		w.s("</dd><dt>")
+		w.t("status")
+		w.s(`</dt><dd><span class="status status-`)
+		w.esc(in.Status)
+		w.s(`">`)
+		w.esc(in.StatusText)
+		w.s("</span> <small>(")
+		w.esc(in.StatusWhy)
+		w.s(")</small></dd></dl>")
+		w.cite(in.Cite, in.URL)
+		w.s("</li>")
+	}
+	w.s("\n</ol>\n<h3>")
+	w.t("outputs")
+	w.s("</h3>\n<ol class=\"outputs\">")
+	for _, o := range e.Outputs {
+		w.s("\n<li id=\"")
+		w.esc(o.ID)
+		w.s(`">`)
+		if o.Group != "" {
+			w.s(`<p class="group">`)
+			w.esc(o.Group)
+			w.s("</p>")
+		}
+		w.s("<dl><dt>")
+		w.t("planned")
+		w.s("</dt><dd>")
+		w.esc(o.Planned)
+		w.s("</dd><dt>")
+		w.t("completed")
+		w.s("</dt><dd>")
+		for _, c := range o.Completed {
+			w.s(`<span class="delivered">`)
+			w.esc(c)
+			w.s("</span> ")
+		}
+		w.s("</dd>")
+		if o.Remarks != "" {
+			w.s("<dt>")
+			w.t("remarks")
+			w.s("</dt><dd>")
+			w.esc(o.Remarks)
+			w.s("</dd>")
+		}
+		w.s("</dl>")
+		w.cite(o.Cite, o.URL)
+		w.s("</li>")
+	}
+	w.s("\n</ol>\n</section>\n")
+}
+
+func (w *htmlw) table(t *TableView) {
+	w.s(`<figure class="table" id="table-`)
+	w.esc(t.ID)
+	w.s("\">\n<table")
+	if t.Sortable {
+		w.s(` class="sortable"`)
+	}
+	w.s(">\n<caption>")
+	w.esc(t.Title)
+	if t.Unit != "" {
+		w.s(` <small lang="`)
+		w.esc(w.lang)
+		w.s(`">(`)
+		w.esc(t.Unit)
+		w.s(")</small>")
+	}
+	w.s("</caption>\n<thead><tr><td></td>")
+	for i, c := range t.Columns {
+		w.s(`<th scope="col">`)
+		w.esc(c)
+		if i < len(t.ColNotes) && t.ColNotes[i] != "" {
+			w.s("<sup>")
+			w.esc(t.ColNotes[i])
+			w.s("</sup>")
+		}
+		w.s("</th>")
+	}
+	w.s("</tr></thead>\n<tbody>")
+	for n, r := range t.Rows {
+		w.s("\n<tr class=\"")
+		w.esc(r.Type)
+		w.s(`" id="`)
+		w.esc(t.ID)
+		w.s("-r")
+		w.int(n + 1)
+		w.s(`"><th scope="row"`)
+		if r.Indent {
+			w.s(` class="indent"`)
+		}
+		w.s(">")
+		w.esc(r.Label)
+		if r.Notes != "" {
+			w.s("<sup>")
+			w.esc(r.Notes)
+			w.s("</sup>")
+		}
+		w.s("</th>")
+		for i, c := range r.Cells {
+			w.s("<td")
+			if i >= len(t.Numeric) && w.err == nil {
+				w.err = fmt.Errorf("table %s: row %d has more cells than columns", t.ID, n+1)
+			}
+			if i < len(t.Numeric) && t.Numeric[i] {
+				w.s(` class="num"`)
+				if i < len(r.Values) && r.Values[i] != "" {
+					w.s(` data-value="`)
+					w.esc(r.Values[i])
+					w.s(`"`)
+				}
+			}
+			w.s(">")
+			w.esc(c)
+			w.s("</td>")
+		}
+		w.s("</tr>")
+	}
+	w.s("\n</tbody>\n</table>")
+	if len(t.Notes) > 0 {
+		w.s(`<ol class="notes">`)
+		for _, n := range t.Notes {
+			w.s("<li><sup>")
+			w.esc(n.Label)
+			w.s("</sup> ")
+			w.esc(n.Text)
+			w.s("</li>")
+		}
+		w.s("</ol>")
+	}
+	if len(t.Warns) > 0 {
+		w.s(`<div class="warnings" lang="en"><p>`)
+		w.t("warning")
+		w.s("</p><ul>")
+		for _, x := range t.Warns {
+			w.s("<li>")
+			w.esc(x)
+			w.s("</li>")
+		}
+		w.s("</ul></div>")
+	}
+	w.s("\n<figcaption lang=\"")
+	w.esc(w.lang)
+	w.s(`"><a href="`)
+	w.url(t.CSV)
+	w.s(`">`)
+	w.t("csv")
+	w.s(`</a> · <a href="`)
+	w.url(t.JSON)
+	w.s(`">`)
+	w.t("json")
+	w.s("</a> · ")
+	w.cite(t.Cite, t.URL)
+	w.s("</figcaption>\n</figure>\n")
+}
+
+func (w *htmlw) blocks(bs []BlockView) {
+	for _, b := range bs {
+		if h := b.Heading; h != nil {
+			tag := "h3"
+			if h.Level == 2 {
+				tag = "h2"
+			}
+			w.s("<" + tag + ` id="`)
+			w.esc(h.ID)
+			w.s(`">`)
+			w.esc(h.Title)
+			w.s("</" + tag + ">")
+		}
+		if b.Para != nil {
+			w.para(b.Para)
+		}
+		if b.Table != nil {
+			w.table(b.Table)
+		}
+		if b.EA != nil {
+			w.ea(b.EA)
+		}
+		if v := b.Var; v != nil {
+			w.s(`<h2 class="variance" id="`)
+			w.esc(v.ID)
+			w.s(`"><span>`)
+			w.esc(v.Label)
+			w.s(`</span> <span class="num">`)
+			w.esc(v.Amount)
+			w.s(`</span> <span class="num">`)
+			w.esc(v.Percent)
+			w.s("</span></h2>")
+		}
+		if len(b.FollowUp) > 0 {
+			w.followUp(b.FollowUp)
+		}
+		if b.Note != "" {
+			w.s(`<p class="portal-note"><span>`)
+			w.t("note")
+			w.s(` : </span><span lang="en">`)
+			w.esc(b.Note)
+			w.s("</span></p>")
+		}
+	}
+	w.s("\n")
+}
