@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -20,13 +21,13 @@ import (
 //	header     magic "PKSEARCH", version u32, then the u32 fields of hdr
 //	           (counts, length sums, section offsets) in their order
 //	strings    u32 offsets[n+1] into a blob: every string the answers show
-//	           (pieces of texts, labels, titles, URL and citation
-//	           suffixes, symbols), each stored once
-//	texts      per distinct text, uv count of pieces then uv string of
-//	           each: a text is cut after each ". ", "; ", ": " and ", ",
-//	           so that sentences and clauses shared by several texts
-//	           (a paragraph of one report reworded in another) are
-//	           stored once
+//	           but the texts (labels, titles, URL and citation suffixes,
+//	           symbols), each stored once
+//	texts      per distinct text, uv count of pieces then uv piece id
+//	           of each: a text is cut after each ". ", "; ", ": " and
+//	           ", ", so that sentences and clauses shared by several
+//	           texts (a paragraph of one report reworded in another) are
+//	           stored once, in the pieces (below)
 //	terms      u32 offsets[n+1] into a blob of the sorted terms; per term
 //	           6 × u32: documents holding it in the body, in the label,
 //	           offset and byte length of its postings, skip entries,
@@ -60,10 +61,19 @@ import (
 //	           reports have the same)
 //	langs      u32 count, then the string of each UI language; u32 count,
 //	           then the string of each kind of document
+//	pieces     u32 count of the text pieces, in order of first use
+//	dict       the preset dictionary of the blocks (up to dictSize
+//	           bytes sampled evenly from the pieces)
+//	piece idx  u32 offsets[nb+1] into the blob of the blocks
+//	piece blob per block of pieceBlock pieces, raw DEFLATE (compress/flate,
+//	           with the dictionary) of: uv byte length of each piece,
+//	           then their bytes; a page of results decompresses only the
+//	           blocks of its texts (version 2; version 1 kept the pieces
+//	           uncompressed in strings)
 const (
 	magic = "PKSEARCH"
 	// Version is the format version this package writes and reads.
-	Version = 1
+	Version = 2
 )
 
 // hdr lists the u32 fields after the magic and the version, in order.
@@ -72,10 +82,17 @@ type hdr struct {
 	BodySumLo, BodySumHi, LabelSumLo, LabelSumHi                    uint32
 	StrOffs, StrBlob, Texts, TermOffs, TermBlob, TermRecs           uint32
 	Postings, ContentRecs, Occurrences, SegRecs, BlockIndex, Tables uint32
-	Langs, End                                                      uint32
+	Langs, Pieces, PieceDict, PieceIdx, PieceBlob, End              uint32
 }
 
-const hdrFields = 23
+const hdrFields = 27
+
+// pieceBlock is the number of text pieces in a compressed block. It is
+// part of the format: changing it changes Version.
+const pieceBlock = 16
+
+// dictSize is the most bytes of the preset dictionary of the blocks.
+const dictSize = 32 << 10
 
 const (
 	termWords    = 6
@@ -167,6 +184,7 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	contentOf := map[string]int32{}
 	var texts []byte
 	textOf := map[string]uint32{}
+	pcs := &strTable{ids: map[string]uint32{}}
 	textAt := func(t string) uint32 {
 		if at, ok := textOf[t]; ok {
 			return at
@@ -176,7 +194,7 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		pieces := pieces(t)
 		texts = binary.AppendUvarint(texts, uint64(len(pieces)))
 		for _, p := range pieces {
-			texts = binary.AppendUvarint(texts, uint64(strs.id(p)))
+			texts = binary.AppendUvarint(texts, uint64(pcs.id(p)))
 		}
 		return at
 	}
@@ -464,6 +482,45 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	for _, id := range kindIDs {
 		u32(id)
 	}
+	// text pieces: flate blocks of pieceBlock pieces (uv length of each,
+	// then their bytes) with a preset dictionary sampled from the pieces
+	dict := pieceDict(pcs.list)
+	var blob, idx []byte
+	var raw bytes.Buffer
+	fw, err := flate.NewWriterDict(nil, flate.BestCompression, dict)
+	if err != nil {
+		return nil, err
+	}
+	var zb bytes.Buffer
+	for lo := 0; lo < len(pcs.list); lo += pieceBlock {
+		ps := pcs.list[lo:min(lo+pieceBlock, len(pcs.list))]
+		raw.Reset()
+		var lens []byte
+		for _, p := range ps {
+			lens = binary.AppendUvarint(lens, uint64(len(p)))
+		}
+		raw.Write(lens)
+		for _, p := range ps {
+			raw.WriteString(p)
+		}
+		idx = binary.LittleEndian.AppendUint32(idx, uint32(len(blob)))
+		zb.Reset()
+		fw.Reset(&zb)
+		fw.Write(raw.Bytes())
+		if err := fw.Close(); err != nil {
+			return nil, err
+		}
+		blob = append(blob, zb.Bytes()...)
+	}
+	idx = binary.LittleEndian.AppendUint32(idx, uint32(len(blob)))
+	h.Pieces = pos()
+	u32(uint32(len(pcs.list)))
+	h.PieceDict = pos()
+	out.Write(dict)
+	h.PieceIdx = pos()
+	out.Write(idx)
+	h.PieceBlob = pos()
+	out.Write(blob)
 	h.End = pos()
 	if h.End == 0 || out.Len() >= math.MaxUint32 {
 		return nil, errors.New("search index: over 4 GB")
@@ -472,6 +529,28 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	hb, _ := binary.Append(nil, binary.LittleEndian, h)
 	copy(b[hdrAt:], hb)
 	return b, nil
+}
+
+// pieceDict samples pieces, evenly through the list, up to dictSize bytes:
+// the preset dictionary of the compressed blocks.
+func pieceDict(list []string) []byte {
+	total := 0
+	for _, p := range list {
+		total += len(p)
+	}
+	var d []byte
+	if total <= dictSize {
+		for _, p := range list {
+			d = append(d, p...)
+		}
+		return d
+	}
+	// every step-th piece; the most useful bytes go last (nearest)
+	step := total/dictSize + 1
+	for i := 0; i < len(list) && len(d) < dictSize; i += step {
+		d = append(d, list[i][:min(len(list[i]), dictSize-len(d))]...)
+	}
+	return d
 }
 
 // pieces cuts a text after each ". ", "; ", ": " and ", ", the space
