@@ -38,8 +38,9 @@ import (
 //	           over the postings of a frequent term; then per block of
 //	           skipEvery postings, f32 the best score there (rounded up);
 //	           then per content holding the term, in increasing order:
-//	           uv content delta, uv tf(body)<<1 | (tf(label) > 0),
-//	           [uv tf(label)], then the positions in the body and in the
+//	           uv content delta<<1 | (tf(body) = 1 and tf(label) = 0),
+//	           and unless that bit is set uv tf(body)<<1 | (tf(label) > 0),
+//	           [uv tf(label)]; then the positions in the body and in the
 //	           label, each as uv deltas (tf(body) + tf(label) varints:
 //	           a walk skips them by counting their last bytes)
 //	contents   7 × u32 per distinct content (kind, label and text; the
@@ -73,7 +74,7 @@ import (
 const (
 	magic = "PKSEARCH"
 	// Version is the format version this package writes and reads.
-	Version = 2
+	Version = 3
 )
 
 // hdr lists the u32 fields after the magic and the version, in order.
@@ -241,15 +242,17 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 					acc.skips = binary.LittleEndian.AppendUint32(acc.skips, uint32(len(acc.post)))
 				}
 				acc.n++
-				acc.post = binary.AppendUvarint(acc.post, uint64(c-acc.last))
+				// the most frequent case, once in the body and not in the
+				// label, is the low bit of the delta
+				once := len(p.body) == 1 && len(p.label) == 0
+				acc.post = binary.AppendUvarint(acc.post, uint64(c-acc.last)<<1|b2u(once))
 				acc.last = c
-				hasL := uint64(0)
-				if len(p.label) > 0 {
-					hasL = 1
-				}
-				acc.post = binary.AppendUvarint(acc.post, uint64(len(p.body))<<1|hasL)
-				if hasL == 1 {
-					acc.post = binary.AppendUvarint(acc.post, uint64(len(p.label)))
+				if !once {
+					hasL := b2u(len(p.label) > 0)
+					acc.post = binary.AppendUvarint(acc.post, uint64(len(p.body))<<1|hasL)
+					if hasL == 1 {
+						acc.post = binary.AppendUvarint(acc.post, uint64(len(p.label)))
+					}
 				}
 				posBuf = posBuf[:0]
 				for _, l := range [][]uint32{p.body, p.label} {
@@ -529,6 +532,13 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	hb, _ := binary.Append(nil, binary.LittleEndian, h)
 	copy(b[hdrAt:], hb)
 	return b, nil
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // pieceDict samples pieces, evenly through the list, up to dictSize bytes:

@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"pkportal/report"
@@ -26,6 +27,8 @@ type Index struct {
 	langs    []string
 	kinds    map[string]uint32 // kind → its string id
 	pieces   uint32            // text pieces
+	cache    sync.Map          // block number → *pieceSet
+	cached   atomic.Int64      // bytes in cache (and the blocks not kept)
 }
 
 // ErrVersion is wrapped by Open's error when the file was written in
@@ -160,8 +163,7 @@ func (ix *Index) text(c content) string {
 	n, at := uv(ix.b, at)
 	var b strings.Builder
 	block := -1
-	var raw []byte
-	var lens []int // offsets of the pieces in raw
+	var pb *pieceSet
 	for range n {
 		var id uint64
 		id, at = uv(ix.b, at)
@@ -170,14 +172,37 @@ func (ix *Index) text(c content) string {
 		}
 		if k := int(id / pieceBlock); k != block {
 			block = k
-			raw, lens = ix.pieceBlock(k, raw[:0], lens[:0])
+			pb = ix.block(k)
 		}
 		j := int(id % pieceBlock)
-		if j+1 < len(lens) {
-			b.Write(raw[lens[j]:lens[j+1]])
+		if j+1 < len(pb.offs) {
+			b.Write(pb.raw[pb.offs[j]:pb.offs[j+1]])
 		}
 	}
 	return b.String()
+}
+
+// pieceSet is a decompressed block of text pieces.
+type pieceSet struct {
+	raw  []byte
+	offs []int // offsets of the pieces in raw, one more than the pieces
+}
+
+// maxCached is the most bytes of decompressed blocks an Index keeps: the
+// blocks a warm function has shown are not decompressed again.
+const maxCached = 8 << 20
+
+// block returns decompressed block k, from the cache when it is there.
+func (ix *Index) block(k int) *pieceSet {
+	if v, ok := ix.cache.Load(k); ok {
+		return v.(*pieceSet)
+	}
+	raw, offs := ix.pieceBlock(k, nil, nil)
+	pb := &pieceSet{raw: raw, offs: offs}
+	if ix.cached.Add(int64(len(raw))) <= maxCached {
+		ix.cache.Store(k, pb)
+	}
+	return pb
 }
 
 // inflaters keeps flate readers for reuse.
@@ -382,13 +407,17 @@ func (it *postIter) next() bool {
 	}
 	var v, f uint64
 	v, it.i = uv(it.b, it.i)
-	it.c += int32(v)
+	it.c += int32(v >> 1)
 	it.n++
-	f, it.i = uv(it.b, it.i)
-	it.tfb, it.tfl = uint32(f>>1), 0
-	if f&1 != 0 {
+	if v&1 != 0 { // once in the body, not in the label
+		it.tfb, it.tfl = 1, 0
+	} else {
 		f, it.i = uv(it.b, it.i)
-		it.tfl = uint32(f)
+		it.tfb, it.tfl = uint32(f>>1), 0
+		if f&1 != 0 {
+			f, it.i = uv(it.b, it.i)
+			it.tfl = uint32(f)
+		}
 	}
 	// the positions: tfb + tfl varints, each ending with a byte < 0x80
 	start := it.i
