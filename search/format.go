@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -20,13 +21,13 @@ import (
 //	header     magic "PKSEARCH", version u32, then the u32 fields of hdr
 //	           (counts, length sums, section offsets) in their order
 //	strings    u32 offsets[n+1] into a blob: every string the answers show
-//	           (pieces of texts, labels, titles, URL and citation
-//	           suffixes, symbols), each stored once
-//	texts      per distinct text, uv count of pieces then uv string of
-//	           each: a text is cut after each ". ", "; ", ": " and ", ",
-//	           so that sentences and clauses shared by several texts
-//	           (a paragraph of one report reworded in another) are
-//	           stored once
+//	           but the texts (labels, titles, URL and citation suffixes,
+//	           symbols), each stored once
+//	texts      per distinct text, uv count of pieces then uv piece id
+//	           of each: a text is cut after each ". ", "; ", ": " and
+//	           ", ", so that sentences and clauses shared by several
+//	           texts (a paragraph of one report reworded in another) are
+//	           stored once, in the pieces (below)
 //	terms      u32 offsets[n+1] into a blob of the sorted terms; per term
 //	           6 × u32: documents holding it in the body, in the label,
 //	           offset and byte length of its postings, skip entries,
@@ -37,8 +38,9 @@ import (
 //	           over the postings of a frequent term; then per block of
 //	           skipEvery postings, f32 the best score there (rounded up);
 //	           then per content holding the term, in increasing order:
-//	           uv content delta, uv tf(body)<<1 | (tf(label) > 0),
-//	           [uv tf(label)], then the positions in the body and in the
+//	           uv content delta<<1 | (tf(body) = 1 and tf(label) = 0),
+//	           and unless that bit is set uv tf(body)<<1 | (tf(label) > 0),
+//	           [uv tf(label)]; then the positions in the body and in the
 //	           label, each as uv deltas (tf(body) + tf(label) varints:
 //	           a walk skips them by counting their last bytes)
 //	contents   7 × u32 per distinct content (kind, label and text; the
@@ -60,10 +62,19 @@ import (
 //	           reports have the same)
 //	langs      u32 count, then the string of each UI language; u32 count,
 //	           then the string of each kind of document
+//	pieces     u32 count of the text pieces, in order of first use
+//	dict       the preset dictionary of the blocks (up to dictSize
+//	           bytes sampled evenly from the pieces)
+//	piece idx  u32 offsets[nb+1] into the blob of the blocks
+//	piece blob per block of pieceBlock pieces, raw DEFLATE (compress/flate,
+//	           with the dictionary) of: uv byte length of each piece,
+//	           then their bytes; a page of results decompresses only the
+//	           blocks of its texts (version 2; version 1 kept the pieces
+//	           uncompressed in strings)
 const (
 	magic = "PKSEARCH"
 	// Version is the format version this package writes and reads.
-	Version = 1
+	Version = 3
 )
 
 // hdr lists the u32 fields after the magic and the version, in order.
@@ -72,10 +83,17 @@ type hdr struct {
 	BodySumLo, BodySumHi, LabelSumLo, LabelSumHi                    uint32
 	StrOffs, StrBlob, Texts, TermOffs, TermBlob, TermRecs           uint32
 	Postings, ContentRecs, Occurrences, SegRecs, BlockIndex, Tables uint32
-	Langs, End                                                      uint32
+	Langs, Pieces, PieceDict, PieceIdx, PieceBlob, End              uint32
 }
 
-const hdrFields = 23
+const hdrFields = 27
+
+// pieceBlock is the number of text pieces in a compressed block. It is
+// part of the format: changing it changes Version.
+const pieceBlock = 16
+
+// dictSize is the most bytes of the preset dictionary of the blocks.
+const dictSize = 32 << 10
 
 const (
 	termWords    = 6
@@ -167,6 +185,7 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	contentOf := map[string]int32{}
 	var texts []byte
 	textOf := map[string]uint32{}
+	pcs := &strTable{ids: map[string]uint32{}}
 	textAt := func(t string) uint32 {
 		if at, ok := textOf[t]; ok {
 			return at
@@ -176,7 +195,7 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		pieces := pieces(t)
 		texts = binary.AppendUvarint(texts, uint64(len(pieces)))
 		for _, p := range pieces {
-			texts = binary.AppendUvarint(texts, uint64(strs.id(p)))
+			texts = binary.AppendUvarint(texts, uint64(pcs.id(p)))
 		}
 		return at
 	}
@@ -223,15 +242,17 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 					acc.skips = binary.LittleEndian.AppendUint32(acc.skips, uint32(len(acc.post)))
 				}
 				acc.n++
-				acc.post = binary.AppendUvarint(acc.post, uint64(c-acc.last))
+				// the most frequent case, once in the body and not in the
+				// label, is the low bit of the delta
+				once := len(p.body) == 1 && len(p.label) == 0
+				acc.post = binary.AppendUvarint(acc.post, uint64(c-acc.last)<<1|b2u(once))
 				acc.last = c
-				hasL := uint64(0)
-				if len(p.label) > 0 {
-					hasL = 1
-				}
-				acc.post = binary.AppendUvarint(acc.post, uint64(len(p.body))<<1|hasL)
-				if hasL == 1 {
-					acc.post = binary.AppendUvarint(acc.post, uint64(len(p.label)))
+				if !once {
+					hasL := b2u(len(p.label) > 0)
+					acc.post = binary.AppendUvarint(acc.post, uint64(len(p.body))<<1|hasL)
+					if hasL == 1 {
+						acc.post = binary.AppendUvarint(acc.post, uint64(len(p.label)))
+					}
 				}
 				posBuf = posBuf[:0]
 				for _, l := range [][]uint32{p.body, p.label} {
@@ -464,6 +485,45 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	for _, id := range kindIDs {
 		u32(id)
 	}
+	// text pieces: flate blocks of pieceBlock pieces (uv length of each,
+	// then their bytes) with a preset dictionary sampled from the pieces
+	dict := pieceDict(pcs.list)
+	var blob, idx []byte
+	var raw bytes.Buffer
+	fw, err := flate.NewWriterDict(nil, flate.BestCompression, dict)
+	if err != nil {
+		return nil, err
+	}
+	var zb bytes.Buffer
+	for lo := 0; lo < len(pcs.list); lo += pieceBlock {
+		ps := pcs.list[lo:min(lo+pieceBlock, len(pcs.list))]
+		raw.Reset()
+		var lens []byte
+		for _, p := range ps {
+			lens = binary.AppendUvarint(lens, uint64(len(p)))
+		}
+		raw.Write(lens)
+		for _, p := range ps {
+			raw.WriteString(p)
+		}
+		idx = binary.LittleEndian.AppendUint32(idx, uint32(len(blob)))
+		zb.Reset()
+		fw.Reset(&zb)
+		fw.Write(raw.Bytes())
+		if err := fw.Close(); err != nil {
+			return nil, err
+		}
+		blob = append(blob, zb.Bytes()...)
+	}
+	idx = binary.LittleEndian.AppendUint32(idx, uint32(len(blob)))
+	h.Pieces = pos()
+	u32(uint32(len(pcs.list)))
+	h.PieceDict = pos()
+	out.Write(dict)
+	h.PieceIdx = pos()
+	out.Write(idx)
+	h.PieceBlob = pos()
+	out.Write(blob)
 	h.End = pos()
 	if h.End == 0 || out.Len() >= math.MaxUint32 {
 		return nil, errors.New("search index: over 4 GB")
@@ -472,6 +532,35 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	hb, _ := binary.Append(nil, binary.LittleEndian, h)
 	copy(b[hdrAt:], hb)
 	return b, nil
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// pieceDict samples pieces, evenly through the list, up to dictSize bytes:
+// the preset dictionary of the compressed blocks.
+func pieceDict(list []string) []byte {
+	total := 0
+	for _, p := range list {
+		total += len(p)
+	}
+	var d []byte
+	if total <= dictSize {
+		for _, p := range list {
+			d = append(d, p...)
+		}
+		return d
+	}
+	// every step-th piece; the most useful bytes go last (nearest)
+	step := total/dictSize + 1
+	for i := 0; i < len(list) && len(d) < dictSize; i += step {
+		d = append(d, list[i][:min(len(list[i]), dictSize-len(d))]...)
+	}
+	return d
 }
 
 // pieces cuts a text after each ". ", "; ", ": " and ", ", the space

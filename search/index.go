@@ -2,10 +2,14 @@ package search
 
 import (
 	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"pkportal/report"
@@ -22,6 +26,9 @@ type Index struct {
 	avgLabel float64
 	langs    []string
 	kinds    map[string]uint32 // kind → its string id
+	pieces   uint32            // text pieces
+	cache    sync.Map          // block number → *pieceSet
+	cached   atomic.Int64      // bytes in cache (and the blocks not kept)
 }
 
 // ErrVersion is wrapped by Open's error when the file was written in
@@ -48,7 +55,7 @@ func Open(b []byte) (*Index, error) {
 	}
 	h := &ix.h
 	prev := uint32(head)
-	for _, o := range []uint32{h.StrOffs, h.StrBlob, h.Texts, h.TermOffs, h.TermBlob, h.TermRecs, h.Postings, h.ContentRecs, h.Occurrences, h.SegRecs, h.BlockIndex, h.Tables, h.Langs, h.End} {
+	for _, o := range []uint32{h.StrOffs, h.StrBlob, h.Texts, h.TermOffs, h.TermBlob, h.TermRecs, h.Postings, h.ContentRecs, h.Occurrences, h.SegRecs, h.BlockIndex, h.Tables, h.Langs, h.Pieces, h.PieceDict, h.PieceIdx, h.PieceBlob, h.End} {
 		if o < prev || int(o) > len(b) {
 			return nil, errors.New("search index: corrupt section table")
 		}
@@ -56,8 +63,12 @@ func Open(b []byte) (*Index, error) {
 	}
 	if int(h.End) != len(b) || int(h.StrBlob-h.StrOffs) != 4*(int(h.Strings)+1) || int(h.TermBlob-h.TermOffs) != 4*(int(h.Terms)+1) ||
 		int(h.Postings-h.TermRecs) != 4*termWords*int(h.Terms) || int(h.Occurrences-h.ContentRecs) != 4*contentWords*int(h.Contents) ||
-		int(h.BlockIndex-h.SegRecs) != 4*segWords*int(h.Segments) {
+		int(h.BlockIndex-h.SegRecs) != 4*segWords*int(h.Segments) || h.PieceDict-h.Pieces != 4 {
 		return nil, errors.New("search index: corrupt section sizes")
+	}
+	ix.pieces = ix.u32(h.Pieces)
+	if int(h.PieceBlob-h.PieceIdx) != 4*(int(ix.pieces+pieceBlock-1)/pieceBlock+1) {
+		return nil, errors.New("search index: corrupt piece blocks")
 	}
 	if h.Docs > 0 {
 		ix.avgBody = float64(uint64(h.BodySumHi)<<32|uint64(h.BodySumLo)) / float64(h.Docs)
@@ -145,22 +156,103 @@ func (ix *Index) str(id uint32) string {
 	return unsafe.String(&ix.b[ix.h.StrBlob+lo], hi-lo)
 }
 
-// text returns the text of a content, from its pieces (pointing into the
-// file when it is one piece).
+// text returns the text of a content, from its pieces (each compressed
+// block it needs decompressed once).
 func (ix *Index) text(c content) string {
 	at := int(ix.h.Texts + c.text)
 	n, at := uv(ix.b, at)
-	if n == 1 {
-		id, _ := uv(ix.b, at)
-		return ix.str(uint32(id))
-	}
 	var b strings.Builder
+	block := -1
+	var pb *pieceSet
 	for range n {
 		var id uint64
 		id, at = uv(ix.b, at)
-		b.WriteString(ix.str(uint32(id)))
+		if id >= uint64(ix.pieces) {
+			return b.String()
+		}
+		if k := int(id / pieceBlock); k != block {
+			block = k
+			pb = ix.block(k)
+		}
+		j := int(id % pieceBlock)
+		if j+1 < len(pb.offs) {
+			b.Write(pb.raw[pb.offs[j]:pb.offs[j+1]])
+		}
 	}
 	return b.String()
+}
+
+// pieceSet is a decompressed block of text pieces.
+type pieceSet struct {
+	raw  []byte
+	offs []int // offsets of the pieces in raw, one more than the pieces
+}
+
+// maxCached is the most bytes of decompressed blocks an Index keeps: the
+// blocks a warm function has shown are not decompressed again.
+const maxCached = 8 << 20
+
+// block returns decompressed block k, from the cache when it is there.
+func (ix *Index) block(k int) *pieceSet {
+	if v, ok := ix.cache.Load(k); ok {
+		return v.(*pieceSet)
+	}
+	raw, offs := ix.pieceBlock(k, nil, nil)
+	pb := &pieceSet{raw: raw, offs: offs}
+	if ix.cached.Add(int64(len(raw))) <= maxCached {
+		ix.cache.Store(k, pb)
+	}
+	return pb
+}
+
+// inflaters keeps flate readers for reuse.
+var inflaters sync.Pool
+
+// pieceBlock decompresses block k of the text pieces into raw, and
+// returns it with the offsets of its pieces (one more than the pieces).
+func (ix *Index) pieceBlock(k int, raw []byte, offs []int) ([]byte, []int) {
+	at := ix.h.PieceIdx + 4*uint32(k)
+	lo, hi := ix.h.PieceBlob+ix.u32(at), ix.h.PieceBlob+ix.u32(at+4)
+	if hi < lo || hi > ix.h.End {
+		return raw, offs
+	}
+	dict := ix.b[ix.h.PieceDict:ix.h.PieceIdx]
+	src := bytes.NewReader(ix.b[lo:hi])
+	var r io.ReadCloser
+	if v := inflaters.Get(); v != nil {
+		r = v.(io.ReadCloser)
+		_ = r.(flate.Resetter).Reset(src, dict)
+	} else {
+		r = flate.NewReaderDict(src, dict)
+	}
+	buf := bytes.NewBuffer(raw)
+	_, err := buf.ReadFrom(r)
+	inflaters.Put(r)
+	if err != nil {
+		return raw, offs
+	}
+	raw = buf.Bytes()
+	n := min(pieceBlock, int(ix.pieces)-k*pieceBlock)
+	i, total := 0, 0
+	lens := make([]int, 0, pieceBlock)
+	for range n {
+		if i >= len(raw) {
+			return raw, offs
+		}
+		var v uint64
+		v, i = uv(raw, i)
+		lens = append(lens, int(v))
+		total += int(v)
+	}
+	if i+total > len(raw) {
+		return raw, offs
+	}
+	offs = append(offs, i)
+	for _, l := range lens {
+		i += l
+		offs = append(offs, i)
+	}
+	return raw, offs
 }
 
 // term returns the i-th term of the sorted dictionary.
@@ -315,13 +407,17 @@ func (it *postIter) next() bool {
 	}
 	var v, f uint64
 	v, it.i = uv(it.b, it.i)
-	it.c += int32(v)
+	it.c += int32(v >> 1)
 	it.n++
-	f, it.i = uv(it.b, it.i)
-	it.tfb, it.tfl = uint32(f>>1), 0
-	if f&1 != 0 {
+	if v&1 != 0 { // once in the body, not in the label
+		it.tfb, it.tfl = 1, 0
+	} else {
 		f, it.i = uv(it.b, it.i)
-		it.tfl = uint32(f)
+		it.tfb, it.tfl = uint32(f>>1), 0
+		if f&1 != 0 {
+			f, it.i = uv(it.b, it.i)
+			it.tfl = uint32(f)
+		}
 	}
 	// the positions: tfb + tfl varints, each ending with a byte < 0x80
 	start := it.i

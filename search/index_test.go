@@ -113,3 +113,46 @@ func TestConcurrentSearches(t *testing.T) {
 		<-done
 	}
 }
+
+// TestTextsFromCompressedBlocks checks that every document's text comes
+// back whole from the compressed pieces: texts of many pieces, pieces
+// shared by several texts, across block boundaries.
+func TestTextsFromCompressedBlocks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	words := []string{"rations", "carburant", "drones", "patrouille", "sécurité", "électorale", "véhicules", "vol", "heures", "police"}
+	var docs []Doc
+	want := map[string]string{}
+	for i := range 3000 {
+		var b strings.Builder
+		for j := range 1 + rng.IntN(40) {
+			if j > 0 {
+				b.WriteString([]string{". ", ", ", "; ", ": ", " "}[rng.IntN(5)])
+			}
+			b.WriteString(words[rng.IntN(len(words))])
+			if rng.IntN(3) == 0 {
+				fmt.Fprintf(&b, " %d", rng.IntN(50))
+			}
+		}
+		url := fmt.Sprintf("/d/%d/", i)
+		want[url] = b.String()
+		docs = append(docs, Doc{URL: url, Kind: "paragraph", Report: fmt.Sprintf("A/1/%d", i/500), Text: b.String()})
+	}
+	ix, err := Build(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix.pieces <= 4*pieceBlock {
+		t.Fatalf("%d pieces: too few blocks for the test", ix.pieces)
+	}
+	for _, w := range words {
+		res, _, err := ix.Search(w, Options{Limit: 3000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range res {
+			if r.Text != want[r.URL] {
+				t.Fatalf("%s: text %q, want %q", r.URL, r.Text, want[r.URL])
+			}
+		}
+	}
+}
