@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"sort"
 	"strings"
 
@@ -36,13 +37,21 @@ import (
 //	           posting, u32 content before it and u32 byte offset of it
 //	           (from the start of the postings), so that a query jumps
 //	           over the postings of a frequent term; then per block of
-//	           skipEvery postings, f32 the best score there (rounded up);
-//	           then per content holding the term, in increasing order:
-//	           uv content delta<<1 | (tf(body) = 1 and tf(label) = 0),
-//	           and unless that bit is set uv tf(body)<<1 | (tf(label) > 0),
-//	           [uv tf(label)]; then the positions in the body and in the
-//	           label, each as uv deltas (tf(body) + tf(label) varints:
-//	           a walk skips them by counting their last bytes)
+//	           skipEvery postings, u16 the best score there (the upper
+//	           half of its float32, rounded up: maxBits); then the
+//	           postings (one per content holding the term, in increasing
+//	           order) in blocks of skipEvery (version 4; until version 3,
+//	           varints): u8 postings in the block, u8 bit widths of the
+//	           content gaps, of tf(body), of tf(label) and of the
+//	           positions, uv byte offset of the block's positions in the
+//	           term's positions stream; then the content gaps minus one
+//	           (the first from the content before the block, -1 for the
+//	           first block), the tf(body) and the tf(label), each field
+//	           bit-packed at its width (least significant bit first,
+//	           padded to a byte); then the term's positions stream, read
+//	           only by phrase checks: per block, the positions of each
+//	           posting in the body then in the label, each field as
+//	           deltas from 0, bit-packed at the block's width
 //	contents   7 × u32 per distinct content (kind, label and text; the
 //	           postings and scores are per content, so a paragraph found in
 //	           many reports is indexed and scored once): kind, offset of
@@ -74,7 +83,7 @@ import (
 const (
 	magic = "PKSEARCH"
 	// Version is the format version this package writes and reads.
-	Version = 3
+	Version = 4
 )
 
 // hdr lists the u32 fields after the magic and the version, in order.
@@ -145,6 +154,11 @@ type termAcc struct {
 	skips           []byte
 	maxes           []float32 // best score per block
 	docs            uint32    // documents holding the term
+	// raw postings, bit-packed by encodeBlocks
+	cs       []int32
+	tfb, tfl []uint32
+	pos      []uint32 // per posting, tfb body then tfl label position deltas
+	posBlob  []byte
 }
 
 // skipEvery is the number of postings between two skip entries, and of
@@ -201,7 +215,6 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	}
 	terms := map[string]*termAcc{}
 	var bodySum, labelSum uint64
-	var posBuf []byte
 	for d, doc := range base {
 		key := doc.Kind + "\x00" + doc.Label + "\x00" + doc.Text
 		c, ok := contentOf[key]
@@ -237,32 +250,17 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 					acc = &termAcc{last: -1}
 					terms[term] = acc
 				}
-				if acc.n > 0 && acc.n%skipEvery == 0 {
-					acc.skips = binary.LittleEndian.AppendUint32(acc.skips, uint32(acc.last))
-					acc.skips = binary.LittleEndian.AppendUint32(acc.skips, uint32(len(acc.post)))
-				}
 				acc.n++
-				// the most frequent case, once in the body and not in the
-				// label, is the low bit of the delta
-				once := len(p.body) == 1 && len(p.label) == 0
-				acc.post = binary.AppendUvarint(acc.post, uint64(c-acc.last)<<1|b2u(once))
-				acc.last = c
-				if !once {
-					hasL := b2u(len(p.label) > 0)
-					acc.post = binary.AppendUvarint(acc.post, uint64(len(p.body))<<1|hasL)
-					if hasL == 1 {
-						acc.post = binary.AppendUvarint(acc.post, uint64(len(p.label)))
-					}
-				}
-				posBuf = posBuf[:0]
+				acc.cs = append(acc.cs, c)
+				acc.tfb = append(acc.tfb, uint32(len(p.body)))
+				acc.tfl = append(acc.tfl, uint32(len(p.label)))
 				for _, l := range [][]uint32{p.body, p.label} {
 					prev := uint32(0)
 					for _, x := range l {
-						posBuf = binary.AppendUvarint(posBuf, uint64(x-prev))
+						acc.pos = append(acc.pos, x-prev)
 						prev = x
 					}
 				}
-				acc.post = append(acc.post, posBuf...)
 			}
 		}
 		ct := contents[c]
@@ -273,13 +271,12 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	// document frequencies count documents, not contents
 	for _, acc := range terms {
 		var dfb, dfl uint32
-		it := newPostIter(acc.post)
-		for it.next() {
-			n := uint32(len(contents[it.c].occ))
-			if it.tfb > 0 {
+		for k, c := range acc.cs {
+			n := uint32(len(contents[c].occ))
+			if acc.tfb[k] > 0 {
 				dfb += n
 			}
-			if it.tfl > 0 {
+			if acc.tfl[k] > 0 {
 				dfl += n
 			}
 		}
@@ -292,11 +289,10 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		avgB, avgL := float64(bodySum)/n, float64(labelSum)/n
 		for _, acc := range terms {
 			idfB, idfL := idf(n, float64(acc.dfBody)), idf(n, float64(acc.dfLabel))
-			it := newPostIter(acc.post)
-			for k := 0; it.next(); k++ {
-				ct := contents[it.c]
+			for k, c := range acc.cs {
+				ct := contents[c]
 				acc.docs += uint32(len(ct.occ))
-				sc := termScore(idfB, idfL, it.tfb, it.tfl, float64(ct.blen), float64(ct.llen), avgB, avgL)
+				sc := termScore(idfB, idfL, acc.tfb[k], acc.tfl[k], float64(ct.blen), float64(ct.llen), avgB, avgL)
 				if k%skipEvery == 0 {
 					acc.maxes = append(acc.maxes, 0)
 				}
@@ -304,6 +300,11 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 				acc.maxes[len(acc.maxes)-1] = max(acc.maxes[len(acc.maxes)-1], up)
 			}
 		}
+	}
+	// postings in blocks of skipEvery, each field bit-packed at the
+	// block's width; the positions in a stream of their own
+	for _, acc := range terms {
+		acc.encodeBlocks()
 	}
 
 	// segments: runs of documents of one report
@@ -414,15 +415,16 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		u32(uint32(len(acc.post)))
 		u32(uint32(len(acc.skips) / 8))
 		u32(acc.docs)
-		off += uint32(len(acc.skips) + 4*len(acc.maxes) + len(acc.post))
+		off += uint32(len(acc.skips) + 2*len(acc.maxes) + len(acc.post) + len(acc.posBlob))
 	}
 	h.Postings = pos()
 	for _, t := range sorted {
 		out.Write(terms[t].skips)
 		for _, m := range terms[t].maxes {
-			u32(math.Float32bits(m))
+			_ = binary.Write(&out, binary.LittleEndian, maxBits(m))
 		}
 		out.Write(terms[t].post)
+		out.Write(terms[t].posBlob)
 	}
 
 	h.ContentRecs = pos()
@@ -581,4 +583,87 @@ func pieces(t string) []string {
 		out = append(out, t[start:])
 	}
 	return out
+}
+
+// encodeBlocks writes the postings of acc in blocks of skipEvery: per
+// block, u8 postings, u8 widths of the content gaps, of tf(body), of
+// tf(label) and of the positions, uv byte offset of the block's positions
+// in the term's positions stream, then the gaps minus one, tf(body) and
+// tf(label), each bit-packed at its width (LSB first, byte-aligned); the
+// positions of the block go to the positions stream, bit-packed at their
+// width. A skip entry stands before every block but the first.
+func (acc *termAcc) encodeBlocks() {
+	last := int32(-1)
+	pi := 0
+	for lo := 0; lo < len(acc.cs); lo += skipEvery {
+		hi := min(lo+skipEvery, len(acc.cs))
+		if lo > 0 {
+			acc.skips = binary.LittleEndian.AppendUint32(acc.skips, uint32(last))
+			acc.skips = binary.LittleEndian.AppendUint32(acc.skips, uint32(len(acc.post)))
+		}
+		gaps := make([]uint32, 0, hi-lo)
+		np := 0
+		for k := lo; k < hi; k++ {
+			gaps = append(gaps, uint32(acc.cs[k]-last-1))
+			last = acc.cs[k]
+			np += int(acc.tfb[k] + acc.tfl[k])
+		}
+		pos := acc.pos[pi : pi+np]
+		pi += np
+		wd, wf, wl, wp := width(gaps), width(acc.tfb[lo:hi]), width(acc.tfl[lo:hi]), width(pos)
+		acc.post = append(acc.post, byte(hi-lo), byte(wd), byte(wf), byte(wl), byte(wp))
+		acc.post = binary.AppendUvarint(acc.post, uint64(len(acc.posBlob)))
+		acc.post = pack(acc.post, gaps, wd)
+		acc.post = pack(acc.post, acc.tfb[lo:hi], wf)
+		acc.post = pack(acc.post, acc.tfl[lo:hi], wl)
+		acc.posBlob = pack(acc.posBlob, pos, wp)
+	}
+	acc.cs, acc.tfb, acc.tfl, acc.pos = nil, nil, nil, nil
+}
+
+// width is the number of bits of the largest value of vs.
+func width(vs []uint32) int {
+	m := uint32(0)
+	for _, v := range vs {
+		m |= v
+	}
+	return bits.Len32(m)
+}
+
+// pack appends vs at w bits each, least significant first, to b.
+func pack(b []byte, vs []uint32, w int) []byte {
+	if w == 0 {
+		return b
+	}
+	var acc uint64
+	n := 0
+	for _, v := range vs {
+		acc |= uint64(v) << n
+		n += w
+		for n >= 8 {
+			b = append(b, byte(acc))
+			acc >>= 8
+			n -= 8
+		}
+	}
+	if n > 0 {
+		b = append(b, byte(acc))
+	}
+	return b
+}
+
+// maxBits is the upper 16 bits of the float32 m ≥ 0 (bfloat16), rounded
+// up: a block's best score stays an upper bound.
+func maxBits(m float32) uint16 {
+	b := math.Float32bits(m)
+	h := uint16(b >> 16)
+	if b&0xffff != 0 {
+		h++
+	}
+	return h
+}
+
+// maxScore reads a block's best score written by maxBits.
+func maxScore(h []byte) float64 {
+	return float64(math.Float32frombits(uint32(binary.LittleEndian.Uint16(h)) << 16))
 }

@@ -281,8 +281,9 @@ type termRec struct {
 	dfBody, dfLabel uint32
 	docs            uint32 // documents holding it
 	post            []byte
+	pos             []byte // the positions stream, to the end of the file
 	skips           []byte // 8 bytes per entry: content before, offset in post
-	maxes           []byte // f32 per block: the best score there
+	maxes           []byte // u16 per block: the best score there (maxBits)
 }
 
 func (ix *Index) termRec(i int) termRec {
@@ -290,11 +291,11 @@ func (ix *Index) termRec(i int) termRec {
 	off, n, ns := ix.h.Postings+ix.u32(at+8), ix.u32(at+12), 8*ix.u32(at+16)
 	nm := uint32(0)
 	if n > 0 {
-		nm = 4 * (ns/8 + 1)
+		nm = 2 * (ns/8 + 1)
 	}
 	mo, po := off+ns, off+ns+nm
 	return termRec{dfBody: ix.u32(at), dfLabel: ix.u32(at + 4), docs: ix.u32(at + 20),
-		skips: ix.b[off:mo:mo], maxes: ix.b[mo:po:po], post: ix.b[po : po+n : po+n]}
+		skips: ix.b[off:mo:mo], maxes: ix.b[mo:po:po], post: ix.b[po : po+n : po+n], pos: ix.b[po+n:]}
 }
 
 // content is a distinct content's record.
@@ -387,45 +388,109 @@ func uv(b []byte, i int) (uint64, int) {
 	return v, i + n
 }
 
-// newPostIter returns an iterator over postings (the first delta counts
-// from -1, so that content 0 has a non-zero delta).
-func newPostIter(b []byte) postIter { return postIter{b: b, c: -1} }
+// newPostIter returns an iterator over postings post, whose positions
+// stream is pos (the first content counts from -1).
+func newPostIter(post, pos []byte) postIter { return postIter{b: post, pb: pos, c: -1} }
 
-// postIter walks a term's postings.
+// postIter walks a term's postings, a block of skipEvery at a time.
 type postIter struct {
-	b        []byte
-	i        int
+	b        []byte // the postings
+	pb       []byte // the positions stream
+	i        int    // offset of the next block
 	c        int32  // current content
 	tfb, tfl uint32 // its term frequencies in the body and the label
-	pos      []byte // its positions: tfb body deltas, then tfl label deltas
 	n        int    // entries read or jumped over
+	// the decoded block
+	bn, bj int // postings in it, index of the next one
+	cs     [skipEvery]int32
+	fb, fl [skipEvery]uint32
+	ps     [skipEvery + 1]int // index of the first position of each posting
+	pat    int                // bit offset of the block's positions in pb
+	pw     int                // their width
+}
+
+// seek moves to the block at offset off, after content c and n entries.
+func (it *postIter) seek(off int, c int32, n int) {
+	it.i, it.c, it.n, it.bn, it.bj = off, c, n, 0, 0
 }
 
 func (it *postIter) next() bool {
-	if it.i >= len(it.b) {
-		return false
+	if it.bj >= it.bn {
+		if it.i+5 > len(it.b) {
+			return false
+		}
+		it.block()
 	}
-	var v, f uint64
-	v, it.i = uv(it.b, it.i)
-	it.c += int32(v >> 1)
+	j := it.bj
+	it.bj++
 	it.n++
-	if v&1 != 0 { // once in the body, not in the label
-		it.tfb, it.tfl = 1, 0
-	} else {
-		f, it.i = uv(it.b, it.i)
-		it.tfb, it.tfl = uint32(f>>1), 0
-		if f&1 != 0 {
-			f, it.i = uv(it.b, it.i)
-			it.tfl = uint32(f)
-		}
-	}
-	// the positions: tfb + tfl varints, each ending with a byte < 0x80
-	start := it.i
-	for n := it.tfb + it.tfl; n > 0 && it.i < len(it.b); it.i++ {
-		if it.b[it.i] < 0x80 {
-			n--
-		}
-	}
-	it.pos = it.b[start:it.i:it.i]
+	it.c, it.tfb, it.tfl = it.cs[j], it.fb[j], it.fl[j]
 	return true
+}
+
+// block decodes the block at it.i.
+func (it *postIter) block() {
+	b := it.b
+	n, wd, wf, wl := int(b[it.i]), int(b[it.i+1]), int(b[it.i+2]), int(b[it.i+3])
+	it.pw = int(b[it.i+4])
+	var po uint64
+	po, at := uv(b, it.i+5)
+	it.pat = 8 * int(po)
+	bit := 8 * at
+	c := it.c
+	for k := range n {
+		c += int32(getBits(b, bit, wd)) + 1
+		bit += wd
+		it.cs[k] = c
+	}
+	bit = 8 * (at + (n*wd+7)/8)
+	for k := range n {
+		it.fb[k] = getBits(b, bit, wf)
+		bit += wf
+	}
+	at += (n*wd+7)/8 + (n*wf+7)/8
+	bit = 8 * at
+	for k := range n {
+		it.fl[k] = getBits(b, bit, wl)
+		bit += wl
+	}
+	at += (n*wl + 7) / 8
+	for k := range n {
+		it.ps[k+1] = it.ps[k] + int(it.fb[k]+it.fl[k])
+	}
+	it.i, it.bn, it.bj = at, n, 0
+}
+
+// positions decodes the positions of the current posting in the body
+// (field 0) or the label (field 1) into buf.
+func (it *postIter) positions(field int, buf []uint32) []uint32 {
+	buf = buf[:0]
+	j := it.bj - 1
+	k, n := it.ps[j], it.fb[j]
+	if field == 1 {
+		k, n = k+int(it.fb[j]), it.fl[j]
+	}
+	x := uint32(0)
+	for m := range int(n) {
+		x += getBits(it.pb, it.pat+(k+m)*it.pw, it.pw)
+		buf = append(buf, x)
+	}
+	return buf
+}
+
+// getBits reads w bits at bit offset at of b (zeros past its end).
+func getBits(b []byte, at, w int) uint32 {
+	if w == 0 {
+		return 0
+	}
+	i, s := at>>3, uint(at&7)
+	var v uint64
+	if i+8 <= len(b) {
+		v = binary.LittleEndian.Uint64(b[i:])
+	} else {
+		for k := 0; i+k < len(b) && k < 8; k++ {
+			v |= uint64(b[i+k]) << (8 * k)
+		}
+	}
+	return uint32((v >> s) & (1<<uint(w) - 1))
 }

@@ -174,7 +174,7 @@ type cursor struct {
 	ix         *Index
 	it         postIter
 	skips      []byte
-	maxes      []byte // f32 per block of skipEvery postings: the best score
+	maxes      []byte // u16 per block of skipEvery postings: the best score (maxBits)
 	docs       int    // documents holding the term
 	idfB, idfL float64
 	size       int
@@ -190,7 +190,7 @@ func (qr *query) cursor(t string) *cursor {
 		return nil
 	}
 	tr := qr.ix.termRec(i)
-	return &cursor{ix: qr.ix, it: newPostIter(tr.post), skips: tr.skips, maxes: tr.maxes, docs: int(tr.docs), size: len(tr.post),
+	return &cursor{ix: qr.ix, it: newPostIter(tr.post, tr.pos), skips: tr.skips, maxes: tr.maxes, docs: int(tr.docs), size: len(tr.post),
 		idfB: idf(qr.n, float64(tr.dfBody)), idfL: idf(qr.n, float64(tr.dfLabel))}
 }
 
@@ -207,8 +207,7 @@ func (cu *cursor) advance(target int32) bool {
 		k := sort.Search(ns, func(k int) bool { return int32(binary.LittleEndian.Uint32(cu.skips[8*k:])) >= target }) - 1
 		if k >= 0 {
 			if off := int(binary.LittleEndian.Uint32(cu.skips[8*k+4:])); off > cu.it.i {
-				cu.it.i, cu.it.c = off, int32(binary.LittleEndian.Uint32(cu.skips[8*k:]))
-				cu.it.n = (k + 1) * skipEvery
+				cu.it.seek(off, int32(binary.LittleEndian.Uint32(cu.skips[8*k:])), (k+1)*skipEvery)
 			}
 		}
 	}
@@ -234,7 +233,7 @@ func (cu *cursor) score() float64 {
 // content: no content there scores more.
 func (cu *cursor) upper() float64 {
 	b := (cu.it.n - 1) / skipEvery
-	return float64(math.Float32frombits(binary.LittleEndian.Uint32(cu.maxes[4*b:])))
+	return maxScore(cu.maxes[2*b:])
 }
 
 // termScore is the BM25 score of a term in a content: body and label,
@@ -254,23 +253,7 @@ func termScore(idfB, idfL float64, tfb, tfl uint32, blen, llen, avgB, avgL float
 // positions decodes the positions of the current content in the body
 // (field 0) or the label (field 1) into buf.
 func (cu *cursor) positions(field int, buf []uint32) []uint32 {
-	buf = buf[:0]
-	i := 0
-	skip, n := uint32(0), cu.it.tfb
-	if field == 1 {
-		skip, n = cu.it.tfb, cu.it.tfl
-	}
-	for range skip {
-		_, i = uv(cu.it.pos, i)
-	}
-	x := uint32(0)
-	for range n {
-		var v uint64
-		v, i = uv(cu.it.pos, i)
-		x += uint32(v)
-		buf = append(buf, x)
-	}
-	return buf
+	return cu.it.positions(field, buf)
 }
 
 func idf(n, df float64) float64 { return math.Log(1 + (n-df+0.5)/(df+0.5)) }
@@ -702,20 +685,19 @@ candidates:
 func (qr *query) topTerm(cu *cursor, k int, top *minHeap) (int, []cand) {
 	ix := qr.ix
 	var cands []cand
-	nb := len(cu.maxes) / 4
+	nb := len(cu.maxes) / 2
 	for b := range nb {
 		end := len(cu.it.b)
 		if b+1 < nb { // skip entry b starts block b+1
 			end = int(binary.LittleEndian.Uint32(cu.skips[8*b+4:]))
 		}
-		if len(*top) == k && float64(math.Float32frombits(binary.LittleEndian.Uint32(cu.maxes[4*b:]))) < (*top)[0] {
+		if len(*top) == k && maxScore(cu.maxes[2*b:]) < (*top)[0] {
 			if b+1 < nb {
-				cu.it.i, cu.it.c = end, int32(binary.LittleEndian.Uint32(cu.skips[8*b:]))
-				cu.it.n = (b + 1) * skipEvery
+				cu.it.seek(end, int32(binary.LittleEndian.Uint32(cu.skips[8*b:])), (b+1)*skipEvery)
 			}
 			continue
 		}
-		for cu.it.i < end && cu.it.next() {
+		for cu.it.n < (b+1)*skipEvery && cu.it.next() {
 			s := cu.score()
 			if len(*top) == k && s < (*top)[0] {
 				continue
