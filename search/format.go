@@ -52,11 +52,13 @@ import (
 //	           only by phrase checks: per block, the positions of each
 //	           posting in the body then in the label, each field as
 //	           deltas from 0, bit-packed at the block's width
-//	contents   7 × u32 per distinct content (kind, label and text; the
+//	contents   20 bytes per distinct content (kind, label and text; the
 //	           postings and scores are per content, so a paragraph found in
-//	           many reports is indexed and scored once): kind, offset of
-//	           its text in texts, label string, body length, label length (in terms),
-//	           occurrences, offset of the occurrence list
+//	           many reports is indexed and scored once): u8 its kind (index
+//	           in the kind list of langs), u8 label length and u16 body
+//	           length (in terms), u32 offset of its text in texts, u32
+//	           label string, u32 occurrences, u32 offset of the occurrence
+//	           list (version 5; 7 × u32 until version 4)
 //	occurrences per content, uv deltas of the documents that have it
 //	segments   6 × u32 per run of documents of one report: symbol string,
 //	           slug string, language string, first document, documents,
@@ -83,7 +85,7 @@ import (
 const (
 	magic = "PKSEARCH"
 	// Version is the format version this package writes and reads.
-	Version = 4
+	Version = 5
 )
 
 // hdr lists the u32 fields after the magic and the version, in order.
@@ -105,10 +107,11 @@ const pieceBlock = 16
 const dictSize = 32 << 10
 
 const (
-	termWords    = 6
-	contentWords = 7
-	segWords     = 6
-	tableWords   = 3
+	termWords = 6
+	// contentSize is the bytes of a content record.
+	contentSize = 20
+	segWords    = 6
+	tableWords  = 3
 	// tableBlock is the number of documents in a block of a display table.
 	tableBlock = 32
 	relFlag    = 1 << 31
@@ -427,14 +430,24 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		out.Write(terms[t].posBlob)
 	}
 
+	kindIndex := map[uint32]int{}
+	for i, id := range kindIDs {
+		kindIndex[id] = i
+	}
+	if len(kindIDs) > 256 {
+		return nil, errors.New("search index: over 256 kinds of documents")
+	}
 	h.ContentRecs = pos()
 	var occ []byte
 	for _, c := range contents {
-		u32(c.kind)
+		if c.blen > math.MaxUint16 || c.llen > math.MaxUint8 {
+			return nil, fmt.Errorf("search index: a text of %d terms or a label of %d terms (at most 65,535 and 255)", c.blen, c.llen)
+		}
+		out.WriteByte(byte(kindIndex[c.kind]))
+		out.WriteByte(byte(c.llen))
+		_ = binary.Write(&out, binary.LittleEndian, uint16(c.blen))
 		u32(c.text)
 		u32(c.label)
-		u32(c.blen)
-		u32(c.llen)
 		u32(uint32(len(c.occ)))
 		u32(uint32(len(occ)))
 		prev := int32(0)

@@ -25,7 +25,8 @@ type Index struct {
 	avgBody  float64
 	avgLabel float64
 	langs    []string
-	kinds    map[string]uint32 // kind → its string id
+	kinds    map[string]uint32 // kind → its index in kindIDs
+	kindIDs  []uint32          // the string id of each kind
 	pieces   uint32            // text pieces
 	cache    sync.Map          // block number → *pieceSet
 	cached   atomic.Int64      // bytes in cache (and the blocks not kept)
@@ -62,7 +63,7 @@ func Open(b []byte) (*Index, error) {
 		prev = o
 	}
 	if int(h.End) != len(b) || int(h.StrBlob-h.StrOffs) != 4*(int(h.Strings)+1) || int(h.TermBlob-h.TermOffs) != 4*(int(h.Terms)+1) ||
-		int(h.Postings-h.TermRecs) != 4*termWords*int(h.Terms) || int(h.Occurrences-h.ContentRecs) != 4*contentWords*int(h.Contents) ||
+		int(h.Postings-h.TermRecs) != 4*termWords*int(h.Terms) || int(h.Occurrences-h.ContentRecs) != contentSize*int(h.Contents) ||
 		int(h.BlockIndex-h.SegRecs) != 4*segWords*int(h.Segments) || h.PieceDict-h.Pieces != 4 {
 		return nil, errors.New("search index: corrupt section sizes")
 	}
@@ -98,12 +99,16 @@ func Open(b []byte) (*Index, error) {
 		return nil, err
 	}
 	ix.kinds = map[string]uint32{}
-	for range n {
+	if n > 256 {
+		return nil, errors.New("search index: corrupt kind list")
+	}
+	for i := range n {
 		id, err := read()
 		if err != nil || id >= h.Strings {
 			return nil, errors.New("search index: corrupt kind list")
 		}
-		ix.kinds[ix.str(id)] = id
+		ix.kinds[ix.str(id)] = i
+		ix.kindIDs = append(ix.kindIDs, id)
 	}
 	return ix, nil
 }
@@ -306,8 +311,12 @@ type content struct {
 }
 
 func (ix *Index) content(c int32) content {
-	at := ix.h.ContentRecs + 4*contentWords*uint32(c)
-	return content{ix.u32(at), ix.u32(at + 4), ix.u32(at + 8), ix.u32(at + 12), ix.u32(at + 16), ix.u32(at + 20), ix.u32(at + 24)}
+	at := ix.h.ContentRecs + contentSize*uint32(c)
+	kind := uint32(ix.b[at])
+	if int(kind) >= len(ix.kindIDs) {
+		kind = 0
+	}
+	return content{ix.kindIDs[kind], ix.u32(at + 4), ix.u32(at + 8), uint32(binary.LittleEndian.Uint16(ix.b[at+2:])), uint32(ix.b[at+1]), ix.u32(at + 12), ix.u32(at + 16)}
 }
 
 // occurrences calls f with each document that has content c, in

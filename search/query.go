@@ -225,8 +225,8 @@ func (cu *cursor) advance(target int32) bool {
 // weighted.
 func (cu *cursor) score() float64 {
 	ix := cu.ix
-	at := ix.h.ContentRecs + 4*contentWords*uint32(cu.it.c)
-	return termScore(cu.idfB, cu.idfL, cu.it.tfb, cu.it.tfl, float64(ix.u32(at+12)), float64(ix.u32(at+16)), ix.avgBody, ix.avgLabel)
+	at := ix.h.ContentRecs + contentSize*uint32(cu.it.c)
+	return termScore(cu.idfB, cu.idfL, cu.it.tfb, cu.it.tfl, float64(binary.LittleEndian.Uint16(ix.b[at+2:])), float64(ix.b[at+1]), ix.avgBody, ix.avgLabel)
 }
 
 // upper is the best score of the term in the block of the current
@@ -560,8 +560,8 @@ candidates:
 			}
 		}
 		target = c + 1
-		rec := ix.h.ContentRecs + 4*contentWords*uint32(c) // read only what is needed
-		if kind != math.MaxUint32 && ix.u32(rec) != kind {
+		rec := ix.h.ContentRecs + contentSize*uint32(c) // read only what is needed
+		if kind != math.MaxUint32 && uint32(ix.b[rec]) != kind {
 			continue
 		}
 		for _, cl := range cs {
@@ -569,7 +569,7 @@ candidates:
 				continue candidates
 			}
 		}
-		cd := cand{c: c, n: int(ix.u32(rec + 20))}
+		cd := cand{c: c, n: int(ix.u32(rec + 12))}
 		if ranges != nil {
 			cd.n = 0
 			ix.occurrences(ix.content(c), func(d int32) bool {
@@ -703,7 +703,7 @@ func (qr *query) topTerm(cu *cursor, k int, top *minHeap) (int, []cand) {
 				continue
 			}
 			top.push(s, k)
-			n := ix.u32(ix.h.ContentRecs + 4*contentWords*uint32(cu.it.c) + 20)
+			n := ix.u32(ix.h.ContentRecs + contentSize*uint32(cu.it.c) + 12)
 			cands = append(cands, cand{c: cu.it.c, score: s, n: int(n)})
 		}
 	}
