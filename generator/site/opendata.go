@@ -2,6 +2,7 @@ package site
 
 import (
 	"archive/zip"
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -252,7 +253,10 @@ func writeZip(dir, name string) error {
 	if err != nil {
 		return err
 	}
-	zw := zip.NewWriter(out)
+	// buffered: the zip writer's headers and the deflate blocks are small
+	// writes, each a system call on the bare file
+	bw := bufio.NewWriterSize(out, 256<<10)
+	zw := zip.NewWriter(bw)
 	for _, f := range files {
 		w, err := zw.Create(strings.TrimSuffix(name, ".zip") + "/" + f)
 		if err != nil {
@@ -272,6 +276,10 @@ func writeZip(dir, name string) error {
 		}
 	}
 	if err := zw.Close(); err != nil {
+		out.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
 		out.Close()
 		return err
 	}

@@ -200,7 +200,7 @@ type page struct {
 }
 
 func writePage(path string, p page) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := mkdir(filepath.Dir(path)); err != nil {
 		return err
 	}
 	// Read by Hugo only: compact, and with <, > and & as they are (the
@@ -288,7 +288,7 @@ func writePermalinks(static string, r *report.Report, lang string) error {
 	words := uiWords[lang].redirecting
 	write := func(sub, title, target string) error {
 		d := filepath.Join(root, sub)
-		if err := os.MkdirAll(d, 0o755); err != nil {
+		if err := mkdir(d); err != nil {
 			return err
 		}
 		e := html.EscapeString
@@ -312,6 +312,16 @@ func writePermalinks(static string, r *report.Report, lang string) error {
 		return err
 	}
 	return write("", r.Symbol, r.URL(lang, "", ""))
+}
+
+// mkdir makes the folder d: one system call when its parent exists, as
+// it does for most pages (os.MkdirAll stats d and its parent first).
+func mkdir(d string) error {
+	err := os.Mkdir(d, 0o755)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	return os.MkdirAll(d, 0o755)
 }
 
 // homeTitle is the title of a report home.
