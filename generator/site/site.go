@@ -187,12 +187,15 @@ func copyFiles(dir string, files fs.FS) error {
 
 // page is the front matter of a generated page.
 type page struct {
-	Title  string         `json:"title"`
-	Type   string         `json:"type,omitempty"`
-	Layout string         `json:"layout,omitempty"`
-	Weight int            `json:"weight,omitempty"`
-	URL    string         `json:"url,omitempty"`
-	Params map[string]any `json:"params"`
+	Title  string `json:"title"`
+	Type   string `json:"type,omitempty"`
+	Layout string `json:"layout,omitempty"`
+	Weight int    `json:"weight,omitempty"`
+	URL    string `json:"url,omitempty"`
+	// Summary is set to the title on pages with a body: no layout shows
+	// a summary, and Hugo extracts one from the content unless given.
+	Summary string         `json:"summary,omitempty"`
+	Params  map[string]any `json:"params"`
 	// Sitemap excludes redirect pages from the sitemap.
 	Sitemap map[string]any `json:"sitemap,omitempty"`
 	// Build holds Hugo's build options of the page.
@@ -216,6 +219,7 @@ func writePage(path string, p page) error {
 			}
 		}
 		p.Params = params
+		p.Summary = p.Title
 		path = strings.TrimSuffix(path, filepath.Ext(path)) + ".html"
 		// Hugo reads shortcodes in content: "{{<" cannot occur in the
 		// body (< is escaped), "{{%" could (in a report's text); the
