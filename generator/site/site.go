@@ -380,16 +380,13 @@ func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	dd := &dataFolder{dir: dir}
 	for _, d := range files {
-		f, err := os.Create(filepath.Join(dir, d.ID+".csv"))
-		if err != nil {
+		var csvb bytes.Buffer
+		if err := csvout.Write(&csvb, d.Frame, csvout.Options{}); err != nil {
 			return err
 		}
-		err = csvout.Write(f, d.Frame, csvout.Options{})
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		if err := dd.write(d.ID+".csv", csvb.Bytes()); err != nil {
 			return err
 		}
 		doc := map[string]any{
@@ -403,7 +400,7 @@ func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 			doc["notes"] = d.Table.Notes
 			doc["section"] = d.Table.Section
 		}
-		if err := writeJSON(filepath.Join(dir, d.ID+".json"), doc); err != nil {
+		if err := dd.writeJSON(d.ID+".json", doc); err != nil {
 			return err
 		}
 	}
@@ -411,7 +408,7 @@ func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "report.schema.json"), schema, 0o644); err != nil {
+	if err := dd.write("report.schema.json", schema); err != nil {
 		return err
 	}
 	// report.json names its schema, for editors and validators
@@ -420,10 +417,42 @@ func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 		return err
 	}
 	withSchema := append([]byte(`{"$schema":"report.schema.json",`), b[1:]...)
-	if err := writeJSON(filepath.Join(dir, "report.json"), json.RawMessage(withSchema)); err != nil {
+	// json.Marshal's output is compact and HTML-escaped already: indent
+	// it as MarshalIndent of it would, without its second pass
+	var ind bytes.Buffer
+	ind.Grow(len(withSchema) * 3 / 2)
+	if err := json.Indent(&ind, withSchema, "", " "); err != nil {
 		return err
 	}
-	return writeDataPackage(dir, r, files)
+	ind.WriteByte('\n')
+	if err := dd.write("report.json", ind.Bytes()); err != nil {
+		return err
+	}
+	return writeDataPackage(dd, r, files)
+}
+
+// dataFolder is a report's data folder being written: the files are kept
+// in memory too, for the datapackage's hashes and the zip, which read
+// them back from disk before.
+type dataFolder struct {
+	dir   string
+	files map[string][]byte
+}
+
+func (dd *dataFolder) write(name string, b []byte) error {
+	if dd.files == nil {
+		dd.files = map[string][]byte{}
+	}
+	dd.files[name] = b
+	return os.WriteFile(filepath.Join(dd.dir, name), b, 0o644)
+}
+
+func (dd *dataFolder) writeJSON(name string, v any) error {
+	b, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		return err
+	}
+	return dd.write(name, append(b, '\n'))
 }
 
 // reportSchemaJSON is report.schema.json, the same for every report.
@@ -431,11 +460,3 @@ var reportSchemaJSON = sync.OnceValues(func() ([]byte, error) {
 	b, err := json.MarshalIndent(ReportSchema(), "", " ")
 	return append(b, '\n'), err
 })
-
-func writeJSON(path string, v any) error {
-	b, err := json.MarshalIndent(v, "", " ")
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, append(b, '\n'), 0o644)
-}
