@@ -1,14 +1,14 @@
 // Package site writes the Hugo site source of the portal from the
 // structured reports: the hand-written files embedded in pkportal.SiteFiles,
-// plus one Markdown page (JSON front matter) per report home, section page,
-// table and paragraph permalink in each UI language, and the data files
-// under static/data/.
+// plus one page (JSON front matter) per report home, section page, table
+// and table index in each UI language, the paragraph permalink pages as
+// static HTML, and the data files under static/data/.
 //
 // It prepares everything a layout prints (numbers formatted per language,
 // links, citations) and writes the bodies of the report pages as HTML
-// (html.go, templates/home.html), given to Hugo as one "body" parameter;
-// it must not run Hugo (see hugobuild) nor parse text (see ingest). The
-// build writes the site in shards of a few reports (WriteReports) and a
+// (html.go, templates/home.html), given to Hugo as the content of .html
+// content files; it must not run Hugo (see hugobuild) nor parse text (see
+// ingest). The build writes the site in shards of a few reports (WriteReports) and a
 // global part (WriteGlobal); Write writes one site with every report.
 package site
 
