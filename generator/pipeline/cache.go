@@ -223,6 +223,11 @@ func (c *cache) link(key, dir, pub string) error {
 		rel, _ := filepath.Rel(src, p)
 		target := filepath.Join(pub, dir, rel)
 		if d.IsDir() {
+			// the walk makes a folder's parent before it: one mkdir
+			// (os.MkdirAll stats first), except for the top one
+			if err := os.Mkdir(target, 0o755); err == nil || errors.Is(err, fs.ErrExist) {
+				return nil
+			}
 			return os.MkdirAll(target, 0o755)
 		}
 		if os.Link(p, target) == nil {

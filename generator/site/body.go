@@ -16,7 +16,8 @@ import (
 
 // The bodies of the report pages (blocks, paragraphs, tables, expected
 // accomplishments, the report home's article) are rendered here, in Go,
-// and given to Hugo as one prepared HTML parameter, "body". Hugo walked
+// and given to Hugo as prepared HTML, the content of an .html content
+// file (writePage; the views hand it over as the "body" param). Hugo walked
 // the large view maps of the front matter through its partials before:
 // that was 37 % of the build's CPU. Hugo still renders every page: base
 // layout, translations, language switch, breadcrumbs, pager, sitemap.

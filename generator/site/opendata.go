@@ -2,10 +2,11 @@ package site
 
 import (
 	"archive/zip"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"io"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -130,7 +131,7 @@ var datasetEnums = map[string][]string{
 // dataPackage describes the data files of a report as a Frictionless
 // Tabular Data Package (https://specs.frictionlessdata.io/data-package/);
 // dir holds the CSV files already written, whose size and hash it states.
-func dataPackage(r *report.Report, dir string, files []csvout.Dataset) (map[string]any, error) {
+func dataPackage(r *report.Report, dd *dataFolder, files []csvout.Dataset) (map[string]any, error) {
 	var resources []map[string]any
 	for _, d := range files {
 		var fields []map[string]any
@@ -178,9 +179,9 @@ func dataPackage(r *report.Report, dir string, files []csvout.Dataset) (map[stri
 		if d.Kind == "indicators" || d.Kind == "variances" || d.Kind == "follow-up" {
 			schema["primaryKey"] = []string{"id"}
 		}
-		b, err := os.ReadFile(filepath.Join(dir, d.ID+".csv"))
-		if err != nil {
-			return nil, err
+		b, ok := dd.files[d.ID+".csv"]
+		if !ok {
+			return nil, fmt.Errorf("datapackage: %s.csv not written", d.ID)
 		}
 		sum := sha256.Sum256(b)
 		en := englishTitle(d)
@@ -235,47 +236,31 @@ func dataPackage(r *report.Report, dir string, files []csvout.Dataset) (map[stri
 	}, nil
 }
 
-// writeZip packs every file of the report's data folder into dir/name.
-func writeZip(dir, name string) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return err
-	}
+// writeZip packs every file of the report's data folder into dd/name,
+// in the order of their names.
+func writeZip(dd *dataFolder, name string) error {
 	var files []string
-	for _, e := range entries {
-		if !e.IsDir() && e.Name() != name {
-			files = append(files, e.Name())
+	for f := range dd.files {
+		if f != name {
+			files = append(files, f)
 		}
 	}
 	sort.Strings(files)
-	out, err := os.Create(filepath.Join(dir, name))
-	if err != nil {
-		return err
-	}
-	zw := zip.NewWriter(out)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
 	for _, f := range files {
 		w, err := zw.Create(strings.TrimSuffix(name, ".zip") + "/" + f)
 		if err != nil {
-			out.Close()
 			return err
 		}
-		in, err := os.Open(filepath.Join(dir, f))
-		if err != nil {
-			out.Close()
-			return err
-		}
-		_, err = io.Copy(w, in)
-		in.Close()
-		if err != nil {
-			out.Close()
+		if _, err := w.Write(dd.files[f]); err != nil {
 			return err
 		}
 	}
 	if err := zw.Close(); err != nil {
-		out.Close()
 		return err
 	}
-	return out.Close()
+	return os.WriteFile(filepath.Join(dd.dir, name), buf.Bytes(), 0o644)
 }
 
 // readme is the README.txt of a report's data folder and zip.
@@ -307,8 +292,8 @@ func readme(r *report.Report, files []csvout.Dataset) string {
 	return b.String()
 }
 
-func writeDataPackage(dir string, r *report.Report, files []csvout.Dataset) error {
-	pkg, err := dataPackage(r, dir, files)
+func writeDataPackage(dd *dataFolder, r *report.Report, files []csvout.Dataset) error {
+	pkg, err := dataPackage(r, dd, files)
 	if err != nil {
 		return err
 	}
@@ -316,11 +301,11 @@ func writeDataPackage(dir string, r *report.Report, files []csvout.Dataset) erro
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "datapackage.json"), append(b, '\n'), 0o644); err != nil {
+	if err := dd.write("datapackage.json", append(b, '\n')); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "README.txt"), []byte(readme(r, files)), 0o644); err != nil {
+	if err := dd.write("README.txt", []byte(readme(r, files))); err != nil {
 		return err
 	}
-	return writeZip(dir, r.Slug+".zip")
+	return writeZip(dd, r.Slug+".zip")
 }

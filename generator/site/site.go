@@ -1,14 +1,14 @@
 // Package site writes the Hugo site source of the portal from the
 // structured reports: the hand-written files embedded in pkportal.SiteFiles,
-// plus one Markdown page (JSON front matter) per report home, section page,
-// table and paragraph permalink in each UI language, and the data files
-// under static/data/.
+// plus one page (JSON front matter) per report home, section page, table
+// and table index in each UI language, the paragraph permalink pages as
+// static HTML, and the data files under static/data/.
 //
 // It prepares everything a layout prints (numbers formatted per language,
 // links, citations) and writes the bodies of the report pages as HTML
-// (html.go, templates/home.html), given to Hugo as one "body" parameter;
-// it must not run Hugo (see hugobuild) nor parse text (see ingest). The
-// build writes the site in shards of a few reports (WriteReports) and a
+// (html.go, templates/home.html), given to Hugo as the content of .html
+// content files; it must not run Hugo (see hugobuild) nor parse text (see
+// ingest). The build writes the site in shards of a few reports (WriteReports) and a
 // global part (WriteGlobal); Write writes one site with every report.
 package site
 
@@ -187,12 +187,15 @@ func copyFiles(dir string, files fs.FS) error {
 
 // page is the front matter of a generated page.
 type page struct {
-	Title  string         `json:"title"`
-	Type   string         `json:"type,omitempty"`
-	Layout string         `json:"layout,omitempty"`
-	Weight int            `json:"weight,omitempty"`
-	URL    string         `json:"url,omitempty"`
-	Params map[string]any `json:"params"`
+	Title  string `json:"title"`
+	Type   string `json:"type,omitempty"`
+	Layout string `json:"layout,omitempty"`
+	Weight int    `json:"weight,omitempty"`
+	URL    string `json:"url,omitempty"`
+	// Summary is set to the title on pages with a body: no layout shows
+	// a summary, and Hugo extracts one from the content unless given.
+	Summary string         `json:"summary,omitempty"`
+	Params  map[string]any `json:"params"`
 	// Sitemap excludes redirect pages from the sitemap.
 	Sitemap map[string]any `json:"sitemap,omitempty"`
 	// Build holds Hugo's build options of the page.
@@ -200,18 +203,37 @@ type page struct {
 }
 
 func writePage(path string, p page) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := mkdir(filepath.Dir(path)); err != nil {
 		return err
 	}
-	// Read by Hugo only: compact, and with <, > and & as they are (the
-	// bodies are HTML: escaping them made the front matter longer and
-	// slower for Hugo to read).
+	// The body, prepared HTML, is the page's content (an .html content
+	// file, which Hugo passes through as it is: .Content) rather than a
+	// front matter parameter: Hugo's front matter lexer and JSON decoder
+	// read every byte of it twice and unescaped it, a tenth of the build.
+	body, _ := p.Params["body"].(string)
+	if body != "" {
+		params := make(map[string]any, len(p.Params)-1)
+		for k, v := range p.Params {
+			if k != "body" {
+				params[k] = v
+			}
+		}
+		p.Params = params
+		p.Summary = p.Title
+		path = strings.TrimSuffix(path, filepath.Ext(path)) + ".html"
+		// Hugo reads shortcodes in content: "{{<" cannot occur in the
+		// body (< is escaped), "{{%" could (in a report's text); the
+		// same characters, written so that Hugo does not see a shortcode.
+		body = strings.ReplaceAll(body, "{{%", "&#123;{%")
+	}
+	// Read by Hugo only: compact, and with <, > and & as they are.
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(p); err != nil {
 		return err
 	}
+	b.WriteString(body)
 	return os.WriteFile(path, b.Bytes(), 0o644)
 }
 
@@ -288,7 +310,7 @@ func writePermalinks(static string, r *report.Report, lang string) error {
 	words := uiWords[lang].redirecting
 	write := func(sub, title, target string) error {
 		d := filepath.Join(root, sub)
-		if err := os.MkdirAll(d, 0o755); err != nil {
+		if err := mkdir(d); err != nil {
 			return err
 		}
 		e := html.EscapeString
@@ -312,6 +334,16 @@ func writePermalinks(static string, r *report.Report, lang string) error {
 		return err
 	}
 	return write("", r.Symbol, r.URL(lang, "", ""))
+}
+
+// mkdir makes the folder d: one system call when its parent exists, as
+// it does for most pages (os.MkdirAll stats d and its parent first).
+func mkdir(d string) error {
+	err := os.Mkdir(d, 0o755)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	return os.MkdirAll(d, 0o755)
 }
 
 // homeTitle is the title of a report home.
@@ -348,16 +380,13 @@ func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	dd := &dataFolder{dir: dir}
 	for _, d := range files {
-		f, err := os.Create(filepath.Join(dir, d.ID+".csv"))
-		if err != nil {
+		var csvb bytes.Buffer
+		if err := csvout.Write(&csvb, d.Frame, csvout.Options{}); err != nil {
 			return err
 		}
-		err = csvout.Write(f, d.Frame, csvout.Options{})
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		if err := dd.write(d.ID+".csv", csvb.Bytes()); err != nil {
 			return err
 		}
 		doc := map[string]any{
@@ -371,7 +400,7 @@ func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 			doc["notes"] = d.Table.Notes
 			doc["section"] = d.Table.Section
 		}
-		if err := writeJSON(filepath.Join(dir, d.ID+".json"), doc); err != nil {
+		if err := dd.writeJSON(d.ID+".json", doc); err != nil {
 			return err
 		}
 	}
@@ -379,7 +408,7 @@ func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "report.schema.json"), schema, 0o644); err != nil {
+	if err := dd.write("report.schema.json", schema); err != nil {
 		return err
 	}
 	// report.json names its schema, for editors and validators
@@ -388,10 +417,42 @@ func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 		return err
 	}
 	withSchema := append([]byte(`{"$schema":"report.schema.json",`), b[1:]...)
-	if err := writeJSON(filepath.Join(dir, "report.json"), json.RawMessage(withSchema)); err != nil {
+	// json.Marshal's output is compact and HTML-escaped already: indent
+	// it as MarshalIndent of it would, without its second pass
+	var ind bytes.Buffer
+	ind.Grow(len(withSchema) * 3 / 2)
+	if err := json.Indent(&ind, withSchema, "", " "); err != nil {
 		return err
 	}
-	return writeDataPackage(dir, r, files)
+	ind.WriteByte('\n')
+	if err := dd.write("report.json", ind.Bytes()); err != nil {
+		return err
+	}
+	return writeDataPackage(dd, r, files)
+}
+
+// dataFolder is a report's data folder being written: the files are kept
+// in memory too, for the datapackage's hashes and the zip, which read
+// them back from disk before.
+type dataFolder struct {
+	dir   string
+	files map[string][]byte
+}
+
+func (dd *dataFolder) write(name string, b []byte) error {
+	if dd.files == nil {
+		dd.files = map[string][]byte{}
+	}
+	dd.files[name] = b
+	return os.WriteFile(filepath.Join(dd.dir, name), b, 0o644)
+}
+
+func (dd *dataFolder) writeJSON(name string, v any) error {
+	b, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		return err
+	}
+	return dd.write(name, append(b, '\n'))
 }
 
 // reportSchemaJSON is report.schema.json, the same for every report.
@@ -399,11 +460,3 @@ var reportSchemaJSON = sync.OnceValues(func() ([]byte, error) {
 	b, err := json.MarshalIndent(ReportSchema(), "", " ")
 	return append(b, '\n'), err
 })
-
-func writeJSON(path string, v any) error {
-	b, err := json.MarshalIndent(v, "", " ")
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, append(b, '\n'), 0o644)
-}
