@@ -138,7 +138,7 @@ func ParseDir(dir string) ([]*report.Report, error) {
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Symbol != out[j].Symbol {
-			return symbolLess(out[i].Symbol, out[j].Symbol)
+			return SymbolLess(out[i].Symbol, out[j].Symbol)
 		}
 		return out[i].Language < out[j].Language
 	})
@@ -147,8 +147,9 @@ func ParseDir(dir string) ([]*report.Report, error) {
 
 var digitsRe = regexp.MustCompile(`\d+`)
 
-// symbolLess orders symbols with their numbers compared as numbers.
-func symbolLess(a, b string) bool {
+// SymbolLess orders document symbols with their numbers compared as
+// numbers (A/76/99 before A/76/564), the order of ParseDir's reports.
+func SymbolLess(a, b string) bool {
 	pad := func(s string) string {
 		return digitsRe.ReplaceAllStringFunc(s, func(d string) string {
 			return strings.Repeat("0", max(0, 12-len(d))) + d

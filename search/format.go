@@ -549,13 +549,6 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	return b, nil
 }
 
-func b2u(b bool) uint64 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // pieceDict samples pieces, evenly through the list, up to dictSize bytes:
 // the preset dictionary of the compressed blocks.
 func pieceDict(list []string) []byte {

@@ -28,10 +28,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -441,22 +439,9 @@ func renderShard(sh []*source, c *cache, work, scratch string, files fs.FS, o Op
 // entryLess orders reports by symbol (numbers as numbers), then source.
 func entryLess(a, b *site.Entry) bool {
 	if a.Symbol != b.Symbol {
-		return symbolLess(a.Symbol, b.Symbol)
+		return ingest.SymbolLess(a.Symbol, b.Symbol)
 	}
 	return a.Source < b.Source
-}
-
-var digitsRe = regexp.MustCompile(`\d+`)
-
-// symbolLess orders symbols with their numbers compared as numbers, as
-// ingest.ParseDir does.
-func symbolLess(a, b string) bool {
-	pad := func(s string) string {
-		return digitsRe.ReplaceAllStringFunc(s, func(d string) string {
-			return strings.Repeat("0", max(0, 12-len(d))) + d
-		})
-	}
-	return pad(a) < pad(b)
 }
 
 // countPages counts the HTML pages of a folder.
