@@ -229,7 +229,7 @@ func (w *htmlw) ea(e *EAView) {
 	w.t("expectedAccomplishment")
 	w.s(" ")
 	w.esc(e.Number)
-	w.s(" : ")
+	w.t("colon")
 	w.esc(e.Text)
 	w.s("</h2>\n")
 	w.cite(e.Cite, e.URL)
