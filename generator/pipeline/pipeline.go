@@ -484,12 +484,5 @@ func writeFunctionsData(path string, reports []*report.Report) error {
 	if err := reportdata.Encode(&b, reports); err != nil {
 		return err
 	}
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b.Bytes()) {
-		return nil
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b.Bytes(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return writeIfChanged(path, b.Bytes())
 }

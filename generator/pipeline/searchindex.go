@@ -17,6 +17,13 @@ func writeSearchIndex(path string, reports []*report.Report) error {
 	if err != nil {
 		return err
 	}
+	return writeIfChanged(path, b)
+}
+
+// writeIfChanged replaces the file at path with b, atomically (a temporary
+// file renamed), unless it already holds b: a build does not touch a
+// committed file for nothing.
+func writeIfChanged(path string, b []byte) error {
 	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
 		return nil
 	}

@@ -95,31 +95,53 @@ func WriteReports(dir, static string, files fs.FS, reports []*report.Report) err
 // them) and its paragraph permalink rules. It is small, and kept in the
 // build cache, so that an unchanged report need not be ingested again.
 type Entry struct {
-	Slug      string `json:"slug"`
-	Symbol    string `json:"symbol"`
+	HomeMeta
 	Source    string `json:"source"`
 	Synthetic bool   `json:"synthetic,omitempty"`
-	// Title is the title of the report home (the same in every UI language).
-	Title string `json:"title"`
-	// Params are the report home's front matter parameters, without its body.
-	Params map[string]any `json:"params"`
 	// Redirects are the report's lines of _redirects.
 	Redirects string `json:"redirects"`
-	// Mission, Period and Language place the report in the portal home's
-	// lists; Lines are its line there in each UI language.
-	Mission  report.Mission        `json:"mission"`
-	Period   report.Period         `json:"period"`
-	Language string                `json:"language"`
-	Lines    map[string]ReportLine `json:"lines"`
+	// Lines are the report's line in the portal home's lists, per UI
+	// language.
+	Lines map[string]ReportLine `json:"lines"`
+}
+
+// HomeMeta is what a report home's front matter says of its report, read
+// by the portal's home page, feed and base layout.
+type HomeMeta struct {
+	Slug        string         `json:"slug"`
+	Symbol      string         `json:"symbol"`
+	ReportTitle string         `json:"report_title"`
+	Language    string         `json:"language"`
+	Mission     report.Mission `json:"mission"`
+	Period      report.Period  `json:"period"`
+}
+
+func homeMetaOf(r *report.Report) HomeMeta {
+	return HomeMeta{Slug: r.Slug, Symbol: r.Symbol, ReportTitle: r.Title, Language: r.Language, Mission: r.Mission, Period: r.Period}
+}
+
+// Title is the title of the report home (the same in every UI language).
+func (m HomeMeta) Title() string {
+	return m.Symbol + " — " + m.Mission.Acronym + " " + m.Period.Label
+}
+
+// params are the report home's front matter parameters; body is its
+// article ("" for a home listed but not rendered).
+func (m HomeMeta) params(body string) map[string]any {
+	p := map[string]any{
+		"symbol": m.Symbol, "slug": m.Slug, "mission": m.Mission, "period": m.Period,
+		"reporttitle": m.ReportTitle, "contentlang": m.Language,
+	}
+	if body != "" {
+		p["body"] = body
+	}
+	return p
 }
 
 // EntryOf returns the entry of a report.
 func EntryOf(r *report.Report) Entry {
-	p := homeParams(r, "")
-	delete(p, "body")
-	e := Entry{Slug: r.Slug, Symbol: r.Symbol, Source: r.Source, Synthetic: r.Synthetic,
-		Title: homeTitle(r), Params: p, Redirects: redirectLines(r),
-		Mission: r.Mission, Period: r.Period, Language: r.Language, Lines: map[string]ReportLine{}}
+	e := Entry{HomeMeta: homeMetaOf(r), Source: r.Source, Synthetic: r.Synthetic,
+		Redirects: redirectLines(r), Lines: map[string]ReportLine{}}
 	for _, lang := range Languages {
 		e.Lines[lang] = lineOf(r, lang)
 	}
@@ -141,7 +163,7 @@ func WriteGlobal(dir string, files fs.FS, entries []Entry) error {
 	for _, e := range entries {
 		red.WriteString(e.Redirects)
 		for _, lang := range Languages {
-			p := page{Title: e.Title, Type: "report", Params: e.Params, Build: map[string]any{"render": "link"}}
+			p := page{Title: e.Title(), Type: "report", Params: e.params(""), Build: map[string]any{"render": "link"}}
 			if err := writePage(filepath.Join(dir, "content", lang, e.Slug, "_index.md"), p); err != nil {
 				return fmt.Errorf("home of %s: %w", e.Symbol, err)
 			}
@@ -265,10 +287,11 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 	if err != nil {
 		return err
 	}
+	meta := homeMetaOf(r)
 	home := page{
-		Title:  homeTitle(r),
+		Title:  meta.Title(),
 		Type:   "report",
-		Params: homeParams(r, body),
+		Params: meta.params(body),
 	}
 	if err := writePage(filepath.Join(root, "_index.md"), home); err != nil {
 		return err
@@ -346,20 +369,7 @@ func mkdir(d string) error {
 	return os.MkdirAll(d, 0o755)
 }
 
-// homeTitle is the title of a report home.
-func homeTitle(r *report.Report) string {
-	return r.Symbol + " — " + r.Mission.Acronym + " " + r.Period.Label
-}
-
-// homeParams are the front matter parameters of a report home: its body
-// and the metadata the portal's home page, feed and base layout read.
-func homeParams(r *report.Report, body string) map[string]any {
-	return map[string]any{
-		"symbol": r.Symbol, "slug": r.Slug, "mission": r.Mission, "period": r.Period,
-		"reporttitle": r.Title, "contentlang": r.Language, "body": body,
-	}
-}
-
+// dataURL is the address of a data file of a report.
 func dataURL(r *report.Report, id, ext string) string {
 	return "/data/" + r.Slug + "/" + id + "." + ext
 }
