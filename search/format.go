@@ -2,12 +2,14 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 
@@ -218,7 +220,8 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	}
 	terms := map[string]*termAcc{}
 	var bodySum, labelSum uint64
-	for d, doc := range base {
+	for _, d := range contentOrder(base) {
+		doc := base[d]
 		key := doc.Kind + "\x00" + doc.Label + "\x00" + doc.Text
 		c, ok := contentOf[key]
 		if !ok {
@@ -267,9 +270,12 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 			}
 		}
 		ct := contents[c]
-		ct.occ = append(ct.occ, int32(d))
+		ct.occ = append(ct.occ, d)
 		bodySum += uint64(ct.blen)
 		labelSum += uint64(ct.llen)
+	}
+	for _, ct := range contents {
+		slices.Sort(ct.occ)
 	}
 	// document frequencies count documents, not contents
 	for _, acc := range terms {
@@ -547,6 +553,25 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	hb, _ := binary.Append(nil, binary.LittleEndian, h)
 	copy(b[hdrAt:], hb)
 	return b, nil
+}
+
+// contentOrder returns the documents in the order their contents are
+// numbered: by their place in their report (the n-th document of every
+// report, then the next), so that the contents of one place in reports of
+// the same structure, which share most of their words, get neighbouring
+// numbers and the postings' gaps stay small.
+func contentOrder(docs []Doc) []int32 {
+	order := make([]int32, len(docs))
+	place := make([]int32, len(docs))
+	start := 0
+	for d := range docs {
+		if d > 0 && (docs[d-1].Report != docs[d].Report || docs[d-1].Lang != docs[d].Lang) {
+			start = d
+		}
+		order[d], place[d] = int32(d), int32(d-start)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(place[a], place[b]) })
+	return order
 }
 
 // pieceDict samples pieces, evenly through the list, up to dictSize bytes:
