@@ -30,7 +30,8 @@ import (
 //	           of each: a text is cut after each ". ", "; ", ": " and
 //	           ", ", so that sentences and clauses shared by several
 //	           texts (a paragraph of one report reworded in another) are
-//	           stored once, in the pieces (below)
+//	           stored once, in the pieces (below); a text whose pieces'
+//	           terms, end to end, would not be its own is one piece
 //	terms      u32 offsets[n+1] into a blob of the sorted terms; per term
 //	           6 × u32: documents holding it in the body, in the label,
 //	           offset and byte length of its postings, skip entries,
@@ -42,25 +43,22 @@ import (
 //	           skipEvery postings, u16 the best score there (the upper
 //	           half of its float32, rounded up: maxBits); then the
 //	           postings (one per content holding the term, in increasing
-//	           order) in blocks of skipEvery (version 4; until version 3,
-//	           varints): u8 postings in the block, u8 bit widths of the
-//	           content gaps, of tf(body), of tf(label) and of the
-//	           positions, uv byte offset of the block's positions in the
-//	           term's positions stream; then the content gaps minus one
-//	           (the first from the content before the block, -1 for the
-//	           first block), the tf(body) and the tf(label), each field
-//	           bit-packed at its width (least significant bit first,
-//	           padded to a byte); then the term's positions stream, read
-//	           only by phrase checks: per block, the positions of each
-//	           posting in the body then in the label, each field as
-//	           deltas from 0, bit-packed at the block's width
+//	           order) in blocks of skipEvery: u8 postings in the block,
+//	           u8 bit widths of the content gaps, of tf(body) xor 1 and of
+//	           tf(label); then the content gaps minus one (the first from
+//	           the content before the block, -1 for the first block), the
+//	           tf(body) xor 1 and the tf(label), each field bit-packed at
+//	           its width (least significant bit first, padded to a byte).
+//	           No positions (until version 5, a positions stream per
+//	           term): phrases are checked on the term lists (below)
 //	contents   20 bytes per distinct content (kind, label and text; the
 //	           postings and scores are per content, so a paragraph found in
-//	           many reports is indexed and scored once): u8 its kind (index
-//	           in the kind list of langs), u8 label length and u16 body
-//	           length (in terms), u32 offset of its text in texts, u32
-//	           label string, u32 occurrences, u32 offset of the occurrence
-//	           list (version 5; 7 × u32 until version 4)
+//	           many reports is indexed and scored once), numbered by the
+//	           place of their first document in its report (contentOrder):
+//	           u8 its kind (index in the kind list of langs), u8 label
+//	           length and u16 body length (in terms), u32 offset of its
+//	           text in texts, u32 label number (in labels), u32
+//	           occurrences, u32 offset of the occurrence list
 //	occurrences per content, uv deltas of the documents that have it
 //	segments   6 × u32 per run of documents of one report: symbol string,
 //	           slug string, language string, first document, documents,
@@ -84,10 +82,17 @@ import (
 //	           then their bytes; a page of results decompresses only the
 //	           blocks of its texts (version 2; version 1 kept the pieces
 //	           uncompressed in strings)
+//	labels     u32 string of each distinct label, in order of first use
+//	term idx   u32 offsets[nl+1] into the blob of the term lists
+//	term lists per block of fwdBlock lists (the pieces, in order, then the
+//	           labels): uv count of terms of each list, then the numbers
+//	           of their terms in the dictionary, bit-packed at termBits
+//	           (version 6): a phrase is looked for in the terms of a
+//	           text's pieces, end to end, or of its label
 const (
 	magic = "PKSEARCH"
 	// Version is the format version this package writes and reads.
-	Version = 5
+	Version = 6
 )
 
 // hdr lists the u32 fields after the magic and the version, in order.
@@ -96,10 +101,27 @@ type hdr struct {
 	BodySumLo, BodySumHi, LabelSumLo, LabelSumHi                    uint32
 	StrOffs, StrBlob, Texts, TermOffs, TermBlob, TermRecs           uint32
 	Postings, ContentRecs, Occurrences, SegRecs, BlockIndex, Tables uint32
-	Langs, Pieces, PieceDict, PieceIdx, PieceBlob, End              uint32
+	Langs, Pieces, PieceDict, PieceIdx, PieceBlob                   uint32
+	Labels, FwdIdx, FwdBlob, End                                    uint32
 }
 
-const hdrFields = 27
+const hdrFields = 30
+
+// fwdBlock is the number of term lists in a block of the forward lists.
+// It is part of the format: changing it changes Version.
+const fwdBlock = 16
+
+// termBits is the bits of a term's number in a dictionary of n terms.
+func termBits(n uint32) int { return max(1, bits.Len32(n-1)) }
+
+// termsOf returns the terms of tokens.
+func termsOf(toks []token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.term
+	}
+	return out
+}
 
 // pieceBlock is the number of text pieces in a compressed block. It is
 // part of the format: changing it changes Version.
@@ -162,8 +184,6 @@ type termAcc struct {
 	// raw postings, bit-packed by encodeBlocks
 	cs       []int32
 	tfb, tfl []uint32
-	pos      []uint32 // per posting, tfb body then tfl label position deltas
-	posBlob  []byte
 }
 
 // skipEvery is the number of postings between two skip entries, and of
@@ -205,18 +225,63 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	var texts []byte
 	textOf := map[string]uint32{}
 	pcs := &strTable{ids: map[string]uint32{}}
-	textAt := func(t string) uint32 {
+	var pieceTerms [][]string // the terms of each piece
+	textAt := func(t string, body []token) uint32 {
 		if at, ok := textOf[t]; ok {
 			return at
 		}
 		at := uint32(len(texts))
 		textOf[t] = at
-		pieces := pieces(t)
-		texts = binary.AppendUvarint(texts, uint64(len(pieces)))
-		for _, p := range pieces {
-			texts = binary.AppendUvarint(texts, uint64(pcs.id(p)))
+		ps := pieces(t)
+		// the terms of the pieces, end to end, must be the text's (phrases
+		// are checked on them): else the text is one piece
+		var ts [][]string
+		i := 0
+		for _, p := range ps {
+			var pt []string
+			if id, ok := pcs.ids[p]; ok {
+				pt = pieceTerms[id]
+			} else {
+				pt = termsOf(analyze(p))
+			}
+			for _, x := range pt {
+				if i >= len(body) || body[i].term != x {
+					i = -1
+					break
+				}
+				i++
+			}
+			if i < 0 {
+				break
+			}
+			ts = append(ts, pt)
+		}
+		if i != len(body) {
+			ps, ts = []string{t}, [][]string{termsOf(body)}
+		}
+		texts = binary.AppendUvarint(texts, uint64(len(ps)))
+		for k, p := range ps {
+			id := pcs.id(p)
+			if int(id) == len(pieceTerms) {
+				pieceTerms = append(pieceTerms, ts[k])
+			}
+			texts = binary.AppendUvarint(texts, uint64(id))
 		}
 		return at
+	}
+	// labels, numbered in order of first use, with their terms
+	labelOf := map[string]uint32{}
+	var labelIDs []uint32
+	var labelTerms [][]string
+	labelAt := func(l string, toks []token) uint32 {
+		n, ok := labelOf[l]
+		if !ok {
+			n = uint32(len(labelIDs))
+			labelOf[l] = n
+			labelIDs = append(labelIDs, strs.id(l))
+			labelTerms = append(labelTerms, termsOf(toks))
+		}
+		return n
 	}
 	terms := map[string]*termAcc{}
 	var bodySum, labelSum uint64
@@ -228,24 +293,24 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 			c = int32(len(contents))
 			contentOf[key] = c
 			body, label := analyze(doc.Text), analyze(doc.Label)
-			ct := &content{kind: strs.id(doc.Kind), text: textAt(doc.Text), label: strs.id(doc.Label), blen: uint32(len(body)), llen: uint32(len(label))}
+			ct := &content{kind: strs.id(doc.Kind), text: textAt(doc.Text, body), label: labelAt(doc.Label, label), blen: uint32(len(body)), llen: uint32(len(label))}
 			contents = append(contents, ct)
-			// positions of each term in each field
-			type tp struct{ body, label []uint32 }
-			per := map[string]*tp{}
+			// frequency of each term in each field
+			type tf struct{ body, label uint32 }
+			per := map[string]*tf{}
 			var order []string
 			for f, toks := range [][]token{body, label} {
-				for i, t := range toks {
+				for _, t := range toks {
 					p := per[t.term]
 					if p == nil {
-						p = &tp{}
+						p = &tf{}
 						per[t.term] = p
 						order = append(order, t.term)
 					}
 					if f == 0 {
-						p.body = append(p.body, uint32(i))
+						p.body++
 					} else {
-						p.label = append(p.label, uint32(i))
+						p.label++
 					}
 				}
 			}
@@ -258,15 +323,8 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 				}
 				acc.n++
 				acc.cs = append(acc.cs, c)
-				acc.tfb = append(acc.tfb, uint32(len(p.body)))
-				acc.tfl = append(acc.tfl, uint32(len(p.label)))
-				for _, l := range [][]uint32{p.body, p.label} {
-					prev := uint32(0)
-					for _, x := range l {
-						acc.pos = append(acc.pos, x-prev)
-						prev = x
-					}
-				}
+				acc.tfb = append(acc.tfb, p.body)
+				acc.tfl = append(acc.tfl, p.label)
 			}
 		}
 		ct := contents[c]
@@ -311,7 +369,7 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		}
 	}
 	// postings in blocks of skipEvery, each field bit-packed at the
-	// block's width; the positions in a stream of their own
+	// block's width
 	for _, acc := range terms {
 		acc.encodeBlocks()
 	}
@@ -424,7 +482,7 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		u32(uint32(len(acc.post)))
 		u32(uint32(len(acc.skips) / 8))
 		u32(acc.docs)
-		off += uint32(len(acc.skips) + 2*len(acc.maxes) + len(acc.post) + len(acc.posBlob))
+		off += uint32(len(acc.skips) + 2*len(acc.maxes) + len(acc.post))
 	}
 	h.Postings = pos()
 	for _, t := range sorted {
@@ -433,7 +491,6 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 			_ = binary.Write(&out, binary.LittleEndian, maxBits(m))
 		}
 		out.Write(terms[t].post)
-		out.Write(terms[t].posBlob)
 	}
 
 	kindIndex := map[uint32]int{}
@@ -545,6 +602,35 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	out.Write(idx)
 	h.PieceBlob = pos()
 	out.Write(blob)
+	h.Labels = pos()
+	for _, id := range labelIDs {
+		u32(id)
+	}
+	// the terms of each piece, then of each label, by their number in the
+	// dictionary: blocks of fwdBlock lists
+	tid := make(map[string]uint32, len(sorted))
+	for i, t := range sorted {
+		tid[t] = uint32(i)
+	}
+	lists := append(pieceTerms[:len(pieceTerms):len(pieceTerms)], labelTerms...)
+	w := termBits(uint32(len(sorted)))
+	var fwd []byte
+	h.FwdIdx = pos()
+	var ids []uint32
+	for lo := 0; lo < len(lists); lo += fwdBlock {
+		u32(uint32(len(fwd)))
+		ids = ids[:0]
+		for _, l := range lists[lo:min(lo+fwdBlock, len(lists))] {
+			fwd = binary.AppendUvarint(fwd, uint64(len(l)))
+			for _, t := range l {
+				ids = append(ids, tid[t])
+			}
+		}
+		fwd = pack(fwd, ids, w)
+	}
+	u32(uint32(len(fwd)))
+	h.FwdBlob = pos()
+	out.Write(fwd)
 	h.End = pos()
 	if h.End == 0 || out.Len() >= math.MaxUint32 {
 		return nil, errors.New("search index: over 4 GB")
@@ -617,15 +703,13 @@ func pieces(t string) []string {
 }
 
 // encodeBlocks writes the postings of acc in blocks of skipEvery: per
-// block, u8 postings, u8 widths of the content gaps, of tf(body), of
-// tf(label) and of the positions, uv byte offset of the block's positions
-// in the term's positions stream, then the gaps minus one, tf(body) and
-// tf(label), each bit-packed at its width (LSB first, byte-aligned); the
-// positions of the block go to the positions stream, bit-packed at their
-// width. A skip entry stands before every block but the first.
+// block, u8 postings, u8 widths of the content gaps, of tf(body) xor 1 and
+// of tf(label), then the gaps minus one, the tf(body) xor 1 (a block where
+// every content has the term once in its body takes no bits) and the
+// tf(label), each bit-packed at its width (LSB first, byte-aligned). A
+// skip entry stands before every block but the first.
 func (acc *termAcc) encodeBlocks() {
 	last := int32(-1)
-	pi := 0
 	for lo := 0; lo < len(acc.cs); lo += skipEvery {
 		hi := min(lo+skipEvery, len(acc.cs))
 		if lo > 0 {
@@ -633,23 +717,19 @@ func (acc *termAcc) encodeBlocks() {
 			acc.skips = binary.LittleEndian.AppendUint32(acc.skips, uint32(len(acc.post)))
 		}
 		gaps := make([]uint32, 0, hi-lo)
-		np := 0
+		fb := make([]uint32, 0, hi-lo)
 		for k := lo; k < hi; k++ {
 			gaps = append(gaps, uint32(acc.cs[k]-last-1))
 			last = acc.cs[k]
-			np += int(acc.tfb[k] + acc.tfl[k])
+			fb = append(fb, acc.tfb[k]^1)
 		}
-		pos := acc.pos[pi : pi+np]
-		pi += np
-		wd, wf, wl, wp := width(gaps), width(acc.tfb[lo:hi]), width(acc.tfl[lo:hi]), width(pos)
-		acc.post = append(acc.post, byte(hi-lo), byte(wd), byte(wf), byte(wl), byte(wp))
-		acc.post = binary.AppendUvarint(acc.post, uint64(len(acc.posBlob)))
+		wd, wf, wl := width(gaps), width(fb), width(acc.tfl[lo:hi])
+		acc.post = append(acc.post, byte(hi-lo), byte(wd), byte(wf), byte(wl))
 		acc.post = pack(acc.post, gaps, wd)
-		acc.post = pack(acc.post, acc.tfb[lo:hi], wf)
+		acc.post = pack(acc.post, fb, wf)
 		acc.post = pack(acc.post, acc.tfl[lo:hi], wl)
-		acc.posBlob = pack(acc.posBlob, pos, wp)
 	}
-	acc.cs, acc.tfb, acc.tfl, acc.pos = nil, nil, nil, nil
+	acc.cs, acc.tfb, acc.tfl = nil, nil, nil
 }
 
 // width is the number of bits of the largest value of vs.

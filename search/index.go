@@ -28,6 +28,8 @@ type Index struct {
 	kinds    map[string]uint32 // kind → its index in kindIDs
 	kindIDs  []uint32          // the string id of each kind
 	pieces   uint32            // text pieces
+	labels   uint32            // distinct labels
+	termBits int               // bits of a term's number in the term lists
 	cache    sync.Map          // block number → *pieceSet
 	cached   atomic.Int64      // bytes in cache (and the blocks not kept)
 }
@@ -56,7 +58,7 @@ func Open(b []byte) (*Index, error) {
 	}
 	h := &ix.h
 	prev := uint32(head)
-	for _, o := range []uint32{h.StrOffs, h.StrBlob, h.Texts, h.TermOffs, h.TermBlob, h.TermRecs, h.Postings, h.ContentRecs, h.Occurrences, h.SegRecs, h.BlockIndex, h.Tables, h.Langs, h.Pieces, h.PieceDict, h.PieceIdx, h.PieceBlob, h.End} {
+	for _, o := range []uint32{h.StrOffs, h.StrBlob, h.Texts, h.TermOffs, h.TermBlob, h.TermRecs, h.Postings, h.ContentRecs, h.Occurrences, h.SegRecs, h.BlockIndex, h.Tables, h.Langs, h.Pieces, h.PieceDict, h.PieceIdx, h.PieceBlob, h.Labels, h.FwdIdx, h.FwdBlob, h.End} {
 		if o < prev || int(o) > len(b) {
 			return nil, errors.New("search index: corrupt section table")
 		}
@@ -71,6 +73,11 @@ func Open(b []byte) (*Index, error) {
 	if int(h.PieceBlob-h.PieceIdx) != 4*(int(ix.pieces+pieceBlock-1)/pieceBlock+1) {
 		return nil, errors.New("search index: corrupt piece blocks")
 	}
+	ix.labels = (h.FwdIdx - h.Labels) / 4
+	if lists := int(ix.pieces + ix.labels); (h.FwdIdx-h.Labels)%4 != 0 || int(h.FwdBlob-h.FwdIdx) != 4*((lists+fwdBlock-1)/fwdBlock+1) {
+		return nil, errors.New("search index: corrupt term lists")
+	}
+	ix.termBits = termBits(h.Terms)
 	if h.Docs > 0 {
 		ix.avgBody = float64(uint64(h.BodySumHi)<<32|uint64(h.BodySumLo)) / float64(h.Docs)
 		ix.avgLabel = float64(uint64(h.LabelSumHi)<<32|uint64(h.LabelSumLo)) / float64(h.Docs)
@@ -286,7 +293,6 @@ type termRec struct {
 	dfBody, dfLabel uint32
 	docs            uint32 // documents holding it
 	post            []byte
-	pos             []byte // the positions stream, to the end of the file
 	skips           []byte // 8 bytes per entry: content before, offset in post
 	maxes           []byte // u16 per block: the best score there (maxBits)
 }
@@ -300,14 +306,23 @@ func (ix *Index) termRec(i int) termRec {
 	}
 	mo, po := off+ns, off+ns+nm
 	return termRec{dfBody: ix.u32(at), dfLabel: ix.u32(at + 4), docs: ix.u32(at + 20),
-		skips: ix.b[off:mo:mo], maxes: ix.b[mo:po:po], post: ix.b[po : po+n : po+n], pos: ix.b[po+n:]}
+		skips: ix.b[off:mo:mo], maxes: ix.b[mo:po:po], post: ix.b[po : po+n : po+n]}
 }
 
 // content is a distinct content's record.
 type content struct {
-	kind, text, label uint32
-	blen, llen        uint32
-	occN, occOff      uint32
+	kind, text   uint32
+	label        uint32 // its number among the labels
+	blen, llen   uint32
+	occN, occOff uint32
+}
+
+// labelString returns the string id of label number n.
+func (ix *Index) labelString(n uint32) uint32 {
+	if n >= ix.labels {
+		return 0
+	}
+	return ix.u32(ix.h.Labels + 4*n)
 }
 
 func (ix *Index) content(c int32) content {
@@ -366,7 +381,7 @@ func (ix *Index) doc(d int32, li int, c content, text string) Doc {
 	block := ix.u32(ix.h.BlockIndex + s.table + 4*(j/tableBlock))
 	at := ix.h.Tables + block + 4*tableWords*(uint32(len(ix.langs))*(j%tableBlock)+uint32(li))
 	title, url, cite := ix.u32(at), ix.u32(at+4), ix.u32(at+8)
-	doc := Doc{Kind: ix.str(c.kind), Report: ix.str(s.symbol), Lang: ix.str(s.lang), Label: ix.str(c.label), Text: text}
+	doc := Doc{Kind: ix.str(c.kind), Report: ix.str(s.symbol), Lang: ix.str(s.lang), Label: ix.str(ix.labelString(c.label)), Text: text}
 	if url&relFlag != 0 {
 		doc.URL = "/" + ix.langs[li] + "/" + ix.str(s.slug) + "/" + ix.str(url&^relFlag)
 	} else {
@@ -397,14 +412,13 @@ func uv(b []byte, i int) (uint64, int) {
 	return v, i + n
 }
 
-// newPostIter returns an iterator over postings post, whose positions
-// stream is pos (the first content counts from -1).
-func newPostIter(post, pos []byte) postIter { return postIter{b: post, pb: pos, c: -1} }
+// newPostIter returns an iterator over postings post (the first content
+// counts from -1).
+func newPostIter(post []byte) postIter { return postIter{b: post, c: -1} }
 
 // postIter walks a term's postings, a block of skipEvery at a time.
 type postIter struct {
 	b        []byte // the postings
-	pb       []byte // the positions stream
 	i        int    // offset of the next block
 	c        int32  // current content
 	tfb, tfl uint32 // its term frequencies in the body and the label
@@ -413,10 +427,10 @@ type postIter struct {
 	bn, bj int // postings in it, index of the next one
 	cs     [skipEvery]int32
 	fb, fl [skipEvery]uint32
-	ps     [skipEvery + 1]int // index of the first position of each posting
-	pat    int                // bit offset of the block's positions in pb
-	pw     int                // their width
 }
+
+// blockHead is the bytes of a block's header.
+const blockHead = 4
 
 // seek moves to the block at offset off, after content c and n entries.
 func (it *postIter) seek(off int, c int32, n int) {
@@ -425,7 +439,7 @@ func (it *postIter) seek(off int, c int32, n int) {
 
 func (it *postIter) next() bool {
 	if it.bj >= it.bn {
-		if it.i+5 > len(it.b) {
+		if it.i+blockHead > len(it.b) {
 			return false
 		}
 		it.block()
@@ -441,10 +455,7 @@ func (it *postIter) next() bool {
 func (it *postIter) block() {
 	b := it.b
 	n, wd, wf, wl := int(b[it.i]), int(b[it.i+1]), int(b[it.i+2]), int(b[it.i+3])
-	it.pw = int(b[it.i+4])
-	var po uint64
-	po, at := uv(b, it.i+5)
-	it.pat = 8 * int(po)
+	at := it.i + blockHead
 	bit := 8 * at
 	c := it.c
 	for k := range n {
@@ -452,37 +463,64 @@ func (it *postIter) block() {
 		bit += wd
 		it.cs[k] = c
 	}
-	bit = 8 * (at + (n*wd+7)/8)
+	at += (n*wd + 7) / 8
+	bit = 8 * at
 	for k := range n {
-		it.fb[k] = getBits(b, bit, wf)
+		it.fb[k] = getBits(b, bit, wf) ^ 1
 		bit += wf
 	}
-	at += (n*wd+7)/8 + (n*wf+7)/8
+	at += (n*wf + 7) / 8
 	bit = 8 * at
 	for k := range n {
 		it.fl[k] = getBits(b, bit, wl)
 		bit += wl
 	}
 	at += (n*wl + 7) / 8
-	for k := range n {
-		it.ps[k+1] = it.ps[k] + int(it.fb[k]+it.fl[k])
-	}
 	it.i, it.bn, it.bj = at, n, 0
 }
 
-// positions decodes the positions of the current posting in the body
-// (field 0) or the label (field 1) into buf.
-func (it *postIter) positions(field int, buf []uint32) []uint32 {
-	buf = buf[:0]
-	j := it.bj - 1
-	k, n := it.ps[j], it.fb[j]
-	if field == 1 {
-		k, n = k+int(it.fb[j]), it.fl[j]
+// terms appends the numbers of the terms of term list k (a text piece,
+// or label k-pieces) to buf.
+func (ix *Index) terms(k uint32, buf []uint32) []uint32 {
+	at := ix.h.FwdIdx + 4*(k/fwdBlock)
+	lo, hi := ix.h.FwdBlob+ix.u32(at), ix.h.FwdBlob+ix.u32(at+4)
+	if hi < lo || hi > ix.h.End {
+		return buf
 	}
-	x := uint32(0)
-	for m := range int(n) {
-		x += getBits(it.pb, it.pat+(k+m)*it.pw, it.pw)
-		buf = append(buf, x)
+	b := ix.b[lo:hi]
+	i, skip, n := 0, 0, 0
+	first := k - k%fwdBlock
+	last := min(first+fwdBlock, ix.pieces+ix.labels)
+	for j := first; j < last; j++ {
+		var v uint64
+		v, i = uv(b, i)
+		if j < k {
+			skip += int(v)
+		} else if j == k {
+			n = int(v)
+		}
+	}
+	w := ix.termBits
+	if (skip+n)*w > 8*(len(b)-i) {
+		return buf
+	}
+	for m := range n {
+		buf = append(buf, getBits(b, 8*i+(skip+m)*w, w))
+	}
+	return buf
+}
+
+// bodyTerms appends the numbers of the terms of content c's text, from
+// its pieces, to buf.
+func (ix *Index) bodyTerms(c content, buf []uint32) []uint32 {
+	at := int(ix.h.Texts + c.text)
+	n, at := uv(ix.b, at)
+	for range n {
+		var id uint64
+		id, at = uv(ix.b, at)
+		if id < uint64(ix.pieces) {
+			buf = ix.terms(uint32(id), buf)
+		}
 	}
 	return buf
 }

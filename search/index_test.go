@@ -156,3 +156,69 @@ func TestTextsFromCompressedBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestPhrasesAgainstScan checks quoted phrases, which are looked for in
+// the term lists of a text's pieces (cut at ", ", ". ", "; ", ": ") and of
+// labels, against a scan of every document's terms: phrases across piece
+// boundaries, in labels, with numbers written with spaces.
+func TestPhrasesAgainstScan(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	words := []string{"rations", "carburant", "de", "drones", "l’engin", "sécurité", "1 010", "véhicules", "vol", "2020", "heures", "A/74/745"}
+	seps := []string{" ", " ", " ", ", ", ". ", "; ", ": "}
+	phrase := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			if i > 0 {
+				b.WriteString(seps[rng.IntN(len(seps))])
+			}
+			b.WriteString(words[rng.IntN(len(words))])
+		}
+		return b.String()
+	}
+	var docs []Doc
+	for i := range 3000 {
+		d := Doc{URL: fmt.Sprintf("/d/%d/", i), Kind: "output", Report: fmt.Sprintf("A/1/%d", i/500), Text: phrase(2 + rng.IntN(14))}
+		if i%3 == 0 {
+			d.Label = phrase(1 + rng.IntN(4))
+		}
+		docs = append(docs, d)
+	}
+	ix, err := Build(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func(text string, ts []string) bool {
+		return strings.Contains(" "+strings.Join(terms(text), " ")+" ", " "+strings.Join(ts, " ")+" ")
+	}
+	queries := []string{`"carburant rations"`, `"1 010 véhicules"`, `"véhicules 1 010"`, `"heures vol"`, `"l’engin sécurité"`, `"A/74/745"`, `"vol 2020 heures"`}
+	for range 40 {
+		queries = append(queries, `"`+phrase(2+rng.IntN(2))+`"`)
+	}
+	matched := 0
+	for _, q := range queries {
+		_, total, err := ix.Search(q, Options{})
+		if err != nil {
+			t.Fatal(q, err)
+		}
+		cs, _, _ := parse(q)
+		want := 0
+		for _, d := range docs {
+			ok := true
+			for _, c := range cs {
+				ok = ok && (has(d.Text, c.terms) || has(d.Label, c.terms))
+			}
+			if ok {
+				want++
+			}
+		}
+		if total != want {
+			t.Errorf("%s: %d documents, the scan finds %d", q, total, want)
+		}
+		if want > 0 {
+			matched++
+		}
+	}
+	if matched < len(queries)/2 {
+		t.Errorf("only %d of %d phrases are found anywhere: the test proves little", matched, len(queries))
+	}
+}

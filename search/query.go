@@ -165,7 +165,8 @@ type query struct {
 	ix   *Index
 	n    float64
 	curs map[string]*cursor // a cursor of each term of the words and phrases
-	buf  [][]uint32         // positions of each term of a phrase
+	ids  []uint32           // the terms of a phrase, by number
+	seq  []uint32           // the terms of a text, by number
 }
 
 // cursor walks the postings of one term, jumping over blocks with the
@@ -173,6 +174,7 @@ type query struct {
 type cursor struct {
 	ix         *Index
 	it         postIter
+	term       uint32 // its number in the dictionary
 	skips      []byte
 	maxes      []byte // u16 per block of skipEvery postings: the best score (maxBits)
 	docs       int    // documents holding the term
@@ -190,7 +192,7 @@ func (qr *query) cursor(t string) *cursor {
 		return nil
 	}
 	tr := qr.ix.termRec(i)
-	return &cursor{ix: qr.ix, it: newPostIter(tr.post, tr.pos), skips: tr.skips, maxes: tr.maxes, docs: int(tr.docs), size: len(tr.post),
+	return &cursor{ix: qr.ix, it: newPostIter(tr.post), term: uint32(i), skips: tr.skips, maxes: tr.maxes, docs: int(tr.docs), size: len(tr.post),
 		idfB: idf(qr.n, float64(tr.dfBody)), idfL: idf(qr.n, float64(tr.dfLabel))}
 }
 
@@ -248,12 +250,6 @@ func termScore(idfB, idfL float64, tfb, tfl uint32, blen, llen, avgB, avgL float
 		s += labelWeight * idfL * bm25(float64(tfl), llen, avgL)
 	}
 	return s
-}
-
-// positions decodes the positions of the current content in the body
-// (field 0) or the label (field 1) into buf.
-func (cu *cursor) positions(field int, buf []uint32) []uint32 {
-	return cu.it.positions(field, buf)
 }
 
 func idf(n, df float64) float64 { return math.Log(1 + (n-df+0.5)/(df+0.5)) }
@@ -351,25 +347,38 @@ func (m *prefixMatcher) advance(target int32) (int32, bool) {
 func (m *prefixMatcher) score() float64 { return m.list[m.i].score }
 
 // phraseHere reports whether the terms stand side by side, in this order,
-// in the body or the label of the content where their cursors are.
+// in the body or the label of the content where their cursors are: the
+// terms of the text or label are read from the term lists.
 func (qr *query) phraseHere(ts []string) bool {
-	for len(qr.buf) < len(ts) {
-		qr.buf = append(qr.buf, nil)
+	ix := qr.ix
+	qr.ids = qr.ids[:0]
+	inBody, inLabel := true, true
+	for _, t := range ts {
+		cu := qr.curs[t]
+		qr.ids = append(qr.ids, cu.term)
+		inBody = inBody && cu.it.tfb > 0
+		inLabel = inLabel && cu.it.tfl > 0
 	}
-	for field := range 2 {
-		for i, t := range ts {
-			qr.buf[i] = qr.curs[t].positions(field, qr.buf[i])
-			if len(qr.buf[i]) == 0 {
-				break
-			}
+	ct := ix.content(qr.curs[ts[0]].it.c)
+	if inBody {
+		qr.seq = ix.bodyTerms(ct, qr.seq[:0])
+		if contains(qr.seq, qr.ids) {
+			return true
 		}
-	field:
-		for _, p0 := range qr.buf[0] {
-			for i := 1; i < len(ts); i++ {
-				if _, ok := slices.BinarySearch(qr.buf[i], p0+uint32(i)); !ok {
-					continue field
-				}
-			}
+	}
+	if inLabel {
+		qr.seq = ix.terms(ix.pieces+ct.label, qr.seq[:0])
+		if contains(qr.seq, qr.ids) {
+			return true
+		}
+	}
+	return false
+}
+
+// contains reports whether seq holds sub, side by side.
+func contains(seq, sub []uint32) bool {
+	for i := 0; i+len(sub) <= len(seq); i++ {
+		if slices.Equal(seq[i:i+len(sub)], sub) {
 			return true
 		}
 	}
