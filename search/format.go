@@ -83,12 +83,11 @@ import (
 //	           blocks of its texts (version 2; version 1 kept the pieces
 //	           uncompressed in strings)
 //	labels     u32 string of each distinct label, in order of first use
-//	term idx   u32 offsets[nl+1] into the blob of the term lists
-//	term lists per block of fwdBlock lists (the pieces, in order, then the
-//	           labels): uv count of terms of each list, then the numbers
-//	           of their terms in the dictionary, bit-packed at termBits
-//	           (version 6): a phrase is looked for in the terms of a
-//	           text's pieces, end to end, or of its label
+//	term idx   u32 index of the first term of each term list (the
+//	           pieces, in order, then the labels), and the number of terms
+//	term lists the numbers of their terms in the dictionary, end to end,
+//	           bit-packed at termBits (version 6): a phrase is looked for
+//	           in the terms of a text's pieces, end to end, or of its label
 const (
 	magic = "PKSEARCH"
 	// Version is the format version this package writes and reads.
@@ -106,10 +105,6 @@ type hdr struct {
 }
 
 const hdrFields = 30
-
-// fwdBlock is the number of term lists in a block of the forward lists.
-// It is part of the format: changing it changes Version.
-const fwdBlock = 16
 
 // termBits is the bits of a term's number in a dictionary of n terms.
 func termBits(n uint32) int { return max(1, bits.Len32(n-1)) }
@@ -607,30 +602,24 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		u32(id)
 	}
 	// the terms of each piece, then of each label, by their number in the
-	// dictionary: blocks of fwdBlock lists
+	// dictionary
 	tid := make(map[string]uint32, len(sorted))
 	for i, t := range sorted {
 		tid[t] = uint32(i)
 	}
 	lists := append(pieceTerms[:len(pieceTerms):len(pieceTerms)], labelTerms...)
 	w := termBits(uint32(len(sorted)))
-	var fwd []byte
 	h.FwdIdx = pos()
 	var ids []uint32
-	for lo := 0; lo < len(lists); lo += fwdBlock {
-		u32(uint32(len(fwd)))
-		ids = ids[:0]
-		for _, l := range lists[lo:min(lo+fwdBlock, len(lists))] {
-			fwd = binary.AppendUvarint(fwd, uint64(len(l)))
-			for _, t := range l {
-				ids = append(ids, tid[t])
-			}
+	for _, l := range lists {
+		u32(uint32(len(ids)))
+		for _, t := range l {
+			ids = append(ids, tid[t])
 		}
-		fwd = pack(fwd, ids, w)
 	}
-	u32(uint32(len(fwd)))
+	u32(uint32(len(ids)))
 	h.FwdBlob = pos()
-	out.Write(fwd)
+	out.Write(pack(nil, ids, w))
 	h.End = pos()
 	if h.End == 0 || out.Len() >= math.MaxUint32 {
 		return nil, errors.New("search index: over 4 GB")

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -74,7 +75,7 @@ func Open(b []byte) (*Index, error) {
 		return nil, errors.New("search index: corrupt piece blocks")
 	}
 	ix.labels = (h.FwdIdx - h.Labels) / 4
-	if lists := int(ix.pieces + ix.labels); (h.FwdIdx-h.Labels)%4 != 0 || int(h.FwdBlob-h.FwdIdx) != 4*((lists+fwdBlock-1)/fwdBlock+1) {
+	if lists := int(ix.pieces + ix.labels); (h.FwdIdx-h.Labels)%4 != 0 || int(h.FwdBlob-h.FwdIdx) != 4*(lists+1) {
 		return nil, errors.New("search index: corrupt term lists")
 	}
 	ix.termBits = termBits(h.Terms)
@@ -168,19 +169,26 @@ func (ix *Index) str(id uint32) string {
 	return unsafe.String(&ix.b[ix.h.StrBlob+lo], hi-lo)
 }
 
-// text returns the text of a content, from its pieces (each compressed
-// block it needs decompressed once).
-func (ix *Index) text(c content) string {
+// textFrom returns the text of a content and the byte offset in it of
+// its first piece that holds one of the terms numbered ids (the length of
+// the text when none does); buf is scratch space for the term lists.
+func (ix *Index) textFrom(c content, ids, buf []uint32) (string, int) {
 	at := int(ix.h.Texts + c.text)
 	n, at := uv(ix.b, at)
 	var b strings.Builder
-	block := -1
+	block, from := -1, -1
 	var pb *pieceSet
 	for range n {
 		var id uint64
 		id, at = uv(ix.b, at)
 		if id >= uint64(ix.pieces) {
-			return b.String()
+			break
+		}
+		if from < 0 && len(ids) > 0 {
+			buf = ix.terms(uint32(id), buf[:0])
+			if slices.ContainsFunc(buf, func(t uint32) bool { return slices.Contains(ids, t) }) {
+				from = b.Len()
+			}
 		}
 		if k := int(id / pieceBlock); k != block {
 			block = k
@@ -191,7 +199,10 @@ func (ix *Index) text(c content) string {
 			b.Write(pb.raw[pb.offs[j]:pb.offs[j+1]])
 		}
 	}
-	return b.String()
+	if from < 0 {
+		from = b.Len()
+	}
+	return b.String(), from
 }
 
 // pieceSet is a decompressed block of text pieces.
@@ -482,45 +493,31 @@ func (it *postIter) block() {
 // terms appends the numbers of the terms of term list k (a text piece,
 // or label k-pieces) to buf.
 func (ix *Index) terms(k uint32, buf []uint32) []uint32 {
-	at := ix.h.FwdIdx + 4*(k/fwdBlock)
-	lo, hi := ix.h.FwdBlob+ix.u32(at), ix.h.FwdBlob+ix.u32(at+4)
-	if hi < lo || hi > ix.h.End {
+	at := ix.h.FwdIdx + 4*k
+	lo, hi := int(ix.u32(at)), int(ix.u32(at+4))
+	b, w := ix.b[ix.h.FwdBlob:ix.h.End], ix.termBits
+	if hi < lo || hi*w > 8*len(b) {
 		return buf
 	}
-	b := ix.b[lo:hi]
-	i, skip, n := 0, 0, 0
-	first := k - k%fwdBlock
-	last := min(first+fwdBlock, ix.pieces+ix.labels)
-	for j := first; j < last; j++ {
-		var v uint64
-		v, i = uv(b, i)
-		if j < k {
-			skip += int(v)
-		} else if j == k {
-			n = int(v)
+	// several numbers from each 8 bytes read
+	mask := uint64(1)<<uint(w) - 1
+	bit, n := lo*w, hi-lo
+	for n > 0 {
+		i, sh := bit>>3, bit&7
+		if i+8 > len(b) {
+			buf = append(buf, getBits(b, bit, w))
+			bit += w
+			n--
+			continue
 		}
-	}
-	w := ix.termBits
-	if (skip+n)*w > 8*(len(b)-i) {
-		return buf
-	}
-	for m := range n {
-		buf = append(buf, getBits(b, 8*i+(skip+m)*w, w))
-	}
-	return buf
-}
-
-// bodyTerms appends the numbers of the terms of content c's text, from
-// its pieces, to buf.
-func (ix *Index) bodyTerms(c content, buf []uint32) []uint32 {
-	at := int(ix.h.Texts + c.text)
-	n, at := uv(ix.b, at)
-	for range n {
-		var id uint64
-		id, at = uv(ix.b, at)
-		if id < uint64(ix.pieces) {
-			buf = ix.terms(uint32(id), buf)
+		v := binary.LittleEndian.Uint64(b[i:]) >> uint(sh)
+		m := min(n, (64-sh)/w)
+		for range m {
+			buf = append(buf, uint32(v&mask))
+			v >>= uint(w)
 		}
+		bit += m * w
+		n -= m
 	}
 	return buf
 }

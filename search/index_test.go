@@ -222,3 +222,57 @@ func TestPhrasesAgainstScan(t *testing.T) {
 		t.Errorf("only %d of %d phrases are found anywhere: the test proves little", matched, len(queries))
 	}
 }
+
+// TestSnippetsFromFirstPiece checks that a snippet, whose matches are
+// looked for from the first piece of the text holding a query term, is
+// the one a scan of the whole text gives.
+func TestSnippetsFromFirstPiece(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	filler := strings.Repeat("la mission a poursuivi ses activités d’appui, ", 12)
+	words := []string{"rations", "carburant", "drones", "véhicules", "vol", "heures"}
+	var docs []Doc
+	for i := range 400 {
+		var b strings.Builder
+		for range 1 + rng.IntN(6) {
+			b.WriteString(filler[:rng.IntN(len(filler))])
+			b.WriteString(words[rng.IntN(len(words))] + ". ")
+		}
+		docs = append(docs, Doc{URL: fmt.Sprintf("/d/%d/", i), Kind: "paragraph", Label: []string{"", "Carburant"}[i%2], Text: b.String()})
+	}
+	ix, err := Build(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, q := range []string{"rations", "carburant", "drones vol", "véh*", `"heures"`} {
+		res, _, err := ix.Search(q, Options{Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, _, _ := parse(q)
+		marks := map[string]bool{}
+		for _, c := range cs {
+			for _, x := range c.terms {
+				marks[x] = true
+			}
+			if c.prefix {
+				for _, w := range words {
+					if x := terms(w)[0]; strings.HasPrefix(x, c.terms[0]) {
+						marks[x] = true
+					}
+				}
+			}
+		}
+		for _, r := range res {
+			if want := snippet(r.Text, 0, marks); r.Snippet != want {
+				t.Errorf("%s %s:\n got %s\nwant %s", q, r.URL, r.Snippet, want)
+			}
+			if strings.HasPrefix(r.Snippet, "… ") {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no snippet starts past the text's start: the test proves little")
+	}
+}

@@ -347,23 +347,38 @@ func (m *prefixMatcher) advance(target int32) (int32, bool) {
 func (m *prefixMatcher) score() float64 { return m.list[m.i].score }
 
 // phraseHere reports whether the terms stand side by side, in this order,
-// in the body or the label of the content where their cursors are: the
-// terms of the text or label are read from the term lists.
-func (qr *query) phraseHere(ts []string) bool {
+// in the body or the label of content c: the terms of the text or label
+// are read from the term lists. With atCursors, the cursors of the terms
+// stand on c and tell in which fields each term is.
+func (qr *query) phraseHere(c int32, ts []string, atCursors bool) bool {
 	ix := qr.ix
 	qr.ids = qr.ids[:0]
 	inBody, inLabel := true, true
 	for _, t := range ts {
 		cu := qr.curs[t]
 		qr.ids = append(qr.ids, cu.term)
-		inBody = inBody && cu.it.tfb > 0
-		inLabel = inLabel && cu.it.tfl > 0
+		if atCursors {
+			inBody = inBody && cu.it.tfb > 0
+			inLabel = inLabel && cu.it.tfl > 0
+		}
 	}
-	ct := ix.content(qr.curs[ts[0]].it.c)
+	ct := ix.content(c)
 	if inBody {
-		qr.seq = ix.bodyTerms(ct, qr.seq[:0])
-		if contains(qr.seq, qr.ids) {
-			return true
+		// piece by piece, stopping at the first match
+		at := int(ix.h.Texts + ct.text)
+		n, at := uv(ix.b, at)
+		qr.seq = qr.seq[:0]
+		for range n {
+			var id uint64
+			id, at = uv(ix.b, at)
+			if id >= uint64(ix.pieces) {
+				break
+			}
+			from := max(0, len(qr.seq)-len(qr.ids)+1)
+			qr.seq = ix.terms(uint32(id), qr.seq)
+			if contains(qr.seq[from:], qr.ids) {
+				return true
+			}
 		}
 	}
 	if inLabel {
@@ -373,6 +388,29 @@ func (qr *query) phraseHere(ts []string) bool {
 		}
 	}
 	return false
+}
+
+// boost multiplies by 1.5 the score of the candidates where the words ts
+// of a plain query stand side by side. The candidates are looked at by
+// decreasing score, and only while 1.5 times theirs reaches the k-th best
+// score found: the others cannot enter the page, boosted or not.
+func (qr *query) boost(cands []cand, ts []string, k int) {
+	order := make([]int, len(cands))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return cands[order[a]].score > cands[order[b]].score })
+	var top minHeap
+	for _, i := range order {
+		cd := &cands[i]
+		if len(top) == k && 1.5*cd.score < top[0] {
+			break
+		}
+		if qr.phraseHere(cd.c, ts, false) {
+			cd.score *= 1.5
+		}
+		top.push(cd.score, k)
+	}
 }
 
 // contains reports whether seq holds sub, side by side.
@@ -525,11 +563,17 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 	sort.SliceStable(order, func(a, b int) bool { return order[a].cost() < order[b].cost() })
 
 	var plain []string // the words of an unquoted query side by side weigh more
+	nplain := 0
 	for _, c := range cs {
 		if !c.prefix && !c.quoted {
 			plain = append(plain, c.terms...)
+			nplain++
 		}
 	}
+	// the boost is looked for after the scan (boost), unless the words are
+	// one clause, checked on every candidate: then every candidate has it
+	boost := len(plain) > 1 && nplain > 1
+	boostAll := len(plain) > 1 && nplain == 1
 	// the page needs the documents of the k best candidates at most (each
 	// has one or more): a candidate below the k-th best score so far is
 	// counted, not kept, and the words of a plain query are looked for
@@ -574,7 +618,7 @@ candidates:
 			continue
 		}
 		for _, cl := range cs {
-			if !cl.prefix && len(cl.terms) > 1 && !qr.phraseHere(cl.terms) {
+			if !cl.prefix && len(cl.terms) > 1 && !qr.phraseHere(c, cl.terms, true) {
 				continue candidates
 			}
 		}
@@ -599,7 +643,7 @@ candidates:
 			for _, m := range ms {
 				ub += m.upper()
 			}
-			if len(plain) > 1 {
+			if boost {
 				ub *= 1.5
 			}
 			if ub < thr {
@@ -609,14 +653,19 @@ candidates:
 		for _, m := range ms {
 			cd.score += m.score()
 		}
-		if len(plain) > 1 && 1.5*cd.score >= thr && qr.phraseHere(plain) {
+		if boostAll {
 			cd.score *= 1.5
 		}
-		if cd.score < thr {
+		// with a boost to come, the score so far is a lower bound and 1.5
+		// times it an upper one
+		if cd.score < thr && (!boost || 1.5*cd.score < thr) {
 			continue
 		}
 		top.push(cd.score, k)
 		cands = append(cands, cd)
+	}
+	if boost {
+		qr.boost(cands, plain, k)
 	}
 	if o.Offset >= total {
 		return nil, total, nil
@@ -665,9 +714,15 @@ candidates:
 	}
 
 	marks := map[string]bool{}
+	var markIDs []uint32 // their numbers in the dictionary
 	for i, c := range cs {
 		for _, t := range append(c.terms, expand[i]...) {
-			marks[t] = true
+			if !marks[t] {
+				marks[t] = true
+				if j, ok := ix.lookup(t); ok {
+					markIDs = append(markIDs, uint32(j))
+				}
+			}
 		}
 	}
 	// text and snippet once per content (a page often shows one content
@@ -679,8 +734,9 @@ candidates:
 		ct := ix.content(h.cd.c)
 		sh, ok := byContent[h.cd.c]
 		if !ok {
-			sh.text = ix.text(ct)
-			sh.snippet = snippet(sh.text, marks)
+			var from int
+			sh.text, from = ix.textFrom(ct, markIDs, qr.seq[:0])
+			sh.snippet = snippet(sh.text, from, marks)
 			byContent[h.cd.c] = sh
 		}
 		res[i] = Result{Doc: ix.doc(h.d, li, ct, sh.text), Score: h.cd.score, Snippet: sh.snippet}
@@ -802,7 +858,9 @@ func bm25(tf, dl, avg float64) float64 {
 // snippet cuts about 240 characters of text around its first match and
 // marks the matching words; everything else is HTML-escaped. It reads the
 // text once, up to the end of the window, without analysing the rest.
-func snippet(text string, marks map[string]bool) string {
+// The matches are looked for from byte from on (the start of the first
+// piece of the text that has one: textFrom).
+func snippet(text string, from int, marks map[string]bool) string {
 	var only [256]bool
 	for m := range marks {
 		if m != "" {
@@ -813,7 +871,8 @@ func snippet(text string, marks map[string]bool) string {
 	type span struct{ start, end int }
 	var found []span // matches, in bytes
 	first, start, end := -1, 0, len(text)
-	sc.scan(text, func(term []byte, s, e int) bool {
+	sc.scan(text[from:], func(term []byte, s, e int) bool {
+		s, e = s+from, e+from
 		if first >= 0 && s >= end {
 			return false
 		}
