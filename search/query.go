@@ -204,9 +204,12 @@ func (cu *cursor) advance(target int32) bool {
 	if cu.started && cu.it.c >= target {
 		return true
 	}
-	if ns := len(cu.skips) / 8; ns > 0 {
-		// the last block that starts after a content before target
-		k := sort.Search(ns, func(k int) bool { return int32(binary.LittleEndian.Uint32(cu.skips[8*k:])) >= target }) - 1
+	inBlock := cu.it.bj < cu.it.bn && cu.it.cs[cu.it.bn-1] >= target
+	if ns := len(cu.skips) / 8; ns > 0 && !inBlock {
+		// the last block that starts after a content before target,
+		// looked for from the current block on
+		lo := min(ns, max(0, cu.it.n/skipEvery-1))
+		k := lo + sort.Search(ns-lo, func(k int) bool { return int32(binary.LittleEndian.Uint32(cu.skips[8*(lo+k):])) >= target }) - 1
 		if k >= 0 {
 			if off := int(binary.LittleEndian.Uint32(cu.skips[8*k+4:])); off > cu.it.i {
 				cu.it.seek(off, int32(binary.LittleEndian.Uint32(cu.skips[8*k:])), (k+1)*skipEvery)
