@@ -32,7 +32,7 @@ func TestLargeIndexAgainstScan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"rations", "rations carburant", "drones police vol", `"heures vol"`, "sécurité électorale", "pat*", "vol kind:output", "rations report:a-1-3"} {
+	for _, q := range []string{"rations", "rations carburant", "drones police vol", `"heures vol"`, "heures/vol", "sécurité électorale", "pat*", "vol kind:output", "rations report:a-1-3"} {
 		full, total, err := ix.Search(q, Options{})
 		if err != nil {
 			t.Fatal(q, err)

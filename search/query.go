@@ -646,7 +646,7 @@ candidates:
 			for _, m := range ms {
 				ub += m.upper()
 			}
-			if boost {
+			if boost || boostAll {
 				ub *= 1.5
 			}
 			if ub < thr {
