@@ -74,7 +74,8 @@ func dirSize(dir string) int64 {
 // TestBleveLatency measures bleve v2 on the same documents and queries as
 // TestLatency (query string syntax, top 20 with highlighting): build
 // time, on-disk size, heap, open time and query percentiles. Run with
-// BENCH=1 go test -tags bleve ./bench/search -run TestBleveLatency -v.
+// BENCH=1 go test -tags bleve ./bench/search -run TestBleveLatency -v
+// (SYNTH=FILE for the synthetic reports, as TestLatency).
 func TestBleveLatency(t *testing.T) {
 	if os.Getenv("BENCH") == "" {
 		t.Skip("set BENCH=1 to measure")
@@ -82,7 +83,7 @@ func TestBleveLatency(t *testing.T) {
 	n := 1000
 	fmt.Sscan(os.Getenv("BENCH_REPORTS"), &n)
 	for _, size := range []int{1, n} {
-		docs := search.Docs(replicate(load(t), size), "fr")
+		docs := search.Docs(corpus(t, size), "fr")
 		dir := t.TempDir() + "/ix"
 		runtime.GC()
 		var m0, m1 runtime.MemStats

@@ -18,6 +18,25 @@ var queries = searchbench.Queries
 
 func replicate(rs []*report.Report, n int) []*report.Report { return searchbench.Replicate(rs, n) }
 
+// corpus returns size reports: the first size of the SYNTH file (a
+// reports.json.gz that mkindex -save writes) when SYNTH is set, else the
+// embedded reports replicated under new symbols.
+func corpus(t testing.TB, size int) []*report.Report {
+	f := os.Getenv("SYNTH")
+	if f == "" {
+		return replicate(load(t), size)
+	}
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := reportdata.Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs[:min(size, len(rs))]
+}
+
 func load(b testing.TB) []*report.Report {
 	rs, err := reportdata.Load()
 	if err != nil || len(rs) == 0 {
@@ -60,7 +79,7 @@ func TestLatency(t *testing.T) {
 	n := 1000
 	fmt.Sscan(os.Getenv("BENCH_REPORTS"), &n)
 	for _, size := range []int{1, n} {
-		rs := replicate(load(t), size)
+		rs := corpus(t, size)
 		var m0, m1 runtime.MemStats
 		t0 := time.Now()
 		b, err := search.Encode(rs)
