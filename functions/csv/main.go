@@ -1,6 +1,6 @@
 // Command csv is the CSV download function of pkportal for AWS Lambda (as
 // Netlify deploys it): it answers /api/csv over the reports embedded at
-// build time.
+// build time, each decoded when a request first names it.
 package main
 
 import (
@@ -14,9 +14,9 @@ import (
 )
 
 func main() {
-	rs, err := reportdata.Load()
+	p, err := reportdata.Reports()
 	if err != nil {
 		log.Fatal(err)
 	}
-	lambda.Start(lambdahttp.Handler(csvapi.New(rs)))
+	lambda.Start(lambdahttp.Handler(csvapi.NewFrom(p)))
 }

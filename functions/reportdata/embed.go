@@ -1,11 +1,11 @@
 // Package reportdata holds the data embedded in the function binaries at
 // build time, so that a function reads no file and builds nothing from the
-// sources at cold start: the structured reports (reports.json.gz, written
-// by `generator build -functions-data`, read by the CSV function) and the
-// search index (search.idx, written by `generator build -search-index`,
-// read in place by the search function). A binary links only what it
-// uses: the CSV function does not carry the index, nor the search
-// function the reports.
+// sources at cold start: the structured reports (reports.pack, written by
+// `generator build -functions-data`, read by the CSV function one report
+// at a time: see Pack) and the search index (search.idx, written by
+// `generator build -search-index`, read in place by the search function).
+// A binary links only what it uses: the CSV function does not carry the
+// index, nor the search function the reports.
 package reportdata
 
 import (
@@ -19,8 +19,8 @@ import (
 	"pkportal/report"
 )
 
-//go:embed reports.json.gz
-var data []byte
+//go:embed reports.pack
+var pack []byte
 
 //go:embed search.idx
 var searchIndex []byte
@@ -29,10 +29,21 @@ var searchIndex []byte
 // (read in place: the bytes must not be modified).
 func SearchIndex() []byte { return searchIndex }
 
-// Load decodes the embedded reports.
-func Load() ([]*report.Report, error) { return Decode(data) }
+// Reports opens the embedded pack of reports: only its index is read.
+func Reports() (*Pack, error) { return OpenPack(pack) }
 
-// Decode reads reports from their gzipped JSON form.
+// Load decodes every embedded report (tests and benchmarks; the CSV
+// function decodes them one at a time, from Reports).
+func Load() ([]*report.Report, error) {
+	p, err := Reports()
+	if err != nil {
+		return nil, fmt.Errorf("embedded reports: %w", err)
+	}
+	return p.All()
+}
+
+// Decode reads reports from their gzipped JSON form (the corpora of the
+// benchmarks: bench/search/mkindex -save).
 func Decode(b []byte) ([]*report.Report, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(b))
 	if err != nil {
@@ -45,8 +56,8 @@ func Decode(b []byte) ([]*report.Report, error) {
 	return rs, nil
 }
 
-// Encode writes reports in the form Load reads. The output is the same for
-// the same reports, so the committed file changes only when data changes.
+// Encode writes reports in the form Decode reads. The output is the same
+// for the same reports.
 func Encode(w io.Writer, rs []*report.Report) error {
 	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err := json.NewEncoder(zw).Encode(rs); err != nil {

@@ -50,7 +50,7 @@ type Options struct {
 	// BaseURL is the site's root URL; empty keeps hugo.toml's.
 	BaseURL string
 	// FunctionsData, when set, is where the reports embedded in the
-	// functions are written (functions/reportdata/reports.json.gz).
+	// functions are written (functions/reportdata/reports.pack).
 	FunctionsData string
 	// SearchIndex, when set, is where the search index the search
 	// function embeds is written (functions/reportdata/search.idx).
@@ -481,7 +481,7 @@ func swap(src, dst string) error {
 // they changed, so a build does not touch a committed file for nothing.
 func writeFunctionsData(path string, reports []*report.Report) error {
 	var b bytes.Buffer
-	if err := reportdata.Encode(&b, reports); err != nil {
+	if err := reportdata.WritePack(&b, reports); err != nil {
 		return err
 	}
 	return writeIfChanged(path, b.Bytes())

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/json"
 	"testing"
 
 	"pkportal/functions/reportdata"
@@ -10,28 +11,31 @@ import (
 
 // The functions embed the reports at build time; the committed copy must
 // be what the sources give today, or the functions serve stale data.
-// To refresh: go run ./generator build -functions-data functions/reportdata/reports.json.gz
+// To refresh: go run ./generator build -functions-data functions/reportdata/reports.pack
 func TestFunctionsDataIsCurrent(t *testing.T) {
 	rs, err := ingest.ParseDir("../../sources")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want bytes.Buffer
-	if err := reportdata.Encode(&want, rs); err != nil {
+	var fresh bytes.Buffer
+	if err := reportdata.WritePack(&fresh, rs); err != nil {
 		t.Fatal(err)
 	}
-	wantRs, err := reportdata.Decode(want.Bytes())
+	p, err := reportdata.OpenPack(fresh.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := p.All()
 	if err != nil {
 		t.Fatal(err)
 	}
 	got, err := reportdata.Load()
 	if err != nil {
-		t.Fatalf("%v (refresh with go run ./generator build -functions-data functions/reportdata/reports.json.gz)", err)
+		t.Fatalf("%v (refresh with go run ./generator build -functions-data functions/reportdata/reports.pack)", err)
 	}
-	var a, b bytes.Buffer
-	_ = reportdata.Encode(&a, got)
-	_ = reportdata.Encode(&b, wantRs)
-	if !bytes.Equal(a.Bytes(), b.Bytes()) {
-		t.Error("functions/reportdata/reports.json.gz is stale: run go run ./generator build -functions-data functions/reportdata/reports.json.gz")
+	a, _ := json.Marshal(got)
+	b, _ := json.Marshal(want)
+	if !bytes.Equal(a, b) {
+		t.Error("functions/reportdata/reports.pack is stale: run go run ./generator build -functions-data functions/reportdata/reports.pack")
 	}
 }

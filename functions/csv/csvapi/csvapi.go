@@ -2,9 +2,10 @@
 // downloads of the datasets of the reports (tables, results frameworks,
 // variances, follow-up) as CSV, TSV, JSON or XLSX.
 //
-// It serves the reports it is given; the Lambda binary gives it the reports
-// embedded at build time, `generator serve` those it just built. It must
-// not link Hugo or the generator.
+// It serves the reports of a Source; the Lambda binary gives it the pack
+// embedded at build time (a report decoded when a request first names
+// it), `generator serve` the reports it just built. It must not link Hugo
+// or the generator.
 //
 // Every request it cannot answer gets a 4xx with a message that names the
 // parameter and the accepted values; it never answers 5xx.
@@ -17,6 +18,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -39,9 +41,29 @@ const CacheControl = "public, max-age=3600, stale-while-revalidate=86400"
 
 // Handler answers /api/csv requests.
 type Handler struct {
-	reports map[string]*entry // by slug
-	slugs   []string          // sorted
+	src   Source
+	slugs []string // sorted
+	// the reports in use, with their datasets: at most maxEntries, the
+	// least recently asked for dropped first
+	mu      sync.Mutex
+	entries map[string]*entry
+	recent  []string // slugs of entries, least recently asked for first
 }
+
+// Source gives a Handler its reports: every slug up front, a report when
+// a request first names it (reportdata.Pack decodes it then).
+type Source interface {
+	Slugs() []string
+	Report(slug string) (*report.Report, error)
+}
+
+// maxEntries is the most reports a Handler keeps decoded, with their
+// datasets and workbooks: its memory does not grow with the reports it
+// serves.
+const maxEntries = 64
+
+// MaxReports is the most reports one request may name.
+const MaxReports = 50
 
 // entry is a report with its datasets, computed once.
 type entry struct {
@@ -78,20 +100,71 @@ var RowTypes = []string{report.RowItem, report.RowSubtotal, report.RowTotal, rep
 var tidy = []string{"report", "period", "table"}
 
 // New returns a handler over the given reports.
-func New(reports []*report.Report) *Handler {
-	h := &Handler{reports: map[string]*entry{}}
-	for _, r := range reports {
-		e := &entry{r: r, datasets: csvout.Datasets(r), byID: map[string]int{}}
-		e.ids = append(e.ids, kindNames...)
-		for i, d := range e.datasets {
-			e.byID[d.ID] = i
-			e.ids = append(e.ids, d.ID)
-		}
-		h.reports[r.Slug] = e
-		h.slugs = append(h.slugs, r.Slug)
-	}
+func New(reports []*report.Report) *Handler { return NewFrom(Reports(reports)) }
+
+// NewFrom returns a handler over the reports of src.
+func NewFrom(src Source) *Handler {
+	h := &Handler{src: src, slugs: slices.Clone(src.Slugs()), entries: map[string]*entry{}}
 	sort.Strings(h.slugs)
 	return h
+}
+
+// Reports is a Source of reports in memory.
+func Reports(rs []*report.Report) Source {
+	m := reportMap{}
+	for _, r := range rs {
+		m[r.Slug] = r
+	}
+	return m
+}
+
+type reportMap map[string]*report.Report
+
+func (m reportMap) Slugs() []string {
+	var out []string
+	for s := range m {
+		out = append(out, s)
+	}
+	return out
+}
+
+func (m reportMap) Report(slug string) (*report.Report, error) {
+	if r, ok := m[slug]; ok {
+		return r, nil
+	}
+	return nil, fmt.Errorf("no report %s", slug)
+}
+
+// entry returns the report with the given slug and its datasets, made
+// when it is first asked for; false when the handler has no such report.
+func (h *Handler) entry(slug string) (*entry, bool, error) {
+	if _, ok := slices.BinarySearch(h.slugs, slug); !ok {
+		return nil, false, nil
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if e, ok := h.entries[slug]; ok {
+		i := slices.Index(h.recent, slug)
+		h.recent = append(slices.Delete(h.recent, i, i+1), slug)
+		return e, true, nil
+	}
+	r, err := h.src.Report(slug)
+	if err != nil {
+		return nil, true, err
+	}
+	e := &entry{r: r, datasets: csvout.Datasets(r), byID: map[string]int{}}
+	e.ids = append(e.ids, kindNames...)
+	for i, d := range e.datasets {
+		e.byID[d.ID] = i
+		e.ids = append(e.ids, d.ID)
+	}
+	if len(h.recent) >= maxEntries {
+		delete(h.entries, h.recent[0])
+		h.recent = slices.Delete(h.recent, 0, 1)
+	}
+	h.entries[slug] = e
+	h.recent = append(h.recent, slug)
+	return e, true, nil
 }
 
 // request is a parsed and checked query.
@@ -300,8 +373,14 @@ func (h *Handler) pickReports(req *request, vs []string) error {
 	if len(vs) == 0 {
 		return bad("missing parameter report: accepted values are %s", h.accepted())
 	}
+	if len(vs) > MaxReports {
+		return bad("%d reports asked for: at most %d in one request", len(vs), MaxReports)
+	}
 	for _, v := range vs {
-		e, ok := h.reports[report.Slug(v)]
+		e, ok, err := h.entry(report.Slug(v))
+		if err != nil {
+			return &badRequest{http.StatusInternalServerError, fmt.Sprintf("report %s could not be read: %v", clip(v), err)}
+		}
 		if !ok {
 			return bad("unknown report %q: accepted values of report are %s", clip(v), h.accepted())
 		}

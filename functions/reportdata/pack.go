@@ -1,0 +1,239 @@
+package reportdata
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/klauspost/compress/zstd"
+
+	"pkportal/report"
+)
+
+// A pack file holds the structured reports, each compressed on its own
+// (zstd) against a dictionary shared by all: a function reads its index at
+// cold start and decodes a report only when a request names it, so that
+// neither its start nor its memory grows with the number of reports.
+//
+//	magic      "PKREPORT", u32 version (PackVersion)
+//	u32        reports, u32 bytes of the compressed dictionary
+//	dictionary zstd frame of the dictionary: the JSON of the first reports
+//	           (by slug) end to end, up to maxDict bytes; reports of one
+//	           template share their keys, headings and standard phrases,
+//	           and a mission's reports most of their texts
+//	index      per report, by slug: u16 length and bytes of its slug, of
+//	           its symbol, then u32 offset (from the start of the frames)
+//	           and u32 length of its frame
+//	frames     per report, a zstd frame of its JSON (encoding/json of
+//	           report.Report), compressed with the dictionary
+const (
+	packMagic = "PKREPORT"
+	// PackVersion is the pack format this package writes and reads.
+	PackVersion = 1
+	// maxDict is the most bytes of the dictionary.
+	maxDict = 512 << 10
+	// packWindow is the zstd window: the dictionary and a report fit in it.
+	packWindow = 4 << 20
+)
+
+// Pack is an opened pack file: its index is read, its reports are decoded
+// one at a time by Report. It is safe for concurrent use.
+type Pack struct {
+	b       []byte // the frames
+	slugs   []string
+	symbols []string
+	offs    [][2]uint32 // offset and length of each report's frame
+	dec     *zstd.Decoder
+}
+
+// WritePack writes the pack file of reports to w. The same reports give
+// the same bytes.
+func WritePack(w io.Writer, reports []*report.Report) error {
+	rs := append([]*report.Report(nil), reports...)
+	sort.Slice(rs, func(i, j int) bool { return rs[i].Slug < rs[j].Slug })
+	jsons := make([][]byte, len(rs))
+	var dict []byte
+	for i, r := range rs {
+		b, err := json.Marshal(r)
+		if err != nil {
+			return fmt.Errorf("pack %s: %w", r.Symbol, err)
+		}
+		jsons[i] = b
+		if len(dict) < maxDict {
+			dict = append(dict, b[:min(len(b), maxDict-len(dict))]...)
+		}
+	}
+	plain, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		return err
+	}
+	opts := []zstd.EOption{zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1), zstd.WithWindowSize(packWindow)}
+	if len(dict) > 0 {
+		opts = append(opts, zstd.WithEncoderDictRaw(1, dict))
+	}
+	enc, err := zstd.NewWriter(nil, opts...)
+	if err != nil {
+		return err
+	}
+	var head, frames bytes.Buffer
+	head.WriteString(packMagic)
+	u32 := func(v uint32) { _ = binary.Write(&head, binary.LittleEndian, v) }
+	str := func(s string) error {
+		if len(s) > 0xffff {
+			return fmt.Errorf("pack: a string of %d bytes", len(s))
+		}
+		_ = binary.Write(&head, binary.LittleEndian, uint16(len(s)))
+		head.WriteString(s)
+		return nil
+	}
+	zdict := plain.EncodeAll(dict, nil)
+	u32(PackVersion)
+	u32(uint32(len(rs)))
+	u32(uint32(len(zdict)))
+	head.Write(zdict)
+	for i, r := range rs {
+		frame := enc.EncodeAll(jsons[i], nil)
+		if err := str(r.Slug); err != nil {
+			return err
+		}
+		if err := str(r.Symbol); err != nil {
+			return err
+		}
+		u32(uint32(frames.Len()))
+		u32(uint32(len(frame)))
+		frames.Write(frame)
+	}
+	if _, err := w.Write(head.Bytes()); err != nil {
+		return err
+	}
+	_, err = w.Write(frames.Bytes())
+	return err
+}
+
+// OpenPack reads the index of a pack file; the bytes are used in place.
+func OpenPack(b []byte) (*Pack, error) {
+	corrupt := func(what string) error { return fmt.Errorf("report pack: %s", what) }
+	if len(b) < len(packMagic)+12 || string(b[:len(packMagic)]) != packMagic {
+		return nil, corrupt("not a pack file (bad magic)")
+	}
+	at := len(packMagic)
+	u32 := func() uint32 {
+		if at+4 > len(b) {
+			at = len(b) + 1
+			return 0
+		}
+		v := binary.LittleEndian.Uint32(b[at:])
+		at += 4
+		return v
+	}
+	str := func() string {
+		if at+2 > len(b) {
+			at = len(b) + 1
+			return ""
+		}
+		n := int(binary.LittleEndian.Uint16(b[at:]))
+		at += 2
+		if at+n > len(b) {
+			at = len(b) + 1
+			return ""
+		}
+		s := string(b[at : at+n])
+		at += n
+		return s
+	}
+	if v := u32(); v != PackVersion {
+		return nil, fmt.Errorf("report pack version %d, this program reads version %d: rebuild it (go run ./generator build -functions-data FILE)", v, PackVersion)
+	}
+	n, nd := int(u32()), int(u32())
+	if at+nd > len(b) {
+		return nil, corrupt("truncated dictionary")
+	}
+	zdict := b[at : at+nd]
+	at += nd
+	p := &Pack{}
+	for range n {
+		p.slugs = append(p.slugs, str())
+		p.symbols = append(p.symbols, str())
+		p.offs = append(p.offs, [2]uint32{u32(), u32()})
+		if at > len(b) {
+			return nil, corrupt("truncated index")
+		}
+	}
+	p.b = b[at:]
+	for _, o := range p.offs {
+		if uint64(o[0])+uint64(o[1]) > uint64(len(p.b)) {
+			return nil, corrupt("a report past the end")
+		}
+	}
+	plain, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		return nil, err
+	}
+	defer plain.Close()
+	dict, err := plain.DecodeAll(zdict, nil)
+	if err != nil {
+		return nil, fmt.Errorf("report pack: dictionary: %w", err)
+	}
+	opts := []zstd.DOption{zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxWindow(packWindow)}
+	if len(dict) > 0 {
+		opts = append(opts, zstd.WithDecoderDictRaw(1, dict))
+	}
+	if p.dec, err = zstd.NewReader(nil, opts...); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Slugs returns the slugs of the reports, sorted.
+func (p *Pack) Slugs() []string { return p.slugs }
+
+// Symbol returns the symbol of the report with the given slug, or "".
+func (p *Pack) Symbol(slug string) string {
+	if i, ok := p.find(slug); ok {
+		return p.symbols[i]
+	}
+	return ""
+}
+
+func (p *Pack) find(slug string) (int, bool) {
+	i := sort.SearchStrings(p.slugs, slug)
+	return i, i < len(p.slugs) && p.slugs[i] == slug
+}
+
+// ErrNoReport is returned by Report for a slug the pack does not hold.
+var ErrNoReport = errors.New("no such report")
+
+// Report decodes the report with the given slug.
+func (p *Pack) Report(slug string) (*report.Report, error) {
+	i, ok := p.find(slug)
+	if !ok {
+		return nil, fmt.Errorf("report pack: %s: %w", slug, ErrNoReport)
+	}
+	o := p.offs[i]
+	b, err := p.dec.DecodeAll(p.b[o[0]:o[0]+o[1]], nil)
+	if err != nil {
+		return nil, fmt.Errorf("report pack: %s: %w", slug, err)
+	}
+	var r report.Report
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, fmt.Errorf("report pack: %s: %w", slug, err)
+	}
+	return &r, nil
+}
+
+// All decodes every report of the pack, in slug order.
+func (p *Pack) All() ([]*report.Report, error) {
+	var rs []*report.Report
+	for _, s := range p.slugs {
+		r, err := p.Report(s)
+		if err != nil {
+			return nil, err
+		}
+		rs = append(rs, r)
+	}
+	return rs, nil
+}

@@ -1,0 +1,116 @@
+package reportdata
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"pkportal/report"
+)
+
+// variants returns n copies of the embedded report under other symbols,
+// with one figure changed in each, as a corpus of several reports.
+func variants(t *testing.T, n int) []*report.Report {
+	t.Helper()
+	rs, err := Load()
+	if err != nil || len(rs) == 0 {
+		t.Fatalf("embedded reports: %v", err)
+	}
+	b, _ := json.Marshal(rs[0])
+	var out []*report.Report
+	for i := range n {
+		var r report.Report
+		if err := json.Unmarshal(b, &r); err != nil {
+			t.Fatal(err)
+		}
+		r.Symbol = fmt.Sprintf("A/99/%d", 1000+i)
+		r.Slug = report.Slug(r.Symbol)
+		r.Tables[0].Rows[0].Cells[0].Num = report.Decimal(fmt.Sprintf("%d.5", i))
+		out = append(out, &r)
+	}
+	return out
+}
+
+// TestPackRoundTrip checks that every report comes back from a pack as it
+// went in, one at a time by slug, and that a pack is deterministic.
+func TestPackRoundTrip(t *testing.T) {
+	rs := variants(t, 5)
+	var a, b bytes.Buffer
+	if err := WritePack(&a, rs); err != nil {
+		t.Fatal(err)
+	}
+	if err := WritePack(&b, rs); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two packs of the same reports differ")
+	}
+	p, err := OpenPack(a.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(p.Slugs(), " "); got != "a-99-1000 a-99-1001 a-99-1002 a-99-1003 a-99-1004" {
+		t.Errorf("slugs %s", got)
+	}
+	for _, r := range rs {
+		got, err := p.Report(r.Slug)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := json.Marshal(r)
+		have, _ := json.Marshal(got)
+		if !bytes.Equal(want, have) {
+			t.Errorf("%s differs after the pack", r.Slug)
+		}
+		if p.Symbol(r.Slug) != r.Symbol {
+			t.Errorf("%s: symbol %q", r.Slug, p.Symbol(r.Slug))
+		}
+	}
+	if _, err := p.Report("a-1-1"); !errors.Is(err, ErrNoReport) {
+		t.Errorf("unknown slug: %v", err)
+	}
+	// the dictionary is shared: five reports of one template take little
+	// more than one
+	var one bytes.Buffer
+	_ = WritePack(&one, rs[:1])
+	if a.Len() > one.Len()+5*4096 {
+		t.Errorf("5 reports take %d bytes, 1 takes %d: the dictionary does not work", a.Len(), one.Len())
+	}
+}
+
+// TestPackRefusesDamage checks that a damaged pack gives an error, never
+// a panic, whatever was cut or changed.
+func TestPackRefusesDamage(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WritePack(&buf, variants(t, 2)); err != nil {
+		t.Fatal(err)
+	}
+	good := buf.Bytes()
+	if _, err := OpenPack(append([]byte("PKSEARCH"), good[8:]...)); err == nil || !strings.Contains(err.Error(), "bad magic") {
+		t.Errorf("bad magic: %v", err)
+	}
+	v := bytes.Clone(good)
+	v[8] = 9
+	if _, err := OpenPack(v); err == nil || !strings.Contains(err.Error(), "rebuild it") {
+		t.Errorf("other version: %v", err)
+	}
+	for _, n := range []int{0, 10, 20, 100, len(good) / 2, len(good) - 1} {
+		p, err := OpenPack(good[:n])
+		if err == nil {
+			_, err = p.All()
+		}
+		if err == nil {
+			t.Errorf("cut at %d bytes: no error", n)
+		}
+	}
+	for i := 12; i < len(good); i += len(good) / 50 {
+		d := bytes.Clone(good)
+		d[i] ^= 0xff
+		if p, err := OpenPack(d); err == nil {
+			_, _ = p.All() // an error or, rarely, other bytes: never a panic
+		}
+	}
+}
