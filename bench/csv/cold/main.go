@@ -19,11 +19,11 @@ import (
 	"net/url"
 	"os"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 
+	"pkportal/bench/proc"
 	"pkportal/functions/csv/csvapi"
 	"pkportal/functions/lambdahttp"
 	"pkportal/functions/reportdata"
@@ -64,13 +64,6 @@ func main() {
 		lat = append(lat, time.Since(t))
 	}
 	slices.Sort(lat)
-	status, _ := os.ReadFile("/proc/self/status")
-	var mem []string
-	for _, l := range strings.Split(string(status), "\n") {
-		if strings.HasPrefix(l, "VmHWM") || strings.HasPrefix(l, "VmRSS") {
-			mem = append(mem, strings.Join(strings.Fields(l), " "))
-		}
-	}
 	fmt.Printf("function: %d reports, %d requests, p50 %v p99 %v max %v, %s\n", len(slugs), len(lat),
-		lat[len(lat)/2], lat[len(lat)*99/100], lat[len(lat)-1], strings.Join(mem, ", "))
+		lat[len(lat)/2], lat[len(lat)*99/100], lat[len(lat)-1], proc.Memory())
 }

@@ -12,12 +12,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
+	"pkportal/bench/corpus"
 	"pkportal/functions/reportdata"
-	"pkportal/ingest"
-	"pkportal/report"
 )
 
 func main() {
@@ -34,16 +32,7 @@ func run(src, out string) error {
 	if src == "" || out == "" {
 		return fmt.Errorf("-src and -o are required")
 	}
-	var rs []*report.Report
-	var err error
-	if strings.HasSuffix(src, ".json.gz") {
-		var b []byte
-		if b, err = os.ReadFile(src); err == nil {
-			rs, err = reportdata.Decode(b)
-		}
-	} else {
-		rs, err = ingest.ParseDir(src)
-	}
+	rs, err := corpus.Load(src)
 	if err != nil {
 		return err
 	}

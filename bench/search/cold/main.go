@@ -22,6 +22,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
+	"pkportal/bench/proc"
 	searchbench "pkportal/bench/search"
 	"pkportal/functions/lambdahttp"
 	"pkportal/functions/reportdata"
@@ -64,13 +65,6 @@ func main() {
 		}
 	}
 	slices.Sort(lat)
-	status, _ := os.ReadFile("/proc/self/status")
-	var mem []string
-	for _, l := range strings.Split(string(status), "\n") {
-		if strings.HasPrefix(l, "VmHWM") || strings.HasPrefix(l, "VmRSS") {
-			mem = append(mem, strings.Join(strings.Fields(l), " "))
-		}
-	}
 	fmt.Printf("function: %d documents, %d requests, p50 %v p99 %v max %v, %s\n", ix.Len(), len(lat),
-		lat[len(lat)/2], lat[len(lat)*99/100], lat[len(lat)-1], strings.Join(mem, ", "))
+		lat[len(lat)/2], lat[len(lat)*99/100], lat[len(lat)-1], proc.Memory())
 }

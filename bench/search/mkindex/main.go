@@ -14,12 +14,11 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
+	"pkportal/bench/corpus"
 	searchbench "pkportal/bench/search"
 	"pkportal/functions/reportdata"
-	"pkportal/ingest"
 	"pkportal/report"
 	"pkportal/search"
 )
@@ -42,16 +41,9 @@ func run(n int, src, out, save string) error {
 	}
 	var rs []*report.Report
 	var err error
-	switch {
-	case strings.HasSuffix(src, ".json.gz"):
-		var b []byte
-		if b, err = os.ReadFile(src); err == nil {
-			rs, err = reportdata.Decode(b)
-		}
-	case src != "":
-		rs, err = ingest.ParseDir(src)
-	default:
-		rs, err = reportdata.Load()
+	if src != "" {
+		rs, err = corpus.Load(src)
+	} else if rs, err = reportdata.Load(); err == nil {
 		rs = searchbench.Replicate(rs, n)
 	}
 	if err != nil {
