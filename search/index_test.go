@@ -270,6 +270,9 @@ func TestSnippetsFromFirstPiece(t *testing.T) {
 			if strings.HasPrefix(r.Snippet, "… ") {
 				n++
 			}
+			if strings.HasPrefix(r.Snippet, "…  ") {
+				t.Errorf("%s: the snippet starts with a space after its ellipsis: %q", r.URL, r.Snippet[:20])
+			}
 		}
 	}
 	if n == 0 {

@@ -894,6 +894,9 @@ func snippet(text string, from int, marks map[string]bool) string {
 				for start < s && text[start] != ' ' {
 					start++
 				}
+				for start < s && text[start] == ' ' {
+					start++
+				}
 			}
 			end = start
 			for k := 0; k < 240 && end < len(text); k++ {
