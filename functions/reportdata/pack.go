@@ -7,7 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/klauspost/compress/zstd"
 
@@ -56,22 +59,26 @@ func WritePack(w io.Writer, reports []*report.Report) error {
 	rs := append([]*report.Report(nil), reports...)
 	sort.Slice(rs, func(i, j int) bool { return rs[i].Slug < rs[j].Slug })
 	jsons := make([][]byte, len(rs))
+	if err := perCore(len(rs), func(i int) (err error) {
+		if jsons[i], err = json.Marshal(rs[i]); err != nil {
+			return fmt.Errorf("pack %s: %w", rs[i].Symbol, err)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
 	var dict []byte
-	for i, r := range rs {
-		b, err := json.Marshal(r)
-		if err != nil {
-			return fmt.Errorf("pack %s: %w", r.Symbol, err)
+	for _, b := range jsons {
+		if len(dict) >= maxDict {
+			break
 		}
-		jsons[i] = b
-		if len(dict) < maxDict {
-			dict = append(dict, b[:min(len(b), maxDict-len(dict))]...)
-		}
+		dict = append(dict, b[:min(len(b), maxDict-len(dict))]...)
 	}
 	plain, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
 	if err != nil {
 		return err
 	}
-	opts := []zstd.EOption{zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1), zstd.WithWindowSize(packWindow)}
+	opts := []zstd.EOption{zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(runtime.GOMAXPROCS(0)), zstd.WithWindowSize(packWindow)}
 	if len(dict) > 0 {
 		opts = append(opts, zstd.WithEncoderDictRaw(1, dict))
 	}
@@ -79,7 +86,7 @@ func WritePack(w io.Writer, reports []*report.Report) error {
 	if err != nil {
 		return err
 	}
-	var head, frames bytes.Buffer
+	var head bytes.Buffer
 	head.WriteString(packMagic)
 	u32 := func(v uint32) { _ = binary.Write(&head, binary.LittleEndian, v) }
 	str := func(s string) error {
@@ -95,23 +102,50 @@ func WritePack(w io.Writer, reports []*report.Report) error {
 	u32(uint32(len(rs)))
 	u32(uint32(len(zdict)))
 	head.Write(zdict)
+	frames := make([][]byte, len(rs))
+	_ = perCore(len(rs), func(i int) error {
+		frames[i] = enc.EncodeAll(jsons[i], nil)
+		return nil
+	})
+	var blob bytes.Buffer
 	for i, r := range rs {
-		frame := enc.EncodeAll(jsons[i], nil)
+		frame := frames[i]
 		if err := str(r.Slug); err != nil {
 			return err
 		}
 		if err := str(r.Symbol); err != nil {
 			return err
 		}
-		u32(uint32(frames.Len()))
+		u32(uint32(blob.Len()))
 		u32(uint32(len(frame)))
-		frames.Write(frame)
+		blob.Write(frame)
 	}
 	if _, err := w.Write(head.Bytes()); err != nil {
 		return err
 	}
-	_, err = w.Write(frames.Bytes())
+	_, err = w.Write(blob.Bytes())
 	return err
+}
+
+// perCore calls f(0) … f(n-1), one goroutine per core, and returns the
+// first error.
+func perCore(n int, f func(i int) error) error {
+	var next atomic.Int64
+	errs := make([]error, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for w := range errs {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || errs[w] != nil {
+					return
+				}
+				errs[w] = f(i)
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // OpenPack reads the index of a pack file; the bytes are used in place.
