@@ -103,6 +103,23 @@ type Result struct {
 	// Publish is the assembly of the output folder from the cache, the
 	// functions data and the swap of the output folder.
 	Publish time.Duration
+	// Steps are the times of the build's steps outside the three stages
+	// (and of the global build, also counted in Generate and Render), in
+	// the order they ran: where a rebuild's time goes.
+	Steps []Step
+}
+
+// Step is the time of one step of a build.
+type Step struct {
+	Name string
+	Time time.Duration
+}
+
+// step records the time since *t as the step name, and restarts *t.
+func (res *Result) step(name string, t *time.Time) {
+	now := time.Now()
+	res.Steps = append(res.Steps, Step{name, now.Sub(*t)})
+	*t = now
 }
 
 // source is one source report of the build.
@@ -184,11 +201,13 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 		return nil, fmt.Errorf("build: %w", err)
 	}
 	defer os.RemoveAll(work)
+	ts := time.Now()
 	c, err := openCache(o.Cache, work, files, o.BaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("build: cache: %w", err)
 	}
 	defer c.close()
+	res.step("cache opened", &ts)
 
 	// The sources, and what the cache holds of them.
 	var srcs []*source
@@ -219,6 +238,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 		}
 	}
 	res.Rendered = len(todo)
+	res.step("keys and entries", &ts)
 
 	// The reports to render, a shard at a time, one shard per core.
 	scratch := work
@@ -258,6 +278,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 	}
 	res.Ingest += st.ingest
 	res.Generate, res.Render = st.generate, st.render
+	res.step("shards", &ts)
 
 	// Reports in symbol order, as the site lists them.
 	sort.SliceStable(srcs, func(i, j int) bool { return entryLess(srcs[i].e, srcs[j].e) })
@@ -284,17 +305,20 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 		return nil, fmt.Errorf("build: render: %w", err)
 	}
 	res.Render += time.Since(t)
+	res.step("global build", &ts)
 
 	t = time.Now()
 	defer func() { res.Publish = time.Since(t) }()
 	if err := mergeSitemaps(pub, srcs, c); err != nil {
 		return nil, fmt.Errorf("build: sitemaps: %w", err)
 	}
+	res.step("sitemaps", &ts)
 	n, err := countPages(pub)
 	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
 	}
 	res.Pages = n
+	res.step("pages counted", &ts)
 	if o.FunctionsData != "" {
 		if err := writeFunctionsData(o.FunctionsData, reports); err != nil {
 			return nil, fmt.Errorf("build: functions data: %w", err)
@@ -305,6 +329,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 			return nil, fmt.Errorf("build: search index: %w", err)
 		}
 	}
+	res.step("functions data", &ts)
 	// The reports' folders: moved from the previous output when it holds
 	// them unchanged, linked from the cache otherwise.
 	prev := map[string]string{}
@@ -347,10 +372,12 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 			}
 		}
 	}
+	res.step("output assembled", &ts)
 	if err := swap(pub, out); err != nil {
 		undo()
 		return nil, fmt.Errorf("build: publish to %s: %w", out, err)
 	}
+	res.step("swap", &ts)
 	if o.Cache != "" {
 		if err := c.writeManifest(out, now); err != nil {
 			fmt.Fprintf(logw, "build: cache: %v\n", err)
@@ -359,6 +386,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 	if err := c.prune(srcs); err != nil {
 		fmt.Fprintf(logw, "build: cache: %v\n", err)
 	}
+	res.step("manifest and prune", &ts)
 	return res, nil
 }
 
