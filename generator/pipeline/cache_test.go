@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"pkportal"
 	"pkportal/generator/synth"
@@ -60,6 +61,7 @@ func TestCache(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the site several times")
 	}
+	trustNow(t) // the sources' stat is trusted at once: the cases below must see changes anyway
 	src := corpus(t, 2)
 	paths, _ := filepath.Glob(filepath.Join(src, "*.txt"))
 	if len(paths) != 2 {
@@ -106,6 +108,27 @@ func TestCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	build(1)
+
+	// one source changed, its size and modification time as before
+	// (only its change time tells): that report only
+	fi, err := os.Stat(paths[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := read(t, paths[0])
+	same := strings.Replace(a, "pandémie", "Pandémie", 1)
+	if same == a {
+		t.Fatal("the corpus has no pandémie")
+	}
+	time.Sleep(20 * time.Millisecond) // past the file system clock's tick
+	if err := os.WriteFile(paths[0], []byte(same), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(paths[0], fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	build(1)
+	build(0)
 
 	// a template changed: every report
 	const mark = `<p class="layout-v2"></p>`

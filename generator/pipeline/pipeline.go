@@ -221,12 +221,20 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 			byName[r.Source] = r
 		}
 		for _, p := range paths {
-			s := &source{path: p, r: byName[filepath.Base(p)]}
-			if s.key, err = c.key(p); err != nil {
-				return nil, fmt.Errorf("build: %w", err)
+			srcs = append(srcs, &source{path: p, r: byName[filepath.Base(p)]})
+		}
+		// keys and entries, one source per core at a time
+		err := parallel(len(srcs), func(i int) error {
+			s := srcs[i]
+			var err error
+			if s.key, err = c.key(s.path); err != nil {
+				return err
 			}
 			s.e, s.pages = c.entry(s.key)
-			srcs = append(srcs, s)
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("build: %w", err)
 		}
 	}
 	var todo []*source
@@ -295,7 +303,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 
 	// The global part: portal home, feeds, editorial pages, sitemaps.
 	t := time.Now()
-	gsite, pub := filepath.Join(work, "global"), filepath.Join(work, "public")
+	gsite, pub := filepath.Join(scratch, "global"), filepath.Join(work, "public")
 	if err := site.WriteGlobal(gsite, files, entries); err != nil {
 		return nil, fmt.Errorf("build: generate: %w", err)
 	}
@@ -347,12 +355,18 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 			_ = os.Rename(moved[i][1], moved[i][0])
 		}
 	}
+	type linkJob struct {
+		s    *source
+		dirs []string
+	}
+	var links []linkJob
 	for _, s := range srcs {
 		res.Pages += s.pages
 		dirs := []string{filepath.Join("data", s.e.Slug)}
 		for _, lang := range site.Languages {
 			dirs = append(dirs, filepath.Join(lang, s.e.Slug))
 		}
+		var toLink []string
 		for _, d := range dirs {
 			now[filepath.ToSlash(d)] = s.key
 			from, to := filepath.Join(out, d), filepath.Join(pub, d)
@@ -366,11 +380,22 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 					continue
 				}
 			}
-			if err := c.link(s.key, d, pub); err != nil {
-				undo()
-				return nil, fmt.Errorf("build: output of %s: %w", s.e.Symbol, err)
-			}
+			toLink = append(toLink, d)
 		}
+		if len(toLink) > 0 {
+			links = append(links, linkJob{s, toLink})
+		}
+	}
+	// the others linked from the cache, one report per core at a time
+	err = parallel(len(links), func(i int) error {
+		if err := c.link(links[i].s.key, links[i].dirs, pub); err != nil {
+			return fmt.Errorf("output of %s: %w", links[i].s.e.Symbol, err)
+		}
+		return nil
+	})
+	if err != nil {
+		undo()
+		return nil, fmt.Errorf("build: %w", err)
 	}
 	res.step("output assembled", &ts)
 	if err := swap(pub, out); err != nil {
@@ -382,12 +407,38 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 		if err := c.writeManifest(out, now); err != nil {
 			fmt.Fprintf(logw, "build: cache: %v\n", err)
 		}
+		if err := c.saveSums(); err != nil {
+			fmt.Fprintf(logw, "build: cache: %v\n", err)
+		}
 	}
 	if err := c.prune(srcs); err != nil {
 		fmt.Fprintf(logw, "build: cache: %v\n", err)
 	}
 	res.step("manifest and prune", &ts)
 	return res, nil
+}
+
+// parallel calls f(0), …, f(n-1), one per core at a time, and returns
+// their errors joined.
+func parallel(n int, f func(i int) error) error {
+	errs := make([]error, n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // stageTimes sums the stage times of the shards.
