@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"pkportal/generator/site"
@@ -34,10 +35,12 @@ import (
 //
 // An entry is a folder reports/<key>/ with entry.json (site.Entry: what
 // the global build needs of the report), sitemap-<lang>.xml (the report's
-// <url> elements of each language's sitemap), out/ (its published files:
-// <lang>/<slug>/ and data/<slug>/) and files.txt (the folders and files
-// of out/, parents first, so that they can be linked into an output
-// without reading hundreds of folders). Entries are written in a
+// <url> elements of each language's sitemap), files.txt (the folders and
+// files of its output, <lang>/<slug>/ and data/<slug>/, parents first)
+// and out/ (the files, hard links named by their line in files.txt: a
+// flat folder, so that storing a report makes no folder per page; the
+// folders are made only when an output needs the report from the cache).
+// A throwaway cache (no -cache) keeps no out/. Entries are written in a
 // temporary folder and renamed into place, so an entry is complete or
 // absent; a failed build leaves the entries of the reports it did render,
 // which are valid. After a successful build, entries that it did not use
@@ -46,8 +49,8 @@ import (
 // waits, rather than have its entries pruned under it.
 type cache struct {
 	dir string
-	// shared is false for a build's throwaway cache, whose entries are
-	// moved into the output rather than linked.
+	// shared is false for a build's throwaway cache, which keeps no
+	// output: the build renders every report.
 	shared bool
 	salt   []byte
 	sums   *sums
@@ -85,7 +88,7 @@ func openCache(dir, work string, files fs.FS, baseURL string) (*cache, error) {
 		return nil, err
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "pkportal build cache 2\x00%s\x00%s\x00%s\x00", exe, baseURL, strings.Join(site.Languages, ","))
+	fmt.Fprintf(h, "pkportal build cache 3\x00%s\x00%s\x00%s\x00", exe, baseURL, strings.Join(site.Languages, ","))
 	err = fs.WalkDir(files, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -175,31 +178,46 @@ func (c *cache) entry(key string) (*site.Entry, int) {
 // store moves the output of the report of e out of a shard's publish
 // folder pub into the cache, with its sitemap entries (sitemaps maps a
 // language to the report's <url> elements).
-func (c *cache) store(key string, e site.Entry, pub string, sitemaps map[string]string) (int, error) {
+func (c *cache) store(key string, e site.Entry, pub, staged string, sitemaps map[string]string) (int, error) {
 	tmp, err := os.MkdirTemp(filepath.Join(c.dir, "reports"), ".tmp-")
 	if err != nil {
 		return 0, err
 	}
 	defer os.RemoveAll(tmp)
-	var dirs []string
 	for _, lang := range site.Languages {
-		dirs = append(dirs, filepath.Join(lang, e.Slug))
 		if err := os.WriteFile(filepath.Join(tmp, "sitemap-"+lang+".xml"), []byte(sitemaps[lang]), 0o644); err != nil {
 			return 0, err
 		}
 	}
-	dirs = append(dirs, filepath.Join("data", e.Slug))
-	for _, d := range dirs {
-		if err := move(filepath.Join(pub, d), filepath.Join(tmp, "out", d)); err != nil {
+	for _, d := range reportDirs(e.Slug) {
+		if err := move(filepath.Join(pub, d), filepath.Join(staged, d)); err != nil {
 			return 0, err
 		}
 	}
-	pages, list, err := listFiles(filepath.Join(tmp, "out"))
+	pages, list, err := listFiles(staged)
 	if err != nil {
 		return 0, err
 	}
 	if err := os.WriteFile(filepath.Join(tmp, "files.txt"), list, 0o644); err != nil {
 		return 0, err
+	}
+	if c.shared {
+		if err := os.Mkdir(filepath.Join(tmp, "out"), 0o755); err != nil {
+			return 0, err
+		}
+		err := eachListed(list, nil, func(i int, rel string, dir bool) error {
+			if dir {
+				return nil
+			}
+			src, dst := filepath.Join(staged, filepath.FromSlash(rel)), filepath.Join(tmp, "out", strconv.Itoa(i))
+			if os.Link(src, dst) == nil {
+				return nil
+			}
+			return copyFile(src, dst)
+		})
+		if err != nil {
+			return 0, err
+		}
 	}
 	b, err := json.Marshal(cached{Entry: e, Pages: pages})
 	if err != nil {
@@ -213,6 +231,15 @@ func (c *cache) store(key string, e site.Entry, pub string, sitemaps map[string]
 		return 0, err
 	}
 	return pages, os.Rename(tmp, dst)
+}
+
+// reportDirs are the folders of a report's output.
+func reportDirs(slug string) []string {
+	var dirs []string
+	for _, lang := range site.Languages {
+		dirs = append(dirs, filepath.Join(lang, slug))
+	}
+	return append(dirs, filepath.Join("data", slug))
 }
 
 // copySitemap writes the report's <url> elements of a language's sitemap
@@ -251,54 +278,55 @@ func listFiles(dir string) (pages int, list []byte, err error) {
 	return pages, list, err
 }
 
-// link puts the folders dirs (e.g. "fr/a-76-564") of the cached output of
-// key into the publish folder pub: hard links (copies across file
-// systems) made from the entry's list of files; a throwaway cache's
-// folders are moved instead.
-func (c *cache) link(key string, dirs []string, pub string) error {
-	out := filepath.Join(c.path(key), "out")
-	if !c.shared {
-		for _, d := range dirs {
-			if err := move(filepath.Join(out, d), filepath.Join(pub, d)); err != nil {
-				return err
-			}
+// eachListed calls f with the number, path and kind of each line of a
+// list of listFiles that is under one of the folders dirs (all if nil).
+func eachListed(list []byte, dirs []string, f func(i int, rel string, dir bool) error) error {
+	prefixes := make([]string, len(dirs))
+	for i, d := range dirs {
+		prefixes[i] = filepath.ToSlash(d) + "/"
+	}
+	for i := 0; len(list) > 0; i++ {
+		line, rest, _ := bytes.Cut(list, []byte{'\n'})
+		list = rest
+		rel := string(line)
+		if dirs != nil && !slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(rel, p) }) {
+			continue
 		}
-		return nil
+		if err := f(i, rel, strings.HasSuffix(rel, "/")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// link puts the folders dirs (e.g. "fr/a-76-564") of the cached output of
+// key into the publish folder pub: the folders of the entry's list made,
+// its files hard-linked (copied across file systems).
+func (c *cache) link(key string, dirs []string, pub string) error {
+	if !c.shared {
+		return fmt.Errorf("no output of %s kept in a throwaway cache", key)
 	}
 	list, err := os.ReadFile(filepath.Join(c.path(key), "files.txt"))
 	if err != nil {
 		return err
 	}
-	prefixes := make([]string, len(dirs))
-	for i, d := range dirs {
-		prefixes[i] = filepath.ToSlash(d) + "/"
-	}
-	for len(list) > 0 {
-		line, rest, _ := bytes.Cut(list, []byte{'\n'})
-		list = rest
-		rel := string(line)
-		if !slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(rel, p) }) {
-			continue
-		}
+	out := filepath.Join(c.path(key), "out")
+	return eachListed(list, dirs, func(i int, rel string, dir bool) error {
 		target := filepath.Join(pub, filepath.FromSlash(rel))
-		if strings.HasSuffix(rel, "/") {
+		if dir {
 			// parents come first: one mkdir (os.MkdirAll stats first),
 			// except for the top folder
 			if err := os.Mkdir(target, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-				if err := os.MkdirAll(target, 0o755); err != nil {
-					return err
-				}
+				return os.MkdirAll(target, 0o755)
 			}
-			continue
+			return nil
 		}
-		src := filepath.Join(out, filepath.FromSlash(rel))
-		if os.Link(src, target) != nil {
-			if err := copyFile(src, target); err != nil {
-				return err
-			}
+		src := filepath.Join(out, strconv.Itoa(i))
+		if os.Link(src, target) == nil {
+			return nil
 		}
-	}
-	return nil
+		return copyFile(src, target)
+	})
 }
 
 // The previous output of a build already holds, as hard links into the

@@ -129,6 +129,9 @@ type source struct {
 	r     *report.Report // nil until ingested
 	e     *site.Entry    // from the cache, or of r once rendered
 	pages int            // HTML pages of its output
+	// staged is the folder of its output when this build rendered it
+	// (in the work folder, moved into the output at the end), or "".
+	staged string
 }
 
 // shardSize is the number of reports rendered by one Hugo build: enough to
@@ -338,8 +341,9 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 		}
 	}
 	res.step("functions data", &ts)
-	// The reports' folders: moved from the previous output when it holds
-	// them unchanged, linked from the cache otherwise.
+	// The reports' folders: moved from where this build rendered them, or
+	// from the previous output when it holds them unchanged, linked from
+	// the cache otherwise.
 	prev := map[string]string{}
 	if o.Cache != "" {
 		prev = c.manifest(out)
@@ -362,14 +366,17 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 	var links []linkJob
 	for _, s := range srcs {
 		res.Pages += s.pages
-		dirs := []string{filepath.Join("data", s.e.Slug)}
-		for _, lang := range site.Languages {
-			dirs = append(dirs, filepath.Join(lang, s.e.Slug))
-		}
 		var toLink []string
-		for _, d := range dirs {
+		for _, d := range reportDirs(s.e.Slug) {
 			now[filepath.ToSlash(d)] = s.key
 			from, to := filepath.Join(out, d), filepath.Join(pub, d)
+			if s.staged != "" {
+				if err := move(filepath.Join(s.staged, d), to); err != nil {
+					undo()
+					return nil, fmt.Errorf("build: output of %s: %w", s.e.Symbol, err)
+				}
+				continue
+			}
 			if prev[filepath.ToSlash(d)] == s.key {
 				if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
 					undo()
@@ -504,9 +511,11 @@ func renderShard(sh []*source, c *cache, work, scratch string, files fs.FS, o Op
 	}
 	for _, s := range sh {
 		e := site.EntryOf(s.r)
-		if s.pages, err = c.store(s.key, e, pub, sitemaps[e.Slug]); err != nil {
+		staged := filepath.Join(work, "staged", s.key)
+		if s.pages, err = c.store(s.key, e, pub, staged, sitemaps[e.Slug]); err != nil {
 			return fmt.Errorf("cache %s: %w", s.r.Symbol, err)
 		}
+		s.staged = staged
 		s.e = &e
 		if o.DropReports {
 			s.r = nil // rendered: the memory goes back before the next shard
