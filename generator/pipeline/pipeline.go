@@ -10,7 +10,9 @@
 // what it is made of (cache.go); then one small "global" Hugo build
 // renders the portal home pages, feeds, glossary, about, 404 and sitemap
 // index (site.WriteGlobal), the report sitemaps are merged into it
-// (sitemap.go), and the reports' output is hard-linked in from the cache.
+// (sitemap.go), and the reports' output is put in: moved from where this
+// build rendered it, or from the previous output when unchanged, or
+// hard-linked from the cache.
 // A report whose source, corrections, site files, base URL and generator
 // are unchanged is not rendered again, and not even ingested when the
 // caller does not need the structured reports (Options.DropReports).
