@@ -191,22 +191,69 @@ func AppendJSON(b []byte, f Frame) []byte {
 			}
 			b = appendJSONString(b, name)
 			b = append(b, ':')
-			var v string
-			if i < len(rec) {
-				v = rec[i]
-			}
-			switch {
-			case v == "":
-				b = append(b, "null"...)
-			case i < len(f.Numeric) && f.Numeric[i] && IsNumber(v) && !leadingZero(v):
-				b = append(b, v...)
-			default:
-				b = appendJSONString(b, v)
-			}
+			b = f.appendJSONValue(b, rec, i)
 		}
 		b = append(b, '}')
 	}
 	return append(b, ']')
+}
+
+// AppendJSONIndent appends the JSON form of WriteJSON to b, indented:
+// the bytes of json.Indent(b, AppendJSON(nil, f), prefix, indent), in
+// one pass (the data files are indented).
+func AppendJSONIndent(b []byte, f Frame, prefix, indent string) []byte {
+	newline := func(b []byte, depth int) []byte {
+		b = append(b, '\n')
+		b = append(b, prefix...)
+		for range depth {
+			b = append(b, indent...)
+		}
+		return b
+	}
+	if len(f.Records) == 0 {
+		return append(b, "[]"...)
+	}
+	b = append(b, '[')
+	for r, rec := range f.Records {
+		if r > 0 {
+			b = append(b, ',')
+		}
+		b = newline(b, 1)
+		if len(f.Fields) == 0 {
+			b = append(b, "{}"...)
+			continue
+		}
+		b = append(b, '{')
+		for i, name := range f.Fields {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = newline(b, 2)
+			b = appendJSONString(b, name)
+			b = append(b, ':', ' ')
+			b = f.appendJSONValue(b, rec, i)
+		}
+		b = newline(b, 1)
+		b = append(b, '}')
+	}
+	b = newline(b, 0)
+	return append(b, ']')
+}
+
+// appendJSONValue appends the value of field i of the record rec: null
+// when empty, a number in a numeric field, a string otherwise.
+func (f Frame) appendJSONValue(b []byte, rec []string, i int) []byte {
+	var v string
+	if i < len(rec) {
+		v = rec[i]
+	}
+	switch {
+	case v == "":
+		return append(b, "null"...)
+	case i < len(f.Numeric) && f.Numeric[i] && IsNumber(v) && !leadingZero(v):
+		return append(b, v...)
+	}
+	return appendJSONString(b, v)
 }
 
 // leadingZero reports a number such as "05" that JSON does not allow.

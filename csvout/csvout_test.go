@@ -123,12 +123,40 @@ func FuzzAppendJSON(f *testing.F) {
 	f.Add("texte", "-1.5")
 	f.Add("\"\\\x00\xff<>&\u2028", "01")
 	f.Fuzz(func(t *testing.T, s, n string) {
-		b := AppendJSON(nil, Frame{Fields: []string{s, "n"}, Numeric: []bool{false, true}, Records: [][]string{{s, n}}})
+		fr := Frame{Fields: []string{s, "n"}, Numeric: []bool{false, true}, Records: [][]string{{s, n}}}
+		b := AppendJSON(nil, fr)
 		var rows []map[string]any
 		if err := json.Unmarshal(b, &rows); err != nil {
 			t.Fatalf("%q %q: %v: %s", s, n, err, b)
 		}
+		var want bytes.Buffer
+		_ = json.Indent(&want, b, "  ", " ")
+		if got := AppendJSONIndent(nil, fr, "  ", " "); string(got) != want.String() {
+			t.Fatalf("%q %q: indented\n%s\nwant\n%s", s, n, got, want.Bytes())
+		}
 	})
+}
+
+// TestAppendJSONIndent: the same bytes as json.Indent of AppendJSON.
+func TestAppendJSONIndent(t *testing.T) {
+	frames := []Frame{
+		sample(),
+		{Fields: []string{"a"}},
+		{Fields: nil, Records: [][]string{{}, {}}},
+		{Fields: []string{"label", "amount", "n"}, Numeric: []bool{false, true, true},
+			Records: [][]string{{"x <b>&\u2028", "-1.5", "05"}, {"", "", ""}, {"short"}}},
+	}
+	for _, f := range frames {
+		for _, prefix := range []string{"", "  "} {
+			var want bytes.Buffer
+			if err := json.Indent(&want, AppendJSON(nil, f), prefix, " "); err != nil {
+				t.Fatal(err)
+			}
+			if got := AppendJSONIndent(nil, f, prefix, " "); string(got) != want.String() {
+				t.Errorf("indented\n%s\nwant\n%s", got, want.Bytes())
+			}
+		}
+	}
 }
 
 func TestSelect(t *testing.T) {

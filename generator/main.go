@@ -135,6 +135,15 @@ func build(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "built %d report(s), %d pages into %s (ingest %v, generate %v, render %v) in %v; %d report(s) rendered, %d from the cache\n",
 		res.Count, res.Pages, o.Out, res.Ingest.Round(1e6), res.Generate.Round(1e6), res.Render.Round(1e6),
 		time.Since(t).Round(1e6), res.Rendered, res.Count-res.Rendered)
+	fmt.Fprint(stdout, "steps:")
+	for i, st := range res.Steps {
+		sep := ","
+		if i == 0 {
+			sep = ""
+		}
+		fmt.Fprintf(stdout, "%s %s %v", sep, st.Name, st.Time.Round(1e6))
+	}
+	fmt.Fprintln(stdout)
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -10,8 +11,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
-	"sync"
 
 	"pkportal/generator/site"
 	"pkportal/ingest"
@@ -27,10 +29,18 @@ import (
 //   - the base URL and the UI languages,
 //   - the source file's name and bytes, and its corrections file's bytes.
 //
+// The hashes of the files (executable, sources, corrections) are kept
+// from one build to the next with the files' stat (sums.go), so that only
+// the files that changed are read again.
+//
 // An entry is a folder reports/<key>/ with entry.json (site.Entry: what
 // the global build needs of the report), sitemap-<lang>.xml (the report's
-// <url> elements of each language's sitemap) and out/ (its published
-// files: <lang>/<slug>/ and data/<slug>/). Entries are written in a
+// <url> elements of each language's sitemap), files.txt (the folders and
+// files of its output, <lang>/<slug>/ and data/<slug>/, parents first)
+// and out/ (the files, hard links named by their line in files.txt: a
+// flat folder, so that storing a report makes no folder per page; the
+// folders are made only when an output needs the report from the cache).
+// A throwaway cache (no -cache) keeps no out/. Entries are written in a
 // temporary folder and renamed into place, so an entry is complete or
 // absent; a failed build leaves the entries of the reports it did render,
 // which are valid. After a successful build, entries that it did not use
@@ -38,8 +48,12 @@ import (
 // "lock" file) from start to end: a second build with the same cache
 // waits, rather than have its entries pruned under it.
 type cache struct {
-	dir    string
+	dir string
+	// shared is false for a build's throwaway cache, which keeps no
+	// output: the build renders every report.
+	shared bool
 	salt   []byte
+	sums   *sums
 	unlock func()
 }
 
@@ -67,13 +81,14 @@ func openCache(dir, work string, files fs.FS, baseURL string) (*cache, error) {
 			return nil, err
 		}
 	}
-	exe, err := generatorHash()
+	sums := newSums(loadSums(filepath.Join(dir, "sums.json")))
+	exe, err := generatorHash(sums)
 	if err != nil {
 		unlock()
 		return nil, err
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "pkportal build cache 1\x00%s\x00%s\x00%s\x00", exe, baseURL, strings.Join(site.Languages, ","))
+	fmt.Fprintf(h, "pkportal build cache 3\x00%s\x00%s\x00%s\x00", exe, baseURL, strings.Join(site.Languages, ","))
 	err = fs.WalkDir(files, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -90,55 +105,52 @@ func openCache(dir, work string, files fs.FS, baseURL string) (*cache, error) {
 		unlock()
 		return nil, fmt.Errorf("site files: %w", err)
 	}
-	return &cache{dir: dir, salt: h.Sum(nil), unlock: unlock}, nil
+	return &cache{dir: dir, shared: shared, salt: h.Sum(nil), sums: sums, unlock: unlock}, nil
 }
 
-var exeHash = sync.OnceValues(func() (string, error) {
-	p, err := os.Executable()
-	if err != nil {
-		return "", err
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-})
-
 // generatorHash identifies the running generator: a hash of its
-// executable, computed once per process.
-func generatorHash() (string, error) {
-	s, err := exeHash()
+// executable.
+func generatorHash(s *sums) (string, error) {
+	p, err := os.Executable()
 	if err != nil {
 		return "", fmt.Errorf("generator version: %w", err)
 	}
-	return s, nil
+	sum, ok, err := s.sum(p)
+	if err == nil && !ok {
+		err = fs.ErrNotExist
+	}
+	if err != nil {
+		return "", fmt.Errorf("generator version: %w", err)
+	}
+	return sum, nil
 }
 
 // key is the cache key of the source report at path.
 func (c *cache) key(path string) (string, error) {
-	src, err := os.ReadFile(path)
+	src, ok, err := c.sums.sum(path)
+	if err == nil && !ok {
+		err = fs.ErrNotExist
+	}
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("source %s: %w", path, err)
 	}
 	h := sha256.New()
 	h.Write(c.salt)
-	fmt.Fprintf(h, "%s\x00%d\x00", filepath.Base(path), len(src))
-	h.Write(src)
-	corr, err := os.ReadFile(ingest.CorrectionsPath(path))
-	switch {
-	case err == nil:
-		fmt.Fprintf(h, "corrections\x00%d\x00", len(corr))
-		h.Write(corr)
-	case !errors.Is(err, fs.ErrNotExist):
-		return "", err
+	fmt.Fprintf(h, "%s\x00%s\x00", filepath.Base(path), src)
+	corrPath := ingest.CorrectionsPath(path)
+	corr, ok, err := c.sums.sum(corrPath)
+	if err != nil {
+		return "", fmt.Errorf("corrections %s: %w", corrPath, err)
+	}
+	if ok {
+		fmt.Fprintf(h, "corrections\x00%s\x00", corr)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32], nil
+}
+
+// saveSums keeps the hashes of the files of this build for the next.
+func (c *cache) saveSums() error {
+	return c.sums.save(filepath.Join(c.dir, "sums.json"))
 }
 
 func (c *cache) path(key string) string { return filepath.Join(c.dir, "reports", key) }
@@ -166,28 +178,46 @@ func (c *cache) entry(key string) (*site.Entry, int) {
 // store moves the output of the report of e out of a shard's publish
 // folder pub into the cache, with its sitemap entries (sitemaps maps a
 // language to the report's <url> elements).
-func (c *cache) store(key string, e site.Entry, pub string, sitemaps map[string]string) (int, error) {
+func (c *cache) store(key string, e site.Entry, pub, staged string, sitemaps map[string]string) (int, error) {
 	tmp, err := os.MkdirTemp(filepath.Join(c.dir, "reports"), ".tmp-")
 	if err != nil {
 		return 0, err
 	}
 	defer os.RemoveAll(tmp)
-	var dirs []string
 	for _, lang := range site.Languages {
-		dirs = append(dirs, filepath.Join(lang, e.Slug))
 		if err := os.WriteFile(filepath.Join(tmp, "sitemap-"+lang+".xml"), []byte(sitemaps[lang]), 0o644); err != nil {
 			return 0, err
 		}
 	}
-	dirs = append(dirs, filepath.Join("data", e.Slug))
-	for _, d := range dirs {
-		if err := move(filepath.Join(pub, d), filepath.Join(tmp, "out", d)); err != nil {
+	for _, d := range reportDirs(e.Slug) {
+		if err := move(filepath.Join(pub, d), filepath.Join(staged, d)); err != nil {
 			return 0, err
 		}
 	}
-	pages, err := countPages(filepath.Join(tmp, "out"))
+	pages, list, err := listFiles(staged)
 	if err != nil {
 		return 0, err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "files.txt"), list, 0o644); err != nil {
+		return 0, err
+	}
+	if c.shared {
+		if err := os.Mkdir(filepath.Join(tmp, "out"), 0o755); err != nil {
+			return 0, err
+		}
+		err := eachListed(list, nil, func(i int, rel string, dir bool) error {
+			if dir {
+				return nil
+			}
+			src, dst := filepath.Join(staged, filepath.FromSlash(rel)), filepath.Join(tmp, "out", strconv.Itoa(i))
+			if os.Link(src, dst) == nil {
+				return nil
+			}
+			return copyFile(src, dst)
+		})
+		if err != nil {
+			return 0, err
+		}
 	}
 	b, err := json.Marshal(cached{Entry: e, Pages: pages})
 	if err != nil {
@@ -203,37 +233,99 @@ func (c *cache) store(key string, e site.Entry, pub string, sitemaps map[string]
 	return pages, os.Rename(tmp, dst)
 }
 
-// sitemap returns the report's <url> elements of a language's sitemap.
-func (c *cache) sitemap(key, lang string) (string, error) {
-	b, err := os.ReadFile(filepath.Join(c.path(key), "sitemap-"+lang+".xml"))
-	return string(b), err
+// reportDirs are the folders of a report's output.
+func reportDirs(slug string) []string {
+	var dirs []string
+	for _, lang := range site.Languages {
+		dirs = append(dirs, filepath.Join(lang, slug))
+	}
+	return append(dirs, filepath.Join("data", slug))
 }
 
-// link puts the folder dir (e.g. "fr/a-76-564") of the cached output of
-// key into the publish folder pub: hard links, copies across file systems.
-func (c *cache) link(key, dir, pub string) error {
-	src := filepath.Join(c.path(key), "out", dir)
-	if _, err := os.Stat(src); errors.Is(err, fs.ErrNotExist) {
-		return nil
+// copySitemap writes the report's <url> elements of a language's sitemap
+// to w.
+func (c *cache) copySitemap(w io.Writer, key, lang string) error {
+	f, err := os.Open(filepath.Join(c.path(key), "sitemap-"+lang+".xml"))
+	if err != nil {
+		return err
 	}
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+	defer f.Close()
+	_, err = io.Copy(w, f)
+	return err
+}
+
+// listFiles walks the folder dir and returns its number of HTML pages and
+// the list of its folders (with a final slash) and files, one a line,
+// relative to dir, slash-separated, parents before their content.
+func listFiles(dir string) (pages int, list []byte, err error) {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == dir {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(pub, dir, rel)
+		list = append(list, filepath.ToSlash(rel)...)
 		if d.IsDir() {
-			// the walk makes a folder's parent before it: one mkdir
-			// (os.MkdirAll stats first), except for the top one
-			if err := os.Mkdir(target, 0o755); err == nil || errors.Is(err, fs.ErrExist) {
-				return nil
-			}
-			return os.MkdirAll(target, 0o755)
+			list = append(list, '/')
+		} else if filepath.Ext(p) == ".html" {
+			pages++
 		}
-		if os.Link(p, target) == nil {
+		list = append(list, '\n')
+		return nil
+	})
+	return pages, list, err
+}
+
+// eachListed calls f with the number, path and kind of each line of a
+// list of listFiles that is under one of the folders dirs (all if nil).
+func eachListed(list []byte, dirs []string, f func(i int, rel string, dir bool) error) error {
+	prefixes := make([]string, len(dirs))
+	for i, d := range dirs {
+		prefixes[i] = filepath.ToSlash(d) + "/"
+	}
+	for i := 0; len(list) > 0; i++ {
+		line, rest, _ := bytes.Cut(list, []byte{'\n'})
+		list = rest
+		rel := string(line)
+		if dirs != nil && !slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(rel, p) }) {
+			continue
+		}
+		if err := f(i, rel, strings.HasSuffix(rel, "/")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// link puts the folders dirs (e.g. "fr/a-76-564") of the cached output of
+// key into the publish folder pub: the folders of the entry's list made,
+// its files hard-linked (copied across file systems).
+func (c *cache) link(key string, dirs []string, pub string) error {
+	if !c.shared {
+		return fmt.Errorf("no output of %s kept in a throwaway cache", key)
+	}
+	list, err := os.ReadFile(filepath.Join(c.path(key), "files.txt"))
+	if err != nil {
+		return err
+	}
+	out := filepath.Join(c.path(key), "out")
+	return eachListed(list, dirs, func(i int, rel string, dir bool) error {
+		target := filepath.Join(pub, filepath.FromSlash(rel))
+		if dir {
+			// parents come first: one mkdir (os.MkdirAll stats first),
+			// except for the top folder
+			if err := os.Mkdir(target, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+				return os.MkdirAll(target, 0o755)
+			}
 			return nil
 		}
-		return copyFile(p, target)
+		src := filepath.Join(out, strconv.Itoa(i))
+		if os.Link(src, target) == nil {
+			return nil
+		}
+		return copyFile(src, target)
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"pkportal"
 	"pkportal/generator/synth"
@@ -60,6 +61,7 @@ func TestCache(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the site several times")
 	}
+	trustNow(t) // the sources' stat is trusted at once: the cases below must see changes anyway
 	src := corpus(t, 2)
 	paths, _ := filepath.Glob(filepath.Join(src, "*.txt"))
 	if len(paths) != 2 {
@@ -100,12 +102,42 @@ func TestCache(t *testing.T) {
 		t.Error("the output from the cache differs from the rendered one")
 	}
 
+	// another output folder, the same cache: every report linked from
+	// the cache, the same files
+	other := o
+	other.Out = filepath.Join(tmp, "other")
+	if res, err := Build(other); err != nil || res.Rendered != 0 {
+		t.Fatalf("a build into another folder: %v, %+v", err, res)
+	}
+	sameTree(t, out, other.Out)
+
 	// one source changed: that report only
 	b := read(t, paths[1])
 	if err := os.WriteFile(paths[1], []byte(b+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	build(1)
+
+	// one source changed, its size and modification time as before
+	// (only its change time tells): that report only
+	fi, err := os.Stat(paths[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := read(t, paths[0])
+	same := strings.Replace(a, "pandémie", "Pandémie", 1)
+	if same == a {
+		t.Fatal("the corpus has no pandémie")
+	}
+	time.Sleep(20 * time.Millisecond) // past the file system clock's tick
+	if err := os.WriteFile(paths[0], []byte(same), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(paths[0], fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	build(1)
+	build(0)
 
 	// a template changed: every report
 	const mark = `<p class="layout-v2"></p>`
@@ -160,6 +192,35 @@ func TestCacheConcurrentBuilds(t *testing.T) {
 	for range srcs {
 		if err := <-errs; err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// sameTree fails unless the folders a and b hold the same files.
+func sameTree(t *testing.T, a, b string) {
+	t.Helper()
+	files := func(root string) map[string]string {
+		m := map[string]string{}
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			m[rel] = read(t, p)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	fa, fb := files(a), files(b)
+	if len(fa) != len(fb) {
+		t.Errorf("%d files in %s, %d in %s", len(fa), a, len(fb), b)
+	}
+	for rel, x := range fa {
+		if y, ok := fb[rel]; !ok || x != y {
+			t.Errorf("%s differs (present: %v)", rel, ok)
 		}
 	}
 }

@@ -10,7 +10,9 @@
 // what it is made of (cache.go); then one small "global" Hugo build
 // renders the portal home pages, feeds, glossary, about, 404 and sitemap
 // index (site.WriteGlobal), the report sitemaps are merged into it
-// (sitemap.go), and the reports' output is hard-linked in from the cache.
+// (sitemap.go), and the reports' output is put in: moved from where this
+// build rendered it, or from the previous output when unchanged, or
+// hard-linked from the cache.
 // A report whose source, corrections, site files, base URL and generator
 // are unchanged is not rendered again, and not even ingested when the
 // caller does not need the structured reports (Options.DropReports).
@@ -103,6 +105,23 @@ type Result struct {
 	// Publish is the assembly of the output folder from the cache, the
 	// functions data and the swap of the output folder.
 	Publish time.Duration
+	// Steps are the times of the build's steps outside the three stages
+	// (and of the global build, also counted in Generate and Render), in
+	// the order they ran: where a rebuild's time goes.
+	Steps []Step
+}
+
+// Step is the time of one step of a build.
+type Step struct {
+	Name string
+	Time time.Duration
+}
+
+// step records the time since *t as the step name, and restarts *t.
+func (res *Result) step(name string, t *time.Time) {
+	now := time.Now()
+	res.Steps = append(res.Steps, Step{name, now.Sub(*t)})
+	*t = now
 }
 
 // source is one source report of the build.
@@ -112,6 +131,9 @@ type source struct {
 	r     *report.Report // nil until ingested
 	e     *site.Entry    // from the cache, or of r once rendered
 	pages int            // HTML pages of its output
+	// staged is the folder of its output when this build rendered it
+	// (in the work folder, moved into the output at the end), or "".
+	staged string
 }
 
 // shardSize is the number of reports rendered by one Hugo build: enough to
@@ -184,11 +206,13 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 		return nil, fmt.Errorf("build: %w", err)
 	}
 	defer os.RemoveAll(work)
+	ts := time.Now()
 	c, err := openCache(o.Cache, work, files, o.BaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("build: cache: %w", err)
 	}
 	defer c.close()
+	res.step("cache opened", &ts)
 
 	// The sources, and what the cache holds of them.
 	var srcs []*source
@@ -202,12 +226,20 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 			byName[r.Source] = r
 		}
 		for _, p := range paths {
-			s := &source{path: p, r: byName[filepath.Base(p)]}
-			if s.key, err = c.key(p); err != nil {
-				return nil, fmt.Errorf("build: %w", err)
+			srcs = append(srcs, &source{path: p, r: byName[filepath.Base(p)]})
+		}
+		// keys and entries, one source per core at a time
+		err := parallel(len(srcs), func(i int) error {
+			s := srcs[i]
+			var err error
+			if s.key, err = c.key(s.path); err != nil {
+				return err
 			}
 			s.e, s.pages = c.entry(s.key)
-			srcs = append(srcs, s)
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("build: %w", err)
 		}
 	}
 	var todo []*source
@@ -219,6 +251,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 		}
 	}
 	res.Rendered = len(todo)
+	res.step("keys and entries", &ts)
 
 	// The reports to render, a shard at a time, one shard per core.
 	scratch := work
@@ -258,6 +291,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 	}
 	res.Ingest += st.ingest
 	res.Generate, res.Render = st.generate, st.render
+	res.step("shards", &ts)
 
 	// Reports in symbol order, as the site lists them.
 	sort.SliceStable(srcs, func(i, j int) bool { return entryLess(srcs[i].e, srcs[j].e) })
@@ -274,7 +308,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 
 	// The global part: portal home, feeds, editorial pages, sitemaps.
 	t := time.Now()
-	gsite, pub := filepath.Join(work, "global"), filepath.Join(work, "public")
+	gsite, pub := filepath.Join(scratch, "global"), filepath.Join(work, "public")
 	if err := site.WriteGlobal(gsite, files, entries); err != nil {
 		return nil, fmt.Errorf("build: generate: %w", err)
 	}
@@ -284,17 +318,20 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 		return nil, fmt.Errorf("build: render: %w", err)
 	}
 	res.Render += time.Since(t)
+	res.step("global build", &ts)
 
 	t = time.Now()
 	defer func() { res.Publish = time.Since(t) }()
 	if err := mergeSitemaps(pub, srcs, c); err != nil {
 		return nil, fmt.Errorf("build: sitemaps: %w", err)
 	}
+	res.step("sitemaps", &ts)
 	n, err := countPages(pub)
 	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
 	}
 	res.Pages = n
+	res.step("pages counted", &ts)
 	if o.FunctionsData != "" {
 		if err := writeFunctionsData(o.FunctionsData, reports); err != nil {
 			return nil, fmt.Errorf("build: functions data: %w", err)
@@ -305,8 +342,10 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 			return nil, fmt.Errorf("build: search index: %w", err)
 		}
 	}
-	// The reports' folders: moved from the previous output when it holds
-	// them unchanged, linked from the cache otherwise.
+	res.step("functions data", &ts)
+	// The reports' folders: moved from where this build rendered them, or
+	// from the previous output when it holds them unchanged, linked from
+	// the cache otherwise.
 	prev := map[string]string{}
 	if o.Cache != "" {
 		prev = c.manifest(out)
@@ -322,15 +361,24 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 			_ = os.Rename(moved[i][1], moved[i][0])
 		}
 	}
+	type linkJob struct {
+		s    *source
+		dirs []string
+	}
+	var links []linkJob
 	for _, s := range srcs {
 		res.Pages += s.pages
-		dirs := []string{filepath.Join("data", s.e.Slug)}
-		for _, lang := range site.Languages {
-			dirs = append(dirs, filepath.Join(lang, s.e.Slug))
-		}
-		for _, d := range dirs {
+		var toLink []string
+		for _, d := range reportDirs(s.e.Slug) {
 			now[filepath.ToSlash(d)] = s.key
 			from, to := filepath.Join(out, d), filepath.Join(pub, d)
+			if s.staged != "" {
+				if err := move(filepath.Join(s.staged, d), to); err != nil {
+					undo()
+					return nil, fmt.Errorf("build: output of %s: %w", s.e.Symbol, err)
+				}
+				continue
+			}
 			if prev[filepath.ToSlash(d)] == s.key {
 				if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
 					undo()
@@ -341,25 +389,65 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 					continue
 				}
 			}
-			if err := c.link(s.key, d, pub); err != nil {
-				undo()
-				return nil, fmt.Errorf("build: output of %s: %w", s.e.Symbol, err)
-			}
+			toLink = append(toLink, d)
+		}
+		if len(toLink) > 0 {
+			links = append(links, linkJob{s, toLink})
 		}
 	}
+	// the others linked from the cache, one report per core at a time
+	err = parallel(len(links), func(i int) error {
+		if err := c.link(links[i].s.key, links[i].dirs, pub); err != nil {
+			return fmt.Errorf("output of %s: %w", links[i].s.e.Symbol, err)
+		}
+		return nil
+	})
+	if err != nil {
+		undo()
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	res.step("output assembled", &ts)
 	if err := swap(pub, out); err != nil {
 		undo()
 		return nil, fmt.Errorf("build: publish to %s: %w", out, err)
 	}
+	res.step("swap", &ts)
 	if o.Cache != "" {
 		if err := c.writeManifest(out, now); err != nil {
+			fmt.Fprintf(logw, "build: cache: %v\n", err)
+		}
+		if err := c.saveSums(); err != nil {
 			fmt.Fprintf(logw, "build: cache: %v\n", err)
 		}
 	}
 	if err := c.prune(srcs); err != nil {
 		fmt.Fprintf(logw, "build: cache: %v\n", err)
 	}
+	res.step("manifest and prune", &ts)
 	return res, nil
+}
+
+// parallel calls f(0), …, f(n-1), one per core at a time, and returns
+// their errors joined.
+func parallel(n int, f func(i int) error) error {
+	errs := make([]error, n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // stageTimes sums the stage times of the shards.
@@ -425,9 +513,11 @@ func renderShard(sh []*source, c *cache, work, scratch string, files fs.FS, o Op
 	}
 	for _, s := range sh {
 		e := site.EntryOf(s.r)
-		if s.pages, err = c.store(s.key, e, pub, sitemaps[e.Slug]); err != nil {
+		staged := filepath.Join(work, "staged", s.key)
+		if s.pages, err = c.store(s.key, e, pub, staged, sitemaps[e.Slug]); err != nil {
 			return fmt.Errorf("cache %s: %w", s.r.Symbol, err)
 		}
+		s.staged = staged
 		s.e = &e
 		if o.DropReports {
 			s.r = nil // rendered: the memory goes back before the next shard

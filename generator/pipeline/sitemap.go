@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bufio"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -78,7 +79,7 @@ func shardSitemaps(pub string) (map[string]map[string]string, error) {
 
 // mergeSitemaps completes the global build's sitemaps in pub with the
 // cached <url> elements of every report (after the portal's own pages,
-// reports in symbol order).
+// reports in symbol order), written as they are read.
 func mergeSitemaps(pub string, srcs []*source, c *cache) error {
 	slugs := map[string]bool{}
 	for _, s := range srcs {
@@ -91,22 +92,29 @@ func mergeSitemaps(pub string, srcs []*source, c *cache) error {
 			return err
 		}
 		head, urls, tail := splitSitemap(string(b))
-		var sb strings.Builder
-		sb.WriteString(head)
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		w := bufio.NewWriterSize(f, 1<<20)
+		w.WriteString(head)
 		for _, u := range urls {
 			if !slugs[slugOf(u, lang)] { // the report homes Hugo listed there are not rendered
-				sb.WriteString(u)
+				w.WriteString(u)
 			}
 		}
 		for _, s := range srcs {
-			u, err := c.sitemap(s.key, lang)
-			if err != nil {
+			if err := c.copySitemap(w, s.key, lang); err != nil {
+				f.Close()
 				return err
 			}
-			sb.WriteString(u)
 		}
-		sb.WriteString(tail)
-		if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
+		w.WriteString(tail)
+		if err := w.Flush(); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Close(); err != nil {
 			return err
 		}
 	}

@@ -533,3 +533,40 @@ func TestDataPackageSchemaRejects(t *testing.T) {
 	}
 	check(strings.Replace(good, `"resources":[{`, `"resources":[],"x":[{`, 1), false)
 }
+
+// TestDatasetJSON: the {id}.json files are the bytes that MarshalIndent
+// of the document as a map gave (they were written so before).
+func TestDatasetJSON(t *testing.T) {
+	_, r := realData(t)
+	ds := dataFiles(r, csvout.Datasets(r))
+	// and the characters encoding/json escapes, in every part
+	odd := "a <b> & \"c\" \\ \u2028 \b\f\x01 é"
+	ds = append(ds, csvout.Dataset{ID: "odd", Title: odd, Kind: "table",
+		Frame: csvout.Frame{Fields: []string{"label", odd}, Numeric: []bool{false, true}, Records: [][]string{{odd, "1.5"}, {"", "05"}}},
+		Table: &report.Table{Section: odd, Unit: odd, Columns: []report.Column{{Key: odd, Label: odd, Notes: []string{odd}}}, Notes: []report.Note{{Label: "a", Text: odd}}}},
+		csvout.Dataset{ID: "empty", Kind: "chart", Table: &report.Table{}})
+	for _, d := range ds {
+		doc := map[string]any{
+			"report": r.Symbol, "period": r.Period.Label, "id": d.ID, "title": d.Title, "kind": d.Kind,
+			"schema_version": report.SchemaVersion,
+			"fields":         d.Frame.Fields, "rows": json.RawMessage(csvout.AppendJSON(nil, d.Frame)),
+		}
+		if d.Table != nil {
+			doc["unit"] = d.Table.Unit
+			doc["columns"] = d.Table.Columns
+			doc["notes"] = d.Table.Notes
+			doc["section"] = d.Table.Section
+		}
+		want, err := json.MarshalIndent(doc, "", " ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := datasetJSON(r, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want)+"\n" {
+			t.Errorf("%s.json:\n%s\nwant\n%s", d.ID, got, want)
+		}
+	}
+}

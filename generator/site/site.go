@@ -399,18 +399,11 @@ func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 		if err := dd.write(d.ID+".csv", csvb.Bytes()); err != nil {
 			return err
 		}
-		doc := map[string]any{
-			"report": r.Symbol, "period": r.Period.Label, "id": d.ID, "title": d.Title, "kind": d.Kind,
-			"schema_version": report.SchemaVersion,
-			"fields":         d.Frame.Fields, "rows": json.RawMessage(csvout.AppendJSON(nil, d.Frame)),
+		doc, err := datasetJSON(r, d)
+		if err != nil {
+			return err
 		}
-		if d.Table != nil {
-			doc["unit"] = d.Table.Unit
-			doc["columns"] = d.Table.Columns
-			doc["notes"] = d.Table.Notes
-			doc["section"] = d.Table.Section
-		}
-		if err := dd.writeJSON(d.ID+".json", doc); err != nil {
+		if err := dd.write(d.ID+".json", doc); err != nil {
 			return err
 		}
 	}
@@ -455,14 +448,6 @@ func (dd *dataFolder) write(name string, b []byte) error {
 	}
 	dd.files[name] = b
 	return os.WriteFile(filepath.Join(dd.dir, name), b, 0o644)
-}
-
-func (dd *dataFolder) writeJSON(name string, v any) error {
-	b, err := json.MarshalIndent(v, "", " ")
-	if err != nil {
-		return err
-	}
-	return dd.write(name, append(b, '\n'))
 }
 
 // reportSchemaJSON is report.schema.json, the same for every report.

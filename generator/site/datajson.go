@@ -1,0 +1,87 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"pkportal/csvout"
+	"pkportal/report"
+)
+
+// datasetJSON is the {id}.json twin of a dataset's CSV file: the bytes
+// that json.MarshalIndent(doc, "", " ") gave of the document as a map,
+// written member by member, the rows (most of the bytes) straight from
+// the frame rather than encoded, compacted and indented in three passes.
+func datasetJSON(r *report.Report, d csvout.Dataset) ([]byte, error) {
+	o := &jsonObject{}
+	o.b.Grow(1024 + 64*len(d.Frame.Records)*len(d.Frame.Fields))
+	// members in the order of their keys, as a map is encoded
+	if d.Table != nil {
+		o.member("columns", d.Table.Columns)
+	}
+	o.member("fields", d.Frame.Fields)
+	o.member("id", d.ID)
+	o.member("kind", d.Kind)
+	if d.Table != nil {
+		o.member("notes", d.Table.Notes)
+	}
+	o.member("period", r.Period.Label)
+	o.member("report", r.Symbol)
+	o.key("rows")
+	o.b.Write(csvout.AppendJSONIndent(o.b.AvailableBuffer(), d.Frame, " ", " "))
+	o.member("schema_version", report.SchemaVersion)
+	if d.Table != nil {
+		o.member("section", d.Table.Section)
+	}
+	o.member("title", d.Title)
+	if d.Table != nil {
+		o.member("unit", d.Table.Unit)
+	}
+	return o.close()
+}
+
+// jsonObject writes a JSON object as json.MarshalIndent(v, "", " ")
+// lays it out, one member at a time (the caller gives them in the order
+// encoding/json would: a map's keys sorted).
+type jsonObject struct {
+	b   bytes.Buffer
+	n   int
+	err error
+}
+
+// key starts a member; k must need no escaping.
+func (o *jsonObject) key(k string) {
+	if o.n == 0 {
+		o.b.WriteByte('{')
+	} else {
+		o.b.WriteByte(',')
+	}
+	o.n++
+	o.b.WriteString("\n \"")
+	o.b.WriteString(k)
+	o.b.WriteString("\": ")
+}
+
+// member writes the member k with the value v as encoding/json encodes
+// and indents it.
+func (o *jsonObject) member(k string, v any) {
+	o.key(k)
+	b, err := json.Marshal(v)
+	if err == nil {
+		err = json.Indent(&o.b, b, " ", " ")
+	}
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+}
+
+// close ends the object and returns it with a final newline.
+func (o *jsonObject) close() ([]byte, error) {
+	if o.n == 0 {
+		o.b.WriteString("{}")
+	} else {
+		o.b.WriteString("\n}")
+	}
+	o.b.WriteByte('\n')
+	return o.b.Bytes(), o.err
+}
