@@ -11,7 +11,8 @@
 #   the benchmark queries through the handler (100 rounds) and the
 #   process's memory;
 # - with SYNTH=FILE_OR_DIR (a folder from `generator synth`, or the
-#   reports.json.gz that mkindex -save writes), the same for that corpus.
+#   reports.json.gz that mkindex -save writes), the same for that corpus
+#   (and TestLatency, which reads SYNTH too, measures it in process).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n="${BENCH_REPORTS:-1000}"
