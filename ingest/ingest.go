@@ -6,12 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"pkportal/ingest/source"
+	"pkportal/percore"
 	"pkportal/report"
 )
 
@@ -107,23 +106,10 @@ func ParseDir(dir string) ([]*report.Report, error) {
 	}
 	// parse on every core; results and errors keep the order of paths
 	rs := make([]*report.Report, len(paths))
-	perr := make([]error, len(paths))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				rs[i], perr[i] = ParseFile(paths[i])
-			}
-		}()
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	perr := percore.Run(len(paths), func(i int) (err error) {
+		rs[i], err = ParseFile(paths[i])
+		return err
+	})
 	var out []*report.Report
 	var errs []error
 	for i := range paths {

@@ -9,11 +9,10 @@ import (
 	"io"
 	"runtime"
 	"sort"
-	"sync"
-	"sync/atomic"
 
 	"github.com/klauspost/compress/zstd"
 
+	"pkportal/percore"
 	"pkportal/report"
 )
 
@@ -59,12 +58,12 @@ func WritePack(w io.Writer, reports []*report.Report) error {
 	rs := append([]*report.Report(nil), reports...)
 	sort.Slice(rs, func(i, j int) bool { return rs[i].Slug < rs[j].Slug })
 	jsons := make([][]byte, len(rs))
-	if err := perCore(len(rs), func(i int) (err error) {
+	if err := errors.Join(percore.Run(len(rs), func(i int) (err error) {
 		if jsons[i], err = json.Marshal(rs[i]); err != nil {
 			return fmt.Errorf("pack %s: %w", rs[i].Symbol, err)
 		}
 		return nil
-	}); err != nil {
+	})...); err != nil {
 		return err
 	}
 	var dict []byte
@@ -103,7 +102,7 @@ func WritePack(w io.Writer, reports []*report.Report) error {
 	u32(uint32(len(zdict)))
 	head.Write(zdict)
 	frames := make([][]byte, len(rs))
-	_ = perCore(len(rs), func(i int) error {
+	percore.Run(len(rs), func(i int) error {
 		frames[i] = enc.EncodeAll(jsons[i], nil)
 		return nil
 	})
@@ -125,27 +124,6 @@ func WritePack(w io.Writer, reports []*report.Report) error {
 	}
 	_, err = w.Write(blob.Bytes())
 	return err
-}
-
-// perCore calls f(0) … f(n-1), one goroutine per core, and returns the
-// first error.
-func perCore(n int, f func(i int) error) error {
-	var next atomic.Int64
-	errs := make([]error, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for w := range errs {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n || errs[w] != nil {
-					return
-				}
-				errs[w] = f(i)
-			}
-		})
-	}
-	wg.Wait()
-	return errors.Join(errs...)
 }
 
 // OpenPack reads the index of a pack file; the bytes are used in place.

@@ -30,7 +30,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"sync"
 	"time"
@@ -40,6 +39,7 @@ import (
 	"pkportal/generator/hugobuild"
 	"pkportal/generator/site"
 	"pkportal/ingest"
+	"pkportal/percore"
 	"pkportal/report"
 )
 
@@ -229,7 +229,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 			srcs = append(srcs, &source{path: p, r: byName[filepath.Base(p)]})
 		}
 		// keys and entries, one source per core at a time
-		err := parallel(len(srcs), func(i int) error {
+		err := errors.Join(percore.Run(len(srcs), func(i int) error {
 			s := srcs[i]
 			var err error
 			if s.key, err = c.key(s.path); err != nil {
@@ -237,7 +237,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 			}
 			s.e, s.pages = c.entry(s.key)
 			return nil
-		})
+		})...)
 		if err != nil {
 			return nil, fmt.Errorf("build: %w", err)
 		}
@@ -262,31 +262,11 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 		defer os.RemoveAll(scratch)
 	}
 	st := &stageTimes{}
-	shards := make(chan []*source)
-	errs := make(chan error, len(todo)/shardSize+1)
-	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), (len(todo)+shardSize-1)/shardSize); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for sh := range shards {
-				if err := renderShard(sh, c, work, scratch, files, o, st, logw); err != nil {
-					errs <- err
-				}
-			}
-		}()
-	}
-	for i := 0; i < len(todo); i += shardSize {
-		shards <- todo[i:min(i+shardSize, len(todo))]
-	}
-	close(shards)
-	wg.Wait()
-	close(errs)
-	var all []error
-	for err := range errs {
-		all = append(all, err)
-	}
-	if err := errors.Join(all...); err != nil {
+	nShards := (len(todo) + shardSize - 1) / shardSize
+	err = errors.Join(percore.Run(nShards, func(k int) error {
+		return renderShard(todo[k*shardSize:min((k+1)*shardSize, len(todo))], c, work, scratch, files, o, st, logw)
+	})...)
+	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
 	}
 	res.Ingest += st.ingest
@@ -396,12 +376,12 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 		}
 	}
 	// the others linked from the cache, one report per core at a time
-	err = parallel(len(links), func(i int) error {
+	err = errors.Join(percore.Run(len(links), func(i int) error {
 		if err := c.link(links[i].s.key, links[i].dirs, pub); err != nil {
 			return fmt.Errorf("output of %s: %w", links[i].s.e.Symbol, err)
 		}
 		return nil
-	})
+	})...)
 	if err != nil {
 		undo()
 		return nil, fmt.Errorf("build: %w", err)
@@ -425,29 +405,6 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 	}
 	res.step("manifest and prune", &ts)
 	return res, nil
-}
-
-// parallel calls f(0), …, f(n-1), one per core at a time, and returns
-// their errors joined.
-func parallel(n int, f func(i int) error) error {
-	errs := make([]error, n)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return errors.Join(errs...)
 }
 
 // stageTimes sums the stage times of the shards.

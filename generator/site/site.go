@@ -22,7 +22,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -30,6 +29,7 @@ import (
 	"pkportal"
 	"pkportal/charts"
 	"pkportal/csvout"
+	"pkportal/percore"
 	"pkportal/report"
 )
 
@@ -70,24 +70,9 @@ func WriteReports(dir, static string, files fs.FS, reports []*report.Report) err
 		return fmt.Errorf("site files: %w", err)
 	}
 	// Reports write to folders of their own: one per core at a time.
-	errs := make([]error, len(reports))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(reports)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = writeAll(dir, static, reports[i])
-			}
-		}()
-	}
-	for i := range reports {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return errors.Join(errs...)
+	return errors.Join(percore.Run(len(reports), func(i int) error {
+		return writeAll(dir, static, reports[i])
+	})...)
 }
 
 // Entry is what the global part of the site needs of a report: its home

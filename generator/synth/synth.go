@@ -39,15 +39,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"pkportal/ingest"
 	"pkportal/ingest/finance"
 	"pkportal/ingest/source"
+	"pkportal/percore"
 	"pkportal/report"
 )
 
@@ -109,29 +108,13 @@ func Generate(src []byte, n int, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("synth: %w", err)
 	}
-	workers := min(runtime.GOMAXPROCS(0), n)
-	errs := make([]error, n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				text, err := b.report(i)
-				if err == nil {
-					err = os.WriteFile(filepath.Join(dir, FileName(i)), text, 0o644)
-				}
-				errs[i] = err
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return errors.Join(errs...)
+	return errors.Join(percore.Run(n, func(i int) error {
+		text, err := b.report(i)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, FileName(i)), text, 0o644)
+	})...)
 }
 
 // base is the real report, parsed once.
