@@ -1,8 +1,8 @@
 package site
 
 import (
-	"regexp"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // glossaryTerms maps the forms a glossary term takes in the report's text
@@ -19,53 +19,55 @@ var glossaryTerms = []struct{ form, id string }{
 	{"réaffectation", "redeployment"},
 }
 
-var glossaryRe = func() *regexp.Regexp {
-	var alts []string
-	for _, t := range glossaryTerms {
-		alts = append(alts, regexp.QuoteMeta(t.form))
-	}
-	return regexp.MustCompile(`(?i)\b(` + strings.Join(alts, "|") + `)`)
-}()
-
-// glossaryHints are the longest runs of ASCII letters and spaces of each
-// term's form: a text that glossaryRe matches holds one of them once its
-// ASCII letters are lower-cased, since (?i) folds an ASCII letter only to
-// its other case, or to ſ (s) and K (Kelvin sign, k), which mayHaveTerm
-// lets through.
-var glossaryHints = func() []string {
-	var hints []string
-	for _, t := range glossaryTerms {
-		best, run := "", []byte{}
-		for i := 0; i <= len(t.form); i++ {
-			if i < len(t.form) && (t.form[i] == ' ' || 'a' <= t.form[i] && t.form[i] <= 'z') {
-				run = append(run, t.form[i])
-				continue
-			}
-			if len(run) > len(best) {
-				best = string(run)
-			}
-			run = run[:0]
+// findTerm finds the leftmost glossary term in s, as the regular
+// expression (?i)\b(form|form|…) would, the first form in glossaryTerms
+// winning at one place: it returns the term's bounds in s and its index
+// in glossaryTerms, or ok false. Hand-written: the regular expression was
+// a tenth of the generator's time.
+func findTerm(s string) (start, end, term int, ok bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20 // ASCII lower case; every form starts with a-z
+		if c < 'a' || c > 'z' || i > 0 && isWordByte(s[i-1]) {
+			continue
 		}
-		hints = append(hints, best)
-	}
-	return hints
-}()
-
-// mayHaveTerm reports whether glossaryRe may match s (never false when
-// it does).
-func mayHaveTerm(s string) bool {
-	if strings.ContainsAny(s, "\u017f\u212a") {
-		return true
-	}
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+		for k, t := range glossaryTerms {
+			if n := foldPrefix(s[i:], t.form); n > 0 {
+				return i, i + n, k, true
+			}
 		}
 	}
-	l := string(b)
-	for _, h := range glossaryHints {
-		if strings.Contains(l, h) {
+	return 0, 0, 0, false
+}
+
+// isWordByte is \w of regular expressions: an ASCII letter, digit or _.
+func isWordByte(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' || c == '_'
+}
+
+// foldPrefix returns the length of the prefix of s equal to form under
+// Unicode simple case folding (strings.EqualFold, rune by rune), or 0.
+func foldPrefix(s, form string) int {
+	i := 0
+	for _, f := range form {
+		if i >= len(s) {
+			return 0
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r != f && !equalFoldRune(r, f) {
+			return 0
+		}
+		i += n
+	}
+	return i
+}
+
+// equalFoldRune reports whether r and f are equal under simple folding.
+func equalFoldRune(r, f rune) bool {
+	if r < utf8.RuneSelf && f < utf8.RuneSelf {
+		return r|0x20 == f|0x20 && 'a' <= f|0x20 && f|0x20 <= 'z'
+	}
+	for g := unicode.SimpleFold(f); g != f; g = unicode.SimpleFold(g) {
+		if g == r {
 			return true
 		}
 	}
@@ -90,45 +92,26 @@ func linkGlossary(segs []Segment, lang string, seen map[string]bool) []Segment {
 			out = append(out, s)
 			continue
 		}
-		if !mayHaveTerm(s.T) { // most texts: no need for the regexp
-			if s.T != "" {
-				out = append(out, Segment{T: s.T})
-			}
-			continue
-		}
 		rest := s.T
 		for rest != "" {
-			loc := glossaryRe.FindStringIndex(rest)
-			for loc != nil && seen[termID(rest[loc[0]:loc[1]])] {
-				next := glossaryRe.FindStringIndex(rest[loc[1]:])
-				if next == nil {
-					loc = nil
-					break
-				}
-				loc = []int{loc[1] + next[0], loc[1] + next[1]}
+			i, j, k, ok := findTerm(rest)
+			for ok && seen[glossaryTerms[k].id] {
+				var i2, j2 int
+				i2, j2, k, ok = findTerm(rest[j:])
+				i, j = j+i2, j+j2
 			}
-			if loc == nil {
+			if !ok {
 				out = append(out, Segment{T: rest})
 				break
 			}
-			id := termID(rest[loc[0]:loc[1]])
+			id := glossaryTerms[k].id
 			seen[id] = true
-			if loc[0] > 0 {
-				out = append(out, Segment{T: rest[:loc[0]]})
+			if i > 0 {
+				out = append(out, Segment{T: rest[:i]})
 			}
-			out = append(out, Segment{T: rest[loc[0]:loc[1]], Href: glossaryURL(lang) + "#" + id, Term: true})
-			rest = rest[loc[1]:]
+			out = append(out, Segment{T: rest[i:j], Href: glossaryURL(lang) + "#" + id, Term: true})
+			rest = rest[j:]
 		}
 	}
 	return out
-}
-
-func termID(form string) string {
-	f := strings.ToLower(form)
-	for _, t := range glossaryTerms {
-		if t.form == f {
-			return t.id
-		}
-	}
-	return ""
 }

@@ -2,8 +2,11 @@ package site
 
 import (
 	"html/template"
+	"regexp"
 	"strings"
 	"testing"
+
+	"pkportal/report"
 )
 
 // hostile are texts and URLs that exercise every escaping rule.
@@ -43,19 +46,73 @@ func TestEscapingIsHTMLTemplates(t *testing.T) {
 	}
 }
 
-// TestGlossaryPrefilter: mayHaveTerm never hides a text the glossary
-// regexp matches.
-func TestGlossaryPrefilter(t *testing.T) {
+// glossaryRe is what findTerm must find: the regular expression it
+// replaced.
+var glossaryRe = func() *regexp.Regexp {
+	var alts []string
+	for _, t := range glossaryTerms {
+		alts = append(alts, regexp.QuoteMeta(t.form))
+	}
+	return regexp.MustCompile(`(?i)\b(` + strings.Join(alts, "|") + `)`)
+}()
+
+// checkFindTerm fails if findTerm and glossaryRe disagree on s.
+func checkFindTerm(t *testing.T, s string) {
+	t.Helper()
+	m := glossaryRe.FindStringSubmatchIndex(s)
+	i, j, k, ok := findTerm(s)
+	switch {
+	case m == nil && ok:
+		t.Errorf("%q: findTerm finds %q, the regexp nothing", s, s[i:j])
+	case m != nil && !ok:
+		t.Errorf("%q: the regexp finds %q, findTerm nothing", s, s[m[0]:m[1]])
+	case m != nil && (i != m[0] || j != m[1] || !strings.EqualFold(s[i:j], glossaryTerms[k].form)):
+		t.Errorf("%q: findTerm finds %q (%s), the regexp %q", s, s[i:j], glossaryTerms[k].id, s[m[0]:m[1]])
+	}
+}
+
+// TestFindTermIsTheRegexp: findTerm finds what (?i)\b(form|…) finds, on
+// every suffix of every text of the real report and on case, boundary
+// and folding variants of each term.
+func TestFindTermIsTheRegexp(t *testing.T) {
 	texts := append([]string{}, hostile...)
 	for _, g := range glossaryTerms {
-		texts = append(texts, g.form, strings.ToUpper(g.form), "Le "+strings.ToUpper(g.form[:1])+g.form[1:]+" est", strings.ReplaceAll(g.form, "s", "ſ"), strings.ReplaceAll(g.form, "n", "N"))
+		texts = append(texts, g.form, strings.ToUpper(g.form), "Le "+strings.ToUpper(g.form[:1])+g.form[1:]+" est",
+			strings.ReplaceAll(g.form, "s", "ſ"), strings.ReplaceAll(g.form, "n", "N"), strings.ReplaceAll(g.form, "é", "É"),
+			"x"+g.form, "_"+g.form, "9"+g.form, "é"+g.form, "l’"+g.form, g.form[:len(g.form)-1], "("+g.form+"s)")
 	}
+	_, r := realData(t)
+	n := 0
+	r.Walk(func(s *report.Section) {
+		for _, b := range s.Blocks {
+			if b.Paragraph != nil {
+				texts = append(texts, b.Paragraph.Text)
+				n++
+			}
+		}
+	})
+	if n < 50 {
+		t.Fatalf("%d paragraphs in the real report", n)
+	}
+	found := 0
 	for _, s := range texts {
-		if glossaryRe.MatchString(s) && !mayHaveTerm(s) {
-			t.Errorf("%q: the regexp matches, the prefilter says no", s)
+		for i := range s {
+			checkFindTerm(t, s[i:])
+		}
+		if _, _, _, ok := findTerm(s); ok {
+			found++
 		}
 	}
-	if mayHaveTerm("Les effectifs ont augmenté de 4 %.") {
-		t.Error("the prefilter lets through a text without any term")
+	if found < 20 {
+		t.Errorf("findTerm finds a term in %d texts only", found)
 	}
+}
+
+// FuzzFindTerm: findTerm and the regexp agree on any text.
+func FuzzFindTerm(f *testing.F) {
+	for _, g := range glossaryTerms {
+		f.Add("Le " + strings.ToUpper(g.form) + " et " + g.form)
+	}
+	f.Add("ſolde inutiliſé, \u212a")
+	f.Fuzz(func(t *testing.T, s string) { checkFindTerm(t, s) })
 }
