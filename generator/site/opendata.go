@@ -327,11 +327,11 @@ func writeDataPackage(dd *dataFolder, r *report.Report, files []csvout.Dataset) 
 	if err != nil {
 		return err
 	}
-	b, err := json.MarshalIndent(pkg, "", " ")
+	b, err := json.Marshal(pkg)
 	if err != nil {
 		return err
 	}
-	if err := dd.write("datapackage.json", append(b, '\n')); err != nil {
+	if err := dd.write("datapackage.json", append(appendIndent(make([]byte, 0, len(b)*3/2), b, "", " "), '\n')); err != nil {
 		return err
 	}
 	if err := dd.write("README.txt", []byte(readme(r, files))); err != nil {

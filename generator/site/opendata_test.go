@@ -570,3 +570,45 @@ func TestDatasetJSON(t *testing.T) {
 		}
 	}
 }
+
+// checkIndent fails if appendIndent and json.Indent differ on the
+// compact form of the valid JSON src.
+func checkIndent(t *testing.T, src []byte) {
+	t.Helper()
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, src); err != nil {
+		return // not JSON: appendIndent is never given it
+	}
+	for _, pi := range [][2]string{{"", " "}, {" ", " "}, {"", "\t"}} {
+		var want bytes.Buffer
+		if err := json.Indent(&want, compact.Bytes(), pi[0], pi[1]); err != nil {
+			t.Fatal(err)
+		}
+		got := appendIndent([]byte("prefix:"), compact.Bytes(), pi[0], pi[1])
+		if string(got) != "prefix:"+want.String() {
+			t.Errorf("%q with %q: appendIndent gives\n%s\njson.Indent gives\n%s", compact.String(), pi, got, want.String())
+		}
+	}
+}
+
+// TestAppendIndentIsJSONIndent: report.json and datapackage.json are
+// indented as json.Indent would, on the real report and on the cases of
+// strings, escapes and empty containers.
+func TestAppendIndentIsJSONIndent(t *testing.T) {
+	_, r := realData(t)
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkIndent(t, b)
+	for _, s := range []string{`{}`, `[]`, `[{},[],{"a":[]}]`, `"a\"b"`, `"a\\"`, `["a\\\"b\\\\",":{[,"]`, `{"k\"":"v\\","":0}`,
+		`{"a":{"b":[1,-2.5e+3,true,false,null]}}`, `"\u003cé\u2028"`, `0`, `[[[[]]]]`} {
+		checkIndent(t, []byte(s))
+	}
+}
+
+// FuzzAppendIndent: appendIndent is json.Indent on any valid JSON.
+func FuzzAppendIndent(f *testing.F) {
+	f.Add(`{"a":[1,{"b":"c\"]"},[]],"d":{}}`)
+	f.Fuzz(func(t *testing.T, s string) { checkIndent(t, []byte(s)) })
+}

@@ -407,13 +407,9 @@ func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 	withSchema := append([]byte(`{"$schema":"report.schema.json",`), b[1:]...)
 	// json.Marshal's output is compact and HTML-escaped already: indent
 	// it as MarshalIndent of it would, without its second pass
-	var ind bytes.Buffer
-	ind.Grow(len(withSchema) * 3 / 2)
-	if err := json.Indent(&ind, withSchema, "", " "); err != nil {
-		return err
-	}
-	ind.WriteByte('\n')
-	if err := dd.write("report.json", ind.Bytes()); err != nil {
+	ind := appendIndent(make([]byte, 0, len(withSchema)*3/2), withSchema, "", " ")
+	ind = append(ind, '\n')
+	if err := dd.write("report.json", ind); err != nil {
 		return err
 	}
 	return writeDataPackage(dd, r, files)
