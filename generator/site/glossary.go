@@ -31,8 +31,10 @@ func findTerm(s string) (start, end, term int, ok bool) {
 			continue
 		}
 		for k, t := range glossaryTerms {
-			if n := foldPrefix(s[i:], t.form); n > 0 {
-				return i, i + n, k, true
+			if t.form[0] == c {
+				if n := foldPrefix(s[i:], t.form); n > 0 {
+					return i, i + n, k, true
+				}
 			}
 		}
 	}
