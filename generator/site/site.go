@@ -301,7 +301,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 				"reporturl": r.URL(lang, "", ""),
 			},
 		}
-		if err := writePage(filepath.Join(root, s.ID, "index.md"), p); err != nil {
+		if err := writePage(filepath.Join(root, s.ID+".md"), p); err != nil {
 			return err
 		}
 	}

@@ -58,7 +58,7 @@ func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) 
 		if err != nil {
 			return err
 		}
-		err = writePage(filepath.Join(root, "tables", d.ID, "index.md"), page{
+		err = writePage(filepath.Join(root, "tables", d.ID+".md"), page{
 			Title: r.Symbol + " — " + d.Title, Type: "report", Layout: "tablepage", Weight: i + 1,
 			Params: map[string]any{"symbol": r.Symbol, "contentlang": r.Language, "reporturl": r.URL(v.lang, "", ""),
 				"tablesurl": r.URL(v.lang, "tables", ""), "body": body, "jsonld": string(ld)},
@@ -71,20 +71,40 @@ func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) 
 }
 
 // datasetLD is the schema.org Dataset description of a table page.
-func datasetLD(r *report.Report, d csvout.Dataset, lang string) map[string]any {
-	return map[string]any{
-		"@context":         "https://schema.org",
-		"@type":            "Dataset",
-		"name":             r.Symbol + " — " + d.Title,
-		"description":      r.Title + " — " + d.Title,
-		"inLanguage":       r.Language,
-		"isBasedOn":        "https://undocs.org/" + lang + "/" + r.Symbol,
-		"temporalCoverage": r.Period.Start + "/" + r.Period.End,
-		"distribution": []map[string]string{
-			{"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": dataURL(r, d.ID, "csv")},
-			{"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": dataURL(r, d.ID, "json")},
+func datasetLD(r *report.Report, d csvout.Dataset, lang string) ldDataset {
+	return ldDataset{
+		Context:          "https://schema.org",
+		Type:             "Dataset",
+		Name:             r.Symbol + " — " + d.Title,
+		Description:      r.Title + " — " + d.Title,
+		InLanguage:       r.Language,
+		IsBasedOn:        "https://undocs.org/" + lang + "/" + r.Symbol,
+		TemporalCoverage: r.Period.Start + "/" + r.Period.End,
+		Distribution: [2]ldDownload{
+			{Type: "DataDownload", EncodingFormat: "text/csv", ContentURL: dataURL(r, d.ID, "csv")},
+			{Type: "DataDownload", EncodingFormat: "application/json", ContentURL: dataURL(r, d.ID, "json")},
 		},
 	}
+}
+
+// ldDataset is a schema.org Dataset, its members in the order of their
+// names (as it was written when built of maps).
+type ldDataset struct {
+	Context          string        `json:"@context"`
+	Type             string        `json:"@type"`
+	Description      string        `json:"description"`
+	Distribution     [2]ldDownload `json:"distribution"`
+	InLanguage       string        `json:"inLanguage"`
+	IsBasedOn        string        `json:"isBasedOn"`
+	Name             string        `json:"name"`
+	TemporalCoverage string        `json:"temporalCoverage"`
+}
+
+// ldDownload is a schema.org DataDownload.
+type ldDownload struct {
+	Type           string `json:"@type"`
+	ContentURL     string `json:"contentUrl"`
+	EncodingFormat string `json:"encodingFormat"`
 }
 
 // flat reports whether a table has neither groups nor subtotals, so that
