@@ -48,9 +48,10 @@ func uiText(lang string) (map[string]string, *template.Template, error) {
 		return nil, nil, err
 	}
 	html := func(write func(w *htmlw)) (template.HTML, error) {
-		w := &htmlw{lang: lang, words: words}
+		w := newHTMLW(lang, words)
 		write(w)
-		return template.HTML(w.b.String()), w.err
+		s, err := w.done()
+		return template.HTML(s), err
 	}
 	t, err := template.New("body").Funcs(template.FuncMap{
 		"T": func(key string) (string, error) {
@@ -100,12 +101,13 @@ func renderHTML(lang string, write func(w *htmlw)) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	w := &htmlw{lang: lang, words: words}
+	w := newHTMLW(lang, words)
 	write(w)
-	if w.err != nil {
-		return "", fmt.Errorf("body (%s): %w", lang, w.err)
+	s, err := w.done()
+	if err != nil {
+		return "", fmt.Errorf("body (%s): %w", lang, err)
 	}
-	return w.b.String(), nil
+	return s, nil
 }
 
 // renderHome returns the article of a report home.

@@ -209,6 +209,9 @@ type page struct {
 	Build map[string]any `json:"build,omitempty"`
 }
 
+// pageBufs keeps writePage's buffers for the next pages.
+var pageBufs sync.Pool
+
 func writePage(path string, p page) error {
 	if err := mkdir(filepath.Dir(path)); err != nil {
 		return err
@@ -234,8 +237,13 @@ func writePage(path string, p page) error {
 		body = strings.ReplaceAll(body, "{{%", "&#123;{%")
 	}
 	// Read by Hugo only: compact, and with <, > and & as they are.
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
+	b, _ := pageBufs.Get().(*bytes.Buffer)
+	if b == nil {
+		b = new(bytes.Buffer)
+	}
+	b.Reset()
+	defer pageBufs.Put(b)
+	enc := json.NewEncoder(b)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(p); err != nil {
 		return err

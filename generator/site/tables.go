@@ -15,8 +15,9 @@ func (v *viewer) frameTable(d csvout.Dataset) *TableView {
 		Cite: v.r.CiteTable(v.lang, d.ID), URL: v.r.URL(v.lang, "tables/"+d.ID, "")}
 	tv.Columns = d.Frame.Fields[1:]
 	tv.Numeric = d.Frame.Numeric[1:]
+	tv.Rows = make([]RowView, 0, len(d.Frame.Records))
 	for _, rec := range d.Frame.Records {
-		row := RowView{Label: rec[0], Type: report.RowItem}
+		row := RowView{Label: rec[0], Type: report.RowItem, Cells: make([]string, 0, len(rec)-1), Values: make([]string, 0, len(rec)-1)}
 		for i, c := range rec[1:] {
 			val := ""
 			if d.Frame.Numeric[i+1] && c != "" {
