@@ -292,6 +292,9 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 	if err := site.WriteGlobal(gsite, files, entries); err != nil {
 		return nil, fmt.Errorf("build: generate: %w", err)
 	}
+	if n := site.RedirectRules(entries); n > site.MaxParagraphRules {
+		fmt.Fprintf(logw, "build: _redirects: %d paragraph rules, more than %d (Netlify's advice): none written, the paragraphs' static pages answer their permalinks\n", n, site.MaxParagraphRules)
+	}
 	res.Generate += time.Since(t)
 	t = time.Now()
 	if _, err := hugobuild.Build(hugobuild.Options{SiteDir: gsite, PublishDir: pub, BaseURL: o.BaseURL, Log: logw}); err != nil {

@@ -14,10 +14,47 @@ import (
 // forced ("301!") because the permalink pages exist too, as HTML redirects
 // for any other static host.
 func redirects(reports []*report.Report) string {
+	lines := make([]string, len(reports))
+	for i, r := range reports {
+		lines[i] = redirectLines(r)
+	}
+	return redirectsFile(lines)
+}
+
+// MaxParagraphRules is the most paragraph rules _redirects holds. Netlify
+// advises against 10,000 rules or more ("use wildcards or placeholders"),
+// counting netlify.toml's (a few, hence the margin), and a deploy whose
+// rules are too large may fail: a paragraph cannot be found by a
+// placeholder, so beyond this many (some 66 reports) the file holds none, and every paragraph permalink is answered by its static
+// page (an immediate refresh to the paragraph, and a link to it).
+const MaxParagraphRules = 9900
+
+// RedirectRules counts the paragraph rules of the reports' entries.
+func RedirectRules(entries []Entry) int {
+	n := 0
+	for _, e := range entries {
+		n += strings.Count(e.Redirects, "\n")
+	}
+	return n
+}
+
+// redirectsFile is the _redirects file of the reports' rules (a string of
+// lines per report): all of them, or none if there are more than
+// MaxParagraphRules.
+func redirectsFile(reportLines []string) string {
+	n := 0
+	for _, l := range reportLines {
+		n += strings.Count(l, "\n")
+	}
+	if n > MaxParagraphRules {
+		return redirectsHeader + "# " + strconv.Itoa(n) + " rules would exceed " + strconv.Itoa(MaxParagraphRules) +
+			": each paragraph permalink is answered by its static page (/{lang}/{report}/par/{n}/index.html)\n"
+	}
 	var b strings.Builder
+	b.Grow(len(redirectsHeader) + 64*n)
 	b.WriteString(redirectsHeader)
-	for _, r := range reports {
-		b.WriteString(redirectLines(r))
+	for _, l := range reportLines {
+		b.WriteString(l)
 	}
 	return b.String()
 }

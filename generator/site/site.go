@@ -138,15 +138,14 @@ func EntryOf(r *report.Report) Entry {
 // 404, sitemap index) with, for each report, a home page that Hugo lists
 // (portal home, feed) but does not render ("build.render: link": the
 // report's own pages come from its shard), and the _redirects of all
-// reports. entries must be in the order of the reports.
+// reports (none past MaxParagraphRules). entries must be in the order of the reports.
 func WriteGlobal(dir string, files fs.FS, entries []Entry) error {
 	if err := copyFiles(dir, files); err != nil {
 		return fmt.Errorf("site files: %w", err)
 	}
-	var red strings.Builder
-	red.WriteString(redirectsHeader)
-	for _, e := range entries {
-		red.WriteString(e.Redirects)
+	lines := make([]string, len(entries))
+	for i, e := range entries {
+		lines[i] = e.Redirects
 		for _, lang := range Languages {
 			p := page{Title: e.Title(), Type: "report", Params: e.params(""), Build: map[string]any{"render": "link"}}
 			if err := writePage(filepath.Join(dir, "content", lang, e.Slug, "_index.md"), p); err != nil {
@@ -157,7 +156,7 @@ func WriteGlobal(dir string, files fs.FS, entries []Entry) error {
 	if err := writeHome(dir, entries); err != nil {
 		return fmt.Errorf("home page lists: %w", err)
 	}
-	return os.WriteFile(filepath.Join(dir, "static", "_redirects"), []byte(red.String()), 0o644)
+	return os.WriteFile(filepath.Join(dir, "static", "_redirects"), []byte(redirectsFile(lines)), 0o644)
 }
 
 // writeAll writes the pages of a report in every UI language and its data.
