@@ -8,11 +8,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
+	"pkportal"
 	"pkportal/generator/pipeline"
 	"pkportal/generator/synth"
 	"pkportal/report"
@@ -315,5 +318,45 @@ func TestSyntheticReportsNeedTheFlag(t *testing.T) {
 	}
 	if err := run([]string{"build", "-synthetic", "-src", src, "-o", out}, io.Discard, io.Discard); err != nil {
 		t.Fatalf("with -synthetic: %v", err)
+	}
+}
+
+// TestDeployBuildNamesTheSite: the deploy's build command (netlify.toml)
+// gives the build Netlify's URL of the site as -base, so that canonical
+// links, sitemaps and the feed do not name localhost; without URL (a
+// local run of the same command) hugo.toml's localhost stays.
+func TestDeployBuildNamesTheSite(t *testing.T) {
+	b, err := pkportal.SiteFiles.ReadFile("netlify.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, line, ok := strings.Cut(string(b), "\n  command = ")
+	line, _, _ = strings.Cut(line, "\n")
+	cmd, err := strconv.Unquote(line)
+	if !ok || err != nil {
+		t.Fatalf("netlify.toml: no [build] command: %v", err)
+	}
+	rest, ok := strings.CutPrefix(cmd, "go run ./generator build ")
+	if !ok {
+		t.Fatalf("netlify.toml's command is not a build: %q", cmd)
+	}
+	for _, c := range []struct{ url, want string }{{"https://pk.example.org", "https://pk.example.org/"}, {"", "http://localhost:1313/"}} {
+		// the shell of the deploy expands the command's words
+		sh := exec.Command("sh", "-c", `set -- `+rest+`; printf '%s\0' "$@"`)
+		sh.Env = append(os.Environ(), "URL="+c.url)
+		out, err := sh.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		args := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
+		fs, o := buildFlags("build", io.Discard)
+		fs.String("functions-data", "", "")
+		fs.String("search-index", "", "")
+		if err := fs.Parse(args); err != nil {
+			t.Fatalf("%q: %v", args, err)
+		}
+		if o.BaseURL != c.want {
+			t.Errorf("URL=%q: the deploy builds with -base %q, want %q", c.url, o.BaseURL, c.want)
+		}
 	}
 }
