@@ -85,3 +85,37 @@ func TestSitemapParts(t *testing.T) {
 		t.Errorf("robots.txt does not name the sitemap index:\n%s", robots)
 	}
 }
+
+// TestFeedListsTheMostRecent: the feed holds hugo.toml's feedlimit
+// entries (here 1 of 2 reports; the layout sorts them by period, latest
+// first), in valid Atom.
+func TestFeedListsTheMostRecent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the site")
+	}
+	files := siteFiles(t)
+	conf := string(files["hugo.toml"].Data)
+	if !strings.Contains(conf, "feedlimit = 50") {
+		t.Fatal("hugo.toml has no feedlimit = 50")
+	}
+	files["hugo.toml"].Data = []byte(strings.Replace(conf, "feedlimit = 50", "feedlimit = 1", 1))
+	src := corpus(t, 2)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Src: src, Out: out, Cache: "", Synthetic: true, SiteFiles: files}); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"fr", "en"} {
+		var feed struct {
+			Entries []struct {
+				Title   string `xml:"title"`
+				Updated string `xml:"updated"`
+			} `xml:"entry"`
+		}
+		if err := xml.Unmarshal([]byte(read(t, filepath.Join(out, lang, "reports.xml"))), &feed); err != nil {
+			t.Fatalf("%s feed: %v", lang, err)
+		}
+		if len(feed.Entries) != 1 {
+			t.Errorf("%s feed: %d entries, want 1", lang, len(feed.Entries))
+		}
+	}
+}
