@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -242,16 +241,10 @@ func reportDirs(slug string) []string {
 	return append(dirs, filepath.Join("data", slug))
 }
 
-// copySitemap writes the report's <url> elements of a language's sitemap
-// to w.
-func (c *cache) copySitemap(w io.Writer, key, lang string) error {
-	f, err := os.Open(filepath.Join(c.path(key), "sitemap-"+lang+".xml"))
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	_, err = io.Copy(w, f)
-	return err
+// sitemap returns the report's <url> elements of a language's sitemap.
+func (c *cache) sitemap(key, lang string) (string, error) {
+	b, err := os.ReadFile(filepath.Join(c.path(key), "sitemap-"+lang+".xml"))
+	return string(b), err
 }
 
 // listFiles walks the folder dir and returns its number of HTML pages and

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"net/url"
 	"os"
@@ -110,14 +109,13 @@ func mergeSitemaps(pub string, srcs []*source, c *cache) error {
 				w.add(u)
 			}
 		}
-		var piece bytes.Buffer
 		for _, s := range srcs {
-			piece.Reset()
-			if err := c.copySitemap(&piece, s.key, lang); err != nil {
+			piece, err := c.sitemap(s.key, lang)
+			if err != nil {
 				w.close()
 				return err
 			}
-			_, us, _ := splitSitemap(piece.String())
+			_, us, _ := splitSitemap(piece)
 			for _, u := range us {
 				w.add(u)
 			}

@@ -134,7 +134,8 @@ var datasetEnums = map[string][]string{
 
 // dpResource is a resource of datapackage.json. The members of these
 // types are in the order of their names, as encoding/json writes a map's:
-// the file is what it was when built of maps, encoded four times faster.
+// the file is what it was when built of maps, encoded 2.5 times faster
+// (4.3 → 1.7 ms per report in BenchmarkGenerate's profile).
 type dpResource struct {
 	Bytes         int               `json:"bytes"`
 	Description   string            `json:"description"`

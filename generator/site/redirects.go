@@ -31,9 +31,18 @@ const MaxParagraphRules = 9900
 
 // RedirectRules counts the paragraph rules of the reports' entries.
 func RedirectRules(entries []Entry) int {
+	lines := make([]string, len(entries))
+	for i, e := range entries {
+		lines[i] = e.Redirects
+	}
+	return countRules(lines)
+}
+
+// countRules counts the rules of the reports' lines of _redirects.
+func countRules(reportLines []string) int {
 	n := 0
-	for _, e := range entries {
-		n += strings.Count(e.Redirects, "\n")
+	for _, l := range reportLines {
+		n += strings.Count(l, "\n")
 	}
 	return n
 }
@@ -42,10 +51,7 @@ func RedirectRules(entries []Entry) int {
 // lines per report): all of them, or none if there are more than
 // MaxParagraphRules.
 func redirectsFile(reportLines []string) string {
-	n := 0
-	for _, l := range reportLines {
-		n += strings.Count(l, "\n")
-	}
+	n := countRules(reportLines)
 	if n > MaxParagraphRules {
 		return redirectsHeader + "# " + strconv.Itoa(n) + " rules would exceed " + strconv.Itoa(MaxParagraphRules) +
 			": each paragraph permalink is answered by its static page (/{lang}/{report}/par/{n}/index.html)\n"
