@@ -32,9 +32,10 @@ import (
 // from one build to the next with the files' stat (sums.go), so that only
 // the files that changed are read again.
 //
-// An entry is a folder reports/<key>/ with entry.json (site.Entry: what
-// the global build needs of the report), sitemap-<lang>.xml (the report's
-// <url> elements of each language's sitemap), files.txt (the folders and
+// An entry is a folder reports/<key>/ with entry (site.Entry, what the
+// global build needs of the report, as JSON, then the report's <url>
+// elements of each language's sitemap: one file, read by every rebuild,
+// which a cold page cache makes cost a disk read per file), files.txt (the folders and
 // files of its output, <lang>/<slug>/ and data/<slug>/, parents first)
 // and out/ (the files, hard links named by their line in files.txt: a
 // flat folder, so that storing a report makes no folder per page; the
@@ -154,24 +155,39 @@ func (c *cache) saveSums() error {
 
 func (c *cache) path(key string) string { return filepath.Join(c.dir, "reports", key) }
 
-// cached is the entry.json of a cache entry.
+// cached is the JSON head of a cache entry's file.
 type cached struct {
 	Entry site.Entry `json:"entry"`
 	// Pages is the number of HTML pages of the report's output.
 	Pages int `json:"pages"`
 }
 
-// entry returns the cached entry of key and its number of pages, or nil.
-func (c *cache) entry(key string) (*site.Entry, int) {
-	b, err := os.ReadFile(filepath.Join(c.path(key), "entry.json"))
+// entryFile is the name of the file of a cache entry that holds its
+// cached head and sitemap pieces: the JSON of cached, then the piece of
+// each language of site.Languages, in that order, each after a NUL byte
+// (which XML cannot contain).
+const entryFile = "entry"
+
+// entry returns the cached entry of key, its number of pages and its
+// sitemap pieces (a language's <url> elements), or nil.
+func (c *cache) entry(key string) (*site.Entry, int, map[string]string) {
+	b, err := os.ReadFile(filepath.Join(c.path(key), entryFile))
 	if err != nil {
-		return nil, 0
+		return nil, 0, nil
+	}
+	parts := bytes.Split(b, []byte{0})
+	if len(parts) != 1+len(site.Languages) {
+		return nil, 0, nil
 	}
 	var e cached
-	if json.Unmarshal(b, &e) != nil || e.Entry.Slug == "" {
-		return nil, 0
+	if json.Unmarshal(parts[0], &e) != nil || e.Entry.Slug == "" {
+		return nil, 0, nil
 	}
-	return &e.Entry, e.Pages
+	sitemaps := map[string]string{}
+	for i, lang := range site.Languages {
+		sitemaps[lang] = string(parts[1+i])
+	}
+	return &e.Entry, e.Pages, sitemaps
 }
 
 // store moves the output of the report of e out of a shard's publish
@@ -183,11 +199,6 @@ func (c *cache) store(key string, e site.Entry, pub, staged string, sitemaps map
 		return 0, err
 	}
 	defer os.RemoveAll(tmp)
-	for _, lang := range site.Languages {
-		if err := os.WriteFile(filepath.Join(tmp, "sitemap-"+lang+".xml"), []byte(sitemaps[lang]), 0o644); err != nil {
-			return 0, err
-		}
-	}
 	for _, d := range reportDirs(e.Slug) {
 		if err := move(filepath.Join(pub, d), filepath.Join(staged, d)); err != nil {
 			return 0, err
@@ -222,7 +233,13 @@ func (c *cache) store(key string, e site.Entry, pub, staged string, sitemaps map
 	if err != nil {
 		return 0, err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, "entry.json"), b, 0o644); err != nil {
+	for _, lang := range site.Languages {
+		if strings.IndexByte(sitemaps[lang], 0) >= 0 {
+			return 0, fmt.Errorf("the %s sitemap of %s holds a NUL byte", lang, e.Slug)
+		}
+		b = append(append(b, 0), sitemaps[lang]...)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, entryFile), b, 0o644); err != nil {
 		return 0, err
 	}
 	dst := c.path(key)
@@ -239,12 +256,6 @@ func reportDirs(slug string) []string {
 		dirs = append(dirs, filepath.Join(lang, slug))
 	}
 	return append(dirs, filepath.Join("data", slug))
-}
-
-// sitemap returns the report's <url> elements of a language's sitemap.
-func (c *cache) sitemap(key, lang string) (string, error) {
-	b, err := os.ReadFile(filepath.Join(c.path(key), "sitemap-"+lang+".xml"))
-	return string(b), err
 }
 
 // listFiles walks the folder dir and returns its number of HTML pages and
@@ -358,6 +369,82 @@ func (c *cache) writeManifest(out string, m map[string]string) error {
 		return err
 	}
 	return os.Rename(p+".tmp", p)
+}
+
+// adopt moves the top folders of the previous output (fr/, en/, data/)
+// into the new output pub whole, when they hold report folders that this
+// build keeps (keep maps such a folder, e.g. "fr/a-76-564", to its key;
+// prev is the previous output's manifest): three renames instead of one
+// per report folder, each of which reads the folder from disk when the
+// page cache is cold (2.2 s at 1,000 reports). What the adopted folders
+// hold besides (report folders that changed or went away, the previous
+// global pages) goes into work, where pub's own global pages come from;
+// every rename is appended to moved, for the build to undo. adopt returns
+// the report folders now in place.
+func adopt(out, pub, work string, prev, keep map[string]string, moved *[][2]string) (map[string]bool, error) {
+	adopted := map[string]bool{}
+	rename := func(from, to string) error {
+		if err := os.Rename(from, to); err != nil {
+			return err
+		}
+		*moved = append(*moved, [2]string{from, to})
+		return nil
+	}
+	for _, top := range append(slices.Clone(site.Languages), "data") {
+		old, err := os.ReadDir(filepath.Join(out, top))
+		if err != nil {
+			continue // no such folder in the previous output
+		}
+		var keeps []string
+		for _, d := range old {
+			rel := top + "/" + d.Name()
+			if d.IsDir() && keep[rel] != "" && prev[rel] == keep[rel] {
+				keeps = append(keeps, rel)
+			}
+		}
+		if len(keeps) == 0 {
+			continue
+		}
+		dst := filepath.Join(pub, top)
+		aside := filepath.Join(work, "adopt", top)
+		if err := os.MkdirAll(aside, 0o755); err != nil {
+			return nil, err
+		}
+		// pub's own entries of top (the global build's pages) wait aside
+		global := filepath.Join(aside, "global")
+		if err := rename(dst, global); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		if err := rename(filepath.Join(out, top), dst); err != nil {
+			return nil, err
+		}
+		for _, rel := range keeps {
+			adopted[rel] = true
+		}
+		stale := filepath.Join(aside, "stale")
+		if err := os.Mkdir(stale, 0o755); err != nil {
+			return nil, err
+		}
+		for _, d := range old {
+			if !adopted[top+"/"+d.Name()] {
+				if err := rename(filepath.Join(dst, d.Name()), filepath.Join(stale, d.Name())); err != nil {
+					return nil, err
+				}
+			}
+		}
+		news, err := os.ReadDir(global)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		for _, d := range news {
+			if err := rename(filepath.Join(global, d.Name()), filepath.Join(dst, d.Name())); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return adopted, nil
 }
 
 // prune removes the entries that the build of srcs did not use, and

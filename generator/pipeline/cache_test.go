@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -117,6 +118,38 @@ func TestCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	build(1)
+	// the previous output's folders taken over (adopt), the changed
+	// report's put in: the output of a build from scratch
+	fresh := o
+	fresh.Out, fresh.Cache = filepath.Join(tmp, "fresh"), ""
+	if _, err := Build(fresh); err != nil {
+		t.Fatal(err)
+	}
+	sameTree(t, out, fresh.Out)
+
+	// a source removed: its folders leave the output, the rest is as
+	// built from scratch
+	gone := filepath.Join(tmp, filepath.Base(paths[1]))
+	if err := os.Rename(paths[1], gone); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := Build(o); err != nil || res.Count != 1 || res.Rendered != 0 {
+		t.Fatalf("a build without one source: %v, %+v", err, res)
+	}
+	if _, err := os.Stat(filepath.Dir(section)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the removed report's pages are still published: %v", err)
+	}
+	if err := os.RemoveAll(fresh.Out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(fresh); err != nil {
+		t.Fatal(err)
+	}
+	sameTree(t, out, fresh.Out)
+	if err := os.Rename(gone, paths[1]); err != nil {
+		t.Fatal(err)
+	}
+	build(1) // its entry was pruned
 
 	// one source changed, its size and modification time as before
 	// (only its change time tells): that report only
@@ -138,6 +171,21 @@ func TestCache(t *testing.T) {
 	}
 	build(1)
 	build(0)
+
+	// an entry whose file lost its sitemap pieces: rendered again, and the
+	// sitemap is whole
+	entries, _ := filepath.Glob(filepath.Join(tmp, "cache", "reports", "*", entryFile))
+	if len(entries) != 2 {
+		t.Fatalf("cache entries: %v", entries)
+	}
+	head, _, _ := strings.Cut(read(t, entries[0]), "\x00")
+	if err := os.WriteFile(entries[0], []byte(head), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build(1)
+	if read(t, filepath.Join(out, "fr", "sitemap.xml")) != sitemap {
+		t.Error("the sitemap differs after an entry was rendered again")
+	}
 
 	// a template changed: every report
 	const mark = `<p class="layout-v2"></p>`
@@ -196,16 +244,75 @@ func TestCacheConcurrentBuilds(t *testing.T) {
 	}
 }
 
-// sameTree fails unless the folders a and b hold the same files.
+// TestFailedAssembly: a build that fails while putting the output
+// together (a report's cached files gone) leaves the previous output as it
+// was, although its folders had been taken over (adopt).
+func TestFailedAssembly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the site twice")
+	}
+	src := corpus(t, 2)
+	tmp := t.TempDir()
+	out := filepath.Join(tmp, "public")
+	o := Options{Src: src, Out: out, Cache: filepath.Join(tmp, "cache"), Synthetic: true}
+	if _, err := Build(o); err != nil {
+		t.Fatal(err)
+	}
+	// a-99-1002's French pages must come from the cache, whose files
+	// are gone; a-99-1001's are taken over with the folder fr/
+	if err := os.RemoveAll(filepath.Join(out, "fr", "a-99-1002")); err != nil {
+		t.Fatal(err)
+	}
+	outs, _ := filepath.Glob(filepath.Join(tmp, "cache", "reports", "*", "out"))
+	if len(outs) != 2 {
+		t.Fatalf("cache entries: %v", outs)
+	}
+	for _, d := range outs {
+		if err := os.RemoveAll(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := filepath.Join(tmp, "before")
+	copyTree(t, out, before)
+	if _, err := Build(o); err == nil {
+		t.Fatal("a build whose cached files are gone succeeded")
+	}
+	sameTree(t, out, before)
+}
+
+// copyTree copies the files of the folder from into to.
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		return copyFile(p, filepath.Join(to, rel))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sameTree fails unless the folders a and b hold the same files and
+// folders.
 func sameTree(t *testing.T, a, b string) {
 	t.Helper()
 	files := func(root string) map[string]string {
 		m := map[string]string{}
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
+			if err != nil {
 				return err
 			}
 			rel, _ := filepath.Rel(root, p)
+			if d.IsDir() {
+				m[rel+"/"] = "(folder)"
+				return nil
+			}
 			m[rel] = read(t, p)
 			return nil
 		})

@@ -131,6 +131,8 @@ type source struct {
 	r     *report.Report // nil until ingested
 	e     *site.Entry    // from the cache, or of r once rendered
 	pages int            // HTML pages of its output
+	// sitemaps holds its <url> elements of each language's sitemap.
+	sitemaps map[string]string
 	// staged is the folder of its output when this build rendered it
 	// (in the work folder, moved into the output at the end), or "".
 	staged string
@@ -235,7 +237,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 			if s.key, err = c.key(s.path); err != nil {
 				return err
 			}
-			s.e, s.pages = c.entry(s.key)
+			s.e, s.pages, s.sitemaps = c.entry(s.key)
 			return nil
 		})...)
 		if err != nil {
@@ -305,7 +307,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 
 	t = time.Now()
 	defer func() { res.Publish = time.Since(t) }()
-	if err := mergeSitemaps(pub, srcs, c); err != nil {
+	if err := mergeSitemaps(pub, srcs); err != nil {
 		return nil, fmt.Errorf("build: sitemaps: %w", err)
 	}
 	res.step("sitemaps", &ts)
@@ -339,10 +341,27 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 	}
 	now := map[string]string{}
 	var moved [][2]string
+	var linked []string // report folders linked into pub, maybe inside adopted ones
 	undo := func() {
+		for _, d := range linked {
+			_ = os.RemoveAll(filepath.Join(pub, d))
+		}
 		for i := len(moved) - 1; i >= 0; i-- {
 			_ = os.Rename(moved[i][1], moved[i][0])
 		}
+	}
+	keep := map[string]string{} // folders that the previous output may give
+	for _, s := range srcs {
+		if s.staged == "" {
+			for _, d := range reportDirs(s.e.Slug) {
+				keep[filepath.ToSlash(d)] = s.key
+			}
+		}
+	}
+	adopted, err := adopt(out, pub, work, prev, keep, &moved)
+	if err != nil {
+		undo()
+		return nil, fmt.Errorf("build: output: %w", err)
 	}
 	type linkJob struct {
 		s    *source
@@ -355,6 +374,9 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 		for _, d := range reportDirs(s.e.Slug) {
 			now[filepath.ToSlash(d)] = s.key
 			from, to := filepath.Join(out, d), filepath.Join(pub, d)
+			if adopted[filepath.ToSlash(d)] {
+				continue
+			}
 			if s.staged != "" {
 				if err := move(filepath.Join(s.staged, d), to); err != nil {
 					undo()
@@ -376,6 +398,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 		}
 		if len(toLink) > 0 {
 			links = append(links, linkJob{s, toLink})
+			linked = append(linked, toLink...)
 		}
 	}
 	// the others linked from the cache, one report per core at a time
@@ -474,7 +497,8 @@ func renderShard(sh []*source, c *cache, work, scratch string, files fs.FS, o Op
 	for _, s := range sh {
 		e := site.EntryOf(s.r)
 		staged := filepath.Join(work, "staged", s.key)
-		if s.pages, err = c.store(s.key, e, pub, staged, sitemaps[e.Slug]); err != nil {
+		s.sitemaps = sitemaps[e.Slug]
+		if s.pages, err = c.store(s.key, e, pub, staged, s.sitemaps); err != nil {
 			return fmt.Errorf("cache %s: %w", s.r.Symbol, err)
 		}
 		s.staged = staged
