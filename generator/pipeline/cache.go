@@ -168,15 +168,25 @@ type cached struct {
 // (which XML cannot contain).
 const entryFile = "entry"
 
-// entry returns the cached entry of key, its number of pages and its
-// sitemap pieces (a language's <url> elements), or nil.
-func (c *cache) entry(key string) (*site.Entry, int, map[string]string) {
+// entryParts reads the entry file of key: its JSON, then a sitemap
+// piece per language.
+func (c *cache) entryParts(key string) ([][]byte, error) {
 	b, err := os.ReadFile(filepath.Join(c.path(key), entryFile))
 	if err != nil {
-		return nil, 0, nil
+		return nil, err
 	}
 	parts := bytes.Split(b, []byte{0})
 	if len(parts) != 1+len(site.Languages) {
+		return nil, fmt.Errorf("cache entry %s: %d parts, want %d", key, len(parts), 1+len(site.Languages))
+	}
+	return parts, nil
+}
+
+// entry returns the cached entry of key, its number of pages and its
+// sitemap pieces (a language's <url> elements), or nil.
+func (c *cache) entry(key string) (*site.Entry, int, map[string]string) {
+	parts, err := c.entryParts(key)
+	if err != nil {
 		return nil, 0, nil
 	}
 	var e cached
@@ -256,6 +266,15 @@ func reportDirs(slug string) []string {
 		dirs = append(dirs, filepath.Join(lang, slug))
 	}
 	return append(dirs, filepath.Join("data", slug))
+}
+
+// sitemap returns the sitemap piece of a language of the entry of key.
+func (c *cache) sitemap(key, lang string) (string, error) {
+	parts, err := c.entryParts(key)
+	if err != nil {
+		return "", err
+	}
+	return string(parts[1+slices.Index(site.Languages, lang)]), nil
 }
 
 // listFiles walks the folder dir and returns its number of HTML pages and

@@ -90,7 +90,7 @@ var sitemapLimits = struct{ urls, bytes int }{50000, 50 << 20}
 // reports in symbol order), written as they are read. A language's
 // sitemap beyond sitemapLimits continues in /<lang>/sitemap-2.xml, -3…,
 // which the sitemap index (/sitemap.xml) then lists after it.
-func mergeSitemaps(pub string, srcs []*source) error {
+func mergeSitemaps(pub string, srcs []*source, c *cache) error {
 	slugs := map[string]bool{}
 	for _, s := range srcs {
 		slugs[s.e.Slug] = true
@@ -110,7 +110,15 @@ func mergeSitemaps(pub string, srcs []*source) error {
 			}
 		}
 		for _, s := range srcs {
-			_, us, _ := splitSitemap(s.sitemaps[lang])
+			piece, ok := s.sitemaps[lang]
+			if !ok {
+				var err error
+				if piece, err = c.sitemap(s.key, lang); err != nil {
+					w.close()
+					return err
+				}
+			}
+			_, us, _ := splitSitemap(piece)
 			for _, u := range us {
 				w.add(u)
 			}
