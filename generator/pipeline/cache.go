@@ -34,9 +34,9 @@ import (
 //
 // An entry is a folder reports/<key>/ with entry (site.Entry, what the
 // global build needs of the report, as JSON, then the report's <url>
-// elements of each language's sitemap: one file, read by every rebuild,
-// which a cold page cache makes cost a disk read per file), files.txt (the folders and
-// files of its output, <lang>/<slug>/ and data/<slug>/, parents first)
+// elements of each language's sitemap: one file, because every rebuild
+// reads it and a cold page cache makes each file a disk read), files.txt
+// (the folders and files of its output, <lang>/<slug>/ and data/<slug>/, parents first)
 // and out/ (the files, hard links named by their line in files.txt: a
 // flat folder, so that storing a report makes no folder per page; the
 // folders are made only when an output needs the report from the cache).
@@ -274,7 +274,11 @@ func (c *cache) sitemap(key, lang string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return string(parts[1+slices.Index(site.Languages, lang)]), nil
+	i := slices.Index(site.Languages, lang)
+	if i < 0 {
+		return "", fmt.Errorf("no sitemap of language %q", lang)
+	}
+	return string(parts[1+i]), nil
 }
 
 // listFiles walks the folder dir and returns its number of HTML pages and

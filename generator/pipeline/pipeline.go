@@ -134,7 +134,7 @@ type source struct {
 	// sitemaps holds its <url> elements of each language's sitemap, when
 	// read from the cache with its entry (a report rendered by this build
 	// leaves them in its cache entry: kept in memory, with GOGC's
-	// headroom, they would add 200 MB to the peak at 1,000 reports).
+	// headroom, they added 165 MB to the peak at 1,000 reports).
 	sitemaps map[string]string
 	// staged is the folder of its output when this build rendered it
 	// (in the work folder, moved into the output at the end), or "".
