@@ -36,10 +36,11 @@ import (
 // global build needs of the report, as JSON, then the report's <url>
 // elements of each language's sitemap: one file, because every rebuild
 // reads it and a cold page cache makes each file a disk read), files.txt
-// (the folders and files of its output, <lang>/<slug>/ and data/<slug>/, parents first)
-// and out/ (the files, hard links named by their line in files.txt: a
-// flat folder, so that storing a report makes no folder per page; the
-// folders are made only when an output needs the report from the cache).
+// (the folders and files of its output, <lang>/<slug>/ and data/<slug>/,
+// parents first) and out/ (the files, hard links named by their line in
+// files.txt: a flat folder, so that storing a report makes no folder per
+// page; the folders are made only when an output needs the report from
+// the cache).
 // A throwaway cache (no -cache) keeps no out/. Entries are written in a
 // temporary folder and renamed into place, so an entry is complete or
 // absent; a failed build leaves the entries of the reports it did render,
