@@ -16,6 +16,7 @@ import (
 
 	"pkportal/generator/site"
 	"pkportal/ingest"
+	"pkportal/report"
 )
 
 // The build cache holds the rendered output of each report, under a key
@@ -267,6 +268,35 @@ func reportDirs(slug string) []string {
 		dirs = append(dirs, filepath.Join(lang, slug))
 	}
 	return append(dirs, filepath.Join("data", slug))
+}
+
+// report reads back the structured report of the entry of key from the
+// report.json of its output (the model as JSON, which decodes to the
+// report that ingest made: the key covers the source and the generator).
+func (c *cache) report(key, slug string) (*report.Report, error) {
+	list, err := os.ReadFile(filepath.Join(c.path(key), "files.txt"))
+	if err != nil {
+		return nil, err
+	}
+	want, n := "data/"+slug+"/report.json", -1
+	_ = eachListed(list, []string{"data/" + slug}, func(i int, rel string, dir bool) error {
+		if rel == want {
+			n = i
+		}
+		return nil
+	})
+	if n < 0 {
+		return nil, fmt.Errorf("cache entry %s: no %s", key, want)
+	}
+	b, err := os.ReadFile(filepath.Join(c.path(key), "out", strconv.Itoa(n)))
+	if err != nil {
+		return nil, err
+	}
+	var r report.Report
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, fmt.Errorf("cache entry %s: %s: %w", key, want, err)
+	}
+	return &r, nil
 }
 
 // sitemap returns the sitemap piece of a language of the entry of key.

@@ -5,13 +5,17 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"pkportal"
+	"pkportal/functions/reportdata"
 	"pkportal/generator/synth"
+	"pkportal/ingest"
+	"pkportal/report"
 )
 
 // corpus writes n synthetic reports into a temporary folder.
@@ -329,5 +333,81 @@ func sameTree(t *testing.T, a, b string) {
 		if y, ok := fb[rel]; !ok || x != y {
 			t.Errorf("%s differs (present: %v)", rel, ok)
 		}
+	}
+}
+
+// TestReportsReadBack: a build that returns the structured reports (serve,
+// the functions' data) reads those of the cache back from their
+// report.json, the same reports as ingested; an entry whose report.json
+// cannot be read is ingested again.
+func TestReportsReadBack(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the site four times")
+	}
+	src := corpus(t, 2)
+	tmp := t.TempDir()
+	o := Options{Src: src, Out: filepath.Join(tmp, "public"), Cache: filepath.Join(tmp, "cache"), Synthetic: true}
+	build := func(wantRendered int) []*report.Report {
+		t.Helper()
+		res, err := Build(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Rendered != wantRendered || len(res.Reports) != 2 {
+			t.Fatalf("rendered %d, %d reports returned; want %d rendered, 2 returned", res.Rendered, len(res.Reports), wantRendered)
+		}
+		return res.Reports
+	}
+	ingested, err := ingest.ParseDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the functions' data, from ingested then read-back reports: the same
+	o.FunctionsData, o.SearchIndex = filepath.Join(tmp, "1.pack"), filepath.Join(tmp, "1.idx")
+	if first := build(2); !reflect.DeepEqual(first, ingested) {
+		t.Fatal("the reports of a first build differ from ingest's")
+	}
+	o.FunctionsData, o.SearchIndex = filepath.Join(tmp, "2.pack"), filepath.Join(tmp, "2.idx")
+	if back := build(0); !reflect.DeepEqual(back, ingested) {
+		t.Fatal("the reports read back from the cache differ from ingest's")
+	}
+	o.FunctionsData, o.SearchIndex = "", ""
+	pack, err := reportdata.OpenPack([]byte(read(t, filepath.Join(tmp, "2.pack"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pack.Slugs(); len(got) != 2 {
+		t.Errorf("the functions' pack holds %v", got)
+	}
+	for _, f := range []string{"pack", "idx"} {
+		if read(t, filepath.Join(tmp, "1."+f)) != read(t, filepath.Join(tmp, "2."+f)) {
+			t.Errorf("the functions' %s from read-back reports differs", f)
+		}
+	}
+
+	// the cached report.json of A/99/1001 (a hard link of the output's)
+	var cached string
+	outs, _ := filepath.Glob(filepath.Join(tmp, "cache", "reports", "*", "out", "*"))
+	for _, p := range outs {
+		if b := read(t, p); strings.HasPrefix(b, "{\n \"$schema\"") && strings.Contains(b, `"symbol": "A/99/1001"`) {
+			cached = p
+		}
+	}
+	if cached == "" {
+		t.Fatal("no report.json of A/99/1001 in the cache")
+	}
+	good := read(t, cached)
+	title := ingested[0].Title
+	if err := os.WriteFile(cached, []byte(strings.Replace(good, title, "Read back", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := build(0)[0].Title; got != "Read back" {
+		t.Fatalf("title %q: the report was not read from the cache", got)
+	}
+	if err := os.WriteFile(cached, []byte(good[:len(good)/2]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if back := build(0); !reflect.DeepEqual(back, ingested) {
+		t.Fatal("a report whose cached report.json is cut was not ingested again")
 	}
 }
