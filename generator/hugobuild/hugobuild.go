@@ -33,6 +33,9 @@ type Options struct {
 	SiteDir string
 	// PublishDir receives the rendered site. It should be empty or absent.
 	PublishDir string
+	// publish is the file system Hugo writes PublishDir with (a test's);
+	// nil is newPublishFs().
+	publish *publishFs
 	// BaseURL is the site's absolute root URL, e.g. "https://example.org/".
 	BaseURL string
 	// Log receives Hugo's warnings and errors; nil discards them.
@@ -80,7 +83,11 @@ func Build(o Options) (Stats, error) {
 	if err != nil {
 		return st, fmt.Errorf("hugo config in %s: %w", o.SiteDir, err)
 	}
-	hfs := hugofs.NewFrom(hugofs.Os, confs.LoadingInfo.BaseConfig)
+	pub := o.publish
+	if pub == nil {
+		pub = newPublishFs()
+	}
+	hfs := hugofs.NewFromSourceAndDestination(hugofs.Os, pub, flags)
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{
 		Configs:  confs,
 		Fs:       hfs,
@@ -92,7 +99,11 @@ func Build(o Options) (Stats, error) {
 		return st, fmt.Errorf("hugo sites in %s: %w", o.SiteDir, err)
 	}
 	defer sites.Close()
-	if err := sites.Build(hugolib.BuildCfg{NoBuildLock: true}); err != nil {
+	err = sites.Build(hugolib.BuildCfg{NoBuildLock: true})
+	if perr := pub.Err(); perr != nil {
+		return st, fmt.Errorf("hugo build of %s: publish: %w", o.SiteDir, perr)
+	}
+	if err != nil {
 		return st, fmt.Errorf("hugo build of %s: %w", o.SiteDir, err)
 	}
 	if n := logger.LoggCount(logg.LevelWarn) + logger.LoggCount(logg.LevelError); n > 0 {
