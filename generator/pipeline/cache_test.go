@@ -250,7 +250,8 @@ func TestCacheConcurrentBuilds(t *testing.T) {
 
 // TestFailedAssembly: a build that fails while putting the output
 // together (a report's cached files gone) leaves the previous output as it
-// was, although its folders had been taken over (adopt).
+// was, although its folders had been taken over (adopt) and a changed
+// report's new folders moved into them.
 func TestFailedAssembly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the site twice")
@@ -275,6 +276,17 @@ func TestFailedAssembly(t *testing.T) {
 		if err := os.RemoveAll(d); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// and A/99/1001 changed: rendered again, its new folders moved into
+	// the taken-over fr/ and en/ before the failure
+	paths, _ := filepath.Glob(filepath.Join(src, "*.txt"))
+	a := read(t, paths[0])
+	changed := strings.Replace(a, "pandémie", "Pandémie", 1)
+	if changed == a {
+		t.Fatal("the corpus has no pandémie")
+	}
+	if err := os.WriteFile(paths[0], []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
 	}
 	before := filepath.Join(tmp, "before")
 	copyTree(t, out, before)

@@ -412,6 +412,8 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 					undo()
 					return nil, fmt.Errorf("build: output of %s: %w", s.e.Symbol, err)
 				}
+				// undone too: it may be in a folder taken over from out
+				moved = append(moved, [2]string{filepath.Join(s.staged, d), to})
 				continue
 			}
 			if prev[filepath.ToSlash(d)] == s.key {
