@@ -64,7 +64,7 @@ func run(m *testing.M) int {
 	public = filepath.Join(tmp, "public")
 	var log bytes.Buffer
 	t0 := time.Now()
-	res, err := pipeline.Build(pipeline.Options{Src: "../sources", Out: public, BaseURL: baseURL + "/", Log: &log})
+	res, err := pipeline.Build(pipeline.Options{Src: "../sources", Out: public, BaseURL: baseURL + "/", KeepSearchIndex: true, Log: &log})
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "e2e: build: %v\n%s", err, log.Bytes())
 		return 1
@@ -87,7 +87,7 @@ func run(m *testing.M) int {
 
 // newServer is the server of `generator serve`.
 func newServer(res *pipeline.Result) (http.Handler, error) {
-	return devserver.ForBuild(public, res.Reports)
+	return devserver.ForBuild(public, res.Reports, res.SearchIndex)
 }
 
 // axePath is the axe-core script installed by `npm ci --prefix e2e`.

@@ -156,6 +156,7 @@ func serve(args []string, stdout, stderr io.Writer) error {
 	if o.BaseURL == "" {
 		o.BaseURL = "http://" + *addr + "/"
 	}
+	o.KeepSearchIndex = true // kept in the cache: the first search is quick
 	res, err := pipeline.Build(*o)
 	if err != nil {
 		return err
@@ -171,7 +172,7 @@ func serve(args []string, stdout, stderr io.Writer) error {
 // server serves a built site with the functions over the reports just
 // built (devserver.ForBuild).
 func server(res *pipeline.Result, public string) (http.Handler, error) {
-	return devserver.ForBuild(public, res.Reports)
+	return devserver.ForBuild(public, res.Reports, res.SearchIndex)
 }
 
 func ingestCmd(args []string, stdout io.Writer) error {

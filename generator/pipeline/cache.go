@@ -299,6 +299,42 @@ func (c *cache) report(key, slug string) (*report.Report, error) {
 	return &r, nil
 }
 
+// derived returns what make computes from the reports of keys (the
+// functions' pack, the search index): kept in the cache under a hash of
+// name and keys, so that a build whose reports did not change reuses it
+// (the search index of 1,000 reports takes 12 s to encode). The last one
+// of each name is kept. A throwaway cache keeps nothing.
+func (c *cache) derived(name string, keys []string, make func() ([]byte, error)) ([]byte, error) {
+	if !c.shared {
+		return make()
+	}
+	h := sha256.New()
+	h.Write([]byte(name + "\n"))
+	for _, k := range slices.Sorted(slices.Values(keys)) {
+		h.Write([]byte(k + "\n"))
+	}
+	dir := filepath.Join(c.dir, "derived")
+	path := filepath.Join(dir, name+"-"+hex.EncodeToString(h.Sum(nil)[:12]))
+	if b, err := os.ReadFile(path); err == nil {
+		return b, nil
+	}
+	b, err := make()
+	if err != nil {
+		return nil, err
+	}
+	olds, _ := filepath.Glob(filepath.Join(dir, name+"-*"))
+	for _, o := range olds {
+		_ = os.Remove(o)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(path+".tmp", b, 0o644); err != nil {
+		return nil, err
+	}
+	return b, os.Rename(path+".tmp", path)
+}
+
 // sitemap returns the sitemap piece of a language of the entry of key.
 func (c *cache) sitemap(key, lang string) (string, error) {
 	parts, err := c.entryParts(key)

@@ -351,7 +351,8 @@ func sameTree(t *testing.T, a, b string) {
 // TestReportsReadBack: a build that returns the structured reports (serve,
 // the functions' data) reads those of the cache back from their
 // report.json, the same reports as ingested; an entry whose report.json
-// cannot be read is ingested again.
+// cannot be read is ingested again. The search index is kept in the cache
+// while the reports do not change.
 func TestReportsReadBack(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the site four times")
@@ -374,7 +375,8 @@ func TestReportsReadBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// the functions' data, from ingested then read-back reports: the same
+	// the functions' data written by both builds (the second's is the
+	// cache's copy, its reports being those of the first): the same
 	o.FunctionsData, o.SearchIndex = filepath.Join(tmp, "1.pack"), filepath.Join(tmp, "1.idx")
 	if first := build(2); !reflect.DeepEqual(first, ingested) {
 		t.Fatal("the reports of a first build differ from ingest's")
@@ -421,5 +423,41 @@ func TestReportsReadBack(t *testing.T) {
 	}
 	if back := build(0); !reflect.DeepEqual(back, ingested) {
 		t.Fatal("a report whose cached report.json is cut was not ingested again")
+	}
+
+	// the search index (serve's, the function's) kept in the cache while
+	// the reports do not change, made again when one does
+	index := func() string {
+		t.Helper()
+		o.KeepSearchIndex = true
+		defer func() { o.KeepSearchIndex = false }()
+		res, err := Build(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(res.SearchIndex)
+	}
+	if got := index(); got != read(t, filepath.Join(tmp, "1.idx")) {
+		t.Fatal("the kept search index differs from the written one")
+	}
+	kept, _ := filepath.Glob(filepath.Join(tmp, "cache", "derived", "search.idx-*"))
+	if len(kept) != 1 {
+		t.Fatalf("search indexes in the cache: %v", kept)
+	}
+	if err := os.WriteFile(kept[0], []byte("kept"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := index(); got != "kept" {
+		t.Fatalf("the search index was made again (%d bytes), not taken from the cache", len(got))
+	}
+	paths, _ := filepath.Glob(filepath.Join(src, "*.txt"))
+	if err := os.WriteFile(paths[1], []byte(read(t, paths[1])+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := index(); got == "kept" || len(got) < 1000 {
+		t.Fatalf("a report changed, the search index is still the cached one (%d bytes)", len(got))
+	}
+	if now, _ := filepath.Glob(filepath.Join(tmp, "cache", "derived", "search.idx-*")); len(now) != 1 || now[0] == kept[0] {
+		t.Errorf("search indexes in the cache after a change: %v (was %v)", now, kept)
 	}
 }

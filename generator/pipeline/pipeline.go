@@ -41,6 +41,7 @@ import (
 	"pkportal/ingest"
 	"pkportal/percore"
 	"pkportal/report"
+	"pkportal/search"
 )
 
 // Options of a build.
@@ -55,8 +56,12 @@ type Options struct {
 	// functions are written (functions/reportdata/reports.pack).
 	FunctionsData string
 	// SearchIndex, when set, is where the search index the search
-	// function embeds is written (functions/reportdata/search.idx).
+	// function embeds is written (functions/reportdata/search.idx). Both
+	// are kept in the cache while the reports do not change.
 	SearchIndex string
+	// KeepSearchIndex asks for the search index of the reports in
+	// Result.SearchIndex (serve), as SearchIndex writes it.
+	KeepSearchIndex bool
 	// Synthetic allows synthetic reports (generator synth), for
 	// benchmarks; a build refuses them otherwise, so that none is ever
 	// published by mistake.
@@ -70,7 +75,7 @@ type Options struct {
 	// is in the cache, and release the others once rendered: Result.Reports
 	// is then nil. Without it (serve, tests) every report is returned:
 	// read back from the cache (its report.json), or ingested. It is
-	// ignored when FunctionsData or SearchIndex is set.
+	// ignored when FunctionsData, SearchIndex or KeepSearchIndex is set.
 	DropReports bool
 	// Scratch is where the shards' site sources and renders are written
 	// before their output moves to the cache; empty is the build's work
@@ -89,6 +94,9 @@ type Result struct {
 	// Reports are the structured reports, in symbol order (nil with
 	// Options.DropReports).
 	Reports []*report.Report
+	// SearchIndex is the search index of the reports, with
+	// Options.KeepSearchIndex.
+	SearchIndex []byte
 	// Count is the number of reports published.
 	Count int
 	// Pages is the number of HTML pages published (the paragraph
@@ -157,7 +165,7 @@ func Build(o Options) (*Result, error) {
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("build: no source report (*.txt) in %s", o.Src)
 	}
-	if o.FunctionsData != "" || o.SearchIndex != "" {
+	if o.FunctionsData != "" || o.SearchIndex != "" || o.KeepSearchIndex {
 		o.DropReports = false // they are written from every report
 	}
 	res, err := build(paths, nil, o, time.Since(t0))
@@ -347,14 +355,29 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 	}
 	res.Pages = n
 	res.step("pages counted", &ts)
+	keys := make([]string, len(srcs))
+	for i, s := range srcs {
+		keys[i] = s.key
+	}
 	if o.FunctionsData != "" {
-		if err := writeFunctionsData(o.FunctionsData, reports); err != nil {
+		b, err := c.derived("reports.pack", keys, func() ([]byte, error) { return functionsData(reports) })
+		if err == nil {
+			err = writeIfChanged(o.FunctionsData, b)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("build: functions data: %w", err)
 		}
 	}
-	if o.SearchIndex != "" {
-		if err := writeSearchIndex(o.SearchIndex, reports); err != nil {
+	if o.SearchIndex != "" || o.KeepSearchIndex {
+		b, err := c.derived("search.idx", keys, func() ([]byte, error) { return search.Encode(reports) })
+		if err == nil && o.SearchIndex != "" {
+			err = writeIfChanged(o.SearchIndex, b)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("build: search index: %w", err)
+		}
+		if o.KeepSearchIndex {
+			res.SearchIndex = b
 		}
 	}
 	res.step("functions data", &ts)
@@ -591,12 +614,9 @@ func swap(src, dst string) error {
 	return os.RemoveAll(old)
 }
 
-// writeFunctionsData writes the reports the functions embed, only when
-// they changed, so a build does not touch a committed file for nothing.
-func writeFunctionsData(path string, reports []*report.Report) error {
+// functionsData is the pack of the reports that the CSV function embeds.
+func functionsData(reports []*report.Report) ([]byte, error) {
 	var b bytes.Buffer
-	if err := reportdata.WritePack(&b, reports); err != nil {
-		return err
-	}
-	return writeIfChanged(path, b.Bytes())
+	err := reportdata.WritePack(&b, reports)
+	return b.Bytes(), err
 }

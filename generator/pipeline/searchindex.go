@@ -4,21 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-
-	"pkportal/report"
-	"pkportal/search"
 )
-
-// writeSearchIndex writes the search index file the search function
-// embeds (search.Encode of the reports, every UI language), only when it
-// changed, so a build does not touch a committed file for nothing.
-func writeSearchIndex(path string, reports []*report.Report) error {
-	b, err := search.Encode(reports)
-	if err != nil {
-		return err
-	}
-	return writeIfChanged(path, b)
-}
 
 // writeIfChanged replaces the file at path with b, atomically (a temporary
 // file renamed), unless it already holds b: a build does not touch a
