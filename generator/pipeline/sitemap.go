@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -95,38 +96,53 @@ func mergeSitemaps(pub string, srcs []*source, c *cache) error {
 	for _, s := range srcs {
 		slugs[s.e.Slug] = true
 	}
-	parts := map[string]int{}
-	for _, lang := range site.Languages {
-		path := filepath.Join(pub, lang, "sitemap.xml")
-		b, err := os.ReadFile(path)
+	// one writer per language, so that each report's entry is read once
+	ws := make([]*sitemapWriter, len(site.Languages))
+	closeAll := func() error {
+		var errs []error
+		for _, w := range ws {
+			if w != nil {
+				errs = append(errs, w.close())
+			}
+		}
+		return errors.Join(errs...)
+	}
+	for i, lang := range site.Languages {
+		b, err := os.ReadFile(filepath.Join(pub, lang, "sitemap.xml"))
 		if err != nil {
+			closeAll()
 			return err
 		}
 		head, urls, tail := splitSitemap(string(b))
-		w := &sitemapWriter{dir: filepath.Join(pub, lang), head: head, tail: tail}
+		ws[i] = &sitemapWriter{dir: filepath.Join(pub, lang), head: head, tail: tail}
 		for _, u := range urls {
 			if !slugs[slugOf(u, lang)] { // the report homes Hugo listed there are not rendered
-				w.add(u)
+				ws[i].add(u)
 			}
 		}
-		for _, s := range srcs {
-			piece, ok := s.sitemaps[lang]
-			if !ok {
-				var err error
-				if piece, err = c.sitemap(s.key, lang); err != nil {
-					w.close()
-					return err
-				}
+	}
+	for _, s := range srcs {
+		pieces := s.sitemaps
+		if pieces == nil { // rendered by this build: in its cache entry
+			var err error
+			if pieces, err = c.sitemaps(s.key); err != nil {
+				closeAll()
+				return err
 			}
-			_, us, _ := splitSitemap(piece)
+		}
+		for i, lang := range site.Languages {
+			_, us, _ := splitSitemap(pieces[lang])
 			for _, u := range us {
-				w.add(u)
+				ws[i].add(u)
 			}
 		}
-		if err := w.close(); err != nil {
-			return err
-		}
-		parts[lang] = w.part
+	}
+	if err := closeAll(); err != nil {
+		return err
+	}
+	parts := map[string]int{}
+	for i, lang := range site.Languages {
+		parts[lang] = ws[i].part
 	}
 	return indexSitemapParts(filepath.Join(pub, "sitemap.xml"), parts)
 }
