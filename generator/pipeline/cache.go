@@ -570,6 +570,11 @@ func move(src, dst string) error {
 	if os.Rename(src, dst) == nil {
 		return nil
 	}
+	return copyTree(src, dst)
+}
+
+// copyTree copies the folders and files under src into dst.
+func copyTree(src, dst string) error {
 	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

@@ -289,29 +289,13 @@ func TestFailedAssembly(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := filepath.Join(tmp, "before")
-	copyTree(t, out, before)
+	if err := copyTree(out, before); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := Build(o); err == nil {
 		t.Fatal("a build whose cached files are gone succeeded")
 	}
 	sameTree(t, out, before)
-}
-
-// copyTree copies the files of the folder from into to.
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		return copyFile(p, filepath.Join(to, rel))
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // sameTree fails unless the folders a and b hold the same files and
