@@ -157,7 +157,6 @@ const shardSize = 12
 
 // Build ingests the sources of o.Src and publishes the site into o.Out.
 func Build(o Options) (*Result, error) {
-	t0 := time.Now()
 	paths, err := filepath.Glob(filepath.Join(o.Src, "*.txt"))
 	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
@@ -168,21 +167,17 @@ func Build(o Options) (*Result, error) {
 	if o.FunctionsData != "" || o.SearchIndex != "" || o.KeepSearchIndex {
 		o.DropReports = false // they are written from every report
 	}
-	res, err := build(paths, nil, o, time.Since(t0))
-	if err != nil {
-		return nil, err
-	}
-	return res, nil
+	return build(paths, nil, o)
 }
 
 // BuildReports publishes the site of already ingested reports into o.Out
 // (with no cache: their sources are not known).
 func BuildReports(reports []*report.Report, o Options) (*Result, error) {
 	o.Cache, o.DropReports = "", false
-	return build(nil, reports, o, 0)
+	return build(nil, reports, o)
 }
 
-func build(paths []string, reports []*report.Report, o Options, ingestTime time.Duration) (*Result, error) {
+func build(paths []string, reports []*report.Report, o Options) (*Result, error) {
 	logw := o.Log
 	if logw == nil {
 		logw = io.Discard
@@ -191,7 +186,7 @@ func build(paths []string, reports []*report.Report, o Options, ingestTime time.
 	if files == nil {
 		files = pkportal.SiteFiles
 	}
-	res := &Result{Reports: reports, Ingest: ingestTime}
+	res := &Result{Reports: reports}
 	if !o.Synthetic {
 		for _, r := range reports {
 			if r.Synthetic {
