@@ -12,6 +12,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"pkportal/report"
 )
@@ -186,6 +188,10 @@ type termAcc struct {
 // changes Version.
 const skipEvery = 32
 
+// analyzeBatch is the number of contents analyzed at a time by encode (a
+// variable for the test that splits the work differently).
+var analyzeBatch = 4096
+
 // encode writes the index of docs, given in each UI language of langs:
 // docs[i] are the same documents as docs[0] (same report, kind, label,
 // text) with the URL, title and citation of langs[i].
@@ -216,7 +222,6 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		occ               []int32
 	}
 	var contents []*content
-	contentOf := map[string]int32{}
 	var texts []byte
 	textOf := map[string]uint32{}
 	pcs := &strTable{ids: map[string]uint32{}}
@@ -279,50 +284,67 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		return n
 	}
 	terms := map[string]*termAcc{}
-	var bodySum, labelSum uint64
-	for _, d := range contentOrder(base) {
-		doc := base[d]
-		key := doc.Kind + "\x00" + doc.Label + "\x00" + doc.Text
+	// distinct contents, numbered in the order of their first document
+	type contentKey struct{ kind, label, text string }
+	order := contentOrder(base)
+	contentOf := make(map[contentKey]int32)
+	var firsts []int32 // the first document of each content
+	of := make([]int32, len(order))
+	for k, d := range order {
+		key := contentKey{base[d].Kind, base[d].Label, base[d].Text}
 		c, ok := contentOf[key]
 		if !ok {
-			c = int32(len(contents))
+			c = int32(len(firsts))
 			contentOf[key] = c
-			body, label := analyze(doc.Text), analyze(doc.Label)
+			firsts = append(firsts, d)
+		}
+		of[k] = c
+	}
+	// The contents are analyzed a batch at a time on every core, the next
+	// batch while this one is numbered, in order, on one: the file is the
+	// same as if all were done in order.
+	type analyzed struct {
+		body, label []token
+		freqs       []termFreq
+	}
+	batches := make(chan []analyzed, 1)
+	go func() {
+		defer close(batches)
+		for lo := 0; lo < len(firsts); lo += analyzeBatch {
+			an := make([]analyzed, min(analyzeBatch, len(firsts)-lo))
+			eachOnCores(len(an), func(i int) {
+				doc := base[firsts[lo+i]]
+				body, label := analyze(doc.Text), analyze(doc.Label)
+				an[i] = analyzed{body, label, termFreqs(body, label)}
+			})
+			batches <- an
+		}
+	}()
+	lo := 0
+	for an := range batches {
+		for i, a := range an {
+			doc := base[firsts[lo+i]]
+			c := int32(len(contents))
+			body, label := a.body, a.label
 			ct := &content{kind: strs.id(doc.Kind), text: textAt(doc.Text, body), label: labelAt(doc.Label, label), blen: uint32(len(body)), llen: uint32(len(label))}
 			contents = append(contents, ct)
-			// frequency of each term in each field
-			type tf struct{ body, label uint32 }
-			per := map[string]*tf{}
-			var order []string
-			for f, toks := range [][]token{body, label} {
-				for _, t := range toks {
-					p := per[t.term]
-					if p == nil {
-						p = &tf{}
-						per[t.term] = p
-						order = append(order, t.term)
-					}
-					if f == 0 {
-						p.body++
-					} else {
-						p.label++
-					}
-				}
-			}
-			for _, term := range order {
-				p := per[term]
-				acc := terms[term]
+			for _, f := range a.freqs {
+				acc := terms[f.term]
 				if acc == nil {
 					acc = &termAcc{last: -1}
-					terms[term] = acc
+					terms[f.term] = acc
 				}
 				acc.n++
 				acc.cs = append(acc.cs, c)
-				acc.tfb = append(acc.tfb, p.body)
-				acc.tfl = append(acc.tfl, p.label)
+				acc.tfb = append(acc.tfb, f.body)
+				acc.tfl = append(acc.tfl, f.label)
 			}
 		}
-		ct := contents[c]
+		lo += len(an)
+	}
+	var bodySum, labelSum uint64
+	for k, d := range order {
+		ct := contents[of[k]]
 		ct.occ = append(ct.occ, d)
 		bodySum += uint64(ct.blen)
 		labelSum += uint64(ct.llen)
@@ -375,9 +397,14 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		table                        []byte
 	}
 	var segs []*segment
+	prefixes := make([]string, len(langs)) // "/<lang>/<slug>/" of the segment
 	for d, doc := range base {
 		if n := len(segs); n == 0 || base[d-1].Report != doc.Report || base[d-1].Lang != doc.Lang {
-			segs = append(segs, &segment{symbol: strs.id(doc.Report), slug: strs.id(report.Slug(doc.Report)), lang: strs.id(doc.Lang), first: uint32(d)})
+			slug := report.Slug(doc.Report)
+			segs = append(segs, &segment{symbol: strs.id(doc.Report), slug: strs.id(slug), lang: strs.id(doc.Lang), first: uint32(d)})
+			for i, l := range langs {
+				prefixes[i] = "/" + l + "/" + slug + "/"
+			}
 		}
 		s := segs[len(segs)-1]
 		s.n++
@@ -386,7 +413,7 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 			// what follows the report's own prefix is the same in every
 			// report of the same structure: the table is then stored once
 			var title, url, cite uint32
-			if p := "/" + l + "/" + report.Slug(doc.Report) + "/"; l != "" && strings.HasPrefix(ld.URL, p) {
+			if p := prefixes[i]; l != "" && strings.HasPrefix(ld.URL, p) {
 				url = strs.id(ld.URL[len(p):]) | relFlag
 			} else {
 				url = strs.id(ld.URL)
@@ -561,32 +588,42 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	// text pieces: flate blocks of pieceBlock pieces (uv length of each,
 	// then their bytes) with a preset dictionary sampled from the pieces
 	dict := pieceDict(pcs.list)
-	var blob, idx []byte
-	var raw bytes.Buffer
-	fw, err := flate.NewWriterDict(nil, flate.BestCompression, dict)
-	if err != nil {
-		return nil, err
-	}
-	var zb bytes.Buffer
-	for lo := 0; lo < len(pcs.list); lo += pieceBlock {
-		ps := pcs.list[lo:min(lo+pieceBlock, len(pcs.list))]
-		raw.Reset()
-		var lens []byte
-		for _, p := range ps {
-			lens = binary.AppendUvarint(lens, uint64(len(p)))
+	zblocks := make([][]byte, (len(pcs.list)+pieceBlock-1)/pieceBlock)
+	var writers sync.Pool // a compressor per core: each resets to the dictionary
+	var zerr atomic.Pointer[error]
+	eachOnCores(len(zblocks), func(k int) {
+		fw, _ := writers.Get().(*flate.Writer)
+		if fw == nil {
+			var err error
+			if fw, err = flate.NewWriterDict(nil, flate.BestCompression, dict); err != nil {
+				zerr.Store(&err)
+				return
+			}
 		}
-		raw.Write(lens)
+		defer writers.Put(fw)
+		ps := pcs.list[k*pieceBlock : min((k+1)*pieceBlock, len(pcs.list))]
+		var raw []byte
 		for _, p := range ps {
-			raw.WriteString(p)
+			raw = binary.AppendUvarint(raw, uint64(len(p)))
 		}
-		idx = binary.LittleEndian.AppendUint32(idx, uint32(len(blob)))
-		zb.Reset()
+		for _, p := range ps {
+			raw = append(raw, p...)
+		}
+		var zb bytes.Buffer
 		fw.Reset(&zb)
-		fw.Write(raw.Bytes())
+		fw.Write(raw)
 		if err := fw.Close(); err != nil {
-			return nil, err
+			zerr.Store(&err)
 		}
-		blob = append(blob, zb.Bytes()...)
+		zblocks[k] = zb.Bytes()
+	})
+	if err := zerr.Load(); err != nil {
+		return nil, *err
+	}
+	var blob, idx []byte
+	for _, zb := range zblocks {
+		idx = binary.LittleEndian.AppendUint32(idx, uint32(len(blob)))
+		blob = append(blob, zb...)
 	}
 	idx = binary.LittleEndian.AppendUint32(idx, uint32(len(blob)))
 	h.Pieces = pos()
@@ -647,6 +684,35 @@ func contentOrder(docs []Doc) []int32 {
 	}
 	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(place[a], place[b]) })
 	return order
+}
+
+// termFreq is how many times a term is in a content's body and label.
+type termFreq struct {
+	term        string
+	body, label uint32
+}
+
+// termFreqs returns the frequency of each term of a content in each
+// field, in the order of first appearance.
+func termFreqs(body, label []token) []termFreq {
+	var out []termFreq
+	at := make(map[string]int, len(body)+len(label))
+	for f, toks := range [][]token{body, label} {
+		for _, t := range toks {
+			i, ok := at[t.term]
+			if !ok {
+				i = len(out)
+				at[t.term] = i
+				out = append(out, termFreq{term: t.term})
+			}
+			if f == 0 {
+				out[i].body++
+			} else {
+				out[i].label++
+			}
+		}
+	}
+	return out
 }
 
 // pieceDict samples pieces, evenly through the list, up to dictSize bytes:

@@ -12,24 +12,30 @@ import (
 )
 
 var (
-	ixOnce sync.Once
-	ixFr   *Index
-	ixErr  error
+	ixOnce   sync.Once
+	ixFr     *Index
+	ixReport *report.Report
+	ixErr    error
 )
 
 func realIndex(t testing.TB) *Index {
 	t.Helper()
 	ixOnce.Do(func() {
-		var r *report.Report
-		r, ixErr = ingest.ParseFile("../sources/A-76-564.fr.txt")
+		ixReport, ixErr = ingest.ParseFile("../sources/A-76-564.fr.txt")
 		if ixErr == nil {
-			ixFr, ixErr = FromReports([]*report.Report{r})
+			ixFr, ixErr = FromReports([]*report.Report{ixReport})
 		}
 	})
 	if ixErr != nil {
 		t.Fatal(ixErr)
 	}
 	return ixFr
+}
+
+// realReport is the report of realIndex (do not change it).
+func realReport(t testing.TB) *report.Report {
+	realIndex(t)
+	return ixReport
 }
 
 // TestRelevance: each query, written from the report, must bring the

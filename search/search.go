@@ -17,8 +17,11 @@
 package search
 
 import (
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"pkportal/report"
 )
@@ -45,78 +48,93 @@ type Doc struct {
 }
 
 // Docs returns the documents FromReports indexes, for readers of the UI
-// language lang (the benchmarks feed the same documents to other engines).
+// language lang (the benchmarks feed the same documents to other engines),
+// report after report. The reports are read in parallel, one per core.
 func Docs(reports []*report.Report, lang string) []Doc {
-	var docs []Doc
 	w := words[lang]
 	if w == nil {
 		w = words["en"]
 	}
-	for _, r := range reports {
-		pageOf := r.PageOf()
-		add := func(d Doc) {
-			d.Report, d.Lang = r.Symbol, r.Language
-			docs = append(docs, d)
+	per := make([][]Doc, len(reports))
+	eachOnCores(len(reports), func(i int) { per[i] = reportDocs(reports[i], lang, w) })
+	n := 0
+	for _, ds := range per {
+		n += len(ds)
+	}
+	docs := make([]Doc, 0, n)
+	for _, ds := range per {
+		docs = append(docs, ds...)
+	}
+	return docs
+}
+
+// reportDocs returns the documents of one report for readers of lang, w
+// the words of their titles.
+func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
+	var docs []Doc
+	pageOf := r.PageOf()
+	add := func(d Doc) {
+		d.Report, d.Lang = r.Symbol, r.Language
+		docs = append(docs, d)
+	}
+	add(Doc{URL: r.URL(lang, "", ""), Kind: "report", Title: r.Symbol + " — " + r.Mission.Acronym + " " + r.Period.Label, Citation: r.Symbol,
+		Label: r.Symbol + " " + r.Mission.Acronym + " " + r.Period.Label, Text: r.Title + " (" + r.Symbol + ", " + r.Mission.Name + ", " + r.Period.Label + ")"})
+	r.Walk(func(s *report.Section) {
+		title := s.Title
+		if s.Number != "" && s.Level < 3 {
+			title = s.Number + ". " + s.Title
 		}
-		add(Doc{URL: r.URL(lang, "", ""), Kind: "report", Title: r.Symbol + " — " + r.Mission.Acronym + " " + r.Period.Label, Citation: r.Symbol,
-			Label: r.Symbol + " " + r.Mission.Acronym + " " + r.Period.Label, Text: r.Title + " (" + r.Symbol + ", " + r.Mission.Name + ", " + r.Period.Label + ")"})
-		r.Walk(func(s *report.Section) {
-			title := s.Title
-			if s.Number != "" && s.Level < 3 {
-				title = s.Number + ". " + s.Title
+		add(Doc{URL: r.URL(lang, pageOf[s.ID], s.ID), Kind: "heading", Title: title, Citation: r.CiteSection(lang, s), Label: s.Title, Text: s.Title})
+		for _, b := range s.Blocks {
+			p := b.Paragraph
+			if p == nil {
+				continue
 			}
-			add(Doc{URL: r.URL(lang, pageOf[s.ID], s.ID), Kind: "heading", Title: title, Citation: r.CiteSection(lang, s), Label: s.Title, Text: s.Title})
-			for _, b := range s.Blocks {
-				p := b.Paragraph
-				if p == nil {
-					continue
-				}
-				d := Doc{URL: r.URL(lang, pageOf[s.ID], p.ID), Kind: "paragraph", Text: p.FullText()}
-				if p.Number > 0 {
-					d.Title = w["paragraph"] + " " + itoa(p.Number)
-					d.Citation = r.CiteParagraph(p.Number)
-				} else {
-					d.Title = s.Title
-					d.Citation = r.CiteSection(lang, s)
-				}
-				add(d)
+			d := Doc{URL: r.URL(lang, pageOf[s.ID], p.ID), Kind: "paragraph", Text: p.FullText()}
+			if p.Number > 0 {
+				d.Title = w["paragraph"] + " " + itoa(p.Number)
+				d.Citation = r.CiteParagraph(p.Number)
+			} else {
+				d.Title = s.Title
+				d.Citation = r.CiteSection(lang, s)
 			}
-		})
-		for _, t := range r.Tables {
-			for i, row := range t.Rows {
-				var vals []string
-				for _, c := range row.Cells {
-					if c.Raw != "" {
-						vals = append(vals, c.Raw)
-					}
-				}
-				add(Doc{URL: r.URL(lang, "tables/"+t.ID, t.ID+"-r"+itoa(i+1)), Kind: "table-row", Title: t.Title + " — " + row.Label,
-					Citation: r.CiteTable(lang, t.ID), Label: row.Label, Text: row.Group + " — " + row.Label + " : " + strings.Join(vals, " | ")})
-			}
+			add(d)
 		}
-		for _, c := range r.Components {
-			page := pageOf[c.ID]
-			for _, ea := range c.Accomplishments {
-				cite := r.CiteAccomplishment(lang, ea.Number)
-				add(Doc{URL: r.URL(lang, page, ea.ID), Kind: "accomplishment", Title: w["ea"] + " " + ea.Number, Citation: cite, Label: ea.Text, Text: ea.Text})
-				for _, in := range ea.Indicators {
-					add(Doc{URL: r.URL(lang, page, in.ID), Kind: "indicator", Title: w["ea"] + " " + ea.Number + ", " + w["indicator"] + " " + itoa(in.N),
-						Citation: r.CiteIndicator(lang, ea.Number, in.N), Label: in.Planned, Text: in.Planned + " " + in.ValuesText(" : ", " ; ") + " " + in.Actual})
-				}
-				for _, o := range ea.Outputs {
-					var done []string
-					for _, d := range o.Completed {
-						done = append(done, d.Raw+" "+d.Label)
-					}
-					add(Doc{URL: r.URL(lang, page, o.ID), Kind: "output", Title: w["ea"] + " " + ea.Number + ", " + w["output"] + " " + itoa(o.N),
-						Citation: r.CiteOutput(lang, ea.Number, o.N), Label: o.Planned, Text: o.Group + " " + o.Planned + " " + strings.Join(done, " ") + " " + o.Remarks})
+	})
+	for _, t := range r.Tables {
+		for i, row := range t.Rows {
+			var vals []string
+			for _, c := range row.Cells {
+				if c.Raw != "" {
+					vals = append(vals, c.Raw)
 				}
 			}
+			add(Doc{URL: r.URL(lang, "tables/"+t.ID, t.ID+"-r"+itoa(i+1)), Kind: "table-row", Title: t.Title + " — " + row.Label,
+				Citation: r.CiteTable(lang, t.ID), Label: row.Label, Text: row.Group + " — " + row.Label + " : " + strings.Join(vals, " | ")})
 		}
-		for _, f := range r.FollowUp {
-			add(Doc{URL: r.URL(lang, pageOf["vi"], f.ID), Kind: "follow-up", Title: f.Body + " " + f.Resolution + ", par. " + f.ResolutionParagraph,
-				Citation: r.CiteTable(lang, "vi"), Text: f.Request + " " + f.Action})
+	}
+	for _, c := range r.Components {
+		page := pageOf[c.ID]
+		for _, ea := range c.Accomplishments {
+			cite := r.CiteAccomplishment(lang, ea.Number)
+			add(Doc{URL: r.URL(lang, page, ea.ID), Kind: "accomplishment", Title: w["ea"] + " " + ea.Number, Citation: cite, Label: ea.Text, Text: ea.Text})
+			for _, in := range ea.Indicators {
+				add(Doc{URL: r.URL(lang, page, in.ID), Kind: "indicator", Title: w["ea"] + " " + ea.Number + ", " + w["indicator"] + " " + itoa(in.N),
+					Citation: r.CiteIndicator(lang, ea.Number, in.N), Label: in.Planned, Text: in.Planned + " " + in.ValuesText(" : ", " ; ") + " " + in.Actual})
+			}
+			for _, o := range ea.Outputs {
+				var done []string
+				for _, d := range o.Completed {
+					done = append(done, d.Raw+" "+d.Label)
+				}
+				add(Doc{URL: r.URL(lang, page, o.ID), Kind: "output", Title: w["ea"] + " " + ea.Number + ", " + w["output"] + " " + itoa(o.N),
+					Citation: r.CiteOutput(lang, ea.Number, o.N), Label: o.Planned, Text: o.Group + " " + o.Planned + " " + strings.Join(done, " ") + " " + o.Remarks})
+			}
 		}
+	}
+	for _, f := range r.FollowUp {
+		add(Doc{URL: r.URL(lang, pageOf["vi"], f.ID), Kind: "follow-up", Title: f.Body + " " + f.Resolution + ", par. " + f.ResolutionParagraph,
+			Citation: r.CiteTable(lang, "vi"), Text: f.Request + " " + f.Action})
 	}
 	return docs
 }
@@ -127,3 +145,18 @@ var words = map[string]map[string]string{
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// eachOnCores calls f(0)…f(n-1), as many at a time as there are cores,
+// and returns when all have returned.
+func eachOnCores(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
