@@ -64,12 +64,12 @@ func run(m *testing.M) int {
 	public = filepath.Join(tmp, "public")
 	var log bytes.Buffer
 	t0 := time.Now()
-	res, err := pipeline.Build(pipeline.Options{Src: "../sources", Out: public, BaseURL: baseURL + "/", KeepSearchIndex: true, Log: &log})
+	res, err := pipeline.Build(pipeline.Options{Src: "../sources", Out: public, BaseURL: baseURL + "/", KeepSearchIndex: true, KeepFunctionsData: true, DropReports: true, Log: &log})
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "e2e: build: %v\n%s", err, log.Bytes())
 		return 1
 	}
-	fmt.Printf("e2e: built %d report(s), %d pages in %v\n", len(res.Reports), res.Pages, time.Since(t0).Round(time.Millisecond))
+	fmt.Printf("e2e: built %d report(s), %d pages in %v\n", res.Count, res.Pages, time.Since(t0).Round(time.Millisecond))
 
 	srv, err := newServer(res)
 	if err != nil {
@@ -87,7 +87,7 @@ func run(m *testing.M) int {
 
 // newServer is the server of `generator serve`.
 func newServer(res *pipeline.Result) (http.Handler, error) {
-	return devserver.ForBuild(public, res.Reports, res.SearchIndex)
+	return devserver.ForBuild(public, res.FunctionsData, res.SearchIndex)
 }
 
 // axePath is the axe-core script installed by `npm ci --prefix e2e`.

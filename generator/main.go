@@ -156,7 +156,9 @@ func serve(args []string, stdout, stderr io.Writer) error {
 	if o.BaseURL == "" {
 		o.BaseURL = "http://" + *addr + "/"
 	}
-	o.KeepSearchIndex = true // kept in the cache: the first search is quick
+	// the functions serve what Lambda embeds, kept in the cache: the
+	// structured reports are needed only when a report changed
+	o.KeepSearchIndex, o.KeepFunctionsData, o.DropReports = true, true, true
 	res, err := pipeline.Build(*o)
 	if err != nil {
 		return err
@@ -165,14 +167,14 @@ func serve(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "built %d report(s), %d pages\nserving on http://%s/ (Ctrl-C to stop)\n", len(res.Reports), res.Pages, *addr)
+	fmt.Fprintf(stdout, "built %d report(s), %d pages\nserving on http://%s/ (Ctrl-C to stop)\n", res.Count, res.Pages, *addr)
 	return http.ListenAndServe(*addr, srv)
 }
 
 // server serves a built site with the functions over the reports just
 // built (devserver.ForBuild).
 func server(res *pipeline.Result, public string) (http.Handler, error) {
-	return devserver.ForBuild(public, res.Reports, res.SearchIndex)
+	return devserver.ForBuild(public, res.FunctionsData, res.SearchIndex)
 }
 
 func ingestCmd(args []string, stdout io.Writer) error {

@@ -38,7 +38,8 @@ func buildReal(t *testing.T) (*pipeline.Result, string) {
 			return
 		}
 		builtDir = filepath.Join(dir, "public")
-		built, buildErr = pipeline.Build(pipeline.Options{Src: "../sources", Out: builtDir})
+		// what serve asks for, and the structured reports
+		built, buildErr = pipeline.Build(pipeline.Options{Src: "../sources", Out: builtDir, KeepSearchIndex: true, KeepFunctionsData: true})
 	})
 	if buildErr != nil {
 		t.Fatal(buildErr)

@@ -1,22 +1,23 @@
 package devserver
 
 import (
+	"fmt"
 	"net/http"
 
 	"pkportal"
 	"pkportal/functions/csv/csvapi"
+	"pkportal/functions/reportdata"
 	"pkportal/functions/search/searchapi"
-	"pkportal/report"
 	"pkportal/search"
 )
 
 // ForBuild is the server of `generator serve`: the built site in public
 // with the rules of the repository's netlify.toml, and the two functions
-// over the reports just built, through the same handlers as on Lambda;
-// the search function over index (the build's search index, as Lambda
-// embeds it), or, if nil, over an index of the reports made on the first
-// query.
-func ForBuild(public string, reports []*report.Report, index []byte) (*Server, error) {
+// through the same handlers as on Lambda, over what Lambda embeds: the
+// CSV function over pack (the functions' pack of the build, a report
+// decoded when a request names it), the search function over index (the
+// build's search index).
+func ForBuild(public string, pack, index []byte) (*Server, error) {
 	toml, err := pkportal.SiteFiles.ReadFile("netlify.toml")
 	if err != nil {
 		return nil, err
@@ -25,16 +26,16 @@ func ForBuild(public string, reports []*report.Report, index []byte) (*Server, e
 	if err != nil {
 		return nil, err
 	}
-	var searchh http.Handler = searchapi.NewLazy(reports, "fr", "en")
-	if index != nil {
-		ix, err := search.Open(index)
-		if err != nil {
-			return nil, err
-		}
-		searchh = searchapi.New(ix)
+	p, err := reportdata.OpenPack(pack)
+	if err != nil {
+		return nil, fmt.Errorf("csv function: %w", err)
+	}
+	ix, err := search.Open(index)
+	if err != nil {
+		return nil, fmt.Errorf("search function: %w", err)
 	}
 	return New(cfg, public, map[string]http.Handler{
-		"search": searchh,
-		"csv":    csvapi.New(reports),
+		"search": searchapi.New(ix),
+		"csv":    csvapi.NewFrom(p),
 	})
 }

@@ -445,3 +445,67 @@ func TestReportsReadBack(t *testing.T) {
 		t.Errorf("search indexes in the cache after a change: %v (was %v)", now, kept)
 	}
 }
+
+// TestEncodingsWithoutReports: a build that drops the structured reports
+// (generator build, serve) but writes the functions' pack and search
+// index reads no report back while the cache holds both for its reports,
+// and reads them back, to make both again, when one report changed: the
+// files are then those a build from scratch writes.
+func TestEncodingsWithoutReports(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the site four times")
+	}
+	src := corpus(t, 2)
+	tmp := t.TempDir()
+	o := Options{Src: src, Out: filepath.Join(tmp, "public"), Cache: filepath.Join(tmp, "cache"), Synthetic: true,
+		DropReports: true, KeepFunctionsData: true, KeepSearchIndex: true,
+		FunctionsData: filepath.Join(tmp, "reports.pack"), SearchIndex: filepath.Join(tmp, "search.idx")}
+	build := func(o Options) (*Result, bool) {
+		t.Helper()
+		res, err := Build(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Reports != nil {
+			t.Errorf("%d structured reports returned, with DropReports", len(res.Reports))
+		}
+		if string(res.FunctionsData) != read(t, o.FunctionsData) || string(res.SearchIndex) != read(t, o.SearchIndex) {
+			t.Error("the pack or index kept differs from the one written")
+		}
+		for _, st := range res.Steps {
+			if st.Name == "reports read back" {
+				return res, true
+			}
+		}
+		return res, false
+	}
+	// the encodings a build without a cache makes, from the reports it ingests
+	fresh := func() (pack, index string) {
+		t.Helper()
+		f := o
+		f.Cache, f.Out = "", filepath.Join(tmp, "fresh")
+		f.FunctionsData, f.SearchIndex = filepath.Join(tmp, "fresh.pack"), filepath.Join(tmp, "fresh.idx")
+		build(f)
+		return read(t, f.FunctionsData), read(t, f.SearchIndex)
+	}
+	build(o) // the cache filled
+	if _, readBack := build(o); readBack {
+		t.Error("nothing changed and both encodings are in the cache, yet the reports were read back")
+	}
+	if p, _ := reportdata.OpenPack([]byte(read(t, o.FunctionsData))); p == nil || len(p.Slugs()) != 2 {
+		t.Fatalf("the functions' pack does not hold the 2 reports")
+	}
+
+	paths, _ := filepath.Glob(filepath.Join(src, "*.txt"))
+	if err := os.WriteFile(paths[0], []byte(strings.Replace(read(t, paths[0]), "les rations", "les vivres", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, readBack := build(o)
+	if !readBack || res.Rendered != 1 {
+		t.Fatalf("one report changed: %d rendered, reports read back: %v; want 1 and true", res.Rendered, readBack)
+	}
+	pack, index := fresh()
+	if read(t, o.FunctionsData) != pack || read(t, o.SearchIndex) != index {
+		t.Error("after a change, the pack or index differs from a build's from scratch")
+	}
+}

@@ -62,6 +62,9 @@ type Options struct {
 	// KeepSearchIndex asks for the search index of the reports in
 	// Result.SearchIndex (serve), as SearchIndex writes it.
 	KeepSearchIndex bool
+	// KeepFunctionsData asks for the functions' pack of the reports in
+	// Result.FunctionsData (serve), as FunctionsData writes it.
+	KeepFunctionsData bool
 	// Synthetic allows synthetic reports (generator synth), for
 	// benchmarks; a build refuses them otherwise, so that none is ever
 	// published by mistake.
@@ -73,9 +76,10 @@ type Options struct {
 	Cache string
 	// DropReports lets the build skip the structured reports whose output
 	// is in the cache, and release the others once rendered: Result.Reports
-	// is then nil. Without it (serve, tests) every report is returned:
-	// read back from the cache (its report.json), or ingested. It is
-	// ignored when FunctionsData, SearchIndex or KeepSearchIndex is set.
+	// is then nil. Without it (tests) every report is returned: read back
+	// from the cache (its report.json), or ingested. The functions' pack
+	// and the search index, when asked for and not in the cache for these
+	// reports, are made from every report, read back then.
 	DropReports bool
 	// Scratch is where the shards' site sources and renders are written
 	// before their output moves to the cache; empty is the build's work
@@ -97,6 +101,9 @@ type Result struct {
 	// SearchIndex is the search index of the reports, with
 	// Options.KeepSearchIndex.
 	SearchIndex []byte
+	// FunctionsData is the functions' pack of the reports, with
+	// Options.KeepFunctionsData.
+	FunctionsData []byte
 	// Count is the number of reports published.
 	Count int
 	// Pages is the number of HTML pages published (the paragraph
@@ -163,9 +170,6 @@ func Build(o Options) (*Result, error) {
 	}
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("build: no source report (*.txt) in %s", o.Src)
-	}
-	if o.FunctionsData != "" || o.SearchIndex != "" || o.KeepSearchIndex {
-		o.DropReports = false // they are written from every report
 	}
 	return build(paths, nil, o)
 }
@@ -261,19 +265,7 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 	// where ingesting took 21 s), the others ingested as they are rendered.
 	if paths != nil && !o.DropReports {
 		t := time.Now()
-		err := errors.Join(percore.Run(len(srcs), func(i int) error {
-			s := srcs[i]
-			if s.e == nil {
-				return nil
-			}
-			r, err := c.report(s.key, s.e.Slug)
-			if err != nil { // not readable: from the source, as ingested
-				r, err = ingest.ParseFile(s.path)
-			}
-			s.r = r
-			return err
-		})...)
-		if err != nil {
+		if err := readBack(srcs, c); err != nil {
 			return nil, fmt.Errorf("build: %w", err)
 		}
 		res.Ingest += time.Since(t)
@@ -354,17 +346,51 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 	for i, s := range srcs {
 		keys[i] = s.key
 	}
-	if o.FunctionsData != "" {
-		b, err := c.derived("reports.pack", keys, func() ([]byte, error) { return functionsData(reports) })
-		if err == nil {
+	// The functions' pack and the search index are made from every
+	// report, when the cache does not hold them for these reports: those
+	// the build dropped are read back then.
+	all := func() ([]*report.Report, error) {
+		if reports == nil {
+			t := time.Now()
+			if err := readBack(srcs, c); err != nil {
+				return nil, err
+			}
+			reports = make([]*report.Report, len(srcs))
+			for i, s := range srcs {
+				reports[i] = s.r
+			}
+			sort.SliceStable(reports, func(i, j int) bool { return reportLess(reports[i], reports[j]) })
+			res.Ingest += time.Since(t)
+			res.step("reports read back", &ts)
+		}
+		return reports, nil
+	}
+	if o.FunctionsData != "" || o.KeepFunctionsData {
+		b, err := c.derived("reports.pack", keys, func() ([]byte, error) {
+			rs, err := all()
+			if err != nil {
+				return nil, err
+			}
+			return functionsData(rs)
+		})
+		if err == nil && o.FunctionsData != "" {
 			err = writeIfChanged(o.FunctionsData, b)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("build: functions data: %w", err)
 		}
+		if o.KeepFunctionsData {
+			res.FunctionsData = b
+		}
 	}
 	if o.SearchIndex != "" || o.KeepSearchIndex {
-		b, err := c.derived("search.idx", keys, func() ([]byte, error) { return search.Encode(reports) })
+		b, err := c.derived("search.idx", keys, func() ([]byte, error) {
+			rs, err := all()
+			if err != nil {
+				return nil, err
+			}
+			return search.Encode(rs)
+		})
 		if err == nil && o.SearchIndex != "" {
 			err = writeIfChanged(o.SearchIndex, b)
 		}
@@ -481,6 +507,25 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 	}
 	res.step("manifest and prune", &ts)
 	return res, nil
+}
+
+// readBack gives every source that has a cache entry but not its
+// structured report that report: read back from the entry's report.json,
+// or, when that is not readable, ingested from the source. One source per
+// core at a time.
+func readBack(srcs []*source, c *cache) error {
+	return errors.Join(percore.Run(len(srcs), func(i int) error {
+		s := srcs[i]
+		if s.r != nil || s.e == nil {
+			return nil
+		}
+		r, err := c.report(s.key, s.e.Slug)
+		if err != nil { // not readable: from the source, as ingested
+			r, err = ingest.ParseFile(s.path)
+		}
+		s.r = r
+		return err
+	})...)
 }
 
 // stageTimes sums the stage times of the shards.

@@ -13,11 +13,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"pkportal/functions/lambdahttp"
-	"pkportal/report"
 	"pkportal/search"
 )
 
@@ -32,21 +30,14 @@ const (
 
 // Handler answers /api/search requests.
 type Handler struct {
-	index func() (*search.Index, error)
-	langs []string // the UI languages, before the index is opened
+	ix    *search.Index
+	langs []string // the UI languages of the index
 }
 
 // New returns a handler over an index (search.Open of the index file the
 // function embeds).
 func New(ix *search.Index) *Handler {
-	return &Handler{index: func() (*search.Index, error) { return ix, nil }, langs: ix.Langs()}
-}
-
-// NewLazy returns a handler that indexes the reports, for the UI
-// languages langs, on the first request (the local server, which builds
-// the reports it serves).
-func NewLazy(reports []*report.Report, langs ...string) *Handler {
-	return &Handler{index: sync.OnceValues(func() (*search.Index, error) { return search.FromReports(reports, langs...) }), langs: langs}
+	return &Handler{ix: ix, langs: ix.Langs()}
 }
 
 var params = map[string]bool{"q": true, "lang": true, "kind": true, "report": true, "page": true, "limit": true}
@@ -131,12 +122,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		o.Offset = (n - 1) * o.Limit
 	}
-	ix, err := h.index()
-	if err != nil {
-		fail(w, r, http.StatusServiceUnavailable, "search index unavailable: "+err.Error())
-		return
-	}
-	results, total, err := ix.Search(q, o)
+	results, total, err := h.ix.Search(q, o)
 	var fe *search.FilterError
 	switch {
 	case errors.Is(err, search.ErrEmpty):
