@@ -323,13 +323,7 @@ func (c *cache) derived(name string, keys []string, compute func() ([]byte, erro
 	if !c.shared {
 		return compute()
 	}
-	h := sha256.New()
-	h.Write([]byte(name + "\n"))
-	for _, k := range slices.Sorted(slices.Values(keys)) {
-		h.Write([]byte(k + "\n"))
-	}
-	dir := filepath.Join(c.dir, "derived")
-	path := filepath.Join(dir, name+"-"+hex.EncodeToString(h.Sum(nil)[:12]))
+	dir, path := c.derivedPath(name, keys)
 	if b, err := os.ReadFile(path); err == nil {
 		return b, nil
 	}
@@ -348,6 +342,29 @@ func (c *cache) derived(name string, keys []string, compute func() ([]byte, erro
 		return nil, err
 	}
 	return b, os.Rename(path+".tmp", path)
+}
+
+// derivedPath returns the folder of the derived files and the path of
+// the one named name made from the reports of keys.
+func (c *cache) derivedPath(name string, keys []string) (dir, path string) {
+	h := sha256.New()
+	h.Write([]byte(name + "\n"))
+	for _, k := range slices.Sorted(slices.Values(keys)) {
+		h.Write([]byte(k + "\n"))
+	}
+	dir = filepath.Join(c.dir, "derived")
+	return dir, filepath.Join(dir, name+"-"+hex.EncodeToString(h.Sum(nil)[:12]))
+}
+
+// hasDerived reports whether the cache holds the derived file named name
+// made from the reports of keys.
+func (c *cache) hasDerived(name string, keys []string) bool {
+	if !c.shared {
+		return false
+	}
+	_, path := c.derivedPath(name, keys)
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // listFiles walks the folder dir and returns its number of HTML pages and

@@ -258,6 +258,18 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 		}
 	}
 	res.Rendered = len(todo)
+	keys := make([]string, len(srcs))
+	for i, s := range srcs {
+		keys[i] = s.key
+	}
+	// The reports this build renders are kept when the functions' pack or
+	// the search index must be made again from every report: dropped,
+	// they would be read back from the cache just after.
+	wantPack, wantIndex := o.FunctionsData != "" || o.KeepFunctionsData, o.SearchIndex != "" || o.KeepSearchIndex
+	ro := o
+	if wantPack && !c.hasDerived(packName, keys) || wantIndex && !c.hasDerived(indexName, keys) {
+		ro.DropReports = false
+	}
 	res.step("keys and entries", &ts)
 
 	// The structured reports, when the caller wants them: those in the
@@ -283,7 +295,7 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 	st := &stageTimes{}
 	nShards := (len(todo) + shardSize - 1) / shardSize
 	err = errors.Join(percore.Run(nShards, func(k int) error {
-		return renderShard(todo[k*shardSize:min((k+1)*shardSize, len(todo))], c, work, scratch, files, o, st, logw)
+		return renderShard(todo[k*shardSize:min((k+1)*shardSize, len(todo))], c, work, scratch, files, ro, st, logw)
 	})...)
 	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
@@ -342,10 +354,6 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 	}
 	res.Pages = n
 	res.step("pages counted", &ts)
-	keys := make([]string, len(srcs))
-	for i, s := range srcs {
-		keys[i] = s.key
-	}
 	// The functions' pack and the search index are made from every
 	// report, when the cache does not hold them for these reports: those
 	// the build dropped are read back then.
@@ -365,8 +373,8 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 		}
 		return reports, nil
 	}
-	if o.FunctionsData != "" || o.KeepFunctionsData {
-		b, err := c.derived("reports.pack", keys, func() ([]byte, error) {
+	if wantPack {
+		b, err := c.derived(packName, keys, func() ([]byte, error) {
 			rs, err := all()
 			if err != nil {
 				return nil, err
@@ -383,8 +391,8 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 			res.FunctionsData = b
 		}
 	}
-	if o.SearchIndex != "" || o.KeepSearchIndex {
-		b, err := c.derived("search.idx", keys, func() ([]byte, error) {
+	if wantIndex {
+		b, err := c.derived(indexName, keys, func() ([]byte, error) {
 			rs, err := all()
 			if err != nil {
 				return nil, err
@@ -527,6 +535,12 @@ func readBack(srcs []*source, c *cache) error {
 		return err
 	})...)
 }
+
+// The names of the derived files in the cache.
+const (
+	packName  = "reports.pack"
+	indexName = "search.idx"
+)
 
 // stageTimes sums the stage times of the shards.
 type stageTimes struct {
