@@ -119,16 +119,8 @@ func build(args []string, stdout, stderr io.Writer) error {
 		defer pprof.StopCPUProfile()
 	}
 	o.DropReports = true // the build prints; it does not need them
-	// The build's live heap is small (a shard or two in flight: about
-	// 1 GB at 1,000 reports) and the collector ran at every doubling of
-	// it; collect at every quadrupling instead, with a ceiling (2.5 GiB)
-	// under the 4 GiB budget, unless GOGC or GOMEMLIMIT say otherwise.
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(300))
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(5 << 29))
-	}
 	t := time.Now()
-	res, err := pipeline.Build(*o)
+	res, err := buildSite(*o)
 	if err != nil {
 		return err
 	}
@@ -159,16 +151,30 @@ func serve(args []string, stdout, stderr io.Writer) error {
 	// the functions serve what Lambda embeds, kept in the cache: the
 	// structured reports are needed only when a report changed
 	o.KeepSearchIndex, o.KeepFunctionsData, o.DropReports = true, true, true
-	res, err := pipeline.Build(*o)
+	res, err := buildSite(*o)
 	if err != nil {
 		return err
 	}
+	debug.FreeOSMemory() // what the build used goes back before serving
 	srv, err := server(res, o.Out)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "built %d report(s), %d pages\nserving on http://%s/ (Ctrl-C to stop)\n", res.Count, res.Pages, *addr)
 	return http.ListenAndServe(*addr, srv)
+}
+
+// buildSite runs the build of the build and serve commands. The build's
+// live heap is small (a shard or two in flight: about 1 GB at 1,000
+// reports) and the collector ran at every doubling of it; during the build
+// it collects at every quadrupling instead, with a ceiling (2.5 GiB) under
+// the 4 GiB budget, unless GOGC or GOMEMLIMIT say otherwise.
+func buildSite(o pipeline.Options) (*pipeline.Result, error) {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(300))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(5 << 29))
+	}
+	return pipeline.Build(o)
 }
 
 // server serves a built site with the functions over the reports just
