@@ -68,6 +68,22 @@ func BenchmarkBuildOneReport(b *testing.B) {
 	}
 }
 
+// BenchmarkEncode writes the index file of BENCH_REPORTS reports (default
+// 1000; SYNTH chooses them, see corpus), as the deploy's build does:
+//
+//	SYNTH=/tmp/synth.json.gz go test ./bench/search -run XXX -bench Encode -benchtime 3x
+func BenchmarkEncode(b *testing.B) {
+	n := 1000
+	fmt.Sscan(os.Getenv("BENCH_REPORTS"), &n)
+	rs := corpus(b, n)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := search.Encode(rs); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // TestLatency prints, for 1 and for N reports (BENCH_REPORTS, default
 // 1000), the time to write the index file (what the generator does), its
 // size, the heap it takes once opened, and query percentiles. It runs only
