@@ -147,7 +147,8 @@ var words = map[string]map[string]string{
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // eachOnCores calls f(0)…f(n-1), as many at a time as there are cores,
-// and returns when all have returned.
+// and returns when all have returned: percore.Run's loop, kept here
+// because this package takes nothing of the project but the model.
 func eachOnCores(n int, f func(i int)) {
 	var wg sync.WaitGroup
 	var next atomic.Int64
