@@ -332,9 +332,9 @@ func sameTree(t *testing.T, a, b string) {
 	}
 }
 
-// TestReportsReadBack: a build that returns the structured reports (serve,
-// the functions' data) reads those of the cache back from their
-// report.json, the same reports as ingested; an entry whose report.json
+// TestReportsReadBack: a build that returns the structured reports (the
+// tests' builds; serve and the deploy's build drop them) reads those of
+// the cache back from their report.json, the same reports as ingested; an entry whose report.json
 // cannot be read is ingested again. The search index is kept in the cache
 // while the reports do not change.
 func TestReportsReadBack(t *testing.T) {
@@ -449,8 +449,9 @@ func TestReportsReadBack(t *testing.T) {
 // TestEncodingsWithoutReports: a build that drops the structured reports
 // (generator build, serve) but writes the functions' pack and search
 // index reads no report back while the cache holds both for its reports,
-// and reads them back, to make both again, when one report changed: the
-// files are then those a build from scratch writes.
+// nor those it renders when it makes both, and reads the others back, to
+// make both again, when one report changed: the files are then those a
+// build from scratch writes.
 func TestEncodingsWithoutReports(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the site four times")
@@ -488,7 +489,10 @@ func TestEncodingsWithoutReports(t *testing.T) {
 		build(f)
 		return read(t, f.FunctionsData), read(t, f.SearchIndex)
 	}
-	build(o) // the cache filled
+	// the cache filled: the reports rendered make both, none read back
+	if _, readBack := build(o); readBack {
+		t.Error("a first build read back the reports it had just rendered")
+	}
 	if _, readBack := build(o); readBack {
 		t.Error("nothing changed and both encodings are in the cache, yet the reports were read back")
 	}

@@ -32,6 +32,7 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"pkportal"
@@ -266,9 +267,9 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 	// the search index must be made again from every report: dropped,
 	// they would be read back from the cache just after.
 	wantPack, wantIndex := o.FunctionsData != "" || o.KeepFunctionsData, o.SearchIndex != "" || o.KeepSearchIndex
-	ro := o
+	shardOpts := o
 	if wantPack && !c.hasDerived(packName, keys) || wantIndex && !c.hasDerived(indexName, keys) {
-		ro.DropReports = false
+		shardOpts.DropReports = false
 	}
 	res.step("keys and entries", &ts)
 
@@ -277,11 +278,14 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 	// where ingesting took 21 s), the others ingested as they are rendered.
 	if paths != nil && !o.DropReports {
 		t := time.Now()
-		if err := readBack(srcs, c); err != nil {
+		n, err := readBack(srcs, c)
+		if err != nil {
 			return nil, fmt.Errorf("build: %w", err)
 		}
 		res.Ingest += time.Since(t)
-		res.step("reports read back", &ts)
+		if n > 0 {
+			res.step("reports read back", &ts)
+		}
 	}
 
 	// The reports to render, a shard at a time, one shard per core.
@@ -295,7 +299,7 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 	st := &stageTimes{}
 	nShards := (len(todo) + shardSize - 1) / shardSize
 	err = errors.Join(percore.Run(nShards, func(k int) error {
-		return renderShard(todo[k*shardSize:min((k+1)*shardSize, len(todo))], c, work, scratch, files, ro, st, logw)
+		return renderShard(todo[k*shardSize:min((k+1)*shardSize, len(todo))], c, work, scratch, files, shardOpts, st, logw)
 	})...)
 	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
@@ -304,11 +308,7 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 	res.Generate, res.Render = st.generate, st.render
 	res.step("shards", &ts)
 	if paths != nil && !o.DropReports {
-		reports = make([]*report.Report, len(srcs))
-		for i, s := range srcs {
-			reports[i] = s.r
-		}
-		sort.SliceStable(reports, func(i, j int) bool { return reportLess(reports[i], reports[j]) })
+		reports = reportsOf(srcs)
 		res.Reports = reports
 	}
 
@@ -360,16 +360,15 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 	all := func() ([]*report.Report, error) {
 		if reports == nil {
 			t := time.Now()
-			if err := readBack(srcs, c); err != nil {
+			n, err := readBack(srcs, c)
+			if err != nil {
 				return nil, err
 			}
-			reports = make([]*report.Report, len(srcs))
-			for i, s := range srcs {
-				reports[i] = s.r
-			}
-			sort.SliceStable(reports, func(i, j int) bool { return reportLess(reports[i], reports[j]) })
+			reports = reportsOf(srcs)
 			res.Ingest += time.Since(t)
-			res.step("reports read back", &ts)
+			if n > 0 {
+				res.step("reports read back", &ts)
+			}
 		}
 		return reports, nil
 	}
@@ -520,13 +519,15 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 // readBack gives every source that has a cache entry but not its
 // structured report that report: read back from the entry's report.json,
 // or, when that is not readable, ingested from the source. One source per
-// core at a time.
-func readBack(srcs []*source, c *cache) error {
-	return errors.Join(percore.Run(len(srcs), func(i int) error {
+// core at a time. It returns how many it gave.
+func readBack(srcs []*source, c *cache) (int, error) {
+	var n atomic.Int64
+	err := errors.Join(percore.Run(len(srcs), func(i int) error {
 		s := srcs[i]
 		if s.r != nil || s.e == nil {
 			return nil
 		}
+		n.Add(1)
 		r, err := c.report(s.key, s.e.Slug)
 		if err != nil { // not readable: from the source, as ingested
 			r, err = ingest.ParseFile(s.path)
@@ -534,6 +535,18 @@ func readBack(srcs []*source, c *cache) error {
 		s.r = r
 		return err
 	})...)
+	return int(n.Load()), err
+}
+
+// reportsOf returns the structured reports of srcs, in the order of
+// ingest.ParseDir.
+func reportsOf(srcs []*source) []*report.Report {
+	rs := make([]*report.Report, len(srcs))
+	for i, s := range srcs {
+		rs[i] = s.r
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return reportLess(rs[i], rs[j]) })
+	return rs
 }
 
 // The names of the derived files in the cache.
