@@ -145,14 +145,11 @@ var UILangs = []string{"fr", "en"}
 // Encode writes the index file of the reports for the UI languages langs
 // (UILangs when none is given). The same reports give the same bytes.
 func Encode(reports []*report.Report, langs ...string) ([]byte, error) {
-	if len(langs) == 0 {
-		langs = UILangs
+	srcs := make([]Source, len(reports))
+	for i, r := range reports {
+		srcs[i].Report = r
 	}
-	docs := make([][]Doc, len(langs))
-	for i, l := range langs {
-		docs[i] = Docs(reports, l)
-	}
-	return encode(langs, docs)
+	return EncodeWith(nil, srcs, langs...)
 }
 
 type strTable struct {

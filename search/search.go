@@ -51,10 +51,7 @@ type Doc struct {
 // language lang (the benchmarks feed the same documents to other engines),
 // report after report. The reports are read in parallel, one per core.
 func Docs(reports []*report.Report, lang string) []Doc {
-	w := words[lang]
-	if w == nil {
-		w = words["en"]
-	}
+	w := wordsOf(lang)
 	per := make([][]Doc, len(reports))
 	eachOnCores(len(reports), func(i int) { per[i] = reportDocs(reports[i], lang, w) })
 	n := 0
@@ -142,6 +139,14 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 var words = map[string]map[string]string{
 	"fr": {"paragraph": "Paragraphe", "ea": "réalisation escomptée", "indicator": "indicateur", "output": "produit"},
 	"en": {"paragraph": "Paragraph", "ea": "expected accomplishment", "indicator": "indicator", "output": "output"},
+}
+
+// wordsOf returns the words of documents' titles in the UI language lang.
+func wordsOf(lang string) map[string]string {
+	if w := words[lang]; w != nil {
+		return w
+	}
+	return words["en"]
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/klauspost/compress/zstd"
 
@@ -49,33 +51,64 @@ type Pack struct {
 	slugs   []string
 	symbols []string
 	offs    [][2]uint32 // offset and length of each report's frame
+	zdict   []byte      // the compressed dictionary
 	dec     *zstd.Decoder
 }
 
 // WritePack writes the pack file of reports to w. The same reports give
 // the same bytes.
 func WritePack(w io.Writer, reports []*report.Report) error {
-	rs := append([]*report.Report(nil), reports...)
-	sort.Slice(rs, func(i, j int) bool { return rs[i].Slug < rs[j].Slug })
-	jsons := make([][]byte, len(rs))
-	if err := errors.Join(percore.Run(len(rs), func(i int) (err error) {
-		if jsons[i], err = json.Marshal(rs[i]); err != nil {
-			return fmt.Errorf("pack %s: %w", rs[i].Symbol, err)
-		}
-		return nil
-	})...); err != nil {
-		return err
+	items := make([]PackItem, len(reports))
+	for i, r := range reports {
+		items[i] = PackItem{Slug: r.Slug, Symbol: r.Symbol, JSON: func() ([]byte, error) { return json.Marshal(r) }}
 	}
+	return WritePackWith(w, nil, items)
+}
+
+// A PackItem is one report of the pack WritePackWith writes.
+type PackItem struct {
+	Slug, Symbol string
+	// JSON returns the report as encoding/json writes a report.Report;
+	// it is called only when the report's frame is not taken from the
+	// previous pack.
+	JSON func() ([]byte, error)
+	// Same says the report is the one of the same slug in the previous
+	// pack.
+	Same bool
+}
+
+// WritePackWith writes the pack file of items to w: the bytes WritePack
+// writes of their reports. prev is a pack file written earlier, or nil:
+// when its dictionary is the one of these items, the frames of the items
+// marked Same are copied from it instead of compressed again (at 1,000
+// reports, a build where one report changed compresses one).
+func WritePackWith(w io.Writer, prev []byte, items []PackItem) error {
+	items = slices.Clone(items)
+	slices.SortFunc(items, func(a, b PackItem) int { return strings.Compare(a.Slug, b.Slug) })
+	jsons := make([][]byte, len(items))
 	var dict []byte
-	for _, b := range jsons {
+	for i, it := range items {
 		if len(dict) >= maxDict {
 			break
 		}
+		b, err := it.JSON()
+		if err != nil {
+			return fmt.Errorf("pack %s: %w", it.Symbol, err)
+		}
+		jsons[i] = b
 		dict = append(dict, b[:min(len(b), maxDict-len(dict))]...)
 	}
 	plain, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
 	if err != nil {
 		return err
+	}
+	zdict := plain.EncodeAll(dict, nil)
+	// the previous pack's frames, when they were made with this dictionary
+	var old *Pack
+	if prev != nil {
+		if p, err := openIndex(prev); err == nil && bytes.Equal(p.zdict, zdict) {
+			old = p
+		}
 	}
 	opts := []zstd.EOption{zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(runtime.GOMAXPROCS(0)), zstd.WithWindowSize(packWindow)}
 	if len(dict) > 0 {
@@ -83,6 +116,26 @@ func WritePack(w io.Writer, reports []*report.Report) error {
 	}
 	enc, err := zstd.NewWriter(nil, opts...)
 	if err != nil {
+		return err
+	}
+	frames := make([][]byte, len(items))
+	if err := errors.Join(percore.Run(len(items), func(i int) error {
+		if old != nil && items[i].Same {
+			if f, ok := old.frame(items[i].Slug); ok {
+				frames[i] = f
+				return nil
+			}
+		}
+		b := jsons[i]
+		if b == nil {
+			var err error
+			if b, err = items[i].JSON(); err != nil {
+				return fmt.Errorf("pack %s: %w", items[i].Symbol, err)
+			}
+		}
+		frames[i] = enc.EncodeAll(b, nil)
+		return nil
+	})...); err != nil {
 		return err
 	}
 	var head bytes.Buffer
@@ -96,23 +149,17 @@ func WritePack(w io.Writer, reports []*report.Report) error {
 		head.WriteString(s)
 		return nil
 	}
-	zdict := plain.EncodeAll(dict, nil)
 	u32(PackVersion)
-	u32(uint32(len(rs)))
+	u32(uint32(len(items)))
 	u32(uint32(len(zdict)))
 	head.Write(zdict)
-	frames := make([][]byte, len(rs))
-	percore.Run(len(rs), func(i int) error {
-		frames[i] = enc.EncodeAll(jsons[i], nil)
-		return nil
-	})
 	var blob bytes.Buffer
-	for i, r := range rs {
+	for i, it := range items {
 		frame := frames[i]
-		if err := str(r.Slug); err != nil {
+		if err := str(it.Slug); err != nil {
 			return err
 		}
-		if err := str(r.Symbol); err != nil {
+		if err := str(it.Symbol); err != nil {
 			return err
 		}
 		u32(uint32(blob.Len()))
@@ -126,8 +173,44 @@ func WritePack(w io.Writer, reports []*report.Report) error {
 	return err
 }
 
+// frame returns the compressed frame of the report with the given slug.
+func (p *Pack) frame(slug string) ([]byte, bool) {
+	i, ok := p.find(slug)
+	if !ok {
+		return nil, false
+	}
+	o := p.offs[i]
+	return p.b[o[0] : o[0]+o[1]], true
+}
+
 // OpenPack reads the index of a pack file; the bytes are used in place.
 func OpenPack(b []byte) (*Pack, error) {
+	p, err := openIndex(b)
+	if err != nil {
+		return nil, err
+	}
+	plain, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		return nil, err
+	}
+	defer plain.Close()
+	dict, err := plain.DecodeAll(p.zdict, nil)
+	if err != nil {
+		return nil, fmt.Errorf("report pack: dictionary: %w", err)
+	}
+	opts := []zstd.DOption{zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxWindow(packWindow)}
+	if len(dict) > 0 {
+		opts = append(opts, zstd.WithDecoderDictRaw(1, dict))
+	}
+	if p.dec, err = zstd.NewReader(nil, opts...); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// openIndex reads the index of a pack file, and finds its compressed
+// dictionary; it decompresses nothing.
+func openIndex(b []byte) (*Pack, error) {
 	corrupt := func(what string) error { return fmt.Errorf("report pack: %s", what) }
 	if len(b) < len(packMagic)+12 || string(b[:len(packMagic)]) != packMagic {
 		return nil, corrupt("not a pack file (bad magic)")
@@ -164,9 +247,8 @@ func OpenPack(b []byte) (*Pack, error) {
 	if at+nd > len(b) {
 		return nil, corrupt("truncated dictionary")
 	}
-	zdict := b[at : at+nd]
+	p := &Pack{zdict: b[at : at+nd]}
 	at += nd
-	p := &Pack{}
 	for range n {
 		p.slugs = append(p.slugs, str())
 		p.symbols = append(p.symbols, str())
@@ -180,22 +262,6 @@ func OpenPack(b []byte) (*Pack, error) {
 		if uint64(o[0])+uint64(o[1]) > uint64(len(p.b)) {
 			return nil, corrupt("a report past the end")
 		}
-	}
-	plain, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
-	if err != nil {
-		return nil, err
-	}
-	defer plain.Close()
-	dict, err := plain.DecodeAll(zdict, nil)
-	if err != nil {
-		return nil, fmt.Errorf("report pack: dictionary: %w", err)
-	}
-	opts := []zstd.DOption{zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxWindow(packWindow)}
-	if len(dict) > 0 {
-		opts = append(opts, zstd.WithDecoderDictRaw(1, dict))
-	}
-	if p.dec, err = zstd.NewReader(nil, opts...); err != nil {
-		return nil, err
 	}
 	return p, nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -112,5 +113,61 @@ func TestPackRefusesDamage(t *testing.T) {
 		if p, err := OpenPack(d); err == nil {
 			_, _ = p.All() // an error or, rarely, other bytes: never a panic
 		}
+	}
+}
+
+// TestPackWithThePreviousPack: when one report of a pack changes, the
+// frames of the others are copied from the previous pack; the file must be
+// the one WritePack writes, byte for byte, and only the changed report is
+// encoded (or every report, when the changed one is in the dictionary).
+func TestPackWithThePreviousPack(t *testing.T) {
+	rs := variants(t, 6) // the first two (by slug) fill the dictionary (512 KB)
+	var prev bytes.Buffer
+	if err := WritePack(&prev, rs); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		changed int
+		encoded string
+	}{
+		{4, "a-99-1000 a-99-1001 a-99-1004"}, // the dictionary's reports, and the changed one
+		{0, "a-99-1000 a-99-1001 a-99-1002 a-99-1003 a-99-1004 a-99-1005"},
+	} {
+		now := slices.Clone(rs)
+		r := *now[c.changed]
+		r.Title += " (révisé)"
+		now[c.changed] = &r
+		var want bytes.Buffer
+		if err := WritePack(&want, now); err != nil {
+			t.Fatal(err)
+		}
+		var encoded []string
+		items := make([]PackItem, len(now))
+		for i, r := range now {
+			items[len(now)-1-i] = PackItem{Slug: r.Slug, Symbol: r.Symbol, Same: i != c.changed, JSON: func() ([]byte, error) {
+				encoded = append(encoded, r.Slug)
+				return json.Marshal(r)
+			}}
+		}
+		var got bytes.Buffer
+		if err := WritePackWith(&got, prev.Bytes(), items); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("report %d changed: %d bytes, not the %d of WritePack", c.changed, got.Len(), want.Len())
+		}
+		slices.Sort(encoded)
+		if s := strings.Join(slices.Compact(encoded), " "); s != c.encoded {
+			t.Errorf("report %d changed: encoded %s, want %s", c.changed, s, c.encoded)
+		}
+	}
+	// a damaged previous pack is not used
+	var got bytes.Buffer
+	items := make([]PackItem, len(rs))
+	for i, r := range rs {
+		items[i] = PackItem{Slug: r.Slug, Symbol: r.Symbol, Same: true, JSON: func() ([]byte, error) { return json.Marshal(r) }}
+	}
+	if err := WritePackWith(&got, []byte("PKREPORT broken"), items); err != nil || !bytes.Equal(got.Bytes(), prev.Bytes()) {
+		t.Errorf("a damaged previous pack: %v, %d bytes", err, got.Len())
 	}
 }

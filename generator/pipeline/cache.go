@@ -288,6 +288,38 @@ func reportDirs(slug string) []string {
 // report.json of its output (the model as JSON, which decodes to the
 // report that ingest made: the key covers the source and the generator).
 func (c *cache) report(key, slug string) (*report.Report, error) {
+	b, err := c.reportFile(key, slug)
+	if err != nil {
+		return nil, err
+	}
+	var r report.Report
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, fmt.Errorf("cache entry %s: data/%s/report.json: %w", key, slug, err)
+	}
+	return &r, nil
+}
+
+// reportJSON returns the structured report of the entry of key as
+// json.Marshal writes it, without decoding it: its report.json is that,
+// indented, with the name of its schema first.
+func (c *cache) reportJSON(key, slug string) ([]byte, error) {
+	b, err := c.reportFile(key, slug)
+	if err != nil {
+		return nil, err
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, b); err != nil {
+		return nil, fmt.Errorf("cache entry %s: data/%s/report.json: %w", key, slug, err)
+	}
+	j, ok := bytes.CutPrefix(compact.Bytes(), []byte(site.ReportJSONPrefix))
+	if !ok {
+		return nil, fmt.Errorf("cache entry %s: data/%s/report.json does not begin with %s", key, slug, site.ReportJSONPrefix)
+	}
+	return append([]byte("{"), j...), nil
+}
+
+// reportFile returns the report.json of the entry of key.
+func (c *cache) reportFile(key, slug string) ([]byte, error) {
 	list, err := os.ReadFile(filepath.Join(c.path(key), "files.txt"))
 	if err != nil {
 		return nil, err
@@ -302,32 +334,26 @@ func (c *cache) report(key, slug string) (*report.Report, error) {
 	if n < 0 {
 		return nil, fmt.Errorf("cache entry %s: no %s", key, want)
 	}
-	b, err := os.ReadFile(filepath.Join(c.path(key), "out", strconv.Itoa(n)))
-	if err != nil {
-		return nil, err
-	}
-	var r report.Report
-	if err := json.Unmarshal(b, &r); err != nil {
-		return nil, fmt.Errorf("cache entry %s: %s: %w", key, want, err)
-	}
-	return &r, nil
+	return os.ReadFile(filepath.Join(c.path(key), "out", strconv.Itoa(n)))
 }
 
 // derived returns what compute makes from the reports of keys (the
 // functions' pack, the search index): kept in the cache under a hash of
 // name and keys, so that a build whose reports did not change reuses it
 // (at 1,000 reports the dev server's first search, which encoded the
-// index, took 12.6 s). The last one
-// of each name is kept. A throwaway cache keeps nothing.
-func (c *cache) derived(name string, keys []string, compute func() ([]byte, error)) ([]byte, error) {
+// index, took 12.6 s). The last one of each name is kept, with the list
+// of its keys: compute is given it as prev, to take from it what belongs
+// to the reports that did not change (prev.has(key)). A throwaway cache
+// keeps nothing.
+func (c *cache) derived(name string, keys []string, compute func(prev derivedFile) ([]byte, error)) ([]byte, error) {
 	if !c.shared {
-		return compute()
+		return compute(derivedFile{})
 	}
 	dir, path := c.derivedPath(name, keys)
 	if b, err := os.ReadFile(path); err == nil {
 		return b, nil
 	}
-	b, err := compute()
+	b, err := compute(c.previous(dir, name))
 	if err != nil {
 		return nil, err
 	}
@@ -338,10 +364,47 @@ func (c *cache) derived(name string, keys []string, compute func() ([]byte, erro
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
+	list := strings.Join(slices.Sorted(slices.Values(keys)), "\n") + "\n"
+	if err := os.WriteFile(path+".keys", []byte(list), 0o644); err != nil {
+		return nil, err
+	}
 	if err := os.WriteFile(path+".tmp", b, 0o644); err != nil {
 		return nil, err
 	}
 	return b, os.Rename(path+".tmp", path)
+}
+
+// derivedFile is a derived file of an earlier build, with the keys of
+// the reports it was made from.
+type derivedFile struct {
+	b    []byte
+	keys map[string]bool
+}
+
+// has reports whether the file was made from the report of key.
+func (d derivedFile) has(key string) bool { return d.keys[key] }
+
+// previous returns the derived file named name that an earlier build
+// kept in dir, or none (its keys are written before it, so a file
+// present has them).
+func (c *cache) previous(dir, name string) derivedFile {
+	paths, _ := filepath.Glob(filepath.Join(dir, name+"-*.keys"))
+	if len(paths) != 1 {
+		return derivedFile{}
+	}
+	list, err := os.ReadFile(paths[0])
+	if err != nil {
+		return derivedFile{}
+	}
+	b, err := os.ReadFile(strings.TrimSuffix(paths[0], ".keys"))
+	if err != nil {
+		return derivedFile{}
+	}
+	d := derivedFile{b: b, keys: map[string]bool{}}
+	for k := range strings.Lines(string(list)) {
+		d.keys[strings.TrimSuffix(k, "\n")] = true
+	}
+	return d
 }
 
 // derivedPath returns the folder of the derived files and the path of

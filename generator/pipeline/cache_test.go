@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -424,7 +425,12 @@ func TestReportsReadBack(t *testing.T) {
 	if got := index(); got != read(t, filepath.Join(tmp, "1.idx")) {
 		t.Fatal("the kept search index differs from the written one")
 	}
-	kept, _ := filepath.Glob(filepath.Join(tmp, "cache", "derived", "search.idx-*"))
+	// the index, and the list of the reports it was made of
+	indexes := func() []string {
+		m, _ := filepath.Glob(filepath.Join(tmp, "cache", "derived", "search.idx-*"))
+		return slices.DeleteFunc(m, func(p string) bool { return strings.HasSuffix(p, ".keys") })
+	}
+	kept := indexes()
 	if len(kept) != 1 {
 		t.Fatalf("search indexes in the cache: %v", kept)
 	}
@@ -441,7 +447,7 @@ func TestReportsReadBack(t *testing.T) {
 	if got := index(); got == "kept" || len(got) < 1000 {
 		t.Fatalf("a report changed, the search index is still the cached one (%d bytes)", len(got))
 	}
-	if now, _ := filepath.Glob(filepath.Join(tmp, "cache", "derived", "search.idx-*")); len(now) != 1 || now[0] == kept[0] {
+	if now := indexes(); len(now) != 1 || now[0] == kept[0] {
 		t.Errorf("search indexes in the cache after a change: %v (was %v)", now, kept)
 	}
 }
@@ -449,14 +455,16 @@ func TestReportsReadBack(t *testing.T) {
 // TestEncodingsWithoutReports: a build that drops the structured reports
 // (generator build, serve) but writes the functions' pack and search
 // index reads no report back while the cache holds both for its reports,
-// nor those it renders when it makes both, and reads the others back, to
-// make both again, when one report changed: the files are then those a
-// build from scratch writes.
+// nor those it renders when it makes both, nor, when one report changed,
+// the others: their part of both is taken from the previous pack and
+// index. The files are those a build from scratch writes, also when the
+// previous index is damaged or its list of reports lost (the reports are
+// then read back).
 func TestEncodingsWithoutReports(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the site four times")
 	}
-	src := corpus(t, 2)
+	src := corpus(t, 3)
 	tmp := t.TempDir()
 	o := Options{Src: src, Out: filepath.Join(tmp, "public"), Cache: filepath.Join(tmp, "cache"), Synthetic: true,
 		DropReports: true, KeepFunctionsData: true, KeepSearchIndex: true,
@@ -496,20 +504,54 @@ func TestEncodingsWithoutReports(t *testing.T) {
 	if _, readBack := build(o); readBack {
 		t.Error("nothing changed and both encodings are in the cache, yet the reports were read back")
 	}
-	if p, _ := reportdata.OpenPack([]byte(read(t, o.FunctionsData))); p == nil || len(p.Slugs()) != 2 {
-		t.Fatalf("the functions' pack does not hold the 2 reports")
+	if p, _ := reportdata.OpenPack([]byte(read(t, o.FunctionsData))); p == nil || len(p.Slugs()) != 3 {
+		t.Fatalf("the functions' pack does not hold the 3 reports")
 	}
 
 	paths, _ := filepath.Glob(filepath.Join(src, "*.txt"))
-	if err := os.WriteFile(paths[0], []byte(strings.Replace(read(t, paths[0]), "les rations", "les vivres", 1)), 0o644); err != nil {
+	// the last report: the first two fill the pack's dictionary, and a
+	// change there would make every report's part again
+	if err := os.WriteFile(paths[2], []byte(strings.Replace(read(t, paths[2]), "les rations", "les vivres", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	res, readBack := build(o)
-	if !readBack || res.Rendered != 1 {
-		t.Fatalf("one report changed: %d rendered, reports read back: %v; want 1 and true", res.Rendered, readBack)
+	if readBack || res.Rendered != 1 {
+		t.Fatalf("one report changed: %d rendered, reports read back: %v; want 1 and false", res.Rendered, readBack)
 	}
 	pack, index := fresh()
 	if read(t, o.FunctionsData) != pack || read(t, o.SearchIndex) != index {
 		t.Error("after a change, the pack or index differs from a build's from scratch")
+	}
+
+	// the previous index damaged, then its list of reports lost: the
+	// other reports are read back
+	derived := func(pattern string) string {
+		t.Helper()
+		m, _ := filepath.Glob(filepath.Join(tmp, "cache", "derived", pattern))
+		if len(m) != 1 {
+			t.Fatalf("%s in the cache: %v", pattern, m)
+		}
+		return m[0]
+	}
+	for _, damage := range []func(){
+		func() {
+			p := strings.TrimSuffix(derived("search.idx-*.keys"), ".keys")
+			if err := os.WriteFile(p, []byte(read(t, p)[:1000]), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		},
+		func() { os.Remove(derived("search.idx-*.keys")) },
+	} {
+		damage()
+		if err := os.WriteFile(paths[0], []byte(read(t, paths[0])+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, readBack := build(o); !readBack {
+			t.Error("the previous index unusable: the other reports were not read back")
+		}
+		pack, index := fresh()
+		if read(t, o.FunctionsData) != pack || read(t, o.SearchIndex) != index {
+			t.Error("the previous index unusable: the pack or index differs from a build's from scratch")
+		}
 	}
 }

@@ -24,12 +24,14 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -264,8 +266,8 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 		keys[i] = s.key
 	}
 	// The reports this build renders are kept when the functions' pack or
-	// the search index must be made again from every report: dropped,
-	// they would be read back from the cache just after.
+	// the search index must be made again: their part of both is made
+	// from them (dropped, they would be read back from the cache).
 	wantPack, wantIndex := o.FunctionsData != "" || o.KeepFunctionsData, o.SearchIndex != "" || o.KeepSearchIndex
 	shardOpts := o
 	if wantPack && !c.hasDerived(packName, keys) || wantIndex && !c.hasDerived(indexName, keys) {
@@ -278,7 +280,7 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 	// where ingesting took 21 s), the others ingested as they are rendered.
 	if paths != nil && !o.DropReports {
 		t := time.Now()
-		n, err := readBack(srcs, c)
+		n, err := readBackReports(srcs, c)
 		if err != nil {
 			return nil, fmt.Errorf("build: %w", err)
 		}
@@ -354,31 +356,12 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 	}
 	res.Pages = n
 	res.step("pages counted", &ts)
-	// The functions' pack and the search index are made from every
-	// report, when the cache does not hold them for these reports: those
-	// the build dropped are read back then.
-	all := func() ([]*report.Report, error) {
-		if reports == nil {
-			t := time.Now()
-			n, err := readBack(srcs, c)
-			if err != nil {
-				return nil, err
-			}
-			reports = reportsOf(srcs)
-			res.Ingest += time.Since(t)
-			if n > 0 {
-				res.step("reports read back", &ts)
-			}
-		}
-		return reports, nil
-	}
+	// The functions' pack and the search index, when the cache does not
+	// hold them for these reports: made from the previous ones for the
+	// reports that did not change, from the reports for the others.
 	if wantPack {
-		b, err := c.derived(packName, keys, func() ([]byte, error) {
-			rs, err := all()
-			if err != nil {
-				return nil, err
-			}
-			return functionsData(rs)
+		b, err := c.derived(packName, keys, func(prev derivedFile) ([]byte, error) {
+			return functionsData(srcs, c, prev)
 		})
 		if err == nil && o.FunctionsData != "" {
 			err = writeIfChanged(o.FunctionsData, b)
@@ -389,14 +372,16 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 		if o.KeepFunctionsData {
 			res.FunctionsData = b
 		}
+		res.step("functions' pack", &ts)
 	}
 	if wantIndex {
-		b, err := c.derived(indexName, keys, func() ([]byte, error) {
-			rs, err := all()
-			if err != nil {
-				return nil, err
-			}
-			return search.Encode(rs)
+		b, err := c.derived(indexName, keys, func(prev derivedFile) ([]byte, error) {
+			return searchIndex(srcs, c, prev, func(n int, took time.Duration) {
+				res.Ingest += took
+				if n > 0 {
+					res.step("reports read back", &ts)
+				}
+			})
 		})
 		if err == nil && o.SearchIndex != "" {
 			err = writeIfChanged(o.SearchIndex, b)
@@ -407,8 +392,8 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 		if o.KeepSearchIndex {
 			res.SearchIndex = b
 		}
+		res.step("search index", &ts)
 	}
-	res.step("functions data", &ts)
 	// The reports' folders: moved from where this build rendered them, or
 	// from the previous output when it holds them unchanged, linked from
 	// the cache otherwise.
@@ -516,11 +501,11 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 	return res, nil
 }
 
-// readBack gives every source that has a cache entry but not its
+// readBackReports gives every source that has a cache entry but not its
 // structured report that report: read back from the entry's report.json,
 // or, when that is not readable, ingested from the source. One source per
 // core at a time. It returns how many it gave.
-func readBack(srcs []*source, c *cache) (int, error) {
+func readBackReports(srcs []*source, c *cache) (int, error) {
 	var n atomic.Int64
 	err := errors.Join(percore.Run(len(srcs), func(i int) error {
 		s := srcs[i]
@@ -681,9 +666,76 @@ func swap(src, dst string) error {
 	return os.RemoveAll(old)
 }
 
-// functionsData is the pack of the reports that the CSV function embeds.
-func functionsData(reports []*report.Report) ([]byte, error) {
+// functionsData is the pack of the reports of srcs that the CSV function
+// embeds: the reports that did not change since prev was made are copied
+// from it, the others compressed from their JSON (from the cache's
+// report.json when the build did not render them: nothing is decoded).
+func functionsData(srcs []*source, c *cache, prev derivedFile) ([]byte, error) {
+	items := make([]reportdata.PackItem, len(srcs))
+	for i, s := range srcs {
+		items[i] = reportdata.PackItem{Slug: s.e.Slug, Symbol: s.e.Symbol, Same: prev.has(s.key), JSON: func() ([]byte, error) {
+			if s.r == nil {
+				if b, err := c.reportJSON(s.key, s.e.Slug); err == nil {
+					return b, nil
+				}
+			}
+			r := s.r
+			if r == nil { // not readable: from the source, as ingested
+				var err error
+				if r, err = ingest.ParseFile(s.path); err != nil {
+					return nil, err
+				}
+			}
+			return json.Marshal(r)
+		}}
+	}
 	var b bytes.Buffer
-	err := reportdata.WritePack(&b, reports)
+	err := reportdata.WritePackWith(&b, prev.b, items)
 	return b.Bytes(), err
+}
+
+// searchIndex encodes the search index of the reports of srcs: the
+// documents of those that did not change since prev was made are read
+// from it, the others drawn from their reports, read back from the cache
+// when the build did not render them (a prev that cannot be read is not
+// used: all are); readBack is told how many were read back, in how long.
+func searchIndex(srcs []*source, c *cache, prev derivedFile, readBack func(n int, took time.Duration)) ([]byte, error) {
+	srcs = slices.Clone(srcs)
+	sort.SliceStable(srcs, func(i, j int) bool { return sourceLess(srcs[i], srcs[j]) })
+	encode := func(from derivedFile) ([]byte, error) {
+		var back []*source
+		for _, s := range srcs {
+			if !from.has(s.key) {
+				back = append(back, s)
+			}
+		}
+		t := time.Now()
+		n, err := readBackReports(back, c)
+		readBack(n, time.Since(t))
+		if err != nil {
+			return nil, err
+		}
+		items := make([]search.Source, len(srcs))
+		for i, s := range srcs {
+			if from.has(s.key) {
+				items[i] = search.Source{Slug: s.e.Slug, Lang: s.e.Language}
+			} else {
+				items[i] = search.Source{Report: s.r}
+			}
+		}
+		return search.EncodeWith(from.b, items)
+	}
+	b, err := encode(prev)
+	if err != nil && prev.b != nil {
+		b, err = encode(derivedFile{})
+	}
+	return b, err
+}
+
+// sourceLess orders sources as reportLess orders their reports.
+func sourceLess(a, b *source) bool {
+	if a.e.Symbol != b.e.Symbol {
+		return ingest.SymbolLess(a.e.Symbol, b.e.Symbol)
+	}
+	return a.e.Language < b.e.Language
 }

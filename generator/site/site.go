@@ -208,6 +208,10 @@ type page struct {
 	Build map[string]any `json:"build,omitempty"`
 }
 
+// ReportJSONPrefix is how a report's report.json begins, compacted: the
+// name of its schema, then the members json.Marshal writes of the report.
+const ReportJSONPrefix = `{"$schema":"report.schema.json",`
+
 // pageBufs keeps writePage's buffers for the next pages.
 var pageBufs sync.Pool
 
@@ -411,7 +415,7 @@ func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 	if err != nil {
 		return err
 	}
-	withSchema := append([]byte(`{"$schema":"report.schema.json",`), b[1:]...)
+	withSchema := append([]byte(ReportJSONPrefix), b[1:]...)
 	// json.Marshal's output is compact and HTML-escaped already: indent
 	// it as MarshalIndent of it would, without its second pass
 	ind := appendIndent(make([]byte, 0, len(withSchema)*3/2), withSchema, "", " ")

@@ -1,0 +1,158 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"pkportal/report"
+)
+
+// A Source is one report of the index EncodeWith writes: the report, or,
+// when the report is the same as when an earlier index file was written,
+// only what finds its documents in that file.
+type Source struct {
+	// Report is the report; nil to take its documents from the earlier
+	// index.
+	Report *report.Report
+	// Slug and Lang (the language of its text) name a report taken from
+	// the earlier index.
+	Slug, Lang string
+}
+
+// EncodeWith writes the index file of the reports of srcs, in their
+// order, for the UI languages langs (UILangs when none is given): the
+// bytes Encode writes of the same reports. The documents of a source
+// without a Report are read from prev, an index file written earlier for
+// the same languages, instead of being drawn from the report again: a
+// build in which one report of a thousand changed does not read the
+// other 999 back. prev must not change while EncodeWith runs.
+func EncodeWith(prev []byte, srcs []Source, langs ...string) ([]byte, error) {
+	if len(langs) == 0 {
+		langs = UILangs
+	}
+	var old map[segmentKey][][]Doc
+	if slices.ContainsFunc(srcs, func(s Source) bool { return s.Report == nil }) {
+		var err error
+		if old, err = previousDocs(prev, langs); err != nil {
+			return nil, fmt.Errorf("search index: the previous index: %w", err)
+		}
+	}
+	per := make([][][]Doc, len(srcs)) // per source, per UI language
+	eachOnCores(len(srcs), func(i int) {
+		r := srcs[i].Report
+		if r == nil {
+			per[i] = old[segmentKey{srcs[i].Slug, srcs[i].Lang}]
+			return
+		}
+		per[i] = make([][]Doc, len(langs))
+		for li, l := range langs {
+			per[i][li] = reportDocs(r, l, wordsOf(l))
+		}
+	})
+	docs := make([][]Doc, len(langs))
+	for i, p := range per {
+		if p == nil {
+			return nil, fmt.Errorf("search index: the previous index has no report %s (%s)", srcs[i].Slug, srcs[i].Lang)
+		}
+		for li := range langs {
+			docs[li] = append(docs[li], p[li]...)
+		}
+	}
+	return encode(langs, docs)
+}
+
+// segmentKey names the documents of one report in an index: its slug and
+// the language of its text.
+type segmentKey struct{ slug, lang string }
+
+// previousDocs opens the index file b, written for the UI languages langs,
+// and returns its documents by report, in each UI language: those that
+// Docs gave when it was encoded. A file that does not read back whole is
+// an error.
+func previousDocs(b []byte, langs []string) (docs map[segmentKey][][]Doc, err error) {
+	ix, err := Open(b)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Equal(ix.langs, langs) {
+		return nil, fmt.Errorf("written for the languages %v, not %v", ix.langs, langs)
+	}
+	// The reading functions of queries trust the file they read; this
+	// one reads all of it, and may be given a damaged one.
+	defer func() {
+		if v := recover(); v != nil {
+			docs, err = nil, fmt.Errorf("damaged: %v", v)
+		}
+	}()
+	// every text piece, a block of them per core at a time
+	pieces := make([]string, ix.pieces)
+	blocks := (len(pieces) + pieceBlock - 1) / pieceBlock
+	bad := make([]bool, blocks)
+	eachOnCores(blocks, func(k int) {
+		raw, offs := ix.pieceBlock(k, nil, nil)
+		n := min(pieceBlock, len(pieces)-k*pieceBlock)
+		if len(offs) != n+1 {
+			bad[k] = true
+			return
+		}
+		all := string(raw)
+		for j := range n {
+			pieces[k*pieceBlock+j] = all[offs[j]:offs[j+1]]
+		}
+	})
+	if slices.Contains(bad, true) {
+		return nil, errors.New("damaged text pieces")
+	}
+	// the content and the text of each document
+	contentOf := make([]int32, ix.h.Docs)
+	for d := range contentOf {
+		contentOf[d] = -1
+	}
+	cs := make([]content, ix.h.Contents)
+	texts := make([]string, ix.h.Contents)
+	var t strings.Builder
+	for c := range cs {
+		cs[c] = ix.content(int32(c))
+		at := int(ix.h.Texts + cs[c].text)
+		n, at := uv(ix.b, at)
+		t.Reset()
+		for range n {
+			var id uint64
+			id, at = uv(ix.b, at)
+			if id >= uint64(len(pieces)) {
+				return nil, errors.New("damaged texts")
+			}
+			t.WriteString(pieces[id])
+		}
+		texts[c] = t.String()
+		ix.occurrences(cs[c], func(d int32) bool {
+			if d >= 0 && int(d) < len(contentOf) {
+				contentOf[d] = int32(c)
+			}
+			return true
+		})
+	}
+	docs = make(map[segmentKey][][]Doc, ix.h.Segments)
+	for i := range int(ix.h.Segments) {
+		s := ix.segment(i)
+		if uint64(s.first)+uint64(s.n) > uint64(len(contentOf)) {
+			return nil, errors.New("damaged segments")
+		}
+		per := make([][]Doc, len(langs))
+		for li := range langs {
+			per[li] = make([]Doc, s.n)
+			for j := range s.n {
+				d := int32(s.first + j)
+				c := contentOf[d]
+				if c < 0 {
+					return nil, fmt.Errorf("document %d has no content", d)
+				}
+				per[li][j] = ix.doc(d, li, cs[c], texts[c])
+			}
+		}
+		docs[segmentKey{ix.str(s.slug), ix.str(s.lang)}] = per
+	}
+	return docs, nil
+}
