@@ -71,7 +71,7 @@ type segmentKey struct{ slug, lang string }
 // and returns its documents by report, in each UI language: those that
 // Docs gave when it was encoded. A file that does not read back whole is
 // an error.
-func previousDocs(b []byte, langs []string) (docs map[segmentKey][][]Doc, err error) {
+func previousDocs(b []byte, langs []string) (map[segmentKey][][]Doc, error) {
 	ix, err := Open(b)
 	if err != nil {
 		return nil, err
@@ -79,80 +79,111 @@ func previousDocs(b []byte, langs []string) (docs map[segmentKey][][]Doc, err er
 	if !slices.Equal(ix.langs, langs) {
 		return nil, fmt.Errorf("written for the languages %v, not %v", ix.langs, langs)
 	}
-	// The reading functions of queries trust the file they read; this
-	// one reads all of it, and may be given a damaged one.
-	defer func() {
-		if v := recover(); v != nil {
-			docs, err = nil, fmt.Errorf("damaged: %v", v)
-		}
-	}()
 	// every text piece, a block of them per core at a time
 	pieces := make([]string, ix.pieces)
 	blocks := (len(pieces) + pieceBlock - 1) / pieceBlock
-	bad := make([]bool, blocks)
+	errs := make([]error, blocks)
 	eachOnCores(blocks, func(k int) {
-		raw, offs := ix.pieceBlock(k, nil, nil)
-		n := min(pieceBlock, len(pieces)-k*pieceBlock)
-		if len(offs) != n+1 {
-			bad[k] = true
-			return
-		}
-		all := string(raw)
-		for j := range n {
-			pieces[k*pieceBlock+j] = all[offs[j]:offs[j+1]]
-		}
+		errs[k] = safely(func() error {
+			raw, offs := ix.pieceBlock(k, nil, nil)
+			n := min(pieceBlock, len(pieces)-k*pieceBlock)
+			if len(offs) != n+1 {
+				return errors.New("damaged text pieces")
+			}
+			all := string(raw)
+			for j := range n {
+				pieces[k*pieceBlock+j] = all[offs[j]:offs[j+1]]
+			}
+			return nil
+		})
 	})
-	if slices.Contains(bad, true) {
-		return nil, errors.New("damaged text pieces")
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
-	// the content and the text of each document
+	// the content and the text of each document (a document has one
+	// content: the contents write to distinct places of contentOf)
 	contentOf := make([]int32, ix.h.Docs)
 	for d := range contentOf {
 		contentOf[d] = -1
 	}
 	cs := make([]content, ix.h.Contents)
 	texts := make([]string, ix.h.Contents)
-	var t strings.Builder
-	for c := range cs {
-		cs[c] = ix.content(int32(c))
-		at := int(ix.h.Texts + cs[c].text)
-		n, at := uv(ix.b, at)
-		t.Reset()
-		for range n {
-			var id uint64
-			id, at = uv(ix.b, at)
-			if id >= uint64(len(pieces)) {
-				return nil, errors.New("damaged texts")
-			}
-			t.WriteString(pieces[id])
-		}
-		texts[c] = t.String()
-		ix.occurrences(cs[c], func(d int32) bool {
-			if d >= 0 && int(d) < len(contentOf) {
-				contentOf[d] = int32(c)
-			}
-			return true
-		})
-	}
-	docs = make(map[segmentKey][][]Doc, ix.h.Segments)
-	for i := range int(ix.h.Segments) {
-		s := ix.segment(i)
-		if uint64(s.first)+uint64(s.n) > uint64(len(contentOf)) {
-			return nil, errors.New("damaged segments")
-		}
-		per := make([][]Doc, len(langs))
-		for li := range langs {
-			per[li] = make([]Doc, s.n)
-			for j := range s.n {
-				d := int32(s.first + j)
-				c := contentOf[d]
-				if c < 0 {
-					return nil, fmt.Errorf("document %d has no content", d)
+	const chunk = 1024
+	errs = make([]error, (len(cs)+chunk-1)/chunk)
+	eachOnCores(len(errs), func(k int) {
+		errs[k] = safely(func() error {
+			var t strings.Builder
+			for c := k * chunk; c < min(len(cs), (k+1)*chunk); c++ {
+				cs[c] = ix.content(int32(c))
+				at := int(ix.h.Texts + cs[c].text)
+				n, at := uv(ix.b, at)
+				t.Reset()
+				for range n {
+					var id uint64
+					id, at = uv(ix.b, at)
+					if id >= uint64(len(pieces)) {
+						return errors.New("damaged texts")
+					}
+					t.WriteString(pieces[id])
 				}
-				per[li][j] = ix.doc(d, li, cs[c], texts[c])
+				texts[c] = t.String()
+				ix.occurrences(cs[c], func(d int32) bool {
+					if d >= 0 && int(d) < len(contentOf) {
+						contentOf[d] = int32(c)
+					}
+					return true
+				})
 			}
-		}
+			return nil
+		})
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	// the documents of each report, a report per core at a time
+	segs := make([][][]Doc, ix.h.Segments)
+	errs = make([]error, len(segs))
+	eachOnCores(len(segs), func(i int) {
+		errs[i] = safely(func() error {
+			s := ix.segment(i)
+			if uint64(s.first)+uint64(s.n) > uint64(len(contentOf)) {
+				return errors.New("damaged segments")
+			}
+			per := make([][]Doc, len(langs))
+			for li := range langs {
+				per[li] = make([]Doc, s.n)
+				for j := range s.n {
+					d := int32(s.first + j)
+					c := contentOf[d]
+					if c < 0 {
+						return fmt.Errorf("document %d has no content", d)
+					}
+					per[li][j] = ix.doc(d, li, cs[c], texts[c])
+				}
+			}
+			segs[i] = per
+			return nil
+		})
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	docs := make(map[segmentKey][][]Doc, len(segs))
+	for i, per := range segs {
+		s := ix.segment(i)
 		docs[segmentKey{ix.str(s.slug), ix.str(s.lang)}] = per
 	}
 	return docs, nil
+}
+
+// safely returns what f returns, or an error if f panics: the reading
+// functions of queries trust the file they read, and previousDocs, which
+// reads all of it, may be given a damaged one.
+func safely(f func() error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("damaged: %v", v)
+		}
+	}()
+	return f()
 }

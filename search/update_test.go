@@ -88,6 +88,14 @@ func TestEncodeWithThePreviousIndex(t *testing.T) {
 	if _, err := EncodeWith(damaged, []Source{from(a), {Report: b}}); err == nil {
 		t.Error("a damaged previous index: no error")
 	}
+	// contents pointing out of the file: read on every core, no panic
+	damaged = bytes.Clone(prev)
+	for i := ix.h.ContentRecs; i < ix.h.Occurrences; i++ {
+		damaged[i] = 0xff
+	}
+	if _, err := EncodeWith(damaged, []Source{from(a), {Report: b}}); err == nil {
+		t.Error("contents out of the file: no error")
+	}
 	if _, err := EncodeWith([]byte("not an index"), []Source{from(a)}); err == nil {
 		t.Error("not an index: no error")
 	}
