@@ -223,38 +223,25 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	textOf := map[string]uint32{}
 	pcs := &strTable{ids: map[string]uint32{}}
 	var pieceTerms [][]string // the terms of each piece
-	textAt := func(t string, body []token) uint32 {
+	// textAt places text t, of terms body, in texts (once), and returns
+	// where; k, when not nil, is what an earlier index made of it.
+	textAt := func(t string, body []string, k *knownContent) uint32 {
 		if at, ok := textOf[t]; ok {
 			return at
 		}
 		at := uint32(len(texts))
 		textOf[t] = at
-		ps := pieces(t)
-		// the terms of the pieces, end to end, must be the text's (phrases
-		// are checked on them): else the text is one piece
+		var ps []string
 		var ts [][]string
-		i := 0
-		for _, p := range ps {
-			var pt []string
-			if id, ok := pcs.ids[p]; ok {
-				pt = pieceTerms[id]
-			} else {
-				pt = termsOf(analyze(p))
-			}
-			for _, x := range pt {
-				if i >= len(body) || body[i].term != x {
-					i = -1
-					break
+		if k != nil {
+			ps, ts = k.pieces, k.pieceTerms
+		} else {
+			ps, ts = textPieces(t, body, func(p string) ([]string, bool) {
+				if id, ok := pcs.ids[p]; ok {
+					return pieceTerms[id], true
 				}
-				i++
-			}
-			if i < 0 {
-				break
-			}
-			ts = append(ts, pt)
-		}
-		if i != len(body) {
-			ps, ts = []string{t}, [][]string{termsOf(body)}
+				return nil, false
+			})
 		}
 		texts = binary.AppendUvarint(texts, uint64(len(ps)))
 		for k, p := range ps {
@@ -270,13 +257,13 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	labelOf := map[string]uint32{}
 	var labelIDs []uint32
 	var labelTerms [][]string
-	labelAt := func(l string, toks []token) uint32 {
+	labelAt := func(l string, ts []string) uint32 {
 		n, ok := labelOf[l]
 		if !ok {
 			n = uint32(len(labelIDs))
 			labelOf[l] = n
 			labelIDs = append(labelIDs, strs.id(l))
-			labelTerms = append(labelTerms, termsOf(toks))
+			labelTerms = append(labelTerms, ts)
 		}
 		return n
 	}
@@ -299,9 +286,10 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	}
 	// The contents are analyzed a batch at a time on every core, the next
 	// batch while this one is numbered, in order, on one: the file is the
-	// same as if all were done in order.
+	// same as if all were done in order. A content an earlier index held
+	// (EncodeWith) is not analyzed: its terms are that index's.
 	type analyzed struct {
-		body, label []token
+		body, label []string
 		freqs       []termFreq
 	}
 	batches := make(chan []analyzed, 1)
@@ -311,7 +299,15 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 			an := make([]analyzed, min(analyzeBatch, len(firsts)-lo))
 			eachOnCores(len(an), func(i int) {
 				doc := base[firsts[lo+i]]
-				body, label := analyze(doc.Text), analyze(doc.Label)
+				var body, label []string
+				if k := doc.known; k != nil {
+					for _, t := range k.pieceTerms {
+						body = append(body, t...)
+					}
+					label = k.label
+				} else {
+					body, label = termsOf(analyze(doc.Text)), termsOf(analyze(doc.Label))
+				}
 				an[i] = analyzed{body, label, termFreqs(body, label)}
 			})
 			batches <- an
@@ -323,7 +319,7 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 			doc := base[firsts[lo+i]]
 			c := int32(len(contents))
 			body, label := a.body, a.label
-			ct := &content{kind: strs.id(doc.Kind), text: textAt(doc.Text, body), label: labelAt(doc.Label, label), blen: uint32(len(body)), llen: uint32(len(label))}
+			ct := &content{kind: strs.id(doc.Kind), text: textAt(doc.Text, body, doc.known), label: labelAt(doc.Label, label), blen: uint32(len(body)), llen: uint32(len(label))}
 			contents = append(contents, ct)
 			for _, f := range a.freqs {
 				acc := terms[f.term]
@@ -691,16 +687,16 @@ type termFreq struct {
 
 // termFreqs returns the frequency of each term of a content in each
 // field, in the order of first appearance.
-func termFreqs(body, label []token) []termFreq {
+func termFreqs(body, label []string) []termFreq {
 	var out []termFreq
 	at := make(map[string]int, len(body)+len(label))
-	for f, toks := range [][]token{body, label} {
-		for _, t := range toks {
-			i, ok := at[t.term]
+	for f, ts := range [][]string{body, label} {
+		for _, t := range ts {
+			i, ok := at[t]
 			if !ok {
 				i = len(out)
-				at[t.term] = i
-				out = append(out, termFreq{term: t.term})
+				at[t] = i
+				out = append(out, termFreq{term: t})
 			}
 			if f == 0 {
 				out[i].body++
@@ -736,6 +732,31 @@ func pieceDict(list []string) []byte {
 
 // pieces cuts a text after each ". ", "; ", ": " and ", ", the space
 // kept with the piece before it.
+// textPieces returns the pieces text t is stored as, and the terms of
+// each: the pieces of t when their terms, end to end, are body, the terms
+// of t (phrases are checked on them), else t as one piece. seen gives the
+// terms of a piece already stored.
+func textPieces(t string, body []string, seen func(p string) ([]string, bool)) ([]string, [][]string) {
+	ps := pieces(t)
+	ts := make([][]string, 0, len(ps))
+	i := 0
+	for _, p := range ps {
+		pt, ok := seen(p)
+		if !ok {
+			pt = termsOf(analyze(p))
+		}
+		if len(pt) > len(body)-i || !slices.Equal(pt, body[i:i+len(pt)]) {
+			return []string{t}, [][]string{body}
+		}
+		i += len(pt)
+		ts = append(ts, pt)
+	}
+	if i != len(body) {
+		return []string{t}, [][]string{body}
+	}
+	return ps, ts
+}
+
 func pieces(t string) []string {
 	var out []string
 	start := 0

@@ -45,6 +45,9 @@ type Doc struct {
 	Label string `json:"-"`
 	// Text is the body searched and shown in snippets.
 	Text string `json:"-"`
+	// known is what an earlier index file made of the document's content
+	// (EncodeWith), or nil.
+	known *knownContent
 }
 
 // Docs returns the documents FromReports indexes, for readers of the UI

@@ -51,12 +51,17 @@ func EncodeWith(prev []byte, srcs []Source, langs ...string) ([]byte, error) {
 			per[i][li] = reportDocs(r, l, wordsOf(l))
 		}
 	})
-	docs := make([][]Doc, len(langs))
+	n := 0
 	for i, p := range per {
 		if p == nil {
 			return nil, fmt.Errorf("search index: the previous index has no report %s (%s)", srcs[i].Slug, srcs[i].Lang)
 		}
-		for li := range langs {
+		n += len(p[0])
+	}
+	docs := make([][]Doc, len(langs))
+	for li := range langs {
+		docs[li] = make([]Doc, 0, n)
+		for _, p := range per {
 			docs[li] = append(docs[li], p[li]...)
 		}
 	}
@@ -66,6 +71,17 @@ func EncodeWith(prev []byte, srcs []Source, langs ...string) ([]byte, error) {
 // segmentKey names the documents of one report in an index: its slug and
 // the language of its text.
 type segmentKey struct{ slug, lang string }
+
+// knownContent is what an index file made of a content: the pieces its
+// text is stored as with their terms, and the terms of its label. They
+// are what encode would make of them again (the analysis is part of the
+// generator, whose change makes every report new), so EncodeWith takes
+// them instead.
+type knownContent struct {
+	pieces     []string
+	pieceTerms [][]string
+	label      []string
+}
 
 // previousDocs opens the index file b, written for the UI languages langs,
 // and returns its documents by report, in each UI language: those that
@@ -100,6 +116,34 @@ func previousDocs(b []byte, langs []string) (map[segmentKey][][]Doc, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	// the terms, and the terms of each piece and label (term lists: the
+	// pieces', then the labels')
+	const chunk = 1024
+	termStrs := make([]string, ix.h.Terms)
+	eachOnCores((len(termStrs)+chunk-1)/chunk, func(k int) {
+		for i := k * chunk; i < min(len(termStrs), (k+1)*chunk); i++ {
+			termStrs[i] = string(ix.term(i))
+		}
+	})
+	lists := make([][]string, int(ix.pieces+ix.labels))
+	errs = make([]error, (len(lists)+chunk-1)/chunk)
+	eachOnCores(len(errs), func(k int) {
+		errs[k] = safely(func() error {
+			var buf []uint32
+			for i := k * chunk; i < min(len(lists), (k+1)*chunk); i++ {
+				buf = ix.terms(uint32(i), buf[:0])
+				l := make([]string, len(buf))
+				for j, t := range buf {
+					l[j] = termStrs[t]
+				}
+				lists[i] = l
+			}
+			return nil
+		})
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
 	// the content and the text of each document (a document has one
 	// content: the contents write to distinct places of contentOf)
 	contentOf := make([]int32, ix.h.Docs)
@@ -108,7 +152,7 @@ func previousDocs(b []byte, langs []string) (map[segmentKey][][]Doc, error) {
 	}
 	cs := make([]content, ix.h.Contents)
 	texts := make([]string, ix.h.Contents)
-	const chunk = 1024
+	known := make([]knownContent, ix.h.Contents)
 	errs = make([]error, (len(cs)+chunk-1)/chunk)
 	eachOnCores(len(errs), func(k int) {
 		errs[k] = safely(func() error {
@@ -118,6 +162,7 @@ func previousDocs(b []byte, langs []string) (map[segmentKey][][]Doc, error) {
 				at := int(ix.h.Texts + cs[c].text)
 				n, at := uv(ix.b, at)
 				t.Reset()
+				k := &known[c]
 				for range n {
 					var id uint64
 					id, at = uv(ix.b, at)
@@ -125,7 +170,13 @@ func previousDocs(b []byte, langs []string) (map[segmentKey][][]Doc, error) {
 						return errors.New("damaged texts")
 					}
 					t.WriteString(pieces[id])
+					k.pieces = append(k.pieces, pieces[id])
+					k.pieceTerms = append(k.pieceTerms, lists[id])
 				}
+				if cs[c].label >= ix.labels {
+					return errors.New("damaged labels")
+				}
+				k.label = lists[ix.pieces+cs[c].label]
 				texts[c] = t.String()
 				ix.occurrences(cs[c], func(d int32) bool {
 					if d >= 0 && int(d) < len(contentOf) {
@@ -159,6 +210,7 @@ func previousDocs(b []byte, langs []string) (map[segmentKey][][]Doc, error) {
 						return fmt.Errorf("document %d has no content", d)
 					}
 					per[li][j] = ix.doc(d, li, cs[c], texts[c])
+					per[li][j].known = &known[c]
 				}
 			}
 			segs[i] = per
