@@ -18,7 +18,7 @@ func TestEncodeSameWhateverTheSplit(t *testing.T) {
 	other.Symbol, other.Slug = "A/76/999", "a-76-999"
 	rs := []*report.Report{r, &other}
 	docs := [][]Doc{Docs(rs, "fr"), Docs(rs, "en")}
-	want, err := encode(UILangs, docs)
+	want, err := encode(UILangs, docs, sizes{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +34,7 @@ func TestEncodeSameWhateverTheSplit(t *testing.T) {
 		runtime.GOMAXPROCS(procs)
 		for _, b := range []int{1, 7, 100} {
 			analyzeBatch = b
-			got, err := encode(UILangs, [][]Doc{Docs(rs, "fr"), Docs(rs, "en")})
+			got, err := encode(UILangs, [][]Doc{Docs(rs, "fr"), Docs(rs, "en")}, sizes{})
 			if err != nil {
 				t.Fatal(err)
 			}

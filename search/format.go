@@ -185,6 +185,11 @@ type termAcc struct {
 // changes Version.
 const skipEvery = 32
 
+// sizes are how many distinct things an index holds, to size encode's
+// tables: those of an earlier index of nearly the same reports, or zero.
+// They change the time encode takes, not what it writes.
+type sizes struct{ contents, pieces, labels, terms, strings int }
+
 // analyzeBatch is the number of contents analyzed at a time by encode (a
 // variable for the test that splits the work differently).
 var analyzeBatch = 4096
@@ -192,7 +197,7 @@ var analyzeBatch = 4096
 // encode writes the index of docs, given in each UI language of langs:
 // docs[i] are the same documents as docs[0] (same report, kind, label,
 // text) with the URL, title and citation of langs[i].
-func encode(langs []string, docs [][]Doc) ([]byte, error) {
+func encode(langs []string, docs [][]Doc, sz sizes) ([]byte, error) {
 	if len(langs) == 0 || len(docs) != len(langs) {
 		return nil, errors.New("search index: no language")
 	}
@@ -210,7 +215,7 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	if len(base) >= 1<<31 {
 		return nil, errors.New("search index: too many documents")
 	}
-	strs := &strTable{ids: map[string]uint32{}}
+	strs := &strTable{ids: make(map[string]uint32, sz.strings)}
 
 	// distinct contents, in order of first appearance
 	type content struct {
@@ -220,8 +225,8 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 	}
 	var contents []*content
 	var texts []byte
-	textOf := map[string]uint32{}
-	pcs := &strTable{ids: map[string]uint32{}}
+	textOf := make(map[string]uint32, sz.contents)
+	pcs := &strTable{ids: make(map[string]uint32, sz.pieces)}
 	var pieceTerms [][]string // the terms of each piece
 	// textAt places text t, of terms body, in texts (once), and returns
 	// where; k, when not nil, is what an earlier index made of it.
@@ -254,7 +259,7 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		return at
 	}
 	// labels, numbered in order of first use, with their terms
-	labelOf := map[string]uint32{}
+	labelOf := make(map[string]uint32, sz.labels)
 	var labelIDs []uint32
 	var labelTerms [][]string
 	labelAt := func(l string, ts []string) uint32 {
@@ -267,11 +272,11 @@ func encode(langs []string, docs [][]Doc) ([]byte, error) {
 		}
 		return n
 	}
-	terms := map[string]*termAcc{}
+	terms := make(map[string]*termAcc, sz.terms)
 	// distinct contents, numbered in the order of their first document
 	type contentKey struct{ kind, label, text string }
 	order := contentOrder(base)
-	contentOf := make(map[contentKey]int32)
+	contentOf := make(map[contentKey]int32, sz.contents)
 	var firsts []int32 // the first document of each content
 	of := make([]int32, len(order))
 	for k, d := range order {

@@ -124,7 +124,7 @@ func Open(b []byte) (*Index, error) {
 // Build indexes documents of one UI language (tests and tools; the portal
 // indexes reports with FromReports or Encode).
 func Build(docs []Doc) (*Index, error) {
-	b, err := encode([]string{""}, [][]Doc{docs})
+	b, err := encode([]string{""}, [][]Doc{docs}, sizes{})
 	if err != nil {
 		return nil, err
 	}

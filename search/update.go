@@ -33,9 +33,10 @@ func EncodeWith(prev []byte, srcs []Source, langs ...string) ([]byte, error) {
 		langs = UILangs
 	}
 	var old map[segmentKey][][]Doc
+	var sz sizes
 	if slices.ContainsFunc(srcs, func(s Source) bool { return s.Report == nil }) {
 		var err error
-		if old, err = previousDocs(prev, langs); err != nil {
+		if old, sz, err = previousDocs(prev, langs); err != nil {
 			return nil, fmt.Errorf("search index: the previous index: %w", err)
 		}
 	}
@@ -65,7 +66,7 @@ func EncodeWith(prev []byte, srcs []Source, langs ...string) ([]byte, error) {
 			docs[li] = append(docs[li], p[li]...)
 		}
 	}
-	return encode(langs, docs)
+	return encode(langs, docs, sz)
 }
 
 // segmentKey names the documents of one report in an index: its slug and
@@ -87,14 +88,15 @@ type knownContent struct {
 // and returns its documents by report, in each UI language: those that
 // Docs gave when it was encoded. A file that does not read back whole is
 // an error.
-func previousDocs(b []byte, langs []string) (map[segmentKey][][]Doc, error) {
+func previousDocs(b []byte, langs []string) (map[segmentKey][][]Doc, sizes, error) {
 	ix, err := Open(b)
 	if err != nil {
-		return nil, err
+		return nil, sizes{}, err
 	}
 	if !slices.Equal(ix.langs, langs) {
-		return nil, fmt.Errorf("written for the languages %v, not %v", ix.langs, langs)
+		return nil, sizes{}, fmt.Errorf("written for the languages %v, not %v", ix.langs, langs)
 	}
+	sz := sizes{contents: int(ix.h.Contents), pieces: int(ix.pieces), labels: int(ix.labels), terms: int(ix.h.Terms), strings: int(ix.h.Strings)}
 	// every text piece, a block of them per core at a time
 	pieces := make([]string, ix.pieces)
 	blocks := (len(pieces) + pieceBlock - 1) / pieceBlock
@@ -114,7 +116,7 @@ func previousDocs(b []byte, langs []string) (map[segmentKey][][]Doc, error) {
 		})
 	})
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		return nil, sizes{}, err
 	}
 	// the terms, and the terms of each piece and label (term lists: the
 	// pieces', then the labels')
@@ -142,7 +144,7 @@ func previousDocs(b []byte, langs []string) (map[segmentKey][][]Doc, error) {
 		})
 	})
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		return nil, sizes{}, err
 	}
 	// the content and the text of each document (a document has one
 	// content: the contents write to distinct places of contentOf)
@@ -189,7 +191,7 @@ func previousDocs(b []byte, langs []string) (map[segmentKey][][]Doc, error) {
 		})
 	})
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		return nil, sizes{}, err
 	}
 	// the documents of each report, a report per core at a time
 	segs := make([][][]Doc, ix.h.Segments)
@@ -218,14 +220,14 @@ func previousDocs(b []byte, langs []string) (map[segmentKey][][]Doc, error) {
 		})
 	})
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		return nil, sizes{}, err
 	}
 	docs := make(map[segmentKey][][]Doc, len(segs))
 	for i, per := range segs {
 		s := ix.segment(i)
 		docs[segmentKey{ix.str(s.slug), ix.str(s.lang)}] = per
 	}
-	return docs, nil
+	return docs, sz, nil
 }
 
 // safely returns what f returns, or an error if f panics: the reading
