@@ -25,9 +25,10 @@ type Source struct {
 // order, for the UI languages langs (UILangs when none is given): the
 // bytes Encode writes of the same reports. The documents of a source
 // without a Report are read from prev, an index file written earlier for
-// the same languages, instead of being drawn from the report again: a
-// build in which one report of a thousand changed does not read the
-// other 999 back. prev must not change while EncodeWith runs.
+// the same languages, instead of being drawn from the report again, with
+// the terms of their contents (not analyzed again): a build in which one
+// report of a thousand changed does not read the other 999 back. prev
+// must not change while EncodeWith runs.
 func EncodeWith(prev []byte, srcs []Source, langs ...string) ([]byte, error) {
 	if len(langs) == 0 {
 		langs = UILangs
