@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"cmp"
 	"compress/flate"
 	"encoding/binary"
 	"errors"
@@ -350,26 +349,31 @@ func encode(langs []string, docs [][]Doc, sz sizes) ([]byte, error) {
 	for _, ct := range contents {
 		slices.Sort(ct.occ)
 	}
-	// document frequencies count documents, not contents
+	// Per term, independently, on every core: its document frequencies
+	// (they count documents, not contents); per block of skipEvery
+	// postings, the best score there, rounded up (a one-word query skips
+	// the blocks that cannot enter its page); its postings in blocks of
+	// skipEvery, each field bit-packed at the block's width.
+	accs := make([]*termAcc, 0, len(terms))
 	for _, acc := range terms {
-		var dfb, dfl uint32
-		for k, c := range acc.cs {
-			n := uint32(len(contents[c].occ))
-			if acc.tfb[k] > 0 {
-				dfb += n
-			}
-			if acc.tfl[k] > 0 {
-				dfl += n
-			}
-		}
-		acc.dfBody, acc.dfLabel = dfb, dfl
+		accs = append(accs, acc)
 	}
-	// per block of skipEvery postings, the best score there (rounded up):
-	// a one-word query skips the blocks that cannot enter its page
-	if len(base) > 0 {
-		n := float64(len(base))
-		avgB, avgL := float64(bodySum)/n, float64(labelSum)/n
-		for _, acc := range terms {
+	n := float64(len(base))
+	avgB, avgL := float64(bodySum)/max(n, 1), float64(labelSum)/max(n, 1)
+	const termChunk = 256
+	eachOnCores((len(accs)+termChunk-1)/termChunk, func(chunk int) {
+		for _, acc := range accs[chunk*termChunk : min(len(accs), (chunk+1)*termChunk)] {
+			var dfb, dfl uint32
+			for k, c := range acc.cs {
+				occ := uint32(len(contents[c].occ))
+				if acc.tfb[k] > 0 {
+					dfb += occ
+				}
+				if acc.tfl[k] > 0 {
+					dfl += occ
+				}
+			}
+			acc.dfBody, acc.dfLabel = dfb, dfl
 			idfB, idfL := idf(n, float64(acc.dfBody)), idf(n, float64(acc.dfLabel))
 			for k, c := range acc.cs {
 				ct := contents[c]
@@ -381,13 +385,9 @@ func encode(langs []string, docs [][]Doc, sz sizes) ([]byte, error) {
 				up := math.Nextafter32(float32(sc), float32(math.Inf(1)))
 				acc.maxes[len(acc.maxes)-1] = max(acc.maxes[len(acc.maxes)-1], up)
 			}
+			acc.encodeBlocks()
 		}
-	}
-	// postings in blocks of skipEvery, each field bit-packed at the
-	// block's width
-	for _, acc := range terms {
-		acc.encodeBlocks()
-	}
+	})
 
 	// segments: runs of documents of one report
 	type segment struct {
@@ -671,16 +671,30 @@ func encode(langs []string, docs [][]Doc, sz sizes) ([]byte, error) {
 // the same structure, which share most of their words, get neighbouring
 // numbers and the postings' gaps stay small.
 func contentOrder(docs []Doc) []int32 {
-	order := make([]int32, len(docs))
+	// a counting sort: stable, and places are small
 	place := make([]int32, len(docs))
+	var count []int32 // documents at each place, then where they start
 	start := 0
 	for d := range docs {
 		if d > 0 && (docs[d-1].Report != docs[d].Report || docs[d-1].Lang != docs[d].Lang) {
 			start = d
 		}
-		order[d], place[d] = int32(d), int32(d-start)
+		place[d] = int32(d - start)
+		if int(place[d]) == len(count) {
+			count = append(count, 0)
+		}
+		count[place[d]]++
 	}
-	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(place[a], place[b]) })
+	at := int32(0)
+	for p, n := range count {
+		count[p] = at
+		at += n
+	}
+	order := make([]int32, len(docs))
+	for d, p := range place {
+		order[count[p]] = int32(d)
+		count[p]++
+	}
 	return order
 }
 
