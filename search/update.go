@@ -87,8 +87,9 @@ type knownContent struct {
 
 // previousDocs opens the index file b, written for the UI languages langs,
 // and returns its documents by report, in each UI language: those that
-// Docs gave when it was encoded. A file that does not read back whole is
-// an error.
+// Docs gave when it was encoded, each with what the file made of its
+// content (Doc.known); and the sizes of its tables. A file that does not
+// read back whole is an error, on whichever core it is found.
 func previousDocs(b []byte, langs []string) (map[segmentKey][][]Doc, sizes, error) {
 	ix, err := Open(b)
 	if err != nil {
@@ -123,11 +124,18 @@ func previousDocs(b []byte, langs []string) (map[segmentKey][][]Doc, sizes, erro
 	// pieces', then the labels')
 	const chunk = 1024
 	termStrs := make([]string, ix.h.Terms)
-	eachOnCores((len(termStrs)+chunk-1)/chunk, func(k int) {
-		for i := k * chunk; i < min(len(termStrs), (k+1)*chunk); i++ {
-			termStrs[i] = string(ix.term(i))
-		}
+	errs = make([]error, (len(termStrs)+chunk-1)/chunk)
+	eachOnCores(len(errs), func(k int) {
+		errs[k] = safely(func() error {
+			for i := k * chunk; i < min(len(termStrs), (k+1)*chunk); i++ {
+				termStrs[i] = string(ix.term(i))
+			}
+			return nil
+		})
 	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, sizes{}, err
+	}
 	lists := make([][]string, int(ix.pieces+ix.labels))
 	errs = make([]error, (len(lists)+chunk-1)/chunk)
 	eachOnCores(len(errs), func(k int) {
@@ -165,7 +173,7 @@ func previousDocs(b []byte, langs []string) (map[segmentKey][][]Doc, sizes, erro
 				at := int(ix.h.Texts + cs[c].text)
 				n, at := uv(ix.b, at)
 				t.Reset()
-				k := &known[c]
+				kc := &known[c]
 				for range n {
 					var id uint64
 					id, at = uv(ix.b, at)
@@ -173,13 +181,13 @@ func previousDocs(b []byte, langs []string) (map[segmentKey][][]Doc, sizes, erro
 						return errors.New("damaged texts")
 					}
 					t.WriteString(pieces[id])
-					k.pieces = append(k.pieces, pieces[id])
-					k.pieceTerms = append(k.pieceTerms, lists[id])
+					kc.pieces = append(kc.pieces, pieces[id])
+					kc.pieceTerms = append(kc.pieceTerms, lists[id])
 				}
 				if cs[c].label >= ix.labels {
 					return errors.New("damaged labels")
 				}
-				k.label = lists[ix.pieces+cs[c].label]
+				kc.label = lists[ix.pieces+cs[c].label]
 				texts[c] = t.String()
 				ix.occurrences(cs[c], func(d int32) bool {
 					if d >= 0 && int(d) < len(contentOf) {
