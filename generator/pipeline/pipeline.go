@@ -619,10 +619,21 @@ func renderShard(sh []*source, c *cache, work, scratch string, files fs.FS, o Op
 // reportLess orders reports as ingest.ParseDir does: by symbol (numbers
 // as numbers), then language.
 func reportLess(a, b *report.Report) bool {
-	if a.Symbol != b.Symbol {
-		return ingest.SymbolLess(a.Symbol, b.Symbol)
+	return symbolLess(a.Symbol, a.Language, b.Symbol, b.Language)
+}
+
+// sourceLess orders sources as reportLess orders their reports.
+func sourceLess(a, b *source) bool {
+	return symbolLess(a.e.Symbol, a.e.Language, b.e.Symbol, b.e.Language)
+}
+
+// symbolLess orders reports by symbol (numbers as numbers), then
+// language.
+func symbolLess(symA, langA, symB, langB string) bool {
+	if symA != symB {
+		return ingest.SymbolLess(symA, symB)
 	}
-	return a.Language < b.Language
+	return langA < langB
 }
 
 // entryLess orders reports by symbol (numbers as numbers), then source.
@@ -730,12 +741,4 @@ func searchIndex(srcs []*source, c *cache, prev derivedFile, readBack func(n int
 		b, err = encode(derivedFile{})
 	}
 	return b, err
-}
-
-// sourceLess orders sources as reportLess orders their reports.
-func sourceLess(a, b *source) bool {
-	if a.e.Symbol != b.e.Symbol {
-		return ingest.SymbolLess(a.e.Symbol, b.e.Symbol)
-	}
-	return a.e.Language < b.e.Language
 }
