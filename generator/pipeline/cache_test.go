@@ -462,7 +462,7 @@ func TestReportsReadBack(t *testing.T) {
 // then read back).
 func TestEncodingsWithoutReports(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds the site four times")
+		t.Skip("builds the site eight times")
 	}
 	src := corpus(t, 3)
 	tmp := t.TempDir()
