@@ -68,6 +68,9 @@ func TestEncodeWithThePreviousIndex(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if srcs[k].Report != nil {
+			t.Error("EncodeWith kept a report it had the documents of (the caller's memory)")
+		}
 		if !bytes.Equal(got, want) {
 			t.Errorf("report %d changed: %d bytes, not the %d of Encode", k, len(got), len(want))
 		}

@@ -376,7 +376,7 @@ func build(paths []string, reports []*report.Report, o Options) (*Result, error)
 	}
 	if wantIndex {
 		b, err := c.derived(indexName, keys, func(prev derivedFile) ([]byte, error) {
-			return searchIndex(srcs, c, prev, func(n int, took time.Duration) {
+			return searchIndex(srcs, c, prev, o.DropReports, func(n int, took time.Duration) {
 				res.Ingest += took
 				if n > 0 {
 					res.step("reports read back", &ts)
@@ -710,7 +710,11 @@ func functionsData(srcs []*source, c *cache, prev derivedFile) ([]byte, error) {
 // from it, the others drawn from their reports, read back from the cache
 // when the build did not render them (a prev that cannot be read is not
 // used: all are); readBack is told how many were read back, in how long.
-func searchIndex(srcs []*source, c *cache, prev derivedFile, readBack func(n int, took time.Duration)) ([]byte, error) {
+// With drop, the sources let their reports go: the index is the last
+// thing made of them, and EncodeWith drops each once it has its
+// documents, so that the collector need not go over them again and again
+// while it encodes.
+func searchIndex(srcs []*source, c *cache, prev derivedFile, drop bool, readBack func(n int, took time.Duration)) ([]byte, error) {
 	srcs = slices.Clone(srcs)
 	sort.SliceStable(srcs, func(i, j int) bool { return sourceLess(srcs[i], srcs[j]) })
 	encode := func(from derivedFile) ([]byte, error) {
@@ -732,6 +736,9 @@ func searchIndex(srcs []*source, c *cache, prev derivedFile, readBack func(n int
 				items[i] = search.Source{Slug: s.e.Slug, Lang: s.e.Language}
 			} else {
 				items[i] = search.Source{Report: s.r}
+			}
+			if drop {
+				s.r = nil
 			}
 		}
 		return search.EncodeWith(from.b, items)
