@@ -368,10 +368,7 @@ func (c *cache) derived(name string, keys []string, compute func(prev derivedFil
 	if err := os.WriteFile(path+".keys", []byte(list), 0o644); err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(path+".tmp", b, 0o644); err != nil {
-		return nil, err
-	}
-	return b, os.Rename(path+".tmp", path)
+	return b, writeAtomic(path, b)
 }
 
 // derivedFile is a derived file of an earlier build, with the keys of
@@ -537,10 +534,7 @@ func (c *cache) writeManifest(out string, m map[string]string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(p+".tmp", b, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(p+".tmp", p)
+	return writeAtomic(p, b)
 }
 
 // adopt moves the top folders of the previous output (fr/, en/, data/)

@@ -137,8 +137,5 @@ func (s *sums) save(path string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(path+".tmp", b, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(path+".tmp", path)
+	return writeAtomic(path, b)
 }
