@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -19,6 +18,8 @@ import (
 	"pkportal/generator/pipeline"
 	"pkportal/generator/synth"
 	"pkportal/report"
+
+	"github.com/pelletier/go-toml/v2"
 )
 
 var (
@@ -327,37 +328,144 @@ func TestSyntheticReportsNeedTheFlag(t *testing.T) {
 // links, sitemaps and the feed do not name localhost; without URL (a
 // local run of the same command) hugo.toml's localhost stays.
 func TestDeployBuildNamesTheSite(t *testing.T) {
+	for _, c := range []struct{ url, want string }{{"https://pk.example.org", "https://pk.example.org/"}, {"", "http://localhost:1313/"}} {
+		o := deployBuild(t, "URL="+c.url)
+		if o.BaseURL != c.want {
+			t.Errorf("URL=%q: the deploy builds with -base %q, want %q", c.url, o.BaseURL, c.want)
+		}
+	}
+}
+
+// deployBuild is the pipeline options of netlify.toml's build command, its
+// words expanded by a shell with env added, as the deploy's shell does.
+func deployBuild(t *testing.T, env ...string) *pipeline.Options {
+	t.Helper()
 	b, err := pkportal.SiteFiles.ReadFile("netlify.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, line, ok := strings.Cut(string(b), "\n  command = ")
-	line, _, _ = strings.Cut(line, "\n")
-	cmd, err := strconv.Unquote(line)
-	if !ok || err != nil {
-		t.Fatalf("netlify.toml: no [build] command: %v", err)
+	var conf struct{ Build struct{ Command string } }
+	if err := toml.Unmarshal(b, &conf); err != nil {
+		t.Fatalf("netlify.toml: %v", err)
 	}
-	rest, ok := strings.CutPrefix(cmd, "go run ./generator build ")
+	rest, ok := strings.CutPrefix(conf.Build.Command, "go run ./generator build ")
 	if !ok {
-		t.Fatalf("netlify.toml's command is not a build: %q", cmd)
+		t.Fatalf("netlify.toml's command is not a build: %q", conf.Build.Command)
 	}
-	for _, c := range []struct{ url, want string }{{"https://pk.example.org", "https://pk.example.org/"}, {"", "http://localhost:1313/"}} {
-		// the shell of the deploy expands the command's words
-		sh := exec.Command("sh", "-c", `set -- `+rest+`; printf '%s\0' "$@"`)
-		sh.Env = append(os.Environ(), "URL="+c.url)
-		out, err := sh.Output()
-		if err != nil {
-			t.Fatal(err)
+	sh := exec.Command("sh", "-c", `set -- `+rest+`; printf '%s\0' "$@"`)
+	sh.Env = append(os.Environ(), env...)
+	out, err := sh.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
+	fs, o := buildFlags("build", io.Discard)
+	fs.String("functions-data", "", "")
+	fs.String("search-index", "", "")
+	if err := fs.Parse(args); err != nil {
+		t.Fatalf("%q: %v", args, err)
+	}
+	return o
+}
+
+// TestDeployKeepsTheBuildCache: Netlify starts every build from a clean
+// clone, so the deploy's build cache survives only through the local
+// plugin netlify/build-cache. The folder the build command's -cache names
+// must be the one the plugin restores before the build and saves after
+// it, inside the repository and never committed. The plugin itself runs
+// under Node with Netlify's utils stood in for (recording what it asks).
+func TestDeployKeepsTheBuildCache(t *testing.T) {
+	cache := deployBuild(t, "URL=https://pk.example.org").Cache
+	if cache == "" || filepath.IsAbs(cache) || strings.HasPrefix(filepath.Clean(cache), "..") {
+		t.Fatalf("the deploy builds with -cache %q, want a folder inside the repository, which the plugin can keep", cache)
+	}
+	b, err := pkportal.SiteFiles.ReadFile("netlify.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var conf struct {
+		Plugins []struct {
+			Package string
+			Inputs  struct{ Paths []string }
 		}
-		args := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
-		fs, o := buildFlags("build", io.Discard)
-		fs.String("functions-data", "", "")
-		fs.String("search-index", "", "")
-		if err := fs.Parse(args); err != nil {
-			t.Fatalf("%q: %v", args, err)
+	}
+	if err := toml.Unmarshal(b, &conf); err != nil {
+		t.Fatalf("netlify.toml: %v", err)
+	}
+	var paths []string
+	for _, p := range conf.Plugins {
+		if p.Package == "/netlify/build-cache" {
+			paths = p.Inputs.Paths
 		}
-		if o.BaseURL != c.want {
-			t.Errorf("URL=%q: the deploy builds with -base %q, want %q", c.url, o.BaseURL, c.want)
+	}
+	if len(paths) != 1 || filepath.Clean(paths[0]) != filepath.Clean(cache) {
+		t.Fatalf("netlify.toml's plugin /netlify/build-cache keeps %q, want [%q] (the build command's -cache)", paths, cache)
+	}
+	ignore, err := os.ReadFile("../.gitignore")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains("\n"+string(ignore), "\n/"+filepath.Clean(cache)+"/\n") {
+		t.Errorf(".gitignore does not name /%s/: the deploy's cache could be committed", filepath.Clean(cache))
+	}
+	for _, f := range []string{"manifest.yml", "index.js"} {
+		if _, err := os.Stat(filepath.Join("..", "netlify", "build-cache", f)); err != nil {
+			t.Errorf("the plugin netlify.toml names: %v", err)
+		}
+	}
+
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("node is missing (CI installs npm, which brings it)")
+		}
+		t.Skip("node is missing: the plugin's run is not checked")
+	}
+	plugin, err := filepath.Abs(filepath.Join("..", "netlify", "build-cache", "index.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Netlify's utils.cache stood in for: restore finds what was saved.
+	const harness = `
+const plugin = require(process.argv[1]);
+const inputs = JSON.parse(process.argv[2]);
+const saved = new Set(), calls = [];
+const utils = { cache: {
+  restore: async (p) => { calls.push(["restore", p]); return saved.has(p); },
+  save: async (p) => { calls.push(["save", p]); saved.add(p); return true; },
+} };
+(async () => {
+  await plugin.onPreBuild({ inputs, utils });
+  await plugin.onPostBuild({ inputs, utils });
+  await plugin.onPreBuild({ inputs, utils });
+  console.log(JSON.stringify(calls));
+})().catch((e) => { console.error(e); process.exit(1); });
+`
+	in, _ := json.Marshal(map[string][]string{"paths": paths})
+	cmd := exec.Command(node, "-e", harness, plugin, string(in))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("the plugin under node: %v\n%s", err, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	var calls [][2]string
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &calls); err != nil {
+		t.Fatalf("the plugin's run: %v\n%s", err, out)
+	}
+	want := [][2]string{{"restore", paths[0]}, {"save", paths[0]}, {"restore", paths[0]}}
+	if len(calls) != len(want) {
+		t.Fatalf("the plugin asked %q, want %q", calls, want)
+	}
+	for i := range want {
+		if calls[i] != want[i] {
+			t.Fatalf("the plugin asked %q, want %q", calls, want)
+		}
+	}
+	for _, w := range []string{"no " + paths[0] + " cached", paths[0] + " saved", paths[0] + " restored"} {
+		if !strings.Contains(string(out), w) {
+			t.Errorf("the plugin's log does not say %q:\n%s", w, out)
 		}
 	}
 }
