@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -467,5 +468,26 @@ const utils = { cache: {
 		if !strings.Contains(string(out), w) {
 			t.Errorf("the plugin's log does not say %q:\n%s", w, out)
 		}
+	}
+}
+
+// TestGeneratorDoesNotLinkTheFunctionsData: the build cache's keys hold a
+// hash of the generator's executable, and a build writes the functions'
+// data (functions/reportdata/reports.pack, search.idx), which package
+// reportdata embeds. Were the generator to link that package, a build
+// that changed those files would make the next `go run ./generator` a new
+// binary: a deploy after one report changed (its new pack committed)
+// would find no report in its cache and render them all.
+func TestGeneratorDoesNotLinkTheFunctionsData(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "pkportal/generator").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list -deps: %v\n%s", err, out)
+	}
+	deps := strings.Fields(string(out))
+	if slices.Contains(deps, "pkportal/functions/reportdata") {
+		t.Error("the generator links pkportal/functions/reportdata: each new pack or search index is a new generator, and a cold build")
+	}
+	if !slices.Contains(deps, "pkportal/functions/reportpack") {
+		t.Error("the generator does not link pkportal/functions/reportpack, which writes the pack: is this list still the right one?")
 	}
 }

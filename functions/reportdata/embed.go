@@ -2,10 +2,14 @@
 // build time, so that a function reads no file and builds nothing from the
 // sources at cold start: the structured reports (reports.pack, written by
 // `generator build -functions-data`, read by the CSV function one report
-// at a time: see Pack) and the search index (search.idx, written by
+// at a time: see reportpack.Pack) and the search index (search.idx, written by
 // `generator build -search-index`, read in place by the search function).
 // A binary links only what it uses: the CSV function does not carry the
 // index, nor the search function the reports.
+//
+// Only the functions (and tests and benchmarks) import it: the generator,
+// which writes these files, must not, or every new pack would make a new
+// generator binary and invalidate its build cache (a test checks).
 package reportdata
 
 import (
@@ -16,6 +20,7 @@ import (
 	"fmt"
 	"io"
 
+	"pkportal/functions/reportpack"
 	"pkportal/report"
 )
 
@@ -30,7 +35,7 @@ var searchIndex []byte
 func SearchIndex() []byte { return searchIndex }
 
 // Reports opens the embedded pack of reports: only its index is read.
-func Reports() (*Pack, error) { return OpenPack(pack) }
+func Reports() (*reportpack.Pack, error) { return reportpack.Open(pack) }
 
 // Load decodes every embedded report (tests and benchmarks; the CSV
 // function decodes them one at a time, from Reports).

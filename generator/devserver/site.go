@@ -6,7 +6,7 @@ import (
 
 	"pkportal"
 	"pkportal/functions/csv/csvapi"
-	"pkportal/functions/reportdata"
+	"pkportal/functions/reportpack"
 	"pkportal/functions/search/searchapi"
 	"pkportal/search"
 )
@@ -26,7 +26,7 @@ func ForBuild(public string, pack, index []byte) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := reportdata.OpenPack(pack)
+	p, err := reportpack.Open(pack)
 	if err != nil {
 		return nil, fmt.Errorf("csv function: %w", err)
 	}

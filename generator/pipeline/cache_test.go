@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"pkportal"
-	"pkportal/functions/reportdata"
+	"pkportal/functions/reportpack"
 	"pkportal/generator/synth"
 	"pkportal/ingest"
 	"pkportal/report"
@@ -371,7 +371,7 @@ func TestReportsReadBack(t *testing.T) {
 		t.Fatal("the reports read back from the cache differ from ingest's")
 	}
 	o.FunctionsData, o.SearchIndex = "", ""
-	pack, err := reportdata.OpenPack([]byte(read(t, filepath.Join(tmp, "2.pack"))))
+	pack, err := reportpack.Open([]byte(read(t, filepath.Join(tmp, "2.pack"))))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -504,7 +504,7 @@ func TestEncodingsWithoutReports(t *testing.T) {
 	if _, readBack := build(o); readBack {
 		t.Error("nothing changed and both encodings are in the cache, yet the reports were read back")
 	}
-	if p, _ := reportdata.OpenPack([]byte(read(t, o.FunctionsData))); p == nil || len(p.Slugs()) != 3 {
+	if p, _ := reportpack.Open([]byte(read(t, o.FunctionsData))); p == nil || len(p.Slugs()) != 3 {
 		t.Fatalf("the functions' pack does not hold the 3 reports")
 	}
 

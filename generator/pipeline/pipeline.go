@@ -38,7 +38,7 @@ import (
 	"time"
 
 	"pkportal"
-	"pkportal/functions/reportdata"
+	"pkportal/functions/reportpack"
 	"pkportal/generator/hugobuild"
 	"pkportal/generator/site"
 	"pkportal/ingest"
@@ -682,9 +682,9 @@ func swap(src, dst string) error {
 // from it, the others compressed from their JSON (from the cache's
 // report.json when the build did not render them: nothing is decoded).
 func functionsData(srcs []*source, c *cache, prev derivedFile) ([]byte, error) {
-	items := make([]reportdata.PackItem, len(srcs))
+	items := make([]reportpack.Item, len(srcs))
 	for i, s := range srcs {
-		items[i] = reportdata.PackItem{Slug: s.e.Slug, Symbol: s.e.Symbol, Same: prev.has(s.key), JSON: func() ([]byte, error) {
+		items[i] = reportpack.Item{Slug: s.e.Slug, Symbol: s.e.Symbol, Same: prev.has(s.key), JSON: func() ([]byte, error) {
 			if s.r == nil {
 				if b, err := c.reportJSON(s.key, s.e.Slug); err == nil {
 					return b, nil
@@ -701,7 +701,7 @@ func functionsData(srcs []*source, c *cache, prev derivedFile) ([]byte, error) {
 		}}
 	}
 	var b bytes.Buffer
-	err := reportdata.WritePackWith(&b, prev.b, items)
+	err := reportpack.WriteWith(&b, prev.b, items)
 	return b.Bytes(), err
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"pkportal/functions/reportdata"
+	"pkportal/functions/reportpack"
 	"pkportal/ingest"
 )
 
@@ -18,10 +19,10 @@ func TestFunctionsDataIsCurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	var fresh bytes.Buffer
-	if err := reportdata.WritePack(&fresh, rs); err != nil {
+	if err := reportpack.Write(&fresh, rs); err != nil {
 		t.Fatal(err)
 	}
-	p, err := reportdata.OpenPack(fresh.Bytes())
+	p, err := reportpack.Open(fresh.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}

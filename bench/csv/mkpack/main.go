@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"pkportal/bench/corpus"
-	"pkportal/functions/reportdata"
+	"pkportal/functions/reportpack"
 )
 
 func main() {
@@ -38,7 +38,7 @@ func run(src, out string) error {
 	}
 	t := time.Now()
 	var b bytes.Buffer
-	if err := reportdata.WritePack(&b, rs); err != nil {
+	if err := reportpack.Write(&b, rs); err != nil {
 		return err
 	}
 	fmt.Printf("pack of %d reports: %.1f MB, written in %v\n", len(rs), float64(b.Len())/1e6, time.Since(t).Round(time.Millisecond))

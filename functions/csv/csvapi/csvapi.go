@@ -51,7 +51,7 @@ type Handler struct {
 }
 
 // Source gives a Handler its reports: every slug up front, a report when
-// a request first names it (reportdata.Pack decodes it then).
+// a request first names it (reportpack.Pack decodes it then).
 type Source interface {
 	Slugs() []string
 	Report(slug string) (*report.Report, error)

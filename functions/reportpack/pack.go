@@ -1,4 +1,13 @@
-package reportdata
+// Package reportpack is the file format of the structured reports the CSV
+// function embeds (reports.pack): Write and WriteWith make it at build
+// time, Open reads its index and Pack.Report decodes one report when a
+// request names it.
+//
+// It holds no data: the embedded files are package reportdata's, which
+// only the functions link. The generator writes packs with this package
+// and must not link reportdata, whose embedded files would make every
+// build of the pack a new generator binary (and a new build cache key).
+package reportpack
 
 import (
 	"bytes"
@@ -23,7 +32,7 @@ import (
 // cold start and decodes a report only when a request names it, so that
 // neither its start nor its memory grows with the number of reports.
 //
-//	magic      "PKREPORT", u32 version (PackVersion)
+//	magic      "PKREPORT", u32 version (Version)
 //	u32        reports, u32 bytes of the compressed dictionary
 //	dictionary zstd frame of the dictionary: the JSON of the first reports
 //	           (by slug) end to end, up to maxDict bytes; reports of one
@@ -36,8 +45,8 @@ import (
 //	           report.Report), compressed with the dictionary
 const (
 	packMagic = "PKREPORT"
-	// PackVersion is the pack format this package writes and reads.
-	PackVersion = 1
+	// Version is the pack format this package writes and reads.
+	Version = 1
 	// maxDict is the most bytes of the dictionary.
 	maxDict = 512 << 10
 	// packWindow is the zstd window: the dictionary and a report fit in it.
@@ -55,18 +64,18 @@ type Pack struct {
 	dec     *zstd.Decoder
 }
 
-// WritePack writes the pack file of reports to w. The same reports give
+// Write writes the pack file of reports to w. The same reports give
 // the same bytes.
-func WritePack(w io.Writer, reports []*report.Report) error {
-	items := make([]PackItem, len(reports))
+func Write(w io.Writer, reports []*report.Report) error {
+	items := make([]Item, len(reports))
 	for i, r := range reports {
-		items[i] = PackItem{Slug: r.Slug, Symbol: r.Symbol, JSON: func() ([]byte, error) { return json.Marshal(r) }}
+		items[i] = Item{Slug: r.Slug, Symbol: r.Symbol, JSON: func() ([]byte, error) { return json.Marshal(r) }}
 	}
-	return WritePackWith(w, nil, items)
+	return WriteWith(w, nil, items)
 }
 
-// A PackItem is one report of the pack WritePackWith writes.
-type PackItem struct {
+// A Item is one report of the pack WriteWith writes.
+type Item struct {
 	Slug, Symbol string
 	// JSON returns the report as encoding/json writes a report.Report;
 	// it is called only when the report's frame is not taken from the
@@ -77,14 +86,14 @@ type PackItem struct {
 	Same bool
 }
 
-// WritePackWith writes the pack file of items to w: the bytes WritePack
+// WriteWith writes the pack file of items to w: the bytes Write
 // writes of their reports. prev is a pack file written earlier, or nil:
 // when its dictionary is the one of these items, the frames of the items
 // marked Same are copied from it instead of compressed again (at 1,000
 // reports, a build where one report changed compresses one).
-func WritePackWith(w io.Writer, prev []byte, items []PackItem) error {
+func WriteWith(w io.Writer, prev []byte, items []Item) error {
 	items = slices.Clone(items)
-	slices.SortFunc(items, func(a, b PackItem) int { return strings.Compare(a.Slug, b.Slug) })
+	slices.SortFunc(items, func(a, b Item) int { return strings.Compare(a.Slug, b.Slug) })
 	jsons := make([][]byte, len(items))
 	var dict []byte
 	for i, it := range items {
@@ -149,7 +158,7 @@ func WritePackWith(w io.Writer, prev []byte, items []PackItem) error {
 		head.WriteString(s)
 		return nil
 	}
-	u32(PackVersion)
+	u32(Version)
 	u32(uint32(len(items)))
 	u32(uint32(len(zdict)))
 	head.Write(zdict)
@@ -183,8 +192,8 @@ func (p *Pack) frame(slug string) ([]byte, bool) {
 	return p.b[o[0] : o[0]+o[1]], true
 }
 
-// OpenPack reads the index of a pack file; the bytes are used in place.
-func OpenPack(b []byte) (*Pack, error) {
+// Open reads the index of a pack file; the bytes are used in place.
+func Open(b []byte) (*Pack, error) {
 	p, err := openIndex(b)
 	if err != nil {
 		return nil, err
@@ -240,8 +249,8 @@ func openIndex(b []byte) (*Pack, error) {
 		at += n
 		return s
 	}
-	if v := u32(); v != PackVersion {
-		return nil, fmt.Errorf("report pack version %d, this program reads version %d: rebuild it (go run ./generator build -functions-data FILE)", v, PackVersion)
+	if v := u32(); v != Version {
+		return nil, fmt.Errorf("report pack version %d, this program reads version %d: rebuild it (go run ./generator build -functions-data FILE)", v, Version)
 	}
 	n, nd := int(u32()), int(u32())
 	if at+nd > len(b) {

@@ -1,10 +1,11 @@
-package reportdata
+package reportpack
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -12,15 +13,25 @@ import (
 	"pkportal/report"
 )
 
-// variants returns n copies of the embedded report under other symbols,
-// with one figure changed in each, as a corpus of several reports.
+// variants returns n copies of the report the CSV function embeds (the
+// pack of package reportdata, read as a file: that package imports this
+// one) under other symbols, with one figure changed in each, as a corpus
+// of several reports.
 func variants(t *testing.T, n int) []*report.Report {
 	t.Helper()
-	rs, err := Load()
+	b, err := os.ReadFile("../reportdata/reports.pack")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Open(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := p.All()
 	if err != nil || len(rs) == 0 {
 		t.Fatalf("embedded reports: %v", err)
 	}
-	b, _ := json.Marshal(rs[0])
+	b, _ = json.Marshal(rs[0])
 	var out []*report.Report
 	for i := range n {
 		var r report.Report
@@ -40,16 +51,16 @@ func variants(t *testing.T, n int) []*report.Report {
 func TestPackRoundTrip(t *testing.T) {
 	rs := variants(t, 5)
 	var a, b bytes.Buffer
-	if err := WritePack(&a, rs); err != nil {
+	if err := Write(&a, rs); err != nil {
 		t.Fatal(err)
 	}
-	if err := WritePack(&b, rs); err != nil {
+	if err := Write(&b, rs); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Error("two packs of the same reports differ")
 	}
-	p, err := OpenPack(a.Bytes())
+	p, err := Open(a.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +87,7 @@ func TestPackRoundTrip(t *testing.T) {
 	// the dictionary is shared: five reports of one template take little
 	// more than one
 	var one bytes.Buffer
-	_ = WritePack(&one, rs[:1])
+	_ = Write(&one, rs[:1])
 	if a.Len() > one.Len()+5*4096 {
 		t.Errorf("5 reports take %d bytes, 1 takes %d: the dictionary does not work", a.Len(), one.Len())
 	}
@@ -86,20 +97,20 @@ func TestPackRoundTrip(t *testing.T) {
 // a panic, whatever was cut or changed.
 func TestPackRefusesDamage(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WritePack(&buf, variants(t, 2)); err != nil {
+	if err := Write(&buf, variants(t, 2)); err != nil {
 		t.Fatal(err)
 	}
 	good := buf.Bytes()
-	if _, err := OpenPack(append([]byte("PKSEARCH"), good[8:]...)); err == nil || !strings.Contains(err.Error(), "bad magic") {
+	if _, err := Open(append([]byte("PKSEARCH"), good[8:]...)); err == nil || !strings.Contains(err.Error(), "bad magic") {
 		t.Errorf("bad magic: %v", err)
 	}
 	v := bytes.Clone(good)
 	v[8] = 9
-	if _, err := OpenPack(v); err == nil || !strings.Contains(err.Error(), "rebuild it") {
+	if _, err := Open(v); err == nil || !strings.Contains(err.Error(), "rebuild it") {
 		t.Errorf("other version: %v", err)
 	}
 	for _, n := range []int{0, 10, 20, 100, len(good) / 2, len(good) - 1} {
-		p, err := OpenPack(good[:n])
+		p, err := Open(good[:n])
 		if err == nil {
 			_, err = p.All()
 		}
@@ -110,7 +121,7 @@ func TestPackRefusesDamage(t *testing.T) {
 	for i := 12; i < len(good); i += len(good) / 50 {
 		d := bytes.Clone(good)
 		d[i] ^= 0xff
-		if p, err := OpenPack(d); err == nil {
+		if p, err := Open(d); err == nil {
 			_, _ = p.All() // an error or, rarely, other bytes: never a panic
 		}
 	}
@@ -118,12 +129,12 @@ func TestPackRefusesDamage(t *testing.T) {
 
 // TestPackWithThePreviousPack: when one report of a pack changes, the
 // frames of the others are copied from the previous pack; the file must be
-// the one WritePack writes, byte for byte, and only the changed report is
+// the one Write writes, byte for byte, and only the changed report is
 // encoded (or every report, when the changed one is in the dictionary).
 func TestPackWithThePreviousPack(t *testing.T) {
 	rs := variants(t, 6) // the first two (by slug) fill the dictionary (512 KB)
 	var prev bytes.Buffer
-	if err := WritePack(&prev, rs); err != nil {
+	if err := Write(&prev, rs); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
@@ -138,23 +149,23 @@ func TestPackWithThePreviousPack(t *testing.T) {
 		r.Title += " (révisé)"
 		now[c.changed] = &r
 		var want bytes.Buffer
-		if err := WritePack(&want, now); err != nil {
+		if err := Write(&want, now); err != nil {
 			t.Fatal(err)
 		}
 		var encoded []string
-		items := make([]PackItem, len(now))
+		items := make([]Item, len(now))
 		for i, r := range now {
-			items[len(now)-1-i] = PackItem{Slug: r.Slug, Symbol: r.Symbol, Same: i != c.changed, JSON: func() ([]byte, error) {
+			items[len(now)-1-i] = Item{Slug: r.Slug, Symbol: r.Symbol, Same: i != c.changed, JSON: func() ([]byte, error) {
 				encoded = append(encoded, r.Slug)
 				return json.Marshal(r)
 			}}
 		}
 		var got bytes.Buffer
-		if err := WritePackWith(&got, prev.Bytes(), items); err != nil {
+		if err := WriteWith(&got, prev.Bytes(), items); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			t.Errorf("report %d changed: %d bytes, not the %d of WritePack", c.changed, got.Len(), want.Len())
+			t.Errorf("report %d changed: %d bytes, not the %d of Write", c.changed, got.Len(), want.Len())
 		}
 		slices.Sort(encoded)
 		if s := strings.Join(slices.Compact(encoded), " "); s != c.encoded {
@@ -163,11 +174,11 @@ func TestPackWithThePreviousPack(t *testing.T) {
 	}
 	// a damaged previous pack is not used
 	var got bytes.Buffer
-	items := make([]PackItem, len(rs))
+	items := make([]Item, len(rs))
 	for i, r := range rs {
-		items[i] = PackItem{Slug: r.Slug, Symbol: r.Symbol, Same: true, JSON: func() ([]byte, error) { return json.Marshal(r) }}
+		items[i] = Item{Slug: r.Slug, Symbol: r.Symbol, Same: true, JSON: func() ([]byte, error) { return json.Marshal(r) }}
 	}
-	if err := WritePackWith(&got, []byte("PKREPORT broken"), items); err != nil || !bytes.Equal(got.Bytes(), prev.Bytes()) {
+	if err := WriteWith(&got, []byte("PKREPORT broken"), items); err != nil || !bytes.Equal(got.Bytes(), prev.Bytes()) {
 		t.Errorf("a damaged previous pack: %v, %d bytes", err, got.Len())
 	}
 }
