@@ -372,8 +372,8 @@ func deployBuild(t *testing.T, env ...string) *pipeline.Options {
 // TestDeployKeepsTheBuildCache: Netlify starts every build from a clean
 // clone, so the deploy's build cache survives only through the local
 // plugin netlify/build-cache. The folder the build command's -cache names
-// must be the one the plugin restores before the build and saves after
-// it, inside the repository and never committed. The plugin itself runs
+// must be the one the plugin restores before the build and saves at its
+// end (failed or not), inside the repository and never committed. The plugin itself runs
 // under Node with Netlify's utils stood in for (recording what it asks).
 func TestDeployKeepsTheBuildCache(t *testing.T) {
 	cache := deployBuild(t, "URL=https://pk.example.org").Cache
@@ -432,12 +432,12 @@ const plugin = require(process.argv[1]);
 const inputs = JSON.parse(process.argv[2]);
 const saved = new Set(), calls = [];
 const utils = { cache: {
-  restore: async (p) => { calls.push(["restore", p]); return saved.has(p); },
-  save: async (p) => { calls.push(["save", p]); saved.add(p); return true; },
+  restore: async (p, o) => { calls.push(["restore", p, JSON.stringify(o)]); return saved.has(p); },
+  save: async (p, o) => { calls.push(["save", p, JSON.stringify(o)]); saved.add(p); return true; },
 } };
 (async () => {
   await plugin.onPreBuild({ inputs, utils });
-  await plugin.onPostBuild({ inputs, utils });
+  await plugin.onEnd({ inputs, utils });
   await plugin.onPreBuild({ inputs, utils });
   console.log(JSON.stringify(calls));
 })().catch((e) => { console.error(e); process.exit(1); });
@@ -451,11 +451,13 @@ const utils = { cache: {
 		t.Fatalf("the plugin under node: %v\n%s", err, stderr.String())
 	}
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	var calls [][2]string
+	var calls [][3]string
 	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &calls); err != nil {
 		t.Fatalf("the plugin's run: %v\n%s", err, out)
 	}
-	want := [][2]string{{"restore", paths[0]}, {"save", paths[0]}, {"restore", paths[0]}}
+	// moved, not copied: a copy of 1,000 reports' cache took minutes
+	const move = `{"move":true}`
+	want := [][3]string{{"restore", paths[0], move}, {"save", paths[0], move}, {"restore", paths[0], move}}
 	if len(calls) != len(want) {
 		t.Fatalf("the plugin asked %q, want %q", calls, want)
 	}
