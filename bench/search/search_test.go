@@ -131,3 +131,31 @@ func TestLatency(t *testing.T) {
 		runtime.KeepAlive(ix)
 	}
 }
+
+// BenchmarkEncodeWith writes the index file of BENCH_REPORTS reports
+// (default 1000; SYNTH chooses them) after one of them changed, from the
+// index before the change, as a deploy's rebuild does:
+//
+//	SYNTH=/tmp/synth.json.gz go test ./bench/search -run XXX -bench EncodeWith -benchtime 3x
+func BenchmarkEncodeWith(b *testing.B) {
+	n := 1000
+	fmt.Sscan(os.Getenv("BENCH_REPORTS"), &n)
+	rs := corpus(b, n)
+	prev, err := search.Encode(rs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	changed := *rs[len(rs)/2]
+	changed.Title += " (révisé)"
+	srcs := make([]search.Source, len(rs))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, r := range rs {
+			srcs[i] = search.Source{Slug: r.Slug, Lang: r.Language}
+		}
+		srcs[len(rs)/2] = search.Source{Report: &changed}
+		if _, err := search.EncodeWith(prev, srcs); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
