@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -440,28 +441,59 @@ func TestDeployKeepsTheBuildCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Netlify's utils.cache stood in for: restore finds what was saved.
+	inputs, _ := json.Marshal(map[string]any{"paths": paths, "go-build-cache": goCache})
+	// Go's build cache is kept on Netlify; in a local run of Netlify's
+	// build (netlify-cli) only when GOCACHE names it in the environment, a
+	// developer's own cache being theirs (here, 16 GB)
+	goenv := exec.Command("go", "env", "GOCACHE")
+	goenv.Env = withoutGOCACHE()
+	own, err := goenv.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	chosen := filepath.Join(t.TempDir(), "gocache")
+	for _, c := range []struct {
+		name    string
+		local   bool
+		gocache string // GOCACHE in the environment
+		kept    []string
+	}{
+		{"on Netlify", false, "", append(paths[:len(paths):len(paths)], strings.TrimSpace(string(own)))},
+		{"local, the developer's Go cache", true, "", paths},
+		{"local, GOCACHE chosen", true, chosen, append(paths[:len(paths):len(paths)], chosen)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			checkPlugin(t, node, plugin, string(inputs), c.local, c.gocache, c.kept)
+		})
+	}
+}
+
+// checkPlugin runs the plugin's events under node (onPreBuild, onEnd,
+// onPreBuild, as two deploys do) with Netlify's utils.cache stood in for,
+// and checks that it moved exactly the folders of kept, in that order.
+func checkPlugin(t *testing.T, node, plugin, inputs string, local bool, gocache string, kept []string) {
+	t.Helper()
 	const harness = `
 const plugin = require(process.argv[1]);
 const inputs = JSON.parse(process.argv[2]);
+const constants = { IS_LOCAL: process.argv[3] === "true" };
 const saved = new Set(), calls = [];
 const utils = { cache: {
   restore: async (p, o) => { calls.push(["restore", p, JSON.stringify(o)]); return saved.has(p); },
   save: async (p, o) => { calls.push(["save", p, JSON.stringify(o)]); saved.add(p); return true; },
 } };
 (async () => {
-  await plugin.onPreBuild({ inputs, utils });
-  await plugin.onEnd({ inputs, utils });
-  await plugin.onPreBuild({ inputs, utils });
+  await plugin.onPreBuild({ inputs, utils, constants });
+  await plugin.onEnd({ inputs, utils, constants });
+  await plugin.onPreBuild({ inputs, utils, constants });
   console.log(JSON.stringify(calls));
 })().catch((e) => { console.error(e); process.exit(1); });
 `
-	gocache, err := exec.Command("go", "env", "GOCACHE").Output()
-	if err != nil {
-		t.Fatal(err)
+	cmd := exec.Command(node, "-e", harness, plugin, inputs, strconv.FormatBool(local))
+	cmd.Env = withoutGOCACHE()
+	if gocache != "" {
+		cmd.Env = append(cmd.Env, "GOCACHE="+gocache)
 	}
-	in, _ := json.Marshal(map[string]any{"paths": paths, "go-build-cache": goCache})
-	cmd := exec.Command(node, "-e", harness, plugin, string(in))
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -475,20 +507,14 @@ const utils = { cache: {
 	}
 	// moved, not copied: a copy of 1,000 reports' cache took minutes
 	const move = `{"move":true}`
-	kept := append(paths, strings.TrimSpace(string(gocache)))
 	var asked [][3]string
 	for _, event := range []string{"restore", "save", "restore"} {
 		for _, p := range kept {
 			asked = append(asked, [3]string{event, p, move})
 		}
 	}
-	if len(calls) != len(asked) {
+	if !slices.Equal(calls, asked) {
 		t.Fatalf("the plugin asked %q, want %q", calls, asked)
-	}
-	for i := range asked {
-		if calls[i] != asked[i] {
-			t.Fatalf("the plugin asked %q, want %q", calls, asked)
-		}
 	}
 	for _, p := range kept {
 		for _, w := range []string{"no " + p + " cached", p + " saved", p + " restored"} {
@@ -497,6 +523,17 @@ const utils = { cache: {
 			}
 		}
 	}
+}
+
+// withoutGOCACHE is the environment of the tests without GOCACHE.
+func withoutGOCACHE() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "GOCACHE=") {
+			env = append(env, kv)
+		}
+	}
+	return env
 }
 
 // TestGeneratorDoesNotLinkTheFunctionsData: the build cache's keys hold a

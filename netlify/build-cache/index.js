@@ -29,10 +29,15 @@ const { isAbsolute } = require("path");
 const name = "pkportal-build-cache";
 
 // folders are the folders to keep: the inputs' paths, and Go's build cache
-// when go-build-cache is set and go can say where it is.
-function folders(inputs) {
+// when go-build-cache is set and go can say where it is. A local run of
+// Netlify's build (netlify-cli: IS_LOCAL) keeps Go's cache only when GOCACHE
+// names it in the environment: a developer's own cache (often many GB) is
+// theirs, not to be moved into the repository's .netlify/cache.
+function folders(inputs, constants) {
   const out = [...inputs.paths];
-  if (inputs["go-build-cache"]) {
+  if (inputs["go-build-cache"] && constants.IS_LOCAL && !process.env.GOCACHE) {
+    console.log(`${name}: a local build: your Go build cache stays where it is (set GOCACHE to keep one)`);
+  } else if (inputs["go-build-cache"]) {
     try {
       const dir = execFileSync("go", ["env", "GOCACHE"], { encoding: "utf8" }).trim();
       if (isAbsolute(dir)) {
@@ -48,8 +53,8 @@ function folders(inputs) {
 }
 
 module.exports = {
-  async onPreBuild({ inputs, utils }) {
-    for (const path of folders(inputs)) {
+  async onPreBuild({ inputs, utils, constants }) {
+    for (const path of folders(inputs, constants)) {
       if (await utils.cache.restore(path, { move: true })) {
         console.log(`${name}: ${path} restored`);
       } else {
@@ -58,8 +63,8 @@ module.exports = {
     }
   },
 
-  async onEnd({ inputs, utils }) {
-    for (const path of folders(inputs)) {
+  async onEnd({ inputs, utils, constants }) {
+    for (const path of folders(inputs, constants)) {
       if (await utils.cache.save(path, { move: true })) {
         console.log(`${name}: ${path} saved for the next deploy`);
       } else {
