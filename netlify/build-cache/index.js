@@ -1,9 +1,11 @@
 // pkportal-build-cache: a local Netlify build plugin that keeps, between
-// deploys, the generator's build cache (rendered reports, the functions'
-// pack and search index) and, with the input go-build-cache, Go's build
+// deploys, the folders of its input paths (netlify.toml: the generator's
+// build cache, with the rendered reports and the functions' pack and search
+// index, and the previous output, whose unchanged reports' folders the
+// build takes over whole) and, with the input go-build-cache, Go's build
 // cache. Netlify starts every build from a clean clone: with the first
 // restored, a deploy renders only the reports whose source, or the
-// generator itself, changed since the last deploy; with the second, `go run
+// generator itself, changed since the last deploy; with the last, `go run
 // ./generator` and the functions' bundling compile only what changed (a
 // cold compile of the generator took 163 s on the 2-core machine of bench/,
 // a warm one 1 s).
