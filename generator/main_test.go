@@ -442,94 +442,134 @@ func TestDeployKeepsTheBuildCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	inputs, _ := json.Marshal(map[string]any{"paths": paths, "go-build-cache": goCache})
-	// Go's build cache is kept on Netlify; in a local run of Netlify's
-	// build (netlify-cli) only when GOCACHE names it in the environment, a
-	// developer's own cache being theirs (here, 16 GB)
-	goenv := exec.Command("go", "env", "GOCACHE")
-	goenv.Env = withoutGOCACHE()
-	own, err := goenv.Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	chosen := filepath.Join(t.TempDir(), "gocache")
 	for _, c := range []struct {
-		name    string
-		local   bool
-		gocache string // GOCACHE in the environment
-		kept    []string
+		name   string
+		local  bool
+		env    []string // added to the environment, which has no GOCACHE
+		goKept bool     // Go's build cache (GOCACHE, a folder of the test) kept
+		moved  bool     // paths moved to the cache and back
 	}{
-		{"on Netlify", false, "", append(paths[:len(paths):len(paths)], strings.TrimSpace(string(own)))},
-		{"local, the developer's Go cache", true, "", paths},
-		{"local, GOCACHE chosen", true, chosen, append(paths[:len(paths):len(paths)], chosen)},
+		{"on Netlify", false, []string{"GOCACHE"}, true, true},
+		{"local", true, []string{"GOCACHE"}, false, false},
+		{"local as on Netlify", true, []string{"GOCACHE", "PKPORTAL_KEEP_CACHES=1"}, true, true},
+		// the developer's own Go cache (here 16 GB) is not moved
+		{"local as on Netlify, the developer's Go cache", true, []string{"PKPORTAL_KEEP_CACHES=1"}, false, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			checkPlugin(t, node, plugin, string(inputs), c.local, c.gocache, c.kept)
+			checkPlugin(t, node, plugin, string(inputs), paths, c.local, c.env, c.goKept, c.moved)
 		})
 	}
 }
 
-// checkPlugin runs the plugin's events under node (onPreBuild, onEnd,
-// onPreBuild, as two deploys do) with Netlify's utils.cache stood in for,
-// and checks that it moved exactly the folders of kept, in that order.
-func checkPlugin(t *testing.T, node, plugin, inputs string, local bool, gocache string, kept []string) {
+// checkPlugin runs the plugin's events under node as two deploys do
+// (onPreBuild, the build, onEnd; a clean clone, onPreBuild) in a folder
+// of its own standing for the repository, and checks what it kept: the
+// folders of paths (a file and a hard link to it in each) and, if goKept,
+// a Go build cache, whole and with their links; unless goKept, not the
+// developer's Go cache; unless moved, nothing moved at all. env names the variables added to the environment;
+// "GOCACHE" alone sets it to a folder of the test.
+func checkPlugin(t *testing.T, node, plugin, inputs string, paths []string, local bool, env []string, goKept, moved bool) {
 	t.Helper()
+	repo, cacheDir := t.TempDir(), t.TempDir()
+	gocache := filepath.Join(t.TempDir(), "go-build")
+	folders := append([]string(nil), paths...)
+	// the default Go cache is a folder of the test too: a plugin that moved
+	// it by mistake must not move the developer's
+	cmdEnv := append(withoutGOCACHE(), "XDG_CACHE_HOME="+t.TempDir())
+	for _, kv := range env {
+		if kv == "GOCACHE" {
+			kv = "GOCACHE=" + gocache
+			folders = append(folders, gocache)
+		}
+		cmdEnv = append(cmdEnv, kv)
+	}
+	at := func(f string) string {
+		if filepath.IsAbs(f) {
+			return f
+		}
+		return filepath.Join(repo, f)
+	}
 	const harness = `
 const plugin = require(process.argv[1]);
 const inputs = JSON.parse(process.argv[2]);
-const constants = { IS_LOCAL: process.argv[3] === "true" };
-const saved = new Set(), calls = [];
-const utils = { cache: {
-  restore: async (p, o) => { calls.push(["restore", p, JSON.stringify(o)]); return saved.has(p); },
-  save: async (p, o) => { calls.push(["save", p, JSON.stringify(o)]); saved.add(p); return true; },
-} };
-(async () => {
-  await plugin.onPreBuild({ inputs, utils, constants });
-  await plugin.onEnd({ inputs, utils, constants });
-  await plugin.onPreBuild({ inputs, utils, constants });
-  console.log(JSON.stringify(calls));
-})().catch((e) => { console.error(e); process.exit(1); });
+const constants = { IS_LOCAL: process.argv[3] === "true", CACHE_DIR: process.argv[4] };
+plugin[process.argv[5]]({ inputs, constants }).catch((e) => { console.error(e); process.exit(1); });
 `
-	cmd := exec.Command(node, "-e", harness, plugin, inputs, strconv.FormatBool(local))
-	cmd.Env = withoutGOCACHE()
-	if gocache != "" {
-		cmd.Env = append(cmd.Env, "GOCACHE="+gocache)
+	run := func(event string) string {
+		cmd := exec.Command(node, "-e", harness, plugin, inputs, strconv.FormatBool(local), cacheDir, event)
+		cmd.Dir, cmd.Env = repo, cmdEnv
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("the plugin's %s under node: %v\n%s", event, err, stderr.String())
+		}
+		return string(out)
 	}
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("the plugin under node: %v\n%s", err, stderr.String())
-	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	var calls [][3]string
-	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &calls); err != nil {
-		t.Fatalf("the plugin's run: %v\n%s", err, out)
-	}
-	// moved, not copied: a copy of 1,000 reports' cache took minutes
-	const move = `{"move":true}`
-	var asked [][3]string
-	for _, event := range []string{"restore", "save", "restore"} {
-		for _, p := range kept {
-			asked = append(asked, [3]string{event, p, move})
+	log := run("onPreBuild")
+	for _, f := range folders {
+		if err := os.MkdirAll(filepath.Join(at(f), "d"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(at(f), "d", "a"), []byte(f), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Link(filepath.Join(at(f), "d", "a"), filepath.Join(at(f), "b")); err != nil {
+			t.Fatal(err)
 		}
 	}
-	if !slices.Equal(calls, asked) {
-		t.Fatalf("the plugin asked %q, want %q", calls, asked)
+	log += run("onEnd")
+	for _, f := range folders {
+		if _, err := os.Stat(at(f)); moved && !os.IsNotExist(err) {
+			t.Errorf("%s after onEnd: %v, want it moved to the cache", f, err)
+		} else if !moved && err != nil {
+			t.Errorf("%s after onEnd of a local build: %v, want it left in place", f, err)
+		}
 	}
-	for _, p := range kept {
-		for _, w := range []string{"no " + p + " cached", p + " saved", p + " restored"} {
-			if !strings.Contains(string(out), w) {
-				t.Errorf("the plugin's log does not say %q:\n%s", w, out)
+	if !moved {
+		if !strings.Contains(log, "a local build: its folders stay where they are") {
+			t.Errorf("the plugin's log does not say the local build keeps its folders:\n%s", log)
+		}
+		return
+	}
+	// a clean clone: only what the plugin moved is gone
+	log += run("onPreBuild")
+	for _, f := range folders {
+		a, err := os.Stat(filepath.Join(at(f), "d", "a"))
+		if err != nil {
+			t.Errorf("%s after the next onPreBuild: %v", f, err)
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(at(f), "b"))
+		if string(b) != f || err != nil {
+			t.Errorf("%s/b after the next onPreBuild: %q, %v", f, b, err)
+		}
+		if lb, err := os.Stat(filepath.Join(at(f), "b")); err != nil || !os.SameFile(a, lb) {
+			t.Errorf("%s: the hard link did not survive the cache (%v)", f, err)
+		}
+		for _, w := range []string{"no " + f + " cached", f + " saved", f + " restored"} {
+			if !strings.Contains(log, w) {
+				t.Errorf("the plugin's log does not say %q:\n%s", w, log)
 			}
 		}
 	}
+	if goKept {
+		return
+	}
+	if !strings.Contains(log, "your Go build cache stays where it is") {
+		t.Errorf("the plugin's log does not say it left the Go build cache alone:\n%s", log)
+	}
+	if _, err := os.Stat(filepath.Join(cacheDir, "pkportal-build-cache", "abs")); err == nil {
+		t.Errorf("the plugin moved a folder outside the repository (the developer's Go cache?):\n%s", log)
+	}
 }
 
-// withoutGOCACHE is the environment of the tests without GOCACHE.
+// withoutGOCACHE is the environment of the tests without GOCACHE and
+// XDG_CACHE_HOME, the variables that say where Go's build cache is.
 func withoutGOCACHE() []string {
 	var env []string
 	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "GOCACHE=") {
+		if !strings.HasPrefix(kv, "GOCACHE=") && !strings.HasPrefix(kv, "XDG_CACHE_HOME=") {
 			env = append(env, kv)
 		}
 	}

@@ -10,32 +10,41 @@
 // cold compile of the generator took 163 s on the 2-core machine of bench/,
 // a warm one 1 s).
 //
-// It only moves folders with Netlify's own cache utility (utils.cache): the
-// generator decides what in its cache is still valid (generator/pipeline,
-// cache.go), and Go checks its own, so a stale or damaged cache costs a
-// cold build, never a wrong page.
+// It only moves folders into and out of Netlify's cache folder
+// (constants.CACHE_DIR, which Netlify keeps between builds): the generator
+// decides what in its cache is still valid (generator/pipeline, cache.go),
+// and Go checks its own, so a stale or damaged cache costs a cold build,
+// never a wrong page. Each folder is renamed, not copied, and not walked:
+// Netlify's utils.cache copies file by file by default (4 min 51 s for the
+// 369,000 files of 1,000 reports' cache) and, even when asked to move,
+// first walks the whole folder to see that it is not empty (14.6 s for the
+// output of 1,000 reports, twice a deploy). The build's output keeps its
+// own links to the cache's files, so moving the cache away leaves it whole.
 //
 // onEnd runs after the build and the deploy, failed or not: the pipeline
 // writes each cache file whole or not at all, so what a failed build leaves
 // is as good as what it found, and the next deploy need not start cold.
 //
-// Both ways a folder is moved, not copied (move: true, one rename on the
-// same disk): the cache-utils' default copies file by file, which took
-// 4 min 51 s for the 369,000 files (4.9 GB) of 1,000 reports' cache, and
-// would turn its hard links into copies. The build's output keeps its own
-// links to the cache's files, so moving the folder away leaves it whole.
+// A local run of Netlify's build (netlify-cli: IS_LOCAL) keeps its folders
+// where they are, as any local build does, unless PKPORTAL_KEEP_CACHES=1
+// asks it to behave as on Netlify (the benchmarks, which delete them between
+// runs as a clean clone would); Go's build cache is then kept only when
+// GOCACHE names it in the environment: a developer's own (often many GB) is
+// theirs.
 
+const fs = require("fs");
 const { execFileSync } = require("child_process");
-const { isAbsolute } = require("path");
+const { dirname, isAbsolute, join, relative, resolve } = require("path");
 
 const name = "pkportal-build-cache";
 
 // folders are the folders to keep: the inputs' paths, and Go's build cache
-// when go-build-cache is set and go can say where it is. A local run of
-// Netlify's build (netlify-cli: IS_LOCAL) keeps Go's cache only when GOCACHE
-// names it in the environment: a developer's own cache (often many GB) is
-// theirs, not to be moved into the repository's .netlify/cache.
+// when go-build-cache is set and go can say where it is.
 function folders(inputs, constants) {
+  if (constants.IS_LOCAL && process.env.PKPORTAL_KEEP_CACHES !== "1") {
+    console.log(`${name}: a local build: its folders stay where they are (PKPORTAL_KEEP_CACHES=1 moves them as on Netlify)`);
+    return [];
+  }
   const out = [...inputs.paths];
   if (inputs["go-build-cache"] && constants.IS_LOCAL && !process.env.GOCACHE) {
     console.log(`${name}: a local build: your Go build cache stays where it is (set GOCACHE to keep one)`);
@@ -54,10 +63,39 @@ function folders(inputs, constants) {
   return out;
 }
 
+// kept is where path is kept in Netlify's cache folder.
+function kept(cacheDir, path) {
+  const abs = resolve(path);
+  const rel = relative(process.cwd(), abs);
+  const inRepo = rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+  return join(cacheDir, name, inRepo ? join("repo", rel) : join("abs", abs));
+}
+
+// move puts the folder from at to, replacing what is there; false when
+// there is no folder at from.
+function move(from, to) {
+  if (!fs.existsSync(from)) {
+    return false;
+  }
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.mkdirSync(dirname(to), { recursive: true });
+  try {
+    fs.renameSync(from, to);
+  } catch (err) {
+    if (err.code !== "EXDEV") {
+      throw err;
+    }
+    // another disk: a copy (hard links become copies), then the original goes
+    fs.cpSync(from, to, { recursive: true, verbatimSymlinks: true });
+    fs.rmSync(from, { recursive: true, force: true });
+  }
+  return true;
+}
+
 module.exports = {
-  async onPreBuild({ inputs, utils, constants }) {
+  async onPreBuild({ inputs, constants }) {
     for (const path of folders(inputs, constants)) {
-      if (await utils.cache.restore(path, { move: true })) {
+      if (move(kept(constants.CACHE_DIR, path), path)) {
         console.log(`${name}: ${path} restored`);
       } else {
         console.log(`${name}: no ${path} cached: this build starts cold`);
@@ -65,9 +103,9 @@ module.exports = {
     }
   },
 
-  async onEnd({ inputs, utils, constants }) {
+  async onEnd({ inputs, constants }) {
     for (const path of folders(inputs, constants)) {
-      if (await utils.cache.save(path, { move: true })) {
+      if (move(path, kept(constants.CACHE_DIR, path))) {
         console.log(`${name}: ${path} saved for the next deploy`);
       } else {
         console.log(`${name}: no ${path} to save`);
