@@ -74,7 +74,7 @@ func Write(w io.Writer, reports []*report.Report) error {
 	return WriteWith(w, nil, items)
 }
 
-// A Item is one report of the pack WriteWith writes.
+// An Item is one report of the pack WriteWith writes.
 type Item struct {
 	Slug, Symbol string
 	// JSON returns the report as encoding/json writes a report.Report;
