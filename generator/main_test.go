@@ -456,21 +456,36 @@ func TestDeployKeepsTheBuildCache(t *testing.T) {
 		{"local as on Netlify, the developer's Go cache", true, []string{"PKPORTAL_KEEP_CACHES=1"}, false, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			checkPlugin(t, node, plugin, string(inputs), paths, c.local, c.env, c.goKept, c.moved)
+			checkPlugin(t, node, plugin, string(inputs), paths, c.local, c.env, c.goKept, c.moved, t.TempDir())
 		})
 	}
+	// Netlify's cache folder on another disk than the repository: the
+	// folders are copied there and back (their hard links become copies)
+	t.Run("cache on another disk", func(t *testing.T) {
+		other, err := os.MkdirTemp("/dev/shm", "pkportal-test-")
+		if err != nil {
+			t.Skipf("no /dev/shm: %v", err)
+		}
+		t.Cleanup(func() { os.RemoveAll(other) })
+		if sameDisk(t, t.TempDir(), other) {
+			t.Skip("/dev/shm is on the disk of the temporary folders")
+		}
+		checkPlugin(t, node, plugin, string(inputs), paths, false, []string{"GOCACHE"}, true, true, other)
+	})
 }
 
 // checkPlugin runs the plugin's events under node as two deploys do
 // (onPreBuild, the build, onEnd; a clean clone, onPreBuild) in a folder
 // of its own standing for the repository, and checks what it kept: the
 // folders of paths (a file and a hard link to it in each) and, if goKept,
-// a Go build cache, whole and with their links; unless goKept, not the
+// a Go build cache, whole and, when cacheDir (Netlify's cache folder) is on
+// the disk of the repository, with their links; unless goKept, not the
 // developer's Go cache; unless moved, nothing moved at all. env names the variables added to the environment;
 // "GOCACHE" alone sets it to a folder of the test.
-func checkPlugin(t *testing.T, node, plugin, inputs string, paths []string, local bool, env []string, goKept, moved bool) {
+func checkPlugin(t *testing.T, node, plugin, inputs string, paths []string, local bool, env []string, goKept, moved bool, cacheDir string) {
 	t.Helper()
-	repo, cacheDir := t.TempDir(), t.TempDir()
+	repo := t.TempDir()
+	linked := sameDisk(t, repo, cacheDir)
 	gocache := filepath.Join(t.TempDir(), "go-build")
 	folders := append([]string(nil), paths...)
 	// the default Go cache is a folder of the test too: a plugin that moved
@@ -544,7 +559,7 @@ plugin[process.argv[5]]({ inputs, constants }).catch((e) => { console.error(e); 
 		if string(b) != f || err != nil {
 			t.Errorf("%s/b after the next onPreBuild: %q, %v", f, b, err)
 		}
-		if lb, err := os.Stat(filepath.Join(at(f), "b")); err != nil || !os.SameFile(a, lb) {
+		if lb, err := os.Stat(filepath.Join(at(f), "b")); err != nil || linked && !os.SameFile(a, lb) {
 			t.Errorf("%s: the hard link did not survive the cache (%v)", f, err)
 		}
 		for _, w := range []string{"no " + f + " cached", f + " saved", f + " restored"} {
@@ -562,6 +577,19 @@ plugin[process.argv[5]]({ inputs, constants }).catch((e) => { console.error(e); 
 	if _, err := os.Stat(filepath.Join(cacheDir, "pkportal-build-cache", "abs")); err == nil {
 		t.Errorf("the plugin moved a folder outside the repository (the developer's Go cache?):\n%s", log)
 	}
+}
+
+// sameDisk tells whether a file of folder a can be hard-linked into folder
+// b: whether a rename from one to the other is a rename, not a copy.
+func sameDisk(t *testing.T, a, b string) bool {
+	t.Helper()
+	f := filepath.Join(a, "probe")
+	if err := os.WriteFile(f, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(f)
+	defer os.Remove(filepath.Join(b, "probe"))
+	return os.Link(f, filepath.Join(b, "probe")) == nil
 }
 
 // withoutGOCACHE is the environment of the tests without GOCACHE and
