@@ -331,25 +331,43 @@ func TestSyntheticReportsNeedTheFlag(t *testing.T) {
 // local run of the same command) hugo.toml's localhost stays.
 func TestDeployBuildNamesTheSite(t *testing.T) {
 	for _, c := range []struct{ url, want string }{{"https://pk.example.org", "https://pk.example.org/"}, {"", "http://localhost:1313/"}} {
-		o := deployBuild(t, "URL="+c.url)
+		o := deployBuild(t, readNetlifyConfig(t), "URL="+c.url)
 		if o.BaseURL != c.want {
 			t.Errorf("URL=%q: the deploy builds with -base %q, want %q", c.url, o.BaseURL, c.want)
 		}
 	}
 }
 
-// deployBuild is the pipeline options of netlify.toml's build command, its
-// words expanded by a shell with env added, as the deploy's shell does.
-func deployBuild(t *testing.T, env ...string) *pipeline.Options {
+// netlifyConfig is the part of netlify.toml the deploy tests read.
+type netlifyConfig struct {
+	Build   struct{ Command, Publish string }
+	Plugins []struct {
+		Package string
+		Inputs  struct {
+			Paths        []string
+			GoBuildCache bool `toml:"go-build-cache"`
+		}
+	}
+}
+
+// readNetlifyConfig reads the netlify.toml the generator embeds.
+func readNetlifyConfig(t *testing.T) netlifyConfig {
 	t.Helper()
 	b, err := pkportal.SiteFiles.ReadFile("netlify.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var conf struct{ Build struct{ Command string } }
+	var conf netlifyConfig
 	if err := toml.Unmarshal(b, &conf); err != nil {
 		t.Fatalf("netlify.toml: %v", err)
 	}
+	return conf
+}
+
+// deployBuild is the pipeline options of netlify.toml's build command, its
+// words expanded by a shell with env added, as the deploy's shell does.
+func deployBuild(t *testing.T, conf netlifyConfig, env ...string) *pipeline.Options {
+	t.Helper()
 	rest, ok := strings.CutPrefix(conf.Build.Command, "go run ./generator build ")
 	if !ok {
 		t.Fatalf("netlify.toml's command is not a build: %q", conf.Build.Command)
@@ -375,29 +393,13 @@ func deployBuild(t *testing.T, env ...string) *pipeline.Options {
 // plugin netlify/build-cache. The folder the build command's -cache names
 // must be the one the plugin restores before the build and saves at its
 // end (failed or not), inside the repository and never committed; Go's
-// build cache is kept too. The plugin itself runs under Node with
-// Netlify's utils stood in for (recording what it asks).
+// build cache is kept too. The plugin itself runs under Node, its events
+// called as two deploys call them, on folders of the test (checkPlugin).
 func TestDeployKeepsTheBuildCache(t *testing.T) {
-	cache := deployBuild(t, "URL=https://pk.example.org").Cache
+	conf := readNetlifyConfig(t)
+	cache := deployBuild(t, conf, "URL=https://pk.example.org").Cache
 	if cache == "" || filepath.IsAbs(cache) || strings.HasPrefix(filepath.Clean(cache), "..") {
 		t.Fatalf("the deploy builds with -cache %q, want a folder inside the repository, which the plugin can keep", cache)
-	}
-	b, err := pkportal.SiteFiles.ReadFile("netlify.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var conf struct {
-		Build   struct{ Publish string }
-		Plugins []struct {
-			Package string
-			Inputs  struct {
-				Paths        []string
-				GoBuildCache bool `toml:"go-build-cache"`
-			}
-		}
-	}
-	if err := toml.Unmarshal(b, &conf); err != nil {
-		t.Fatalf("netlify.toml: %v", err)
 	}
 	var paths []string
 	goCache := false
@@ -442,21 +444,20 @@ func TestDeployKeepsTheBuildCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	inputs, _ := json.Marshal(map[string]any{"paths": paths, "go-build-cache": goCache})
+	p := pluginUnderTest{node: node, plugin: plugin, inputs: string(inputs), paths: paths}
 	for _, c := range []struct {
-		name   string
-		local  bool
-		env    []string // added to the environment, which has no GOCACHE
-		goKept bool     // Go's build cache (GOCACHE, a folder of the test) kept
-		moved  bool     // paths moved to the cache and back
+		name string
+		pluginRun
 	}{
-		{"on Netlify", false, []string{"GOCACHE"}, true, true},
-		{"local", true, []string{"GOCACHE"}, false, false},
-		{"local as on Netlify", true, []string{"GOCACHE", "PKPORTAL_KEEP_CACHES=1"}, true, true},
+		{"on Netlify", pluginRun{env: []string{"GOCACHE"}, goKept: true, moved: true}},
+		{"local", pluginRun{local: true, env: []string{"GOCACHE"}}},
+		{"local as on Netlify", pluginRun{local: true, env: []string{"GOCACHE", "PKPORTAL_KEEP_CACHES=1"}, goKept: true, moved: true}},
 		// the developer's own Go cache (here 16 GB) is not moved
-		{"local as on Netlify, the developer's Go cache", true, []string{"PKPORTAL_KEEP_CACHES=1"}, false, true},
+		{"local as on Netlify, the developer's Go cache", pluginRun{local: true, env: []string{"PKPORTAL_KEEP_CACHES=1"}, moved: true}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			checkPlugin(t, node, plugin, string(inputs), paths, c.local, c.env, c.goKept, c.moved, t.TempDir())
+			c.cacheDir = t.TempDir()
+			p.check(t, c.pluginRun)
 		})
 	}
 	// Netlify's cache folder on another disk than the repository: the
@@ -470,28 +471,48 @@ func TestDeployKeepsTheBuildCache(t *testing.T) {
 		if sameDisk(t, t.TempDir(), other) {
 			t.Skip("/dev/shm is on the disk of the temporary folders")
 		}
-		checkPlugin(t, node, plugin, string(inputs), paths, false, []string{"GOCACHE"}, true, true, other)
+		p.check(t, pluginRun{env: []string{"GOCACHE"}, goKept: true, moved: true, cacheDir: other})
 	})
 }
 
-// checkPlugin runs the plugin's events under node as two deploys do
+// pluginUnderTest is the build-cache plugin with the inputs netlify.toml
+// gives it.
+type pluginUnderTest struct {
+	node, plugin, inputs string
+	paths                []string // the inputs' paths
+}
+
+// A pluginRun is how the plugin runs: on Netlify or locally, in which
+// environment, and what it should do there.
+type pluginRun struct {
+	local bool
+	// env names the variables added to the environment, which has no
+	// GOCACHE: "GOCACHE" alone sets it to a folder of the test
+	env []string
+	// goKept: Go's build cache kept; moved: the paths moved to the cache
+	// and back (else left in place)
+	goKept, moved bool
+	// cacheDir is Netlify's cache folder (constants.CACHE_DIR)
+	cacheDir string
+}
+
+// check runs the plugin's events under node as two deploys do
 // (onPreBuild, the build, onEnd; a clean clone, onPreBuild) in a folder
 // of its own standing for the repository, and checks what it kept: the
-// folders of paths (a file and a hard link to it in each) and, if goKept,
-// a Go build cache, whole and, when cacheDir (Netlify's cache folder) is on
-// the disk of the repository, with their links; unless goKept, not the
-// developer's Go cache; unless moved, nothing moved at all. env names the variables added to the environment;
-// "GOCACHE" alone sets it to a folder of the test.
-func checkPlugin(t *testing.T, node, plugin, inputs string, paths []string, local bool, env []string, goKept, moved bool, cacheDir string) {
+// folders of the paths (a file and a hard link to it in each) and, if
+// goKept, a Go build cache, whole and, when cacheDir is on the disk of the
+// repository, with their links; unless goKept, not the developer's Go
+// cache; unless moved, nothing moved at all.
+func (p pluginUnderTest) check(t *testing.T, r pluginRun) {
 	t.Helper()
 	repo := t.TempDir()
-	linked := sameDisk(t, repo, cacheDir)
+	linked := sameDisk(t, repo, r.cacheDir)
 	gocache := filepath.Join(t.TempDir(), "go-build")
-	folders := append([]string(nil), paths...)
+	folders := append([]string(nil), p.paths...)
 	// the default Go cache is a folder of the test too: a plugin that moved
 	// it by mistake must not move the developer's
 	cmdEnv := append(withoutGOCACHE(), "XDG_CACHE_HOME="+t.TempDir())
-	for _, kv := range env {
+	for _, kv := range r.env {
 		if kv == "GOCACHE" {
 			kv = "GOCACHE=" + gocache
 			folders = append(folders, gocache)
@@ -511,7 +532,7 @@ const constants = { IS_LOCAL: process.argv[3] === "true", CACHE_DIR: process.arg
 plugin[process.argv[5]]({ inputs, constants }).catch((e) => { console.error(e); process.exit(1); });
 `
 	run := func(event string) string {
-		cmd := exec.Command(node, "-e", harness, plugin, inputs, strconv.FormatBool(local), cacheDir, event)
+		cmd := exec.Command(p.node, "-e", harness, p.plugin, p.inputs, strconv.FormatBool(r.local), r.cacheDir, event)
 		cmd.Dir, cmd.Env = repo, cmdEnv
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
@@ -535,13 +556,13 @@ plugin[process.argv[5]]({ inputs, constants }).catch((e) => { console.error(e); 
 	}
 	log += run("onEnd")
 	for _, f := range folders {
-		if _, err := os.Stat(at(f)); moved && !os.IsNotExist(err) {
+		if _, err := os.Stat(at(f)); r.moved && !os.IsNotExist(err) {
 			t.Errorf("%s after onEnd: %v, want it moved to the cache", f, err)
-		} else if !moved && err != nil {
+		} else if !r.moved && err != nil {
 			t.Errorf("%s after onEnd of a local build: %v, want it left in place", f, err)
 		}
 	}
-	if !moved {
+	if !r.moved {
 		if !strings.Contains(log, "a local build: its folders stay where they are") {
 			t.Errorf("the plugin's log does not say the local build keeps its folders:\n%s", log)
 		}
@@ -568,13 +589,13 @@ plugin[process.argv[5]]({ inputs, constants }).catch((e) => { console.error(e); 
 			}
 		}
 	}
-	if goKept {
+	if r.goKept {
 		return
 	}
 	if !strings.Contains(log, "your Go build cache stays where it is") {
 		t.Errorf("the plugin's log does not say it left the Go build cache alone:\n%s", log)
 	}
-	if _, err := os.Stat(filepath.Join(cacheDir, "pkportal-build-cache", "abs")); err == nil {
+	if _, err := os.Stat(filepath.Join(r.cacheDir, "pkportal-build-cache", "abs")); err == nil {
 		t.Errorf("the plugin moved a folder outside the repository (the developer's Go cache?):\n%s", log)
 	}
 }
