@@ -162,6 +162,10 @@ type cached struct {
 	Entry site.Entry `json:"entry"`
 	// Pages is the number of HTML pages of the report's output.
 	Pages int `json:"pages"`
+	// Files is the SHA-256 of the entry's files.txt: a list damaged (a
+	// cache restored from elsewhere) makes the entry a miss, not a report
+	// published without its pages.
+	Files string `json:"files"`
 }
 
 // entryFile is the name of the file of a cache entry that holds its
@@ -193,6 +197,10 @@ func (c *cache) entry(key string) (*site.Entry, int, map[string]string) {
 	}
 	var e cached
 	if json.Unmarshal(parts[0], &e) != nil || e.Entry.Slug == "" {
+		return nil, 0, nil
+	}
+	list, err := os.ReadFile(filepath.Join(c.path(key), "files.txt"))
+	if sum := sha256.Sum256(list); err != nil || hex.EncodeToString(sum[:]) != e.Files {
 		return nil, 0, nil
 	}
 	return &e.Entry, e.Pages, sitemapsOf(parts)
@@ -255,7 +263,8 @@ func (c *cache) store(key string, e site.Entry, pub, staged string, sitemaps map
 			return 0, err
 		}
 	}
-	b, err := json.Marshal(cached{Entry: e, Pages: pages})
+	sum := sha256.Sum256(list)
+	b, err := json.Marshal(cached{Entry: e, Pages: pages, Files: hex.EncodeToString(sum[:])})
 	if err != nil {
 		return 0, err
 	}

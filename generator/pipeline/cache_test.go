@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io/fs"
 	"os"
@@ -191,6 +193,25 @@ func TestCache(t *testing.T) {
 	if read(t, filepath.Join(out, "fr", "sitemap.xml")) != sitemap {
 		t.Error("the sitemap differs after an entry was rendered again")
 	}
+
+	// an entry whose list of files lost its second half (a cache restored
+	// from elsewhere may come back so): a miss, rendered again, not a
+	// report published without half its pages; a build into a new folder,
+	// which links every kept report from the cache, shows it
+	lists, _ := filepath.Glob(filepath.Join(tmp, "cache", "reports", "*", "files.txt"))
+	if len(lists) != 2 {
+		t.Fatalf("cache lists: %v", lists)
+	}
+	list := read(t, lists[1])
+	if err := os.WriteFile(lists[1], []byte(list[:len(list)/2]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	third := o
+	third.Out = filepath.Join(tmp, "third")
+	if res, err := Build(third); err != nil || res.Rendered != 1 {
+		t.Fatalf("a build with an entry's list damaged: %v, %+v; want it rendered again", err, res)
+	}
+	sameTree(t, out, third.Out)
 
 	// a template changed: every report
 	const mark = `<p class="layout-v2"></p>`
@@ -434,7 +455,14 @@ func TestReportsReadBack(t *testing.T) {
 	if len(kept) != 1 {
 		t.Fatalf("search indexes in the cache: %v", kept)
 	}
+	// another file in its place, with its sum: what the build hands on
+	// shows whether it was taken from the cache
 	if err := os.WriteFile(kept[0], []byte("kept"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256([]byte("kept"))
+	_, keys, _ := strings.Cut(read(t, kept[0]+".keys"), "\n")
+	if err := os.WriteFile(kept[0]+".keys", []byte(sumPrefix+hex.EncodeToString(sum[:])+"\n"+keys), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if got := index(); got != "kept" {
