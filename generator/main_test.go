@@ -460,6 +460,14 @@ func TestDeployKeepsTheBuildCache(t *testing.T) {
 			p.check(t, c.pluginRun)
 		})
 	}
+	// Netlify's cache folder unusable (a file): said, the build goes on
+	t.Run("cache folder unusable", func(t *testing.T) {
+		file := filepath.Join(t.TempDir(), "cache")
+		if err := os.WriteFile(file, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p.check(t, pluginRun{env: []string{"GOCACHE"}, goKept: true, moved: true, cacheDir: file, unusable: true})
+	})
 	// Netlify's cache folder on another disk than the repository: the
 	// folders are copied there and back (their hard links become copies)
 	t.Run("cache on another disk", func(t *testing.T) {
@@ -494,6 +502,9 @@ type pluginRun struct {
 	goKept, moved bool
 	// cacheDir is Netlify's cache folder (constants.CACHE_DIR)
 	cacheDir string
+	// unusable: cacheDir cannot hold folders; the plugin says so and
+	// leaves them in place, without failing the build
+	unusable bool
 }
 
 // check runs the plugin's events under node as two deploys do
@@ -555,6 +566,17 @@ plugin[process.argv[5]]({ inputs, constants }).catch((e) => { console.error(e); 
 		}
 	}
 	log += run("onEnd")
+	if r.unusable {
+		for _, f := range folders {
+			if _, err := os.Stat(filepath.Join(at(f), "b")); err != nil {
+				t.Errorf("%s after onEnd with an unusable cache folder: %v, want it left in place", f, err)
+			}
+			if !strings.Contains(log, f+" not saved (") {
+				t.Errorf("the plugin's log does not say %s was not saved:\n%s", f, log)
+			}
+		}
+		return
+	}
 	for _, f := range folders {
 		if _, err := os.Stat(at(f)); r.moved && !os.IsNotExist(err) {
 			t.Errorf("%s after onEnd: %v, want it moved to the cache", f, err)

@@ -88,30 +88,46 @@ function move(from, to) {
     if (err.code !== "EXDEV") {
       throw err;
     }
-    // another disk: a copy (hard links become copies), then the original goes
-    fs.cpSync(from, to, { recursive: true, verbatimSymlinks: true });
+    // another disk: a copy (hard links become copies), then the original
+    // goes; a copy cut short is not left behind
+    try {
+      fs.cpSync(from, to, { recursive: true, verbatimSymlinks: true });
+    } catch (copyErr) {
+      fs.rmSync(to, { recursive: true, force: true });
+      throw copyErr;
+    }
     fs.rmSync(from, { recursive: true, force: true });
   }
   return true;
 }
 
+// A folder that cannot be moved is said and skipped: a cache is worth a
+// faster deploy, never a failed one.
 module.exports = {
   async onPreBuild({ inputs, constants }) {
     for (const path of folders(inputs, constants)) {
-      if (move(kept(constants.CACHE_DIR, path), path)) {
-        console.log(`${name}: ${path} restored`);
-      } else {
-        console.log(`${name}: no ${path} cached: this build starts cold`);
+      try {
+        if (move(kept(constants.CACHE_DIR, path), path)) {
+          console.log(`${name}: ${path} restored`);
+        } else {
+          console.log(`${name}: no ${path} cached: this build starts cold`);
+        }
+      } catch (err) {
+        console.log(`${name}: ${path} not restored (${err.message}): this build starts cold`);
       }
     }
   },
 
   async onEnd({ inputs, constants }) {
     for (const path of folders(inputs, constants)) {
-      if (move(path, kept(constants.CACHE_DIR, path))) {
-        console.log(`${name}: ${path} saved for the next deploy`);
-      } else {
-        console.log(`${name}: no ${path} to save`);
+      try {
+        if (move(path, kept(constants.CACHE_DIR, path))) {
+          console.log(`${name}: ${path} saved for the next deploy`);
+        } else {
+          console.log(`${name}: no ${path} to save`);
+        }
+      } catch (err) {
+        console.log(`${name}: ${path} not saved (${err.message}): the next deploy starts cold`);
       }
     }
   },
