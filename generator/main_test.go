@@ -522,7 +522,13 @@ func (p pluginUnderTest) check(t *testing.T, r pluginRun) {
 	folders := append([]string(nil), p.paths...)
 	// the default Go cache is a folder of the test too: a plugin that moved
 	// it by mistake must not move the developer's
-	cmdEnv := append(withoutGOCACHE(), "XDG_CACHE_HOME="+t.TempDir())
+	var cmdEnv []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "GOCACHE=") && !strings.HasPrefix(kv, "XDG_CACHE_HOME=") {
+			cmdEnv = append(cmdEnv, kv)
+		}
+	}
+	cmdEnv = append(cmdEnv, "XDG_CACHE_HOME="+t.TempDir())
 	for _, kv := range r.env {
 		if kv == "GOCACHE" {
 			kv = "GOCACHE=" + gocache
@@ -633,18 +639,6 @@ func sameDisk(t *testing.T, a, b string) bool {
 	defer os.Remove(f)
 	defer os.Remove(filepath.Join(b, "probe"))
 	return os.Link(f, filepath.Join(b, "probe")) == nil
-}
-
-// withoutGOCACHE is the environment of the tests without GOCACHE and
-// XDG_CACHE_HOME, the variables that say where Go's build cache is.
-func withoutGOCACHE() []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "GOCACHE=") && !strings.HasPrefix(kv, "XDG_CACHE_HOME=") {
-			env = append(env, kv)
-		}
-	}
-	return env
 }
 
 // TestGeneratorDoesNotLinkTheFunctionsData: the build cache's keys hold a

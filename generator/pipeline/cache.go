@@ -200,7 +200,7 @@ func (c *cache) entry(key string) (*site.Entry, int, map[string]string) {
 		return nil, 0, nil
 	}
 	list, err := os.ReadFile(filepath.Join(c.path(key), "files.txt"))
-	if sum := sha256.Sum256(list); err != nil || hex.EncodeToString(sum[:]) != e.Files {
+	if err != nil || sha256Hex(list) != e.Files {
 		return nil, 0, nil
 	}
 	return &e.Entry, e.Pages, sitemapsOf(parts)
@@ -263,8 +263,7 @@ func (c *cache) store(key string, e site.Entry, pub, staged string, sitemaps map
 			return 0, err
 		}
 	}
-	sum := sha256.Sum256(list)
-	b, err := json.Marshal(cached{Entry: e, Pages: pages, Files: hex.EncodeToString(sum[:])})
+	b, err := json.Marshal(cached{Entry: e, Pages: pages, Files: sha256Hex(list)})
 	if err != nil {
 		return 0, err
 	}
@@ -373,8 +372,7 @@ func (c *cache) derived(name string, keys []string, compute func(prev derivedFil
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(b)
-	list := sumPrefix + hex.EncodeToString(sum[:]) + "\n" + strings.Join(slices.Sorted(slices.Values(keys)), "\n") + "\n"
+	list := sumPrefix + sha256Hex(b) + "\n" + strings.Join(slices.Sorted(slices.Values(keys)), "\n") + "\n"
 	if err := os.WriteFile(path+".keys", []byte(list), 0o644); err != nil {
 		return nil, err
 	}
@@ -386,6 +384,14 @@ func (c *cache) derived(name string, keys []string, compute func(prev derivedFil
 // by Netlify between builds) may come back damaged: a derived file whose
 // bytes do not have their sum is made again, not handed to the functions.
 const sumPrefix = "sha256 "
+
+// sha256Hex is the SHA-256 of a kept file's bytes, in hexadecimal: what the
+// cache records of the files it must not hand on damaged (an entry's list
+// of files, the derived files).
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
 
 // readDerived reads the derived file at path and its list of keys; ok is
 // false when either is missing or the file does not have the sum its list
@@ -405,7 +411,7 @@ func readDerived(path string) (d derivedFile, ok bool) {
 	if err != nil {
 		return derivedFile{}, false
 	}
-	if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != want {
+	if sha256Hex(b) != want {
 		return derivedFile{}, false
 	}
 	d = derivedFile{b: b, keys: map[string]bool{}}

@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"io/fs"
 	"os"
@@ -460,9 +458,8 @@ func TestReportsReadBack(t *testing.T) {
 	if err := os.WriteFile(kept[0], []byte("kept"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	sum := sha256.Sum256([]byte("kept"))
 	_, keys, _ := strings.Cut(read(t, kept[0]+".keys"), "\n")
-	if err := os.WriteFile(kept[0]+".keys", []byte(sumPrefix+hex.EncodeToString(sum[:])+"\n"+keys), 0o644); err != nil {
+	if err := os.WriteFile(kept[0]+".keys", []byte(sumPrefix+sha256Hex([]byte("kept"))+"\n"+keys), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if got := index(); got != "kept" {
