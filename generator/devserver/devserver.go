@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -170,6 +171,15 @@ func (s *Server) apply(w http.ResponseWriter, r *http.Request, rule Redirect) {
 	http.Redirect(w, r, to, rule.Status)
 }
 
+// queryParameters splits a query string as Netlify does for a function's
+// event: on "&" only. A ";" is part of a value (the CSV function's
+// delimiter=;), where Go's URL.Query drops the whole pair. Pairs that do not
+// decode are left out, as URL.Query leaves them.
+func queryParameters(raw string) map[string][]string {
+	q, _ := url.ParseQuery(strings.ReplaceAll(raw, ";", "%3B"))
+	return q
+}
+
 // serveFunction turns the request into an API Gateway event, runs it
 // through the Lambda adapter and writes the event response back.
 func serveFunction(w http.ResponseWriter, r *http.Request, h http.Handler) {
@@ -177,7 +187,7 @@ func serveFunction(w http.ResponseWriter, r *http.Request, h http.Handler) {
 		HTTPMethod:                      r.Method,
 		Path:                            r.URL.Path,
 		Headers:                         map[string]string{},
-		MultiValueQueryStringParameters: r.URL.Query(),
+		MultiValueQueryStringParameters: queryParameters(r.URL.RawQuery),
 	}
 	for k, v := range r.Header {
 		ev.Headers[k] = strings.Join(v, ", ")

@@ -82,6 +82,17 @@ func TestFunctionsAreRouted(t *testing.T) {
 	if res.StatusCode != 200 || string(b) != `{"q":"rations"}` {
 		t.Errorf("got %d %s", res.StatusCode, b)
 	}
+	// a ";" belongs to its value (delimiter=;), as on Netlify: Go's
+	// URL.Query would drop the pair
+	res2, err := http.Get(srv.URL + "/api/csv?q=;&x=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b2, _ := io.ReadAll(res2.Body)
+	res2.Body.Close()
+	if string(b2) != `{"q":";"}` {
+		t.Errorf("q=; reached the function as %s", b2)
+	}
 	// Netlify does not apply [[headers]] to functions: neither do we.
 	if res.Header.Get("X-Frame-Options") != "" {
 		t.Error("site headers applied to a function response")
