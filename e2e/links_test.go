@@ -11,6 +11,9 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"pkportal/ingest"
+	"pkportal/search"
 )
 
 // functionRoutes are the URLs served by functions rather than files.
@@ -26,23 +29,7 @@ type htmlDoc struct {
 // target is a file of public/ (or a function route), and its #fragment is
 // an id in the target page.
 func TestLinks(t *testing.T) {
-	docs := map[string]*htmlDoc{} // by slash path under public/, e.g. "fr/index.html"
-	err := filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		f, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		rel, _ := filepath.Rel(public, p)
-		docs[filepath.ToSlash(rel)] = readHTML(html.NewTokenizer(f))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := readSite(t)
 	base, _ := url.Parse(baseURL + "/")
 	var problems []string
 	checked := 0
@@ -67,18 +54,78 @@ func TestLinks(t *testing.T) {
 				problems = append(problems, name+": broken link "+raw)
 				continue
 			}
-			if u.Fragment == "" {
-				continue
-			}
-			target := docs[file]
-			if target == nil {
-				continue // fragment of a non-HTML file
-			}
-			if !target.ids[u.Fragment] {
+			if u.Fragment != "" && docs[file] != nil && !docs[file].ids[u.Fragment] {
 				problems = append(problems, name+": no id \""+u.Fragment+"\" in "+file+" for "+raw)
 			}
 		}
 	}
+	report(t, problems)
+	t.Logf("checked %d internal links in %d HTML files", checked, len(docs))
+}
+
+// TestSearchResultsResolve checks the URL of every document the search
+// function can answer with, in both UI languages: its page is a file of
+// public/ and its #fragment an id in that page (a heading found lands on
+// the heading, a paragraph on the paragraph).
+func TestSearchResultsResolve(t *testing.T) {
+	docs := readSite(t)
+	reports, err := ingest.ParseDir("../sources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var problems []string
+	checked := 0
+	for _, lang := range []string{"fr", "en"} {
+		for _, d := range search.Docs(reports, lang) {
+			checked++
+			u, err := url.Parse(d.URL)
+			if err != nil {
+				problems = append(problems, d.Kind+" "+d.Title+": unparsable URL "+d.URL)
+				continue
+			}
+			file, ok := resolve(u.Path)
+			switch {
+			case !ok:
+				problems = append(problems, d.Kind+" "+d.Title+": no page at "+d.URL)
+			case u.Fragment != "" && docs[file] != nil && !docs[file].ids[u.Fragment]:
+				problems = append(problems, d.Kind+" "+d.Title+": no id \""+u.Fragment+"\" in "+file+" for "+d.URL)
+			}
+		}
+	}
+	report(t, problems)
+	if checked < 1000 {
+		t.Errorf("only %d search documents: the real report has more than a thousand in its two languages", checked)
+	}
+	t.Logf("checked %d search result URLs", checked)
+}
+
+// readSite reads every HTML file of public/, by slash path under public/
+// (e.g. "fr/index.html").
+func readSite(t *testing.T) map[string]*htmlDoc {
+	t.Helper()
+	docs := map[string]*htmlDoc{}
+	err := filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		rel, _ := filepath.Rel(public, p)
+		docs[filepath.ToSlash(rel)] = readHTML(html.NewTokenizer(f))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// report fails t with the problems found, sorted, the first 50 of them.
+func report(t *testing.T, problems []string) {
+	t.Helper()
 	sort.Strings(problems)
 	for i, p := range problems {
 		if i == 50 {
@@ -87,7 +134,6 @@ func TestLinks(t *testing.T) {
 		}
 		t.Error(p)
 	}
-	t.Logf("checked %d internal links in %d HTML files", checked, len(docs))
 }
 
 // readHTML collects the ids and the link URLs of an HTML document.

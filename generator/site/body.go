@@ -129,12 +129,21 @@ type homeView struct {
 	Mission                          report.Mission
 	Period                           report.Period
 	KeyFigures                       []KeyFigure
-	TOC                              []linkView
+	TOC                              []tocEntry
 	Summary                          []BlockView
 	Footnotes                        []report.Note
 	Charts                           []chartView
 	Data                             struct{ Report, Package, Zip string }
 	Tables                           []linkView
+}
+
+// tocEntry is an entry of a report home's table of contents: a page of
+// the report (URL set), or a part of the report without a page of its own
+// (II, II.F) listing its pages, with its section ID as anchor (the search
+// function's link for the part's heading).
+type tocEntry struct {
+	ID, Title, URL string
+	Children       []tocEntry
 }
 
 // linkView is an entry of a list of links: a page of the table of

@@ -261,9 +261,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 
 	hv := homeView{Symbol: r.Symbol, ReportTitle: r.Title, ContentLang: r.Language, Mission: r.Mission, Period: r.Period,
 		KeyFigures: v.keyFigures(), Footnotes: r.Footnotes}
-	for _, s := range r.Pages() {
-		hv.TOC = append(hv.TOC, linkView{Title: sectionTitle(s), URL: r.URL(lang, s.ID, "")})
-	}
+	hv.TOC = toc(r, lang, r.Sections, r.PageOf())
 	for _, d := range ds {
 		hv.Tables = append(hv.Tables, linkView{ID: d.ID, Title: d.Title, URL: r.URL(lang, "tables/"+d.ID, ""), CSV: dataURL(r, d.ID, "csv"), JSON: dataURL(r, d.ID, "json")})
 	}
@@ -308,7 +306,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 			Weight: i + 1,
 			Params: map[string]any{
 				"symbol": r.Symbol, "slug": r.Slug, "contentlang": r.Language,
-				"body": body, "cite": r.CiteSection(lang, s),
+				"body": body, "cite": r.CiteSection(lang, s), "anchor": s.ID,
 				"reporturl": r.URL(lang, "", ""),
 			},
 		}
@@ -365,11 +363,37 @@ func mkdir(d string) error {
 	return os.MkdirAll(d, 0o755)
 }
 
+// toc is the table of contents of sections: each section with a page of
+// its own links to it, and a section whose parts have pages of their own
+// lists them beneath it. The summary is the home itself.
+func toc(r *report.Report, lang string, sections []*report.Section, pageOf map[string]string) []tocEntry {
+	var out []tocEntry
+	for _, s := range sections {
+		if s.ID == "summary" {
+			continue
+		}
+		e := tocEntry{ID: s.ID, Title: sectionTitle(s)}
+		if pageOf[s.ID] == s.ID {
+			e.URL = r.URL(lang, s.ID, "")
+		}
+		for _, c := range s.Children {
+			if pageOf[c.ID] == c.ID {
+				e.Children = toc(r, lang, s.Children, pageOf)
+				break
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
 // dataURL is the address of a data file of a report.
 func dataURL(r *report.Report, id, ext string) string {
 	return "/data/" + r.Slug + "/" + id + "." + ext
 }
 
+// sectionTitle is a section's title with its number ("III.A. Ressources
+// financières").
 func sectionTitle(s *report.Section) string {
 	if s.Number == "" || s.Level >= 3 {
 		return s.Title // components carry their own "Composante 1 : …"
