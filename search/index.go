@@ -154,6 +154,19 @@ func (ix *Index) Size() int { return len(ix.b) }
 // Langs are the UI languages the index answers in, the default first.
 func (ix *Index) Langs() []string { return ix.langs }
 
+// Reports returns the slugs of the index's reports, in index order, each
+// once.
+func (ix *Index) Reports() []string {
+	var slugs []string
+	for i := range int(ix.h.Segments) {
+		slug := ix.str(ix.segment(i).slug)
+		if len(slugs) == 0 || slugs[len(slugs)-1] != slug {
+			slugs = append(slugs, slug)
+		}
+	}
+	return slugs
+}
+
 // Bytes returns the index file.
 func (ix *Index) Bytes() []byte { return ix.b }
 

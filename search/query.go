@@ -65,15 +65,23 @@ type FilterError struct {
 
 // Error says which filter and value, and what is accepted.
 func (e *FilterError) Error() string {
-	if e.Conflict != "" {
+	switch {
+	case e.Conflict != "":
 		return fmt.Sprintf("%s given twice, as %q and %q: give it once", e.Key, e.Conflict, e.Value)
+	case e.Value == "":
+		return fmt.Sprintf("%s: has no value (type %s:value)", e.Key, e.Key)
 	}
+	return fmt.Sprintf("unknown %s %q: accepted values are %s", e.Key, e.Value, e.AcceptedList())
+}
+
+// AcceptedList is Accepted as a comma-separated list, cut after 12 values.
+func (e *FilterError) AcceptedList() string {
 	acc := e.Accepted
 	more := ""
 	if len(acc) > 12 {
-		acc, more = acc[:12], fmt.Sprintf(", … (%d in all)", len(e.Accepted))
+		acc, more = acc[:12], fmt.Sprintf(", … (%d)", len(e.Accepted))
 	}
-	return fmt.Sprintf("unknown %s %q: accepted values are %s%s", e.Key, e.Value, strings.Join(acc, ", "), more)
+	return strings.Join(acc, ", ") + more
 }
 
 var (
@@ -510,19 +518,14 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 	}
 	var ranges [][2]int32 // documents of the report filter
 	if o.Report != "" {
-		var slugs []string
 		for i := range int(ix.h.Segments) {
 			s := ix.segment(i)
-			sym, slug := ix.str(s.symbol), ix.str(s.slug)
-			if strings.EqualFold(sym, o.Report) || strings.EqualFold(slug, o.Report) {
+			if strings.EqualFold(ix.str(s.symbol), o.Report) || strings.EqualFold(ix.str(s.slug), o.Report) {
 				ranges = append(ranges, [2]int32{int32(s.first), int32(s.first + s.n)})
-			}
-			if len(slugs) == 0 || slugs[len(slugs)-1] != slug {
-				slugs = append(slugs, slug)
 			}
 		}
 		if ranges == nil {
-			return nil, 0, &FilterError{Key: "report", Value: o.Report, Accepted: slugs}
+			return nil, 0, &FilterError{Key: "report", Value: o.Report, Accepted: ix.Reports()}
 		}
 	}
 	if len(cs) == 0 {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"pkportal/functions/lambdahttp"
 	"pkportal/search"
@@ -25,7 +26,7 @@ var pageWords = map[string]map[string]string{
 		"title":          "Résultats de la recherche",
 		"count":          "résultat(s) pour",
 		"none":           "Aucun résultat. Essayez un autre mot, sans accent ou au singulier, ou un préfixe comme drone*.",
-		"error":          "La recherche n’a pas pu être faite",
+		"error":          "La recherche n’a pas pu être faite :",
 		"pages":          "Pages de résultats",
 		"previous":       "Résultats précédents",
 		"next":           "Résultats suivants",
@@ -43,7 +44,7 @@ var pageWords = map[string]map[string]string{
 		"title":          "Search results",
 		"count":          "result(s) for",
 		"none":           "No results. Try another word, without accents or in the singular, or a prefix such as drone*.",
-		"error":          "The search could not be run",
+		"error":          "The search could not be run:",
 		"pages":          "Result pages",
 		"previous":       "Previous results",
 		"next":           "Next results",
@@ -105,7 +106,7 @@ var pageTemplate = template.Must(template.New("results").Funcs(template.FuncMap{
 <main id="main">
 <h1>{{.W.title}}</h1>
 {{- if .Error}}
-<p role="alert"><strong>{{.W.error}}.</strong> <span lang="en">{{.Error}}</span></p>
+<p role="alert"><strong>{{.W.error}}</strong> {{.Error}}.</p>
 {{- else}}
 <p role="status">{{.Total}} {{.W.count}} « {{.Query}} »</p>
 {{- if not .Results}}
@@ -186,22 +187,25 @@ func writePage(w http.ResponseWriter, status int, p resultsPage) {
 // fail answers a bad request: the portal's page with the message for a
 // plain form (so a reader with JavaScript off is not left on a bare text),
 // the message as text otherwise.
-func fail(w http.ResponseWriter, r *http.Request, status int, msg string) {
+//
+// The message is in the request's lang; without one, in French on the
+// page (the portal's first language) and in English for a script.
+func fail(w http.ResponseWriter, r *http.Request, p problem) {
+	lang := r.URL.Query().Get("lang")
 	if !wantsHTML(r) {
-		lambdahttp.Error(w, status, msg)
+		lambdahttp.Error(w, p.status, p.in(lang))
 		return
 	}
-	lang := r.URL.Query().Get("lang")
 	if _, ok := pageWords[lang]; !ok {
 		lang = "fr"
 	}
-	q := r.URL.Query().Get("q")
+	q := strings.ToValidUTF8(r.URL.Query().Get("q"), "\uFFFD") // the page is UTF-8
 	if len(q) > 4*MaxQuery {
 		q = ""
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	writePage(w, status, resultsPage{
-		Lang: lang, W: pageWords[lang], Query: q, Error: msg,
+	writePage(w, p.status, resultsPage{
+		Lang: lang, W: pageWords[lang], Query: q, Error: p.in(lang),
 		Other: searchURL(url.Values{"lang": {pageWords[lang]["otherLang"]}, "q": {q}}),
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -81,6 +82,46 @@ func TestResultsPageForBadRequests(t *testing.T) {
 	}
 	if res := serve(t, map[string]string{"q": ""}, "application/json"); strings.HasPrefix(res.Headers["Content-Type"], "text/html") {
 		t.Error("a script's bad request answered with HTML")
+	}
+}
+
+// A bad request is told in the reader's language: on the page (French
+// without lang, the portal's first language) and as text when lang says
+// so (English without it, for scripts).
+func TestBadRequestsInTheReadersLanguage(t *testing.T) {
+	for _, c := range []struct {
+		q            map[string]string
+		accept, want string
+	}{
+		{map[string]string{"q": "", "lang": "fr"}, htmlAccept, "saisissez les mots à rechercher"},
+		{map[string]string{"q": ""}, htmlAccept, "saisissez les mots à rechercher"},
+		{map[string]string{"q": "", "lang": "en"}, htmlAccept, "type the words to search for"},
+		{map[string]string{"q": "", "lang": "fr"}, "", "saisissez les mots à rechercher"},
+		{map[string]string{"q": ""}, "", "type the words to search for"},
+		{map[string]string{"q": "le la les", "lang": "fr"}, htmlAccept, "aucun mot à chercher"},
+		{map[string]string{"q": "rations", "lang": "fr", "limit": "x"}, htmlAccept, "le paramètre limit doit être un nombre de 1 à 50"},
+		{map[string]string{"q": "rations kind:poème", "lang": "fr"}, "", "valeur inconnue pour kind : \"poème\" ; valeurs acceptées : report, heading"},
+		// a filter typed without its value is told the values it takes
+		{map[string]string{"q": "rations kind:"}, "", "the filter kind: has no value: accepted values are report, heading"},
+		{map[string]string{"q": "rations report:"}, "", "accepted values are a-76-564"},
+		{map[string]string{"q": "rations lang:"}, "", "accepted values are fr, en"},
+	} {
+		res := serve(t, c.q, c.accept)
+		if res.StatusCode != 400 || !strings.Contains(res.Body, c.want) {
+			t.Errorf("%v (Accept %q): %d %q, want 400 and %q", c.q, c.accept, res.StatusCode, res.Body, c.want)
+		}
+		if c.accept == htmlAccept && strings.Contains(res.Body, `<span lang="en">`) {
+			t.Errorf("%v: the message is marked as English on the page", c.q)
+		}
+	}
+}
+
+// A query that is not UTF-8, echoed in the page's search box, is made
+// UTF-8 first: the page says it is.
+func TestBadQueryEchoedAsUTF8(t *testing.T) {
+	res := serve(t, map[string]string{"q": "d\xe9penses", "lang": "fr"}, htmlAccept)
+	if res.StatusCode != 400 || res.IsBase64Encoded || !utf8.ValidString(res.Body) || !strings.Contains(res.Body, "value=\"d\uFFFDpenses\"") {
+		t.Errorf("status %d, base64 %v, valid UTF-8 %v: %.300s", res.StatusCode, res.IsBase64Encoded, utf8.ValidString(res.Body), res.Body)
 	}
 }
 

@@ -8,7 +8,6 @@ package searchapi
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -56,30 +55,31 @@ type Answer struct {
 // unknown value, or given twice with two values, is a 400.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		fail(w, r, http.StatusMethodNotAllowed, "method not allowed: use GET")
+		w.Header().Set("Allow", "GET, HEAD")
+		fail(w, r, notGet)
 		return
 	}
 	v := r.URL.Query()
 	for k, vs := range v {
 		if !params[k] {
-			fail(w, r, http.StatusBadRequest, fmt.Sprintf("unknown parameter %q: accepted are q, lang, kind, report, page, limit", k))
+			fail(w, r, unknownParam(k))
 			return
 		}
 		if len(vs) > 1 {
-			fail(w, r, http.StatusBadRequest, fmt.Sprintf("parameter %q given %d times: give it once", k, len(vs)))
+			fail(w, r, repeatedParam(k, len(vs)))
 			return
 		}
 	}
 	q := strings.TrimSpace(v.Get("q"))
 	switch {
 	case q == "":
-		fail(w, r, http.StatusBadRequest, "missing parameter q: give the words to search for")
+		fail(w, r, noQuery)
 		return
 	case !utf8.ValidString(q):
-		fail(w, r, http.StatusBadRequest, "parameter q is not valid UTF-8")
+		fail(w, r, notUTF8)
 		return
 	case utf8.RuneCountInString(q) > MaxQuery:
-		fail(w, r, http.StatusBadRequest, fmt.Sprintf("parameter q is longer than %d characters", MaxQuery))
+		fail(w, r, tooLong)
 		return
 	}
 	lang := v.Get("lang")
@@ -90,26 +90,27 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		lang = strings.ToLower(f.Lang)
 	}
-	if err != nil {
-		fail(w, r, http.StatusBadRequest, "parameter q: "+err.Error())
+	var fe *search.FilterError
+	if errors.As(err, &fe) {
+		fail(w, r, h.filterProblem(fe))
 		return
 	}
 	if lang == "" {
 		lang = h.langs[0]
 	}
 	if !slices.Contains(h.langs, lang) {
-		fail(w, r, http.StatusBadRequest, "unknown lang: accepted values are "+strings.Join(h.langs, ", "))
+		fail(w, r, h.filterProblem(&search.FilterError{Key: "lang", Value: lang}))
 		return
 	}
 	o := search.Options{Limit: PageSize, Kind: v.Get("kind"), Report: v.Get("report"), Lang: lang}
 	if o.Kind != "" && !slices.Contains(search.Kinds, o.Kind) {
-		fail(w, r, http.StatusBadRequest, "unknown kind: accepted values are "+strings.Join(search.Kinds, ", "))
+		fail(w, r, h.filterProblem(&search.FilterError{Key: "kind", Value: o.Kind}))
 		return
 	}
 	if s := v.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > MaxPageSize {
-			fail(w, r, http.StatusBadRequest, fmt.Sprintf("parameter limit must be a number from 1 to %d", MaxPageSize))
+			fail(w, r, badLimit)
 			return
 		}
 		o.Limit = n
@@ -117,22 +118,21 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if s := v.Get("page"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > 1000 {
-			fail(w, r, http.StatusBadRequest, "parameter page must be a number from 1 to 1000")
+			fail(w, r, badPage)
 			return
 		}
 		o.Offset = (n - 1) * o.Limit
 	}
 	results, total, err := h.ix.Search(q, o)
-	var fe *search.FilterError
 	switch {
 	case errors.Is(err, search.ErrEmpty):
-		fail(w, r, http.StatusBadRequest, "parameter q: "+err.Error())
+		fail(w, r, noWord)
 		return
 	case errors.As(err, &fe):
-		fail(w, r, http.StatusBadRequest, fe.Error())
+		fail(w, r, h.filterProblem(fe))
 		return
 	case err != nil:
-		fail(w, r, http.StatusBadRequest, err.Error())
+		fail(w, r, bad("%s", "%s", err.Error()))
 		return
 	}
 	if results == nil {

@@ -144,3 +144,20 @@ func TestFiltersTypedInQuery(t *testing.T) {
 		}
 	}
 }
+
+// A method other than GET and HEAD is a 405 that says which are allowed
+// (RFC 9110 asks for the Allow header).
+func TestMethodNotAllowed(t *testing.T) {
+	ix, err := search.Open(reportdata.SearchIndex())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []string{"POST", "PUT", "OPTIONS"} {
+		res := lambdahttp.Serve(context.Background(), New(ix), events.APIGatewayProxyRequest{
+			HTTPMethod: m, Path: "/.netlify/functions/search", QueryStringParameters: map[string]string{"q": "rations"},
+		})
+		if res.StatusCode != 405 || res.Headers["Allow"] != "GET, HEAD" {
+			t.Errorf("%s: %d, Allow %q; want 405 and GET, HEAD", m, res.StatusCode, res.Headers["Allow"])
+		}
+	}
+}
