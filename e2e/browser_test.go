@@ -356,19 +356,20 @@ func TestSearchAsYouType(t *testing.T) {
 	}
 }
 
-// TestSortableTable: on a flat table page, the "value" heading sorts the
-// rows by their numbers, ascending then descending.
+// TestSortableTable: on a table of items ending with its total (III.D),
+// the "Montant" heading sorts the items by their numbers, ascending then
+// descending, and the total stays below them.
 func TestSortableTable(t *testing.T) {
 	ctx, cancel := tab(t)
 	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/fr/a-76-564/tables/ea-5-1-outputs/")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/fr/a-76-564/tables/iii-d/")); err != nil {
 		t.Fatal(err)
 	}
 	order := func() []float64 {
 		t.Helper()
 		vals, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
 			const heads = Array.from(document.querySelectorAll("table.sortable thead th"));
-			const k = heads.findIndex((h) => h.textContent.trim().startsWith("value"));
+			const k = heads.findIndex((h) => h.textContent.trim().startsWith("Montant"));
 			return Array.from(document.querySelectorAll("table.sortable tbody tr"))
 				.map((tr) => tr.cells[k + 1].dataset.value).filter((v) => v !== undefined).map(Number);
 		})()`))
@@ -377,19 +378,23 @@ func TestSortableTable(t *testing.T) {
 		}
 		return vals
 	}
-	click := chromedp.Evaluate[chromedp.Void](`Array.from(document.querySelectorAll("table.sortable thead th button.sort")).find((b) => b.textContent.trim().startsWith("value")).click()`)
+	click := chromedp.Evaluate[chromedp.Void](`Array.from(document.querySelectorAll("table.sortable thead th button.sort")).find((b) => b.textContent.trim().startsWith("Montant")).click()`)
+	last := chromedp.Evaluate[string](`Array.from(document.querySelectorAll("table.sortable tr")).pop().textContent`)
 	for _, asc := range []bool{true, false} {
 		if err := chromedp.Do(ctx, click); err != nil {
 			t.Fatal(err)
 		}
 		v := order()
-		if len(v) < 10 {
-			t.Fatalf("%d numbers in the value column", len(v))
+		if len(v) < 3 {
+			t.Fatalf("%d numbers in the Montant column", len(v))
 		}
 		for i := 1; i < len(v); i++ {
 			if (asc && v[i] < v[i-1]) || (!asc && v[i] > v[i-1]) {
 				t.Fatalf("not sorted (ascending %v) at row %d: %v", asc, i, v)
 			}
+		}
+		if row, err := chromedp.Run(ctx, last); err != nil || !strings.HasPrefix(row, "Total") || !strings.Contains(row, "48\u00a0772,5") && !strings.Contains(row, "48\u202f772,5") {
+			t.Fatalf("last row after sorting (ascending %v): %q, %v; want the total, 48 772,5", asc, row, err)
 		}
 	}
 }

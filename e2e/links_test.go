@@ -59,7 +59,7 @@ func TestLinks(t *testing.T) {
 			}
 		}
 	}
-	report(t, problems)
+	reportProblems(t, problems)
 	t.Logf("checked %d internal links in %d HTML files", checked, len(docs))
 }
 
@@ -92,7 +92,7 @@ func TestSearchResultsResolve(t *testing.T) {
 			}
 		}
 	}
-	report(t, problems)
+	reportProblems(t, problems)
 	if checked < 1000 {
 		t.Errorf("only %d search documents: the real report has more than a thousand in its two languages", checked)
 	}
@@ -123,8 +123,8 @@ func readSite(t *testing.T) map[string]*htmlDoc {
 	return docs
 }
 
-// report fails t with the problems found, sorted, the first 50 of them.
-func report(t *testing.T, problems []string) {
+// reportProblems fails t with the problems found, sorted, the first 50 of them.
+func reportProblems(t *testing.T, problems []string) {
 	t.Helper()
 	sort.Strings(problems)
 	for i, p := range problems {

@@ -261,7 +261,18 @@ func (w *htmlw) ea(e *EAView) {
 	w.cite(e.Cite, e.URL)
 	w.s("\n<h3>")
 	w.t("indicators")
-	w.s("</h3>\n<ol class=\"indicators\">")
+	w.s("</h3>\n")
+	w.indicators(e)
+	w.s("\n<h3>")
+	w.t("outputs")
+	w.s("</h3>\n")
+	w.outputs(e)
+	w.s("\n</section>\n")
+}
+
+// indicators writes the list of an accomplishment's indicators.
+func (w *htmlw) indicators(e *EAView) {
+	w.s(`<ol class="indicators">`)
 	for _, in := range e.Indicators {
 		w.s("\n<li id=\"")
 		w.esc(in.ID)
@@ -290,9 +301,12 @@ func (w *htmlw) ea(e *EAView) {
 		w.cite(in.Cite, in.URL)
 		w.s("</li>")
 	}
-	w.s("\n</ol>\n<h3>")
-	w.t("outputs")
-	w.s("</h3>\n<ol class=\"outputs\">")
+	w.s("\n</ol>")
+}
+
+// outputs writes the list of an accomplishment's outputs.
+func (w *htmlw) outputs(e *EAView) {
+	w.s(`<ol class="outputs">`)
 	for _, o := range e.Outputs {
 		w.s("\n<li id=\"")
 		w.esc(o.ID)
@@ -326,7 +340,7 @@ func (w *htmlw) ea(e *EAView) {
 		w.cite(o.Cite, o.URL)
 		w.s("</li>")
 	}
-	w.s("\n</ol>\n</section>\n")
+	w.s("\n</ol>")
 }
 
 func (w *htmlw) table(t *TableView) {
@@ -358,6 +372,9 @@ func (w *htmlw) table(t *TableView) {
 	}
 	w.s("</tr></thead>\n<tbody>")
 	for n, r := range t.Rows {
+		if n == len(t.Rows)-t.Foot && t.Foot > 0 {
+			w.s("\n</tbody>\n<tfoot>")
+		}
 		w.s("\n<tr class=\"")
 		w.esc(r.Type)
 		w.s(`" id="`)
@@ -395,7 +412,11 @@ func (w *htmlw) table(t *TableView) {
 		}
 		w.s("</tr>")
 	}
-	w.s("\n</tbody>\n</table>")
+	if t.Foot > 0 {
+		w.s("\n</tfoot>\n</table>")
+	} else {
+		w.s("\n</tbody>\n</table>")
+	}
 	if len(t.Notes) > 0 {
 		w.s(`<ol class="notes">`)
 		for _, n := range t.Notes {
@@ -418,19 +439,51 @@ func (w *htmlw) table(t *TableView) {
 		}
 		w.s("</ul></div>")
 	}
+	w.downloads(t.CSV, t.JSON, t.Cite, t.URL)
+}
+
+// downloads closes the figure of a dataset with its CSV and JSON links
+// and its citation.
+func (w *htmlw) downloads(csv, json, cite, url string) {
 	w.s("\n<figcaption lang=\"")
 	w.esc(w.lang)
 	w.s(`"><a href="`)
-	w.url(t.CSV)
+	w.url(csv)
 	w.s(`">`)
 	w.t("csv")
 	w.s(`</a> · <a href="`)
-	w.url(t.JSON)
+	w.url(json)
 	w.s(`">`)
 	w.t("json")
 	w.s("</a> · ")
-	w.cite(t.Cite, t.URL)
+	w.cite(cite, url)
 	w.s("</figcaption>\n</figure>\n")
+}
+
+// dataset writes the page of a dataset that is not a report table as the
+// report shows it: an accomplishment's indicators or outputs, the variance
+// items with their explanations, the follow-up of the Assembly's requests.
+func (w *htmlw) dataset(d *DatasetView) {
+	w.s(`<figure class="dataset" id="table-`)
+	w.esc(d.ID)
+	w.s("\">\n")
+	switch {
+	case d.EA != nil && d.Part == "indicators":
+		w.s("<h2>")
+		w.t("indicators")
+		w.s("</h2>\n")
+		w.indicators(d.EA)
+	case d.EA != nil:
+		w.s("<h2>")
+		w.t("outputs")
+		w.s("</h2>\n")
+		w.outputs(d.EA)
+	case len(d.FollowUp) > 0:
+		w.followUp(d.FollowUp)
+	default:
+		w.blocks(d.Blocks)
+	}
+	w.downloads(d.CSV, d.JSON, d.Cite, d.URL)
 }
 
 func (w *htmlw) blocks(bs []BlockView) {

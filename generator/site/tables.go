@@ -2,34 +2,50 @@ package site
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
+	"strings"
 
 	"pkportal/csvout"
 	"pkportal/report"
 )
 
-// frameTable shows a dataset that is not a report table (a results
-// framework, the variances, the follow-up) as a table of its fields.
-func (v *viewer) frameTable(d csvout.Dataset) *TableView {
-	tv := &TableView{ID: d.ID, Title: d.Title, CSV: dataURL(v.r, d.ID, "csv"), JSON: dataURL(v.r, d.ID, "json"),
+// dataset is the page view of a dataset that is not a report table: what
+// the report shows of it, in the reader's words (the CSV's field names and
+// status keys are for machines).
+func (v *viewer) dataset(d csvout.Dataset) (*DatasetView, error) {
+	dv := &DatasetView{ID: d.ID, Title: d.Title, Part: d.Kind, CSV: dataURL(v.r, d.ID, "csv"), JSON: dataURL(v.r, d.ID, "json"),
 		Cite: v.r.CiteTable(v.lang, d.ID), URL: v.r.URL(v.lang, "tables/"+d.ID, "")}
-	tv.Columns = d.Frame.Fields[1:]
-	tv.Numeric = d.Frame.Numeric[1:]
-	tv.Rows = make([]RowView, 0, len(d.Frame.Records))
-	for _, rec := range d.Frame.Records {
-		row := RowView{Label: rec[0], Type: report.RowItem, Cells: make([]string, 0, len(rec)-1), Values: make([]string, 0, len(rec)-1)}
-		for i, c := range rec[1:] {
-			val := ""
-			if d.Frame.Numeric[i+1] && c != "" {
-				val = c
-				c = v.num(report.Decimal(c))
-			}
-			row.Cells = append(row.Cells, c)
-			row.Values = append(row.Values, val)
+	switch d.Kind {
+	case "indicators", "outputs":
+		ea := v.eas[strings.TrimSuffix(d.ID, "-"+d.Kind)]
+		if ea == nil {
+			return nil, fmt.Errorf("dataset %s: no accomplishment %s", d.ID, strings.TrimSuffix(d.ID, "-"+d.Kind))
 		}
-		tv.Rows = append(tv.Rows, row)
+		dv.EA = v.ea(ea)
+	case "follow-up":
+		dv.FollowUp = v.followUp()
+	case "variances":
+		paras := map[int]*ParaView{}
+		v.r.Walk(func(s *report.Section) {
+			for _, b := range s.Blocks {
+				if p := b.Paragraph; p != nil && p.Number > 0 {
+					paras[p.Number] = v.para(s, p)
+				}
+			}
+		})
+		for _, va := range v.r.Variances {
+			dv.Blocks = append(dv.Blocks, BlockView{Var: v.variance(va)})
+			for _, n := range va.Paragraphs {
+				if p := paras[n]; p != nil {
+					dv.Blocks = append(dv.Blocks, BlockView{Para: p})
+				}
+			}
+		}
+	default:
+		return nil, fmt.Errorf("dataset %s: no page for datasets of kind %q", d.ID, d.Kind)
 	}
-	return tv
+	return dv, nil
 }
 
 // writeTables writes the table index and one page per dataset.
@@ -46,16 +62,21 @@ func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) 
 		return err
 	}
 	for i, d := range ds {
-		var tv *TableView
+		var write func(w *htmlw)
 		if d.Table != nil {
-			tv = v.table(d.Table)
+			tv := v.table(d.Table)
+			tv.URL = r.URL(v.lang, "tables/"+d.ID, "")
+			tv.Sortable, tv.Foot = sortable(tv)
+			write = func(w *htmlw) { w.table(tv) }
 		} else {
-			tv = v.frameTable(d)
+			dv, err := v.dataset(d)
+			if err != nil {
+				return err
+			}
+			write = func(w *htmlw) { w.dataset(dv) }
 		}
-		tv.URL = r.URL(v.lang, "tables/"+d.ID, "")
-		tv.Sortable = flat(tv)
 		ld, _ := json.Marshal(datasetLD(r, d, v.lang))
-		body, err := renderHTML(v.lang, func(w *htmlw) { w.table(tv) })
+		body, err := renderHTML(v.lang, write)
 		if err != nil {
 			return err
 		}
@@ -108,13 +129,18 @@ type ldDownload struct {
 	EncodingFormat string `json:"encodingFormat"`
 }
 
-// flat reports whether a table has neither groups nor subtotals, so that
-// sorting its rows keeps their meaning.
-func flat(tv *TableView) bool {
-	for _, r := range tv.Rows {
+// sortable reports whether sorting a table's rows keeps their meaning: its
+// rows are items, without groups or subtotals, but for the totals that
+// end it (foot: their number), which stay below the items.
+func sortable(tv *TableView) (ok bool, foot int) {
+	rows := tv.Rows
+	for len(rows) > 0 && rows[len(rows)-1].Type == report.RowTotal {
+		rows = rows[:len(rows)-1]
+	}
+	for _, r := range rows {
 		if r.Type != report.RowItem || r.Indent {
-			return false
+			return false, 0
 		}
 	}
-	return len(tv.Rows) > 2
+	return len(rows) > 2, len(tv.Rows) - len(rows)
 }

@@ -55,6 +55,21 @@ type TableView struct {
 	// Sortable is set for flat tables (no groups or subtotals), whose rows
 	// a reader may reorder by any column.
 	Sortable bool `json:"sortable,omitempty"`
+	// Foot is the number of last rows (a sortable table's totals) printed
+	// in the table's foot, out of the rows a reader sorts.
+	Foot int `json:"foot,omitempty"`
+}
+
+// DatasetView is the page of a dataset that is not a report table: an
+// accomplishment's indicators or outputs (EA, Part), the follow-up
+// (FollowUp) or the variance items with their explanations (Blocks).
+type DatasetView struct {
+	ID, Title, CSV, JSON, Cite, URL string
+	// Part is the dataset's kind (csvout.Dataset.Kind).
+	Part     string
+	EA       *EAView
+	FollowUp []FollowUpView
+	Blocks   []BlockView
 }
 
 // RowView is a table row ready to print.

@@ -57,7 +57,7 @@ func (v *viewer) blocks(s *report.Section, depth int) []BlockView {
 			}
 		case b.Variance != "":
 			if va := v.vars[b.Variance]; va != nil {
-				out = append(out, BlockView{Var: &VarView{ID: va.ID, Label: va.Label, Amount: v.num(va.Amount), Percent: v.num(va.Percent) + v.percentSign()}})
+				out = append(out, BlockView{Var: v.variance(va)})
 			}
 		case b.Note != "":
 			out = append(out, BlockView{Note: b.Note})
@@ -72,6 +72,11 @@ func (v *viewer) blocks(s *report.Section, depth int) []BlockView {
 		}
 	}
 	return out
+}
+
+// variance is the heading of a variance item: label, amount, percentage.
+func (v *viewer) variance(va *report.Variance) *VarView {
+	return &VarView{ID: va.ID, Label: va.Label, Amount: v.num(va.Amount), Percent: v.num(va.Percent) + v.percentSign()}
 }
 
 func (v *viewer) percentSign() string {

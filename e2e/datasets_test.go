@@ -1,0 +1,108 @@
+package e2e
+
+import (
+	"html"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"pkportal/csvout"
+	"pkportal/ingest"
+	"pkportal/report"
+)
+
+// TestDatasetPagesReadAsTheReport checks the page of each dataset that is
+// not a report table (an accomplishment's indicators or outputs, the
+// variances, the follow-up), in both UI languages: it shows what the
+// report prints (each indicator, output, variance item and request at its
+// anchor, with its text), in the reader's words, and none of the CSV's
+// field names or status keys, which are for machines.
+func TestDatasetPagesReadAsTheReport(t *testing.T) {
+	r, err := ingest.ParseFile("../sources/A-76-564.fr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eas := map[string]*report.Accomplishment{}
+	for _, c := range r.Components {
+		for _, ea := range c.Accomplishments {
+			eas[ea.ID] = ea
+		}
+	}
+	words := map[string][2]string{ // a status as the reader reads it, per UI language
+		"fr": {"Non évaluable", "Prévu"},
+		"en": {"Not assessable", "Planned"},
+	}
+	pages := 0
+	for _, lang := range []string{"fr", "en"} {
+		for _, d := range csvout.Datasets(r) {
+			if d.Table != nil {
+				continue
+			}
+			pages++
+			name := filepath.Join(public, lang, r.Slug, "tables", d.ID, "index.html")
+			b, err := os.ReadFile(name)
+			if err != nil {
+				t.Error(err)
+				continue
+			}
+			page := html.UnescapeString(string(b))
+			has := func(what, s string) {
+				t.Helper()
+				if !strings.Contains(page, s) {
+					t.Errorf("%s: no %s %.80q", name, what, s)
+				}
+			}
+			for _, f := range d.Frame.Fields {
+				if strings.Contains(f, "_") && strings.Contains(page, f) {
+					t.Errorf("%s shows the field name %s", name, f)
+				}
+				if strings.Contains(page, ">"+f+"<") {
+					t.Errorf("%s shows the field name %s as a heading or cell", name, f)
+				}
+			}
+			switch d.Kind {
+			case "indicators":
+				ea := eas[strings.TrimSuffix(d.ID, "-indicators")]
+				has("heading", ">"+words[lang][1]+"<")
+				for _, in := range ea.Indicators {
+					has("indicator anchor", `id="`+in.ID+`"`)
+					has("indicator text", in.Planned)
+					if in.Status == report.StatusNotAssessable {
+						has("status", words[lang][0])
+					}
+				}
+				if strings.Contains(page, ">"+report.StatusNotAssessable+"<") {
+					t.Errorf("%s shows the status key %s", name, report.StatusNotAssessable)
+				}
+			case "outputs":
+				for _, o := range eas[strings.TrimSuffix(d.ID, "-outputs")].Outputs {
+					has("output anchor", `id="`+o.ID+`"`)
+					has("output text", o.Planned)
+					for _, c := range o.Completed {
+						has("delivered figure", c.Raw)
+					}
+				}
+			case "variances":
+				for _, va := range r.Variances {
+					has("variance anchor", `id="`+va.ID+`"`)
+					has("variance label", va.Label)
+					for _, n := range va.Paragraphs {
+						has("explaining paragraph", `id="par-`+strconv.Itoa(n)+`"`)
+					}
+				}
+			case "follow-up":
+				for _, f := range r.FollowUp {
+					has("request anchor", `id="`+f.ID+`"`)
+					has("request", f.Request)
+				}
+			default:
+				t.Errorf("dataset %s: kind %q not checked", d.ID, d.Kind)
+			}
+		}
+	}
+	if pages < 2*30 {
+		t.Errorf("%d dataset pages checked, want the real report's 34 in each language", pages)
+	}
+}
