@@ -31,6 +31,8 @@ var pageTypes = []struct{ name, path string }{
 	{"results framework en", "/en/a-76-564/ii-f-5/"},
 	{"analysis of variances", "/fr/a-76-564/iv/"},
 	{"table page", "/fr/a-76-564/tables/iii-a/"},
+	{"dataset page", "/fr/a-76-564/tables/ea-4-1-indicators/"},
+	{"results framework with a long word", "/fr/a-76-564/ii-f-4/"},
 	{"table index", "/fr/a-76-564/tables/"},
 	{"about fr", "/fr/a-propos/"},
 	{"about en", "/en/about/"},
@@ -323,6 +325,31 @@ func tab(t *testing.T) (context.Context, context.CancelFunc) {
 	}
 	ctx, cancel := context.WithTimeout(tctx, 30*time.Second)
 	return ctx, func() { cancel(); tcancel() }
+}
+
+// TestNoSidewaysScrollOnAPhone: on a phone's screen (390 CSS pixels
+// wide), no page of pageTypes is wider than the screen: a wide table
+// scrolls inside its own frame, not the whole page.
+func TestNoSidewaysScrollOnAPhone(t *testing.T) {
+	ctx, cancel := tab(t)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pageTypes {
+		var width int
+		err := chromedp.Do(ctx, chromedp.Navigate(baseURL+p.path))
+		if err == nil {
+			width, err = chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+		}
+		if err != nil {
+			t.Errorf("%s: %v", p.name, err)
+			continue
+		}
+		if width > 390 {
+			t.Errorf("%s (%s) is %d pixels wide on a 390-pixel screen", p.name, p.path, width)
+		}
+	}
 }
 
 // TestSearchAsYouType: typing in the header's search box lists results

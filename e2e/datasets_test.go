@@ -2,8 +2,10 @@ package e2e
 
 import (
 	"html"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -106,3 +108,36 @@ func TestDatasetPagesReadAsTheReport(t *testing.T) {
 		t.Errorf("%d dataset pages checked, want the real report's 34 in each language", pages)
 	}
 }
+
+// TestPortalNotesInTheReadersLanguage: the portal's statements about the
+// source (section III.C's monthly figures are a chart in the PDF) are
+// written in the page's language, as the rest of the page.
+func TestPortalNotesInTheReadersLanguage(t *testing.T) {
+	found := 0
+	for _, lang := range []string{"fr", "en"} {
+		err := filepath.WalkDir(filepath.Join(public, lang), func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			for _, m := range portalNote.FindAllString(string(b), -1) {
+				found++
+				if strings.Contains(m, `lang="`) {
+					t.Errorf("%s: a portal note in another language: %s", p, m)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if found < 2 {
+		t.Errorf("%d portal notes found, want III.C's in each language", found)
+	}
+}
+
+var portalNote = regexp.MustCompile(`<p class="portal-note">.*?</p>`)

@@ -420,9 +420,12 @@ func (w *htmlw) table(t *TableView) {
 	if len(t.Notes) > 0 {
 		w.s(`<ol class="notes">`)
 		for _, n := range t.Notes {
-			w.s("<li><sup>")
-			w.esc(n.Label)
-			w.s("</sup> ")
+			w.s("<li>")
+			if n.Label != "" { // a line under the table, e.g. III.B's share of redeployments
+				w.s("<sup>")
+				w.esc(n.Label)
+				w.s("</sup> ")
+			}
 			w.esc(n.Text)
 			w.s("</li>")
 		}
@@ -525,9 +528,16 @@ func (w *htmlw) blocks(bs []BlockView) {
 		if b.Note != "" {
 			w.s(`<p class="portal-note"><span>`)
 			w.t("note")
-			w.s(` : </span><span lang="en">`)
-			w.esc(b.Note)
-			w.s("</span></p>")
+			w.t("colon")
+			if key, ok := portalNotes[b.Note]; ok {
+				w.s(`</span>`)
+				w.t(key)
+			} else { // a statement not translated yet: as ingest wrote it
+				w.s(`</span><span lang="en">`)
+				w.esc(b.Note)
+				w.s("</span>")
+			}
+			w.s("</p>")
 		}
 	}
 	w.s("\n")

@@ -18,6 +18,13 @@ type ui struct {
 	status                                        map[string]string // status and status basis → words
 }
 
+// portalNotes gives the i18n key of each statement of the portal about a
+// source (report.Block.Note, written in English by ingest), so that the
+// reader reads it in the UI language.
+var portalNotes = map[string]string{
+	"The monthly expenditure figures of this section are a chart in the PDF of the report; they are not in its text.": "noteMonthlyChart",
+}
+
 var uiWords = map[string]ui{
 	"fr": {
 		unit: "En milliers de dollars des États-Unis", unitShort: "milliers de dollars des États-Unis",
