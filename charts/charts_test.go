@@ -71,7 +71,7 @@ func fixture() *report.Report {
 				rw("item", civ, "Personnel temporaire (autre que pour les réunions)", "1 431,2", "1 430,1", "1,1", "0,1"),
 				rw("item", civ, "Observateurs électoraux civils", "–", "–", "–", "–"),
 				rw("subtotal", civ, "Total partiel", "196 654,7", "206 098,9", "(9 444,2)", "(4,8)"),
-				rw("item", "", "Recettes provenant des contributions du personnel", "17 365,3", "18 476,1", "(1 110,8)", "(6,4)"),
+				rw("deduction", "", "Recettes provenant des contributions du personnel", "17 365,3", "18 476,1", "(1 110,8)", "(6,4)"),
 				rw("total", "", "Total", "1 183 384,7", "1 103 359,2", "80 025,5", "6,8"),
 			}},
 			{ID: "summary-hr", Columns: []report.Column{

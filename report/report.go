@@ -12,7 +12,9 @@ package report
 // number when a field is added, the major when one changes or disappears.
 // 1.1: period values carry their measure and label (indicators with two
 // value parentheses, labels such as "pourcentage d’élues").
-const SchemaVersion = "1.1"
+// 1.2: row_type "deduction" (staff assessment income, formerly "item"), so
+// that the items add up to the total.
+const SchemaVersion = "1.2"
 
 // SyntheticMarker opens the summary of every synthetic report (generator
 // synth): ingest marks such a report Synthetic, and the build refuses to

@@ -40,6 +40,10 @@ const (
 	RowTotal    = "total"
 	// RowHeading is a row that only names a group and holds no figures.
 	RowHeading = "heading"
+	// RowDeduction is a row subtracted from the total above it, e.g. staff
+	// assessment income: gross − it = net. It is not part of the items'
+	// sum: the rows typed RowItem add up to the table's final total.
+	RowDeduction = "deduction"
 )
 
 // Row is one row of a table.
@@ -48,7 +52,8 @@ type Row struct {
 	Label string `json:"label"`
 	// Group is the label of the heading row the row belongs to, if any.
 	Group string `json:"group,omitempty"`
-	// Type is one of RowItem, RowSubtotal, RowTotal, RowHeading.
+	// Type is one of RowItem, RowSubtotal, RowTotal, RowHeading,
+	// RowDeduction.
 	Type string `json:"row_type"`
 	// Cells hold one value per column after the label column.
 	Cells []Cell `json:"cells"`

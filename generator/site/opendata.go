@@ -26,7 +26,7 @@ import (
 var fieldTitles = map[string][2]string{
 	"label":                 {"Libellé", "Label"},
 	"group":                 {"Groupe", "Group"},
-	"row_type":              {"Type de ligne (item, subtotal, total, heading)", "Row type (item, subtotal, total, heading)"},
+	"row_type":              {"Type de ligne (item, subtotal, total, heading, deduction)", "Row type (item, subtotal, total, heading, deduction)"},
 	"apportionment":         {"Montant alloué", "Apportionment"},
 	"expenditure":           {"Dépenses", "Expenditure"},
 	"variance_amount":       {"Écart (montant)", "Variance (amount)"},
@@ -118,7 +118,7 @@ func englishTitle(d csvout.Dataset) string {
 
 // kindDescriptions say, in English, what one row of a dataset is.
 var kindDescriptions = map[string]string{
-	"table":      "One row per row of the report's table; group is the heading row it belongs to and row_type says whether it is an item, a subtotal, a total or a heading: keep row_type = item to add up without double counting. An empty cell is the source's dash (nil) or no figure.",
+	"table":      "One row per row of the report's table; group is the heading row it belongs to and row_type says whether it is an item, a subtotal, a total, a heading or a deduction (a row subtracted from the total above it, e.g. staff assessment income: gross − it = net): keep row_type = item to add up to the table's total without double counting. An empty cell is the source's dash (nil) or no figure.",
 	"indicators": "One row per indicator of achievement: the planned text, the period values as printed (values), the baseline (the period before the report's) and the target (the report's period) as printed and as numbers, the actual indicator's text, and the status the report gives (achieved, not-achieved, partly, not-assessable) with its basis. A status is read from the report, never guessed.",
 	"outputs":    "One row per delivered figure of an output (an output without a figure has one row with an empty completed): the planned output, the figure as printed (completed), its number (value) and label, the remarks, and a status when the report says yes or no (completed, not-completed), empty otherwise.",
 	"variances":  "One row per variance item of section IV, with the amount and percentage of the variance and the text of the paragraphs that explain it.",
@@ -128,7 +128,7 @@ var kindDescriptions = map[string]string{
 
 // fieldEnums are the closed lists of values of some dataset fields.
 var datasetEnums = map[string][]string{
-	"row_type":          {report.RowItem, report.RowSubtotal, report.RowTotal, report.RowHeading},
+	"row_type":          {report.RowItem, report.RowSubtotal, report.RowTotal, report.RowHeading, report.RowDeduction},
 	"target_comparator": {"≥", "≤", "<", ">"},
 }
 
@@ -358,7 +358,7 @@ func readme(r *report.Report, files []csvout.Dataset) string {
 	b.WriteString("Data of the budget performance report " + r.Symbol + " (" + r.Mission.Acronym + ", " + r.Period.Label + "), from pkportal.\n\n")
 	b.WriteString("- Amounts are in " + report.AmountUnit + ", as in the report.\n")
 	b.WriteString("- CSV: UTF-8, comma-separated, one header row, numbers with a decimal point and no thousands separator; an empty cell is a nil (\"–\") or absent figure.\n")
-	b.WriteString("- Hierarchical tables have group and row_type columns: filter row_type = item to add up without double counting.\n")
+	b.WriteString("- Hierarchical tables have group and row_type columns: filter row_type = item to add up to the table's total without double counting (a deduction, e.g. staff assessment income, is subtracted from the gross amount to give the net amount and is not an item).\n")
 	b.WriteString("- datapackage.json describes every CSV file (Frictionless Tabular Data Package): field names, types, units, titles in French and English.\n")
 	b.WriteString("- Each {id}.csv has a {id}.json twin: the same rows as JSON objects, numbers as numbers, empty cells as null.\n")
 	b.WriteString("- report.json is the whole structured report (schema version " + report.SchemaVersion + "), described by the JSON Schema report.schema.json.\n")

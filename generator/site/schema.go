@@ -24,7 +24,7 @@ var typeDocs = map[string]string{
 	"Warning":        "A discrepancy that is the source's own, published with the figures it concerns.",
 	"Table":          "A table of the report; its CSV and JSON files are /data/{slug}/{id}.csv and .json.",
 	"Column":         "One column of a table: key is the stable snake_case field name of the CSV.",
-	"Row":            "One row of a table; row_type is item, subtotal, total or heading.",
+	"Row":            "One row of a table; row_type is item, subtotal, total, heading or deduction (a row subtracted from the total above it, e.g. staff assessment income: gross − it = net); the items add up to the table's final total.",
 	"Cell":           "A value of a table as printed (raw) and as understood (num or text); neither num nor text for the source's dash.",
 	"Component":      "A component of the results-based budgeting frameworks of section II.F.",
 	"Accomplishment": "An expected accomplishment with its indicators of achievement and its outputs.",
@@ -39,7 +39,7 @@ var typeDocs = map[string]string{
 
 // fieldEnums are the closed lists of values of some fields.
 var fieldEnums = map[string][]string{
-	"Row.row_type":     {report.RowItem, report.RowSubtotal, report.RowTotal, report.RowHeading},
+	"Row.row_type":     {report.RowItem, report.RowSubtotal, report.RowTotal, report.RowHeading, report.RowDeduction},
 	"Indicator.status": {report.StatusAchieved, report.StatusNotAchieved, report.StatusPartly, report.StatusNotAssessable},
 	"Column.type":      {"number", "string", "date"},
 }

@@ -88,7 +88,7 @@ var fieldDocs = map[string]string{
 	"Row.group":                     "Group is the label of the heading row the row belongs to, if any.",
 	"Row.label":                     "Label is the row's heading as printed, footnote letters removed.",
 	"Row.notes":                     "Notes are the footnote labels attached to the row's label.",
-	"Row.row_type":                  "Type is one of RowItem, RowSubtotal, RowTotal, RowHeading.",
+	"Row.row_type":                  "Type is one of RowItem, RowSubtotal, RowTotal, RowHeading, RowDeduction.",
 	"Section.blocks":                "Blocks is the section's own content in document order.",
 	"Section.children":              "Children are the subsections.",
 	"Section.id":                    "ID is the language-neutral anchor of the section, e.g. \"ii-f\", \"iii-a\", \"summary\".",

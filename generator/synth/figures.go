@@ -144,10 +144,10 @@ func sums(t *report.Table, g grid, k int, v *finance.Vocab) error {
 			} else {
 				err = g.set(ri, k, running, work)
 			}
+		case row.Type == report.RowDeduction:
+			staff += n
 		case row.Group != "":
 			groupSum[row.Group] += n
-		case row.Label == v.StaffAssessment:
-			staff += n
 		case netSeen:
 			afterNet += n
 		default:
@@ -169,6 +169,8 @@ func col(t *report.Table, key string) int {
 	return -1
 }
 
+// isItem reports whether a row holds figures of its own, which are varied:
+// an item or a deduction (staff assessment), not a sum.
 func isItem(row report.Row) bool {
 	return row.Type != report.RowHeading && row.Type != report.RowSubtotal && row.Type != report.RowTotal
 }

@@ -17,9 +17,10 @@ const places = 3
 // items (DESIGN.md, "Checks the numbers must pass"):
 //
 //   - items add up to their subtotal, subtotals (and items without a group)
-//     to the gross amount or the total; net = gross − staff assessment;
-//     total = gross + the items after the net amount (contributions in
-//     kind); a total printed "–" must add up to zero, which is how the
+//     to the gross amount or the total; net = gross − staff assessment
+//     (the row typed report.RowDeduction); total = gross + the items after
+//     the net amount (contributions in kind), so that the items add up to
+//     the total; a total printed "–" must add up to zero, which is how the
 //     redeployments of III.B are checked to sum to zero;
 //   - variance = apportionment − expenditure, and percentage = variance /
 //     apportionment × 100 to the printed rounding;
@@ -215,10 +216,10 @@ func (c *checker) sums(t *report.Table) {
 				} else {
 					c.compare(t.ID, row.Label, col.Key, row.Line, printed, running, "the sum of the subtotals and items above")
 				}
+			case row.Type == report.RowDeduction:
+				staff += n
 			case row.Group != "":
 				groupSum[row.Group] += n
-			case row.Label == c.v.StaffAssessment:
-				staff += n
 			case netSeen:
 				afterNet += n
 			default:

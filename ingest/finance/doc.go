@@ -21,7 +21,9 @@
 // types come from the layout: a label without figures whose next row is
 // more indented is a heading; the more indented rows under it are items of
 // its group; the labels of Vocab.Subtotals are subtotals (with the group
-// they close), Vocab.Gross, Vocab.Net and Vocab.Total are totals. Labels
+// they close), Vocab.Gross, Vocab.Net and Vocab.Total are totals, and
+// Vocab.StaffAssessment is a deduction (report.RowDeduction: subtracted
+// from the gross amount, so that the items add up to the total). Labels
 // wrapped over two lines are joined, and a footnote letter glued to a label
 // or a column heading ("Emplois de temporairec", "Effectif approuvéa") is
 // moved to Row.Notes or Column.Notes.

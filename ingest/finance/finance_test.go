@@ -61,7 +61,7 @@ var wantTables = []struct {
 			"item||Personnel civil||196654.7;206098.9;-9444.2;-4.8",
 			"item||Dépenses opérationnelles||492807.1;406624.7;86182.4;17.5",
 			"total||Montant brut||1183384.7;1103359.2;80025.5;6.8",
-			"item||Recettes provenant des contributions du personnel||17365.3;18476.1;-1110.8;-6.4",
+			"deduction||Recettes provenant des contributions du personnel||17365.3;18476.1;-1110.8;-6.4",
 			"total||Montant net||1166019.4;1084883.1;81136.3;7.0",
 			"item||Contributions volontaires en nature (budgétisées)||–;–;–;–",
 			"total||Total||1183384.7;1103359.2;80025.5;6.8",
@@ -117,7 +117,7 @@ var wantTables = []struct {
 			"item|" + ops + "|Projets à effet rapide||4800.0;4770.8;29.2;0.6",
 			"subtotal|" + ops + "|Total partiel||492807.1;406624.7;86182.4;17.5",
 			"total||Montant brut||1183384.7;1103359.2;80025.5;6.8",
-			"item||Recettes provenant des contributions du personnel||17365.3;18476.1;-1110.8;-6.4",
+			"deduction||Recettes provenant des contributions du personnel||17365.3;18476.1;-1110.8;-6.4",
 			"total||Montant net||1166019.4;1084883.1;81136.3;7.0",
 			"item||Contributions volontaires en nature (budgétisées)||–;–;–;–",
 			"total||Total||1183384.7;1103359.2;80025.5;6.8",
@@ -399,6 +399,39 @@ func TestCheckAlteredFigure(t *testing.T) {
 	}
 	msg := err.Error()
 	for _, want := range []string{"A-76-564.fr.txt:9704:", "variance_amount", "5379.3", "5379.9", "A-76-564.fr.txt:9710:", "A-76-564.fr.txt:10008:"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error does not name %q:\n%s", want, msg)
+		}
+	}
+}
+
+// TestCheckAlteredDeduction: the staff assessment row is a deduction
+// (gross − it = net); a figure changed there breaks the net amount.
+func TestCheckAlteredDeduction(t *testing.T) {
+	b := readSource(t)
+	s := string(b)
+	i := strings.Index(s, "III. Exécution du budget")
+	j := strings.Index(s[i:], "17 365,3")
+	if i < 0 || j < 0 {
+		t.Fatal("figure not found")
+	}
+	s = s[:i+j] + "17 365,9" + s[i+j+len("17 365,3"):]
+	_, res := parseText(t, []byte(s))
+	var staff []string
+	for _, r := range asReport(res).Table("iii-a").Rows {
+		if r.Type == report.RowDeduction {
+			staff = append(staff, r.Label+" "+string(r.Cells[0].Num))
+		}
+	}
+	if want := []string{"Recettes provenant des contributions du personnel 17365.9"}; !reflect.DeepEqual(staff, want) {
+		t.Fatalf("deduction rows of III.A: got %q, want %q", staff, want)
+	}
+	_, err := Check(asReport(res))
+	if err == nil {
+		t.Fatal("Check accepted an altered staff assessment")
+	}
+	msg := err.Error()
+	for _, want := range []string{"A-76-564.fr.txt:9758:", "Montant net", "1166018.8", "the gross amount less staff assessment"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("error does not name %q:\n%s", want, msg)
 		}

@@ -612,7 +612,8 @@ func (p *parser) splitFactors(txt string, n int) (string, []string, error) {
 }
 
 // classify turns the raw rows into typed rows: headings, items with their
-// group, subtotals and totals; it strips footnote letters from labels.
+// group, subtotals, totals and the deduction of staff assessment (gross −
+// it = net); it strips footnote letters from labels.
 func (p *parser) classify(raws []rawRow, t *report.Table) []report.Row {
 	notes := map[string]bool{}
 	for _, n := range t.Notes {
@@ -633,6 +634,10 @@ func (p *parser) classify(raws []rawRow, t *report.Table) []report.Row {
 			group = ""
 		case p.isTotal(label):
 			row.Type = report.RowTotal
+			group = ""
+		case p.v.StaffAssessment != "" && label == norm(p.v.StaffAssessment):
+			// subtracted from the gross amount, not one of the items
+			row.Type = report.RowDeduction
 			group = ""
 		case r.cells == nil && k+1 < len(raws) && raws[k+1].indent > r.indent && !p.isTotal(p.doc.Clean(raws[k+1].label)):
 			row.Type = report.RowHeading

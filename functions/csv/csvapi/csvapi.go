@@ -94,7 +94,7 @@ var Params = []string{"report", "table", "columns", "row_type", "format", "delim
 var Formats = []string{"csv", "tsv", "json", "xlsx"}
 
 // RowTypes are the accepted values of the row_type parameter.
-var RowTypes = []string{report.RowItem, report.RowSubtotal, report.RowTotal, report.RowHeading}
+var RowTypes = []string{report.RowItem, report.RowSubtotal, report.RowTotal, report.RowHeading, report.RowDeduction}
 
 // tidy are the fields that a combined answer starts with.
 var tidy = []string{"report", "period", "table"}
@@ -206,9 +206,10 @@ func bad(format string, a ...any) error {
 //     kind: all, tables, indicators, outputs;
 //   - columns: the fields to keep, in order (report, period and table
 //     included);
-//   - row_type: item, subtotal, total, heading, or several, to keep those
-//     rows of hierarchical tables (row_type=item adds up without double
-//     counting);
+//   - row_type: item, subtotal, total, heading, deduction, or several, to
+//     keep those rows of hierarchical tables (row_type=item adds up to the
+//     table's total without double counting; a deduction, staff assessment
+//     income, is subtracted from the gross amount to give the net amount);
 //   - format: csv (default), tsv, json or xlsx;
 //   - delimiter: comma, semicolon, tab or pipe (csv only);
 //   - decimal: point or comma (csv and tsv; comma makes the default

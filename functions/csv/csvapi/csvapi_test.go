@@ -364,6 +364,46 @@ func TestColumnsAndRowType(t *testing.T) {
 	}
 }
 
+// TestItemsAddUpToTotal: row_type=item of III.A adds up, column by column,
+// to its final Total row (DESIGN.md, "Data contract"); staff assessment
+// income, subtracted from the gross amount, is row_type=deduction.
+func TestItemsAddUpToTotal(t *testing.T) {
+	const cols = "label,apportionment,expenditure,variance_amount"
+	units := func(s string) int64 {
+		t.Helper()
+		if s == "" {
+			return 0 // the source's dash for nil
+		}
+		n, err := report.Decimal(s).Units(3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	items := parseCSV(t, ok(t, "report=a-76-564&table=iii-a&row_type=item&columns="+cols).Body.String(), ',')
+	totals := parseCSV(t, ok(t, "report=a-76-564&table=iii-a&row_type=total&columns="+cols).Body.String(), ',')
+	if len(items) < 3 || len(totals) < 2 {
+		t.Fatalf("items %q, totals %q", items, totals)
+	}
+	total := totals[len(totals)-1]
+	if total[0] != "Total" {
+		t.Fatalf("last total row %q", total)
+	}
+	for k := 1; k < len(items[0]); k++ {
+		var sum int64
+		for _, r := range items[1:] {
+			sum += units(r[k])
+		}
+		if want := units(total[k]); sum != want {
+			t.Errorf("%s: the items add up to %s, the Total row is %s", items[0][k], report.FromUnits(sum, 3), report.FromUnits(want, 3))
+		}
+	}
+	ded := parseCSV(t, ok(t, "report=a-76-564&table=iii-a&row_type=deduction&columns=label,row_type,apportionment").Body.String(), ',')
+	if want := [][]string{{"label", "row_type", "apportionment"}, {"Recettes provenant des contributions du personnel", "deduction", "17365.3"}}; !slices.EqualFunc(ded, want, slices.Equal) {
+		t.Errorf("row_type=deduction: got %q, want %q", ded, want)
+	}
+}
+
 func TestXLSXThroughLambda(t *testing.T) {
 	res := lambdahttp.Serve(context.Background(), testHandler(t), events.APIGatewayProxyRequest{
 		HTTPMethod: "GET", Path: "/.netlify/functions/csv",
@@ -504,7 +544,7 @@ func TestBadRequests(t *testing.T) {
 		"report=a-76-564&table=iii-a&color=red":                 {"color", "report, table, columns"},
 		"report=a-76-564&table=iii-a&columns=label,nope":        {"columns", "nope", "expenditure", "report"},
 		"report=a-76-564&table=iii-a&columns=label,label":       {"label"},
-		"report=a-76-564&table=iii-a&row_type=sum":              {"row_type", "item, subtotal, total, heading"},
+		"report=a-76-564&table=iii-a&row_type=sum":              {"row_type", "item, subtotal, total, heading, deduction"},
 		"report=a-76-564&table=indicators&row_type=item":        {"row_type", "ea-1-1-indicators"},
 		"report=a-76-564&table=iii-a&format=json&decimal=comma": {"decimal"},
 		"report=a-76-564&table=iii-a&format=xlsx&bom=1":         {"bom"},
