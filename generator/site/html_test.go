@@ -116,3 +116,23 @@ func FuzzFindTerm(f *testing.F) {
 	f.Add("ſolde inutiliſé, \u212a")
 	f.Fuzz(func(t *testing.T, s string) { checkFindTerm(t, s) })
 }
+
+// A percentage is written as the reports print it, the sign inside the
+// parentheses of a negative one (section IV's "(21,9 %)").
+func TestPercentAsPrinted(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		d    report.Decimal
+		want string
+	}{
+		{"fr", "-21.9", "(21,9\u202f%)"},
+		{"fr", "39.0", "39,0\u202f%"},
+		{"en", "-21.9", "(21.9%)"},
+		{"en", "", "–"},
+	} {
+		v := &viewer{lang: c.lang}
+		if got := v.percent(c.d); got != c.want {
+			t.Errorf("%s %q: %q, want %q", c.lang, c.d, got, c.want)
+		}
+	}
+}

@@ -76,7 +76,20 @@ func (v *viewer) blocks(s *report.Section, depth int) []BlockView {
 
 // variance is the heading of a variance item: label, amount, percentage.
 func (v *viewer) variance(va *report.Variance) *VarView {
-	return &VarView{ID: va.ID, Label: va.Label, Amount: v.num(va.Amount), Percent: v.num(va.Percent) + v.percentSign()}
+	return &VarView{ID: va.ID, Label: va.Label, Amount: v.num(va.Amount), Percent: v.percent(va.Percent)}
+}
+
+// percent formats a percentage as the reports print it: "39,0 %",
+// "(21,9 %)" when negative.
+func (v *viewer) percent(d report.Decimal) string {
+	s := v.num(d)
+	if strings.HasSuffix(s, ")") {
+		return strings.TrimSuffix(s, ")") + v.percentSign() + ")"
+	}
+	if d == "" {
+		return s
+	}
+	return s + v.percentSign()
 }
 
 func (v *viewer) percentSign() string {
@@ -211,7 +224,7 @@ func (v *viewer) headline() headline {
 	e, errE := total.Cells[1].Num.Units(1)
 	if errA == nil && errE == nil && a > 0 {
 		// one decimal, as the report writes its rates
-		h.rate = v.num(report.FromUnits(report.Percent(e, a, 1), 1)) + v.percentSign()
+		h.rate = v.percent(report.FromUnits(report.Percent(e, a, 1), 1))
 	}
 	return h
 }
@@ -234,7 +247,7 @@ func (v *viewer) keyFigures() []KeyFigure {
 	if p := v.r.Previous; p != nil {
 		sep := map[bool]string{true: " ; ", false: "; "}[v.lang == "fr"]
 		out = append(out, KeyFigure{Label: w.expenditureIn + " " + p.Period, Value: v.num(p.Expenditure),
-			Unit: w.millions + sep + w.rate + " " + v.num(p.UtilizationRate) + v.percentSign()})
+			Unit: w.millions + sep + w.rate + " " + v.percent(p.UtilizationRate)})
 	}
 	return out
 }
