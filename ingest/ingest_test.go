@@ -258,6 +258,9 @@ func TestItems(t *testing.T) {
 	}
 	// paragraph 56: one run of items, the second run stays in the tail
 	p56 := ps[56]
+	if got := p56.FullText(); !strings.Contains(got, "directement dans quatre points de distribution ; b) le mauvais état de certains équipements") {
+		t.Errorf("paragraph 56 written back without its separator: %q", got)
+	}
 	if itemLabels(p56.Items) != "a,b" || !strings.HasPrefix(p56.Tail, "Elle a été contrebalancée en partie par un dépassement de crédits au titre : a) du remboursement") ||
 		!strings.HasSuffix(p56.Tail, "; c) du fret et du déploiement du matériel appartenant aux contingents en raison du rapatriement imprévu de plusieurs unités et systèmes et d’une unité médicale de niveau II.") {
 		t.Errorf("paragraph 56: %+v", p56)
@@ -519,6 +522,46 @@ func TestSplitItems(t *testing.T) {
 	if itemLabels(items) != "a(i,ii),b,c" || items[1].Text != "deux ; h) z" {
 		t.Errorf("nested: %+v", items)
 	}
+	// the separator that ends each item, as the text has it
+	seps := func(its []report.Item) string {
+		var out []string
+		var walk func([]report.Item)
+		walk = func(its []report.Item) {
+			for _, it := range its {
+				out = append(out, it.Label+"="+strconv.Quote(it.Sep))
+				walk(it.Items)
+			}
+		}
+		walk(its)
+		return strings.Join(out, " ")
+	}
+	for _, c := range []struct{ text, want string }{
+		{"Voir a) ceci ; b) cela ; c) autre chose. Suite ; a) x.", `a=" ;" b=" ;" c=""`},
+		{"Voir a) ceci, b) cela; c) autre chose , d) fin.", `a="," b=";" c=" ," d=""`},
+		// an item with sub-items: its own text's separator, and the one
+		// that ends the item at the end of its last sub-item
+		{"x : a) un, i) p ; ii) q ; b) deux ; h) z ; c) trois", `a="," i=" ;" ii=" ;" b=" ;" c=""`},
+		{"x : a) un : i) p ; ii) q ; b) deux. Suite.", `a="" i=" ;" ii=" ;" b=""`},
+		// a second run ends the first: the last item keeps its separator
+		{"Par : a) un ; b) deux ; a) encore ; b) fin.", `a=" ;" b=" ;"`},
+		// spaces are not a separator
+		{"Voir a) ceci  b) cela.", `a="" b=""`},
+	} {
+		lead, items, tail := splitItems(c.text, nil)
+		if got := seps(items); got != c.want {
+			t.Errorf("%q: separators %s, want %s", c.text, got, c.want)
+		}
+		for _, it := range items {
+			if strings.HasSuffix(it.Text, ";") || strings.HasSuffix(it.Text, ",") || strings.HasSuffix(it.Text, " ") {
+				t.Errorf("%q: item %s keeps its separator: %q", c.text, it.Label, it.Text)
+			}
+		}
+		// written back, the paragraph is the text
+		p := report.Paragraph{Text: lead, Items: items, Tail: tail}
+		if got := strings.Join(strings.Fields(p.FullText()), " "); got != strings.Join(strings.Fields(c.text), " ") {
+			t.Errorf("FullText %q, want %q", got, c.text)
+		}
+	}
 }
 
 func TestOtherParsersPlaced(t *testing.T) {
@@ -629,4 +672,113 @@ func TestParagraphGap(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "A-76-564.fr.txt:886: paragraph 21 follows paragraph 19: expected paragraph 20") {
 		t.Errorf("gap: %v", err)
 	}
+}
+
+// TestFullTextAsPrinted checks that every paragraph with items, numbered or
+// not, reads in FullText as the source prints it: its text is, whitespace
+// collapsed, the join of the paragraph's own lines of the source (after the
+// corrections, "N. " left out, cleaned as ingest cleans every paragraph),
+// separators "; b)" and ", b)" included. The only lines left out are those
+// of a footnote printed at the bottom of a page that the paragraph runs
+// across (paragraph 59), which must be a footnote of the report.
+func TestFullTextAsPrinted(t *testing.T) {
+	r := parsed(t)
+	data, err := ApplyCorrections(realSource, readSource(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := source.Read("A-76-564.fr.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	collapse := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	checked, seps := 0, 0
+	for _, p := range r.Paragraphs() {
+		if len(p.Items) == 0 {
+			continue
+		}
+		checked++
+		got := collapse(p.FullText())
+		var count func([]report.Item)
+		count = func(its []report.Item) {
+			for _, it := range its {
+				if it.Sep != "" {
+					seps++
+				}
+				count(it.Items)
+			}
+		}
+		count(p.Items)
+		k := doc.Index(p.Line)
+		if k < 0 {
+			t.Errorf("%s: line %d not in the document", p.ID, p.Line)
+			continue
+		}
+		lines := paragraphLines(t, r, doc, k)
+		if p.Number > 0 {
+			m := paraStart.FindStringSubmatch(lines[0].Text)
+			if m == nil || m[1] != strconv.Itoa(p.Number) {
+				t.Errorf("%s: line %d does not start paragraph %d: %q", p.ID, p.Line, p.Number, lines[0].Text)
+				continue
+			}
+			lines[0].Text = m[2]
+		}
+		// the paragraph's text is the join of its first n lines, for some n
+		var want string
+		found := false
+		for n := 1; n <= len(lines) && len(want) <= len(got); n++ {
+			want = collapse(doc.Join(lines[:n]))
+			if want == got {
+				found = true
+				break
+			}
+		}
+		if !found {
+			src := collapse(doc.Join(lines[:min(len(lines), 40)]))
+			i := 0
+			for i < len(got) && i < len(src) && got[i] == src[i] {
+				i++
+			}
+			t.Errorf("%s (line %d): FullText is not the source's text; they differ at byte %d:\n got …%s\n src …%s",
+				p.ID, p.Line, i, got[max(0, i-60):min(len(got), i+60)], src[max(0, i-60):min(len(src), i+60)])
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d paragraphs with items", checked)
+	}
+	t.Logf("%d paragraphs with items checked, %d separators", checked, seps)
+}
+
+// paragraphLines returns the lines of the document from index k on, the
+// footnotes (a rule "____" and the notes "N  Text…" under it, up to the
+// end of their sentence) left out; each footnote must be one of r's.
+func paragraphLines(t *testing.T, r *report.Report, doc *source.Doc, k int) []source.Line {
+	t.Helper()
+	notes := map[string]bool{}
+	for _, n := range r.Footnotes {
+		notes[n.Label+" "+n.Text] = true
+	}
+	var out []source.Line
+	for i := k; i < len(doc.Lines) && i < k+200; i++ { // a paragraph is shorter
+		if !footRule.MatchString(doc.Lines[i].Text) {
+			out = append(out, doc.Lines[i])
+			continue
+		}
+		for i+1 < len(doc.Lines) {
+			m := footLine.FindStringSubmatch(doc.Lines[i+1].Text)
+			if m == nil {
+				break
+			}
+			note := []source.Line{{N: doc.Lines[i+1].N, Text: m[2]}}
+			i++
+			for !strings.HasSuffix(note[len(note)-1].Text, ".") && i+1 < len(doc.Lines) {
+				i++
+				note = append(note, doc.Lines[i])
+			}
+			if !notes[m[1]+" "+doc.Join(note)] {
+				t.Errorf("line %d: footnote %s %q is not one of the report's", note[0].N, m[1], doc.Join(note))
+			}
+		}
+	}
+	return out
 }

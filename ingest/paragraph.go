@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"pkportal/report"
 )
@@ -95,7 +96,7 @@ func splitItemsWith(labels *regexp.Regexp, text string, ownLines map[string]bool
 	if loc := sentenceEnd.FindStringIndex(text[last.end:]); !listed && loc != nil && last.end+loc[0]+1 < end {
 		end = last.end + loc[0] + 1
 	}
-	lead = trimItem(text[:ls[letters[0]].start])
+	lead, _ = trimItem(text[:ls[letters[0]].start])
 	for k, li := range letters {
 		stop := end
 		if k+1 < len(letters) {
@@ -104,16 +105,18 @@ func splitItemsWith(labels *regexp.Regexp, text string, ownLines map[string]bool
 		l := ls[li]
 		it := report.Item{Label: l.name}
 		if r := romans[k]; len(r) >= 2 {
-			it.Text = trimItem(text[l.end:ls[r[0]].start])
+			it.Text, it.Sep = trimItem(text[l.end:ls[r[0]].start])
 			for j, ri := range r {
 				rstop := stop
 				if j+1 < len(r) {
 					rstop = ls[r[j+1]].start
 				}
-				it.Items = append(it.Items, report.Item{Label: ls[ri].name, Text: trimItem(text[ls[ri].end:rstop])})
+				sub := report.Item{Label: ls[ri].name}
+				sub.Text, sub.Sep = trimItem(text[ls[ri].end:rstop])
+				it.Items = append(it.Items, sub)
 			}
 		} else {
-			it.Text = trimItem(text[l.end:stop])
+			it.Text, it.Sep = trimItem(text[l.end:stop])
 		}
 		items = append(items, it)
 	}
@@ -121,11 +124,17 @@ func splitItemsWith(labels *regexp.Regexp, text string, ownLines map[string]bool
 }
 
 // trimItem trims the spaces and the list separator around an item's text.
-func trimItem(s string) string {
+// sep is the separator it removed as the text has it, with the space
+// before it if any ("distribution ;" gives " ;"), or "".
+func trimItem(s string) (text, sep string) {
 	s = strings.TrimSpace(s)
-	s = strings.TrimSuffix(s, ";")
-	s = strings.TrimSuffix(s, ",")
-	return strings.TrimSpace(s)
+	text = strings.TrimSuffix(s, ";")
+	text = strings.TrimSuffix(text, ",")
+	text = strings.TrimRightFunc(text, unicode.IsSpace)
+	if len(text) == len(s) {
+		return s, "" // nothing removed: trailing spaces are not a separator
+	}
+	return text, s[len(text):]
 }
 
 // letterName is the label of the k-th lettered item, from 0: "a", "b"….

@@ -14,7 +14,8 @@ package report
 // value parentheses, labels such as "pourcentage d’élues").
 // 1.2: row_type "deduction" (staff assessment income, formerly "item"), so
 // that the items add up to the total.
-const SchemaVersion = "1.2"
+// 1.3: sub-items carry the separator that ends them as printed (Item.Sep).
+const SchemaVersion = "1.3"
 
 // SyntheticMarker opens the summary of every synthetic report (generator
 // synth): ingest marks such a report Synthetic, and the build refuses to
@@ -156,7 +157,16 @@ type Paragraph struct {
 type Item struct {
 	// Label is "a", "b"… or "i", "ii"….
 	Label string `json:"label"`
-	Text  string `json:"text"`
+	// Text is the item's text, without the separator that ends it (Sep).
+	Text string `json:"text"`
+	// Sep is the punctuation that ends Text in the source as printed,
+	// before what follows it (the next item, or the first of Items), with
+	// the space before it if any: " ;" in French typography
+	// ("distribution ; b) …"), ";", ","…; empty when there is none, as
+	// for the last item of a list that ends its sentence. The separator
+	// that ends an item with sub-items is its last sub-item's Sep. Text
+	// then Sep is the text as printed (Paragraph.FullText).
+	Sep   string `json:"sep,omitempty"`
 	Items []Item `json:"items,omitempty"`
 }
 

@@ -98,3 +98,18 @@ func TestValuesText(t *testing.T) {
 		t.Errorf("no values: %q", got)
 	}
 }
+
+func TestFullTextSeparators(t *testing.T) {
+	p := Paragraph{
+		Text: "Comme suit :",
+		Items: []Item{
+			{Label: "a", Text: "un", Sep: ",", Items: []Item{{Label: "i", Text: "p", Sep: " ;"}, {Label: "ii", Text: "q", Sep: " ;"}}},
+			{Label: "b", Text: "deux", Sep: " ;"},
+			{Label: "c", Text: "trois."},
+		},
+		Tail: "Suite.",
+	}
+	if got, want := p.FullText(), "Comme suit : a) un, i) p ; ii) q ; b) deux ; c) trois. Suite."; got != want {
+		t.Errorf("FullText\n got %q\nwant %q", got, want)
+	}
+}

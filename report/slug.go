@@ -44,14 +44,15 @@ func (r *Report) Paragraphs() []*Paragraph {
 }
 
 // FullText is the whole text of a paragraph, its sub-items written back in
-// the report's "a) … i) …" form.
+// the report's "a) … ; b) … i) …" form, each item's separator (Item.Sep)
+// right after its text, as the source prints it.
 func (p *Paragraph) FullText() string {
 	var b strings.Builder
 	b.WriteString(p.Text)
 	var items func([]Item)
 	items = func(its []Item) {
 		for _, it := range its {
-			b.WriteString(" " + it.Label + ") " + it.Text)
+			b.WriteString(" " + it.Label + ") " + it.Text + it.Sep)
 			items(it.Items)
 		}
 	}

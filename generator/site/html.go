@@ -186,6 +186,8 @@ func (w *htmlw) items(its []ItemView) {
 		w.esc(it.Label)
 		w.s(`)</span> `)
 		w.segments(it.Text)
+		// the separator as printed, kept on the item's last line
+		w.esc(strings.Replace(it.Sep, " ", "\u00a0", 1))
 		if len(it.Items) > 0 {
 			w.items(it.Items)
 		}

@@ -42,6 +42,8 @@ var fieldDocs = map[string]string{
 	"Indicator.status_basis":        "StatusBasis says how Status was read: \"text\" (the report says so, e.g. \"Objectif atteint\"), \"target\" (the actual figure compared with the target's), or why it is not assessable.",
 	"Indicator.values":              "Values are the period values of the parentheses, e.g. \"(2018/19 : 1 ; 2019/20 : 2 ; 2020/21 : 5)\", in order: each parenthesis is a measure (PeriodValue.Measure), most indicators have one. The last value of the report's period is the target.",
 	"Item.label":                    "Label is \"a\", \"b\"… or \"i\", \"ii\"….",
+	"Item.sep":                      "Sep is the punctuation that ends Text in the source as printed, before what follows it (the next item, or the first of Items), with the space before it if any: \" ;\" in French typography (\"distribution ; b) …\"), \";\", \",\"…; empty when there is none, as for the last item of a list that ends its sentence. The separator that ends an item with sub-items is its last sub-item's Sep. Text then Sep is the text as printed (Paragraph.FullText).",
+	"Item.text":                     "Text is the item's text, without the separator that ends it (Sep).",
 	"Mission.acronym":               "Acronym is the mission's usual short name, e.g. \"MINUSMA\".",
 	"Mission.name":                  "Name is the mission's full name in the report's language.",
 	"Note.label":                    "Label is the footnote's letter or number as printed: \"a\", \"1\".",

@@ -31,8 +31,10 @@ type ParaView struct {
 
 // ItemView is a sub-item of a paragraph.
 type ItemView struct {
-	Label string     `json:"label"`
-	Text  []Segment  `json:"text"`
+	Label string    `json:"label"`
+	Text  []Segment `json:"text"`
+	// Sep is the separator the report prints after the item (" ;").
+	Sep   string     `json:"sep,omitempty"`
 	Items []ItemView `json:"items,omitempty"`
 }
 
@@ -198,7 +200,7 @@ func segments(text string, cites []report.Citation) []Segment {
 func items(its []report.Item, cites []report.Citation) []ItemView {
 	var out []ItemView
 	for _, it := range its {
-		out = append(out, ItemView{Label: it.Label, Text: segments(it.Text, cites), Items: items(it.Items, cites)})
+		out = append(out, ItemView{Label: it.Label, Text: segments(it.Text, cites), Sep: it.Sep, Items: items(it.Items, cites)})
 	}
 	return out
 }
