@@ -110,24 +110,25 @@ func equipmentChart(r *report.Report, tx *words) *plot {
 	return p
 }
 
-// outputsChart: per component, the outputs completed (a figure, or
-// "Oui"/"Yes"), not completed ("Non"/"No") and with no result reported,
-// as stacked bars.
+// outputsChart: per component, the outputs completed, partly completed,
+// not completed and with no result reported (see delivery), as stacked
+// bars; the description ends with the counting rule.
 func outputsChart(r *report.Report, tx *words) *plot {
 	p := &plot{id: "chart-output-delivery", title: tx.titleOut, stacked: true}
 	p.series = []series{
 		{key: "completed", label: tx.completed, fill: paintMain, stroke: paintMain, onFill: paintOnMain},
+		{key: "partly_completed", label: tx.partlyCompleted, fill: paintLight, stroke: paintMain, onFill: paintOnLight},
 		{key: "not_completed", label: tx.notCompleted, fill: p.hatch(), stroke: paintNeg, onFill: paintOnLight},
 		{key: "not_reported", label: tx.notReported, fill: paintNone, stroke: paintNone, onFill: paintOnLight},
 	}
 	p.legend = p.series
-	var total [3]int
+	var total [categories]int
 	desc := ""
 	for _, c := range r.Components {
 		if c == nil {
 			continue
 		}
-		var n [3]int
+		var n [categories]int
 		for _, a := range c.Accomplishments {
 			if a == nil {
 				continue
@@ -136,7 +137,7 @@ func outputsChart(r *report.Report, tx *words) *plot {
 				n[delivery(o)]++
 			}
 		}
-		if n[0]+n[1]+n[2] == 0 {
+		if n == [categories]int{} {
 			continue
 		}
 		rw := row{label: c.Title}
@@ -149,30 +150,61 @@ func outputsChart(r *report.Report, tx *words) *plot {
 			rw.cells = append(rw.cells, report.Cell{Raw: s, Num: report.Decimal(s)})
 		}
 		p.rows = append(p.rows, rw)
-		desc += fmt.Sprintf(tx.descOutComp, rw.label, n[0], n[1], n[2])
+		desc += fmt.Sprintf(tx.descOutComp, rw.label, n[completed], n[partlyCompleted], n[notCompleted], n[notReported])
 	}
-	p.desc = context(r, tx) + fmt.Sprintf(tx.descOut, total[0]+total[1]+total[2], total[0], total[1], total[2]) + strings.TrimSpace(desc)
+	yes, no := "Yes", "No" // the words the report prints
+	if r.Language == "fr" {
+		yes, no = "Oui", "Non"
+	}
+	p.foot = fmt.Sprintf(tx.descOutRule, yes, no)
+	p.desc = context(r, tx) +
+		fmt.Sprintf(tx.descOut, total[completed]+total[partlyCompleted]+total[notCompleted]+total[notReported],
+			total[completed], total[partlyCompleted], total[notCompleted], total[notReported]) +
+		desc + p.foot
 	return p
 }
 
-// delivery classifies an output: 0 completed (a figure or yes), 1 not
-// completed (no), 2 no result reported.
+// The categories of delivery, in the order of the chart's series.
+const (
+	completed = iota
+	partlyCompleted
+	notCompleted
+	notReported
+	categories
+)
+
+// delivery classifies an output by the parts of its "completed" column.
+// A part is delivered when it is a figure other than 0 or "Oui"/"Yes",
+// not delivered when it is "Non"/"No" or the figure 0; any other text
+// says neither and is not counted. An output is completed when every
+// counted part is delivered, not completed when none is, partly completed
+// when some are and some are not, and not reported when it has no counted
+// part.
 func delivery(o *report.Output) int {
 	if o == nil {
-		return 2
+		return notReported
 	}
-	no := false
+	yes, no := false, false
 	for _, d := range o.Completed {
 		raw := strings.TrimSpace(d.Raw)
-		if d.Num != "" || strings.EqualFold(raw, "oui") || strings.EqualFold(raw, "yes") {
-			return 0
+		switch {
+		case d.Num != "" && strings.Trim(string(d.Num), "-0.") == "": // "0", "0.0"
+			no = true
+		case d.Num != "", strings.EqualFold(raw, "oui"), strings.EqualFold(raw, "yes"):
+			yes = true
+		case strings.EqualFold(raw, "non"), strings.EqualFold(raw, "no"):
+			no = true
 		}
-		no = no || strings.EqualFold(raw, "non") || strings.EqualFold(raw, "no")
 	}
-	if no {
-		return 1
+	switch {
+	case yes && no:
+		return partlyCompleted
+	case yes:
+		return completed
+	case no:
+		return notCompleted
 	}
-	return 2
+	return notReported
 }
 
 // sum adds decimals exactly, keeping the largest number of places.

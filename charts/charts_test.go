@@ -96,7 +96,7 @@ func fixture() *report.Report {
 		Components: []*report.Component{
 			{Number: 1, Title: "Composante 1 : appui à la mise en œuvre de l’Accord pour la paix et la réconciliation au Mali",
 				Accomplishments: []*report.Accomplishment{
-					{Outputs: []*report.Output{out("35"), out("Oui"), out("Non"), out()}},
+					{Outputs: []*report.Output{out("35"), out("Oui"), out("Non"), out(), out("0"), out("1 500", "45", "0")}},
 				}},
 			{Number: 2, Accomplishments: []*report.Accomplishment{
 				{Outputs: []*report.Output{out("Yes")}},
@@ -150,7 +150,7 @@ var wantBars = map[string]int{
 	"chart-variance":                   5, // items with a group and a figure
 	"chart-vacancy":                    4,
 	"chart-contingent-owned-equipment": 4,
-	"chart-output-delivery":            5, // 2+1+1 and 2+1: empty segments are not drawn
+	"chart-output-delivery":            7, // 2+1+2+1 and 1+1+1: empty segments are not drawn
 }
 
 func TestForReport(t *testing.T) {
@@ -226,14 +226,24 @@ func TestValues(t *testing.T) {
 			"chart-variance":                   {"−2" + nnbsp + "513,7", "+5" + nnbsp + "379,3", "+1,1", "Plus fort dépassement\u00a0: Personnel recruté sur le plan international, −4" + nnbsp + "131,1", "2 rubriques sur 5"},
 			"chart-vacancy":                    {"60,0" + nnbsp + "%", "Taux de vacance le plus élevé\u00a0: Observateurs militaires, 60,0" + nnbsp + "%"},
 			"chart-contingent-owned-equipment": {"160" + nnbsp + "288,6 milliers", "Matériel majeur – Contingents"},
-			"chart-output-delivery":            {"Sur 7 produits prévus\u00a0: 4 exécutés, 2 non exécutés, 1 sans résultat indiqué.", "Composante 2\u00a0: 2 exécutés"},
+			"chart-output-delivery": {
+				"Sur 9 produits prévus\u00a0: 3 exécutés, 2 partiellement exécutés, 3 non exécutés, 1 sans résultat indiqué.",
+				"Composante 2\u00a0: 1 exécutés, 1 partiellement exécutés, 1 non exécutés, 0 sans résultat indiqué.",
+				"sans résultat indiqué. Un produit est compté exécuté lorsque chacune de ses parties a un chiffre autre que 0 ou «\u00a0Oui\u00a0», partiellement exécuté lorsque certaines seulement ont «\u00a0Non\u00a0» ou 0.</desc>",
+				"Partiellement exécutés</text>", "Composante 2 – Partiellement exécutés\u00a0: 1</title>",
+			},
 		},
 		"en": {
 			"chart-apportionment-expenditure":  {"206,098.9", ">100,000<", "Expenditure exceeded the apportionment for: Personnel civil."},
 			"chart-variance":                   {"−2,513.7", "+5,379.3", "Largest underexpenditure: Contingents, +5,379.3", "2 of 5 classes"},
 			"chart-vacancy":                    {"60.0%", "lowest: Contingents, 3.6%"},
 			"chart-contingent-owned-equipment": {"160,288.6 thousand"},
-			"chart-output-delivery":            {"Of 7 planned outputs: 4 completed, 2 not completed, 1 not reported.", "Component 2: 2 completed, 1 not completed, 0 not reported."},
+			"chart-output-delivery": {
+				"Of 9 planned outputs: 3 completed, 2 partly completed, 3 not completed, 1 not reported.",
+				"Component 2: 1 completed, 1 partly completed, 1 not completed, 0 not reported.",
+				"not reported. An output is counted as completed when each of its parts has a figure other than 0 or “Oui”, partly completed when only some have “Non” or 0.</desc>",
+				"Partly completed</text>",
+			},
 		},
 	}
 	for lang, byChart := range want {
@@ -246,6 +256,62 @@ func TestValues(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestDelivery checks how an output is counted from the parts of its
+// "completed" column.
+func TestDelivery(t *testing.T) {
+	d := func(raw, num string) report.Delivered { return report.Delivered{Raw: raw, Num: report.Decimal(num)} }
+	for _, tc := range []struct {
+		name  string
+		parts []report.Delivered
+		want  int
+	}{
+		{"figure", []report.Delivered{d("35", "35")}, completed},
+		{"figures and yes", []report.Delivered{d("Oui", ""), d("203", "203")}, completed},
+		{"yes", []report.Delivered{d("Yes", "")}, completed},
+		{"figures and no", []report.Delivered{d("7", "7"), d("Non", ""), d("2", "2")}, partlyCompleted},
+		{"figures and 0", []report.Delivered{d("1 500", "1500"), d("45", "45"), d("0", "0")}, partlyCompleted},
+		{"yes and 0,0", []report.Delivered{d("Oui", ""), d("0,0", "0.0")}, partlyCompleted},
+		{"0 alone", []report.Delivered{d("0", "0")}, notCompleted},
+		{"0.0 alone", []report.Delivered{d("0,0", "0.0")}, notCompleted},
+		{"no and 0", []report.Delivered{d("non", ""), d("0", "0")}, notCompleted},
+		{"no", []report.Delivered{d("No", "")}, notCompleted},
+		{"0.5 is a figure", []report.Delivered{d("0,5", "0.5")}, completed},
+		{"10 is a figure", []report.Delivered{d("10", "10")}, completed},
+		{"text says neither", []report.Delivered{d("voir observations", ""), d("12", "12")}, completed},
+		{"nothing", nil, notReported},
+		{"text only", []report.Delivered{d("voir observations", "")}, notReported},
+	} {
+		if got := delivery(&report.Output{Completed: tc.parts}); got != tc.want {
+			t.Errorf("%s: %d, want %d", tc.name, got, tc.want)
+		}
+	}
+	if got := delivery(nil); got != notReported {
+		t.Errorf("nil: %d, want %d", got, notReported)
+	}
+}
+
+// TestOutputRuleVisible checks that the counting rule is written in the
+// chart itself, not only in its <desc>.
+func TestOutputRuleVisible(t *testing.T) {
+	for _, ch := range ForReport(fixture(), "fr") {
+		if ch.ID != "chart-output-delivery" {
+			continue
+		}
+		var text []string
+		parse(t, ch.SVG).walk(func(n *node) {
+			if n.XMLName.Local == "text" {
+				text = append(text, n.Text)
+			}
+		})
+		all := strings.Join(text, " ")
+		if !strings.Contains(all, "Un produit est compté exécuté lorsque") || !strings.Contains(all, "ou 0.") {
+			t.Errorf("the counting rule is not in the chart's text: %q", all)
+		}
+		return
+	}
+	t.Fatal("no chart-output-delivery")
 }
 
 func TestEscaping(t *testing.T) {

@@ -16,8 +16,8 @@ type words struct {
 
 	titleCOE, descCOE string
 
-	titleOut, completed, notCompleted, notReported, component string
-	descOut, descOutComp                                      string
+	titleOut, completed, partlyCompleted, notCompleted, notReported, component string
+	descOut, descOutComp, descOutRule                                          string
 }
 
 var texts = map[string]*words{
@@ -49,13 +49,16 @@ var texts = map[string]*words{
 		titleCOE:     "Matériel appartenant aux contingents\u00a0: dépenses",
 		descCOE: "Dépenses au titre du matériel majeur et du soutien logistique autonome\u00a0: " +
 			"%s milliers de dollars des États-Unis au total\u00a0; poste le plus important\u00a0: %s, %s.",
-		titleOut:     "Exécution des produits par composante",
-		completed:    "Exécutés",
-		notCompleted: "Non exécutés",
-		notReported:  "Résultat non indiqué",
-		component:    "Composante %d",
-		descOut:      "Sur %d produits prévus\u00a0: %d exécutés, %d non exécutés, %d sans résultat indiqué. ",
-		descOutComp:  "%s\u00a0: %d exécutés, %d non exécutés, %d sans résultat indiqué. ",
+		titleOut:        "Exécution des produits par composante",
+		completed:       "Exécutés",
+		partlyCompleted: "Partiellement exécutés",
+		notCompleted:    "Non exécutés",
+		notReported:     "Résultat non indiqué",
+		component:       "Composante %d",
+		descOut:         "Sur %d produits prévus\u00a0: %d exécutés, %d partiellement exécutés, %d non exécutés, %d sans résultat indiqué. ",
+		descOutComp:     "%s\u00a0: %d exécutés, %d partiellement exécutés, %d non exécutés, %d sans résultat indiqué. ",
+		descOutRule: "Un produit est compté exécuté lorsque chacune de ses parties a un chiffre autre que 0 ou «\u00a0%s\u00a0», " +
+			"partiellement exécuté lorsque certaines seulement ont «\u00a0%s\u00a0» ou 0.",
 	},
 	"en": {
 		lang: "en", period: "period",
@@ -85,12 +88,15 @@ var texts = map[string]*words{
 		titleCOE:     "Contingent-owned equipment: expenditure",
 		descCOE: "Expenditure on major equipment and self-sustainment: " +
 			"%s thousand US dollars in total; largest item: %s, %s.",
-		titleOut:     "Output delivery by component",
-		completed:    "Completed",
-		notCompleted: "Not completed",
-		notReported:  "Not reported",
-		component:    "Component %d",
-		descOut:      "Of %d planned outputs: %d completed, %d not completed, %d not reported. ",
-		descOutComp:  "%s: %d completed, %d not completed, %d not reported. ",
+		titleOut:        "Output delivery by component",
+		completed:       "Completed",
+		partlyCompleted: "Partly completed",
+		notCompleted:    "Not completed",
+		notReported:     "Not reported",
+		component:       "Component %d",
+		descOut:         "Of %d planned outputs: %d completed, %d partly completed, %d not completed, %d not reported. ",
+		descOutComp:     "%s: %d completed, %d partly completed, %d not completed, %d not reported. ",
+		descOutRule: "An output is counted as completed when each of its parts has a figure other than 0 or “%s”, " +
+			"partly completed when only some have “%s” or 0.",
 	},
 }

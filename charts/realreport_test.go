@@ -1,0 +1,77 @@
+package charts
+
+import (
+	"strconv"
+	"testing"
+
+	"pkportal/ingest"
+	"pkportal/report"
+)
+
+// TestOutputDeliveryRealReport counts the outputs of A/76/564 as the chart
+// does: every output in one of the four categories, and the outputs that
+// mix delivered figures with "Non" or 0 counted as partly completed.
+func TestOutputDeliveryRealReport(t *testing.T) {
+	r, err := ingest.ParseFile("../sources/A-76-564.fr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	outputs := map[string]*report.Output{}
+	for _, c := range r.Components {
+		for _, a := range c.Accomplishments {
+			for _, o := range a.Outputs {
+				outputs[o.ID] = o
+			}
+		}
+	}
+	if len(outputs) != 217 {
+		t.Errorf("%d outputs, want 217", len(outputs))
+	}
+	for _, id := range []string{"ea-2-4-o7", "ea-4-2-o2", "ea-5-1-o5", "ea-1-3-o8"} {
+		o := outputs[id]
+		if o == nil {
+			t.Errorf("%s: not found", id)
+			continue
+		}
+		if got := delivery(o); got != partlyCompleted {
+			t.Errorf("%s %v: category %d, want %d (partly completed)", id, o.Completed, got, partlyCompleted)
+		}
+	}
+	var ch *Chart
+	for _, c := range ForReport(r, "fr") {
+		if c.ID == "chart-output-delivery" {
+			ch = &c
+		}
+	}
+	if ch == nil {
+		t.Fatal("no chart-output-delivery")
+	}
+	sums := map[string]int{}
+	total := 0
+	for _, rw := range ch.Table.Rows {
+		line := rw.Label + ":"
+		for i, col := range ch.Table.Columns {
+			n, err := strconv.Atoi(string(rw.Cells[i].Num))
+			if err != nil {
+				t.Fatalf("%s %s: %q", rw.Label, col.Key, rw.Cells[i].Num)
+			}
+			sums[col.Key] += n
+			total += n
+			line += " " + col.Key + "=" + strconv.Itoa(n)
+		}
+		t.Log(line)
+	}
+	t.Logf("total %d: %v", total, sums)
+	if total != len(outputs) {
+		t.Errorf("the categories add up to %d, want %d outputs", total, len(outputs))
+	}
+	// The four outputs above are the only ones of A/76/564 that mix
+	// delivered and undelivered parts; no output lacks a result.
+	want := map[string]int{"completed": 198, "partly_completed": 4, "not_completed": 15, "not_reported": 0}
+	for k, n := range want {
+		if sums[k] != n {
+			t.Errorf("%s: %d, want %d", k, sums[k], n)
+		}
+	}
+	t.Log(ch.Desc)
+}
