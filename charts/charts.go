@@ -36,6 +36,10 @@ type Chart struct {
 	// Table is the data behind the chart: one row per bar group, columns
 	// with stable keys and labels in the page language.
 	Table *report.Table
+	// Note, when set, is a sentence for the page to print under the chart,
+	// in the page language: how the chart reads the report (the output
+	// delivery chart's counting rule).
+	Note string
 }
 
 // ForReport returns the charts that the report's data allows, in a fixed
@@ -75,7 +79,7 @@ func finish(p *plot) Chart {
 	for _, r := range p.rows {
 		t.Rows = append(t.Rows, report.Row{Label: r.label, Group: r.group, Type: report.RowItem, Cells: r.cells})
 	}
-	return Chart{ID: p.id, Title: p.title, Desc: p.desc, SVG: p.render(), Table: t}
+	return Chart{ID: p.id, Title: p.title, Desc: p.desc, SVG: p.render(), Table: t, Note: p.foot}
 }
 
 // pick returns, as chart rows, the rows of table id of type typ that have

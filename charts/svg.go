@@ -23,8 +23,6 @@ const (
 	headingH   = 24.0 // height of a group heading row
 	rowGap     = 10.0
 	valuePad   = 84.0 // room for a value label beyond a bar's end
-	footChars  = 125  // characters per line of a chart's foot at smallFont
-	footLine   = 15.0 // height of a line of the foot
 )
 
 // Paints. Every colour is a CSS custom property with a fallback, so a page
@@ -79,9 +77,8 @@ type plot struct {
 	signed          bool     // value labels carry "+" on positive values
 	// note, when set, adds a word to a bar's tooltip, e.g. "(overexpenditure)".
 	note func(report.Decimal) string
-	// foot, when set, is a sentence written under the axis caption, e.g.
-	// how the chart counts (it also ends desc, which only assistive
-	// technologies read).
+	// foot, when set, is a sentence the page prints under the chart
+	// (Chart.Note), e.g. how the chart counts; it also ends desc.
 	foot string
 }
 
@@ -177,14 +174,10 @@ func (p *plot) render() string {
 		y += bandH + rowGap
 	}
 	bottom := y - rowGap/2
-	var foot []string
-	if p.foot != "" {
-		foot, _ = wrap(p.foot, footChars, 4)
-	}
 
 	var out strings.Builder
 	fmt.Fprintf(&out, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 %s %s" width="100%%" role="img" aria-labelledby="%[3]s-title %[3]s-desc" font-family="system-ui, sans-serif" font-size="%[4]d" fill="currentColor">`,
-		num(width), num(bottom+42+float64(len(foot))*footLine), p.id, fontSize)
+		num(width), num(bottom+42), p.id, fontSize)
 	fmt.Fprintf(&out, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, p.id, esc(p.title), p.id, esc(p.desc))
 	if strings.Contains(b.String()+bars.String(), p.hatch()) {
 		fmt.Fprintf(&out, `<defs><pattern id="%s-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="%s"/><rect width="2.5" height="6" fill="%s"/></pattern></defs>`,
@@ -202,9 +195,6 @@ func (p *plot) render() string {
 	}
 	fmt.Fprintf(&out, `<text x="%s" y="%s" text-anchor="middle" font-size="%d">%s</text>`,
 		num((x0+x1)/2), num(bottom+34), smallFont, esc(p.tx.axis[p.unit]))
-	for i, l := range foot {
-		fmt.Fprintf(&out, `<text x="0" y="%s" font-size="%d">%s</text>`, num(bottom+34+float64(i+1)*footLine), smallFont, esc(l))
-	}
 	out.WriteString(b.String())
 	out.WriteString(bars.String())
 	out.WriteString("</svg>")

@@ -141,3 +141,21 @@ func TestPortalNotesInTheReadersLanguage(t *testing.T) {
 }
 
 var portalNote = regexp.MustCompile(`<p class="portal-note">.*?</p>`)
+
+// TestChartCountingRuleShown: the output delivery chart's counting rule is
+// printed under it, in the page's language, for every reader (the chart's
+// <desc> reaches assistive technologies only).
+func TestChartCountingRuleShown(t *testing.T) {
+	for lang, want := range map[string]string{
+		"fr": `<p class="chart-note">Un produit est compté exécuté lorsque`,
+		"en": `<p class="chart-note">An output is counted as completed when`,
+	} {
+		b, err := os.ReadFile(filepath.Join(public, lang, "a-76-564", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), want) {
+			t.Errorf("%s report home: no %s", lang, want)
+		}
+	}
+}

@@ -154,7 +154,7 @@ type linkView struct {
 
 // chartView is a chart of the report home with its data table.
 type chartView struct {
-	ID, Title, Desc string
-	SVG             template.HTML
-	Table           *TableView
+	ID, Title, Desc, Note string
+	SVG                   template.HTML
+	Table                 *TableView
 }
