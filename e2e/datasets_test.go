@@ -159,3 +159,32 @@ func TestChartCountingRuleShown(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceDiscrepanciesInTheReadersWords: III.B's discrepancy of the
+// source (206 098,8 printed where III.A's expenditure is 206 098,9) is said
+// in the page's language with its figures formatted for it, not in
+// ingest's English with the source's line numbers.
+func TestSourceDiscrepanciesInTheReadersWords(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"fr": {"le rapport imprime 206\u202f098,8", "attend 206\u202f098,9"},
+		"en": {"the report prints 206,098.8", "expects 206,098.9"},
+	} {
+		for _, page := range []string{"iii", "tables/iii-b"} {
+			b, err := os.ReadFile(filepath.Join(public, lang, "a-76-564", page, "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := warningsDiv.FindString(string(b))
+			if m == "" || strings.Contains(m, `lang="`) || strings.Contains(m, "line ") {
+				t.Errorf("%s %s: warnings %q", lang, page, m)
+			}
+			for _, w := range want {
+				if !strings.Contains(m, w) {
+					t.Errorf("%s %s: no %q in %q", lang, page, w, m)
+				}
+			}
+		}
+	}
+}
+
+var warningsDiv = regexp.MustCompile(`<div class="warnings">.*?</div>`)

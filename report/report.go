@@ -13,9 +13,10 @@ package report
 // 1.1: period values carry their measure and label (indicators with two
 // value parentheses, labels such as "pourcentage d’élues").
 // 1.2: row_type "deduction" (staff assessment income, formerly "item"), so
-// that the items add up to the total.
-// 1.3: sub-items carry the separator that ends them as printed (Item.Sep).
-const SchemaVersion = "1.3"
+// that the items add up to the total; sub-items carry the separator that
+// ends them as printed (Item.Sep); a warning carries the printed and
+// expected figures and the check that compared them.
+const SchemaVersion = "1.2"
 
 // SyntheticMarker opens the summary of every synthetic report (generator
 // synth): ingest marks such a report Synthetic, and the build refuses to
@@ -197,4 +198,12 @@ type Warning struct {
 	// Message says what does not agree, in English.
 	Message string `json:"message"`
 	Line    int    `json:"line,omitempty"`
+	// Printed is the figure as the source prints it ("" for its dash),
+	// Expected what the check computes, to the printed precision.
+	Printed  Decimal `json:"printed,omitempty"`
+	Expected Decimal `json:"expected"`
+	// Check names the rule the figure was checked against (ingest/finance:
+	// "revised-covers-expenditure"…), so that a page can say it in its
+	// reader's words.
+	Check string `json:"check"`
 }

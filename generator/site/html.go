@@ -433,18 +433,31 @@ func (w *htmlw) table(t *TableView) {
 		}
 		w.s("</ol>")
 	}
-	if len(t.Warns) > 0 {
-		w.s(`<div class="warnings" lang="en"><p>`)
-		w.t("warning")
-		w.s("</p><ul>")
-		for _, x := range t.Warns {
-			w.s("<li>")
-			w.esc(x)
-			w.s("</li>")
-		}
-		w.s("</ul></div>")
-	}
+	w.warnings(t.Warns)
 	w.downloads(t.CSV, t.JSON, t.Cite, t.URL)
+}
+
+// warnings writes the discrepancies of the source found in a dataset's
+// figures, published with them.
+func (w *htmlw) warnings(ws []WarnView) {
+	if len(ws) == 0 {
+		return
+	}
+	w.s(`<div class="warnings"><p>`)
+	w.t("warning")
+	w.s("</p><ul>")
+	for _, x := range ws {
+		w.s("<li")
+		if x.Lang != "" {
+			w.s(` lang="`)
+			w.esc(x.Lang)
+			w.s(`"`)
+		}
+		w.s(">")
+		w.esc(x.Text)
+		w.s("</li>")
+	}
+	w.s("</ul></div>")
 }
 
 // downloads closes the figure of a dataset with its CSV and JSON links
@@ -488,6 +501,7 @@ func (w *htmlw) dataset(d *DatasetView) {
 	default:
 		w.blocks(d.Blocks)
 	}
+	w.warnings(d.Warns)
 	w.downloads(d.CSV, d.JSON, d.Cite, d.URL)
 }
 

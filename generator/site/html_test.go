@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"pkportal/ingest/finance"
 	"pkportal/report"
 )
 
@@ -134,5 +135,38 @@ func TestPercentAsPrinted(t *testing.T) {
 		if got := v.percent(c.d); got != c.want {
 			t.Errorf("%s %q: %q, want %q", c.lang, c.d, got, c.want)
 		}
+	}
+}
+
+// Every check of ingest/finance that a figure can fail by a rounding has
+// words in each UI language, so that its warning reads in the reader's
+// language rather than in ingest's English.
+func TestEveryCheckHasWords(t *testing.T) {
+	for _, c := range finance.Checks {
+		for _, lang := range []string{"fr", "en"} {
+			if checkWords[c][lang] == "" {
+				t.Errorf("check %s has no words in %s", c, lang)
+			}
+		}
+	}
+	if len(checkWords) != len(finance.Checks) {
+		t.Errorf("%d checks worded, ingest/finance has %d", len(checkWords), len(finance.Checks))
+	}
+}
+
+// A warning is said in the reader's words, its figures formatted for the
+// page; one whose check has no words keeps ingest's English, marked so.
+func TestWarningInTheReadersWords(t *testing.T) {
+	x := report.Warning{Table: "iii-b", Row: "II. Personnel civil", Column: "revised_distribution", Printed: "206098.8", Expected: "206098.9",
+		Check: finance.CheckRevisedCoversIIIA, Message: "the source prints 206098.8, expected 206098.9"}
+	v := &viewer{lang: "fr", w: uiWords["fr"]}
+	got := v.warning(x)
+	want := "II. Personnel civil, Répartition révisée : le rapport imprime 206\u202f098,8, là où le contrôle «\u00a0répartition révisée ≥ dépenses de la catégorie au tableau III.A\u00a0» attend 206\u202f098,9."
+	if got.Lang != "" || !strings.HasPrefix(got.Text, want) {
+		t.Errorf("fr: %+v\nwant %q…", got, want)
+	}
+	x.Check = "unknown"
+	if got := v.warning(x); got.Lang != "en" || got.Text != x.Message {
+		t.Errorf("unknown check: %+v", got)
 	}
 }

@@ -106,6 +106,8 @@ var fieldDocs = map[string]string{
 	"Variance.id":                   "ID is the anchor, e.g. \"iv-contingents\".",
 	"Variance.label":                "Label is the class as printed, e.g. \"Contingents\".",
 	"Variance.paragraphs":           "Paragraphs are the numbers of the paragraphs that explain the variance; the paragraphs themselves are blocks of section IV.",
+	"Warning.check":                 "Check names the rule the figure was checked against (ingest/finance: \"revised-covers-expenditure\"…), so that a page can say it in its reader's words.",
 	"Warning.message":               "Message says what does not agree, in English.",
+	"Warning.printed":               "Printed is the figure as the source prints it (\"\" for its dash), Expected what the check computes, to the printed precision.",
 	"Warning.table":                 "Table, Row and Column locate the figure, when it is in a table.",
 }

@@ -15,7 +15,7 @@ import (
 // status keys are for machines).
 func (v *viewer) dataset(d csvout.Dataset) (*DatasetView, error) {
 	dv := &DatasetView{ID: d.ID, Title: d.Title, Part: d.Kind, CSV: dataURL(v.r, d.ID, "csv"), JSON: dataURL(v.r, d.ID, "json"),
-		Cite: v.r.CiteTable(v.lang, d.ID), URL: v.r.URL(v.lang, "tables/"+d.ID, "")}
+		Cite: v.r.CiteTable(v.lang, d.ID), URL: v.r.URL(v.lang, "tables/"+d.ID, ""), Warns: v.warns[d.ID]}
 	switch d.Kind {
 	case "indicators", "outputs":
 		ea := v.eas[strings.TrimSuffix(d.ID, "-"+d.Kind)]

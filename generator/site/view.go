@@ -52,7 +52,7 @@ type TableView struct {
 	JSON     string     `json:"json"`
 	Cite     string     `json:"cite"`
 	URL      string     `json:"url"`
-	Warns    []string   `json:"warnings,omitempty"`
+	Warns    []WarnView `json:"warnings,omitempty"`
 	Numeric  []bool     `json:"numeric"`
 	// Sortable is set for flat tables (no groups or subtotals), whose rows
 	// a reader may reorder by any column.
@@ -72,6 +72,15 @@ type DatasetView struct {
 	EA       *EAView
 	FollowUp []FollowUpView
 	Blocks   []BlockView
+	Warns    []WarnView
+}
+
+// WarnView is a discrepancy of the source, in the reader's words; Lang is
+// set when it could not be said in them (a check the site has no words
+// for: ingest's English message).
+type WarnView struct {
+	Text string `json:"text"`
+	Lang string `json:"lang,omitempty"`
 }
 
 // RowView is a table row ready to print.

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -15,11 +16,11 @@ type viewer struct {
 	pageOf map[string]string
 	eas    map[string]*report.Accomplishment
 	vars   map[string]*report.Variance
-	warns  map[string][]string
+	warns  map[string][]WarnView
 }
 
 func newViewer(r *report.Report, lang string) *viewer {
-	v := &viewer{r: r, lang: lang, w: uiWords[lang], pageOf: r.PageOf(), eas: map[string]*report.Accomplishment{}, vars: map[string]*report.Variance{}, warns: map[string][]string{}}
+	v := &viewer{r: r, lang: lang, w: uiWords[lang], pageOf: r.PageOf(), eas: map[string]*report.Accomplishment{}, vars: map[string]*report.Variance{}, warns: map[string][]WarnView{}}
 	for _, c := range r.Components {
 		for _, ea := range c.Accomplishments {
 			v.eas[ea.ID] = ea
@@ -30,7 +31,7 @@ func newViewer(r *report.Report, lang string) *viewer {
 	}
 	for _, w := range r.Warnings {
 		if w.Table != "" {
-			v.warns[w.Table] = append(v.warns[w.Table], w.Message)
+			v.warns[w.Table] = append(v.warns[w.Table], v.warning(w))
 		}
 	}
 	return v
@@ -72,6 +73,24 @@ func (v *viewer) blocks(s *report.Section, depth int) []BlockView {
 		}
 	}
 	return out
+}
+
+// warning says a discrepancy of the source in the reader's words: where,
+// the figure printed, the check and what it gives.
+func (v *viewer) warning(x report.Warning) WarnView {
+	rule, ok := checkWords[x.Check][v.lang]
+	if !ok || x.Expected == "" {
+		return WarnView{Text: x.Message, Lang: "en"}
+	}
+	where := x.Row
+	if t, ok := fieldTitles[x.Column]; ok {
+		if v.lang == "fr" {
+			where += ", " + t[0]
+		} else {
+			where += ", " + t[1]
+		}
+	}
+	return WarnView{Text: fmt.Sprintf(v.w.warning, where, v.num(x.Printed), rule, v.num(x.Expected))}
 }
 
 // variance is the heading of a variance item: label, amount, percentage.

@@ -14,6 +14,7 @@ type ui struct {
 	apportionment, expenditure, unspent, utilized string
 	expenditureIn, resolution, tables             string
 	redirecting                                   string
+	warning                                       string            // where, printed, rule, expected
 	nReports, nMissions, nPeriods                 [2]string         // singular, plural
 	status                                        map[string]string // status and status basis → words
 }
@@ -25,6 +26,24 @@ var portalNotes = map[string]string{
 	"The monthly expenditure figures of this section are a chart in the PDF of the report; they are not in its text.": "noteMonthlyChart",
 }
 
+// checkWords say, per UI language, each check of ingest/finance that a
+// figure of the source can fail by a rounding (report.Warning.Check).
+var checkWords = map[string]map[string]string{
+	"group-sum":            {"fr": "total partiel = somme des postes du groupe", "en": "subtotal = sum of the group’s items"},
+	"items-sum":            {"fr": "total = somme des totaux partiels et des postes au-dessus", "en": "total = sum of the subtotals and items above"},
+	"net":                  {"fr": "montant net = montant brut − recettes provenant des contributions du personnel", "en": "net = gross − staff assessment income"},
+	"total-in-kind":        {"fr": "total = montant brut + contributions volontaires en nature", "en": "total = gross + voluntary contributions in kind"},
+	"variance":             {"fr": "écart = montant alloué − dépenses", "en": "variance = apportionment − expenditure"},
+	"variance-percent":     {"fr": "écart en pourcentage = écart ÷ montant alloué × 100", "en": "variance in percent = variance ÷ apportionment × 100"},
+	"summary-as-iii-a":     {"fr": "même chiffre qu’au tableau III.A", "en": "same figure as in table III.A"},
+	"vacancy-rate":         {"fr": "taux de vacance = (effectif approuvé − effectif réel) ÷ effectif approuvé × 100", "en": "vacancy rate = (approved − actual) ÷ approved × 100"},
+	"revised":              {"fr": "répartition révisée = répartition initiale + montants réaffectés", "en": "revised distribution = original distribution + redeployment"},
+	"original-as-iii-a":    {"fr": "répartition initiale = montant alloué à la catégorie au tableau III.A", "en": "original distribution = the category’s apportionment in table III.A"},
+	"revised-covers-iii-a": {"fr": "répartition révisée ≥ dépenses de la catégorie au tableau III.A", "en": "revised distribution ≥ the category’s expenditure in table III.A"},
+	"redeployment-share":   {"fr": "pourcentage = montants réaffectés positifs ÷ total de la répartition initiale × 100", "en": "percentage = positive redeployments ÷ total original distribution × 100"},
+	"variance-as-iii-a":    {"fr": "même écart qu’au tableau III.A", "en": "same variance as in table III.A"},
+}
+
 var uiWords = map[string]ui{
 	"fr": {
 		unit: "En milliers de dollars des États-Unis", unitShort: "milliers de dollars des États-Unis",
@@ -32,6 +51,7 @@ var uiWords = map[string]ui{
 		apportionment: "Montant alloué", expenditure: "Dépenses", unspent: "Solde inutilisé", utilized: "Taux d’utilisation",
 		expenditureIn: "Dépenses en", resolution: "résolution", tables: "Tableaux",
 		redirecting: "Redirection vers le paragraphe",
+		warning:     "%s : le rapport imprime %s, là où le contrôle «\u00a0%s\u00a0» attend %s. Écart d’arrondi de la source : le chiffre est publié tel qu’imprimé.",
 		nReports:    [2]string{"rapport", "rapports"}, nMissions: [2]string{"mission", "missions"}, nPeriods: [2]string{"exercice", "exercices"},
 		status: map[string]string{
 			report.StatusAchieved: "Atteint", report.StatusNotAchieved: "Non atteint", report.StatusPartly: "Partiellement atteint", report.StatusNotAssessable: "Non évaluable",
@@ -44,6 +64,7 @@ var uiWords = map[string]ui{
 		apportionment: "Apportionment", expenditure: "Expenditure", unspent: "Unencumbered balance", utilized: "Utilization rate",
 		expenditureIn: "Expenditure in", resolution: "resolution", tables: "Tables",
 		redirecting: "Redirecting to paragraph",
+		warning:     "%s: the report prints %s where the check “%s” expects %s. A rounding of the source: the figure is published as printed.",
 		nReports:    [2]string{"report", "reports"}, nMissions: [2]string{"mission", "missions"}, nPeriods: [2]string{"period", "periods"},
 		status: map[string]string{
 			report.StatusAchieved: "Achieved", report.StatusNotAchieved: "Not achieved", report.StatusPartly: "Partly achieved", report.StatusNotAssessable: "Not assessable",

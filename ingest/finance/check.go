@@ -13,6 +13,44 @@ import (
 // reports has at most this many decimals.
 const places = 3
 
+// The checks a figure is compared by, as report.Warning.Check names them.
+const (
+	CheckGroupSum          = "group-sum"            // a subtotal: the sum of its group's items
+	CheckItemsSum          = "items-sum"            // a total: the subtotals and items above
+	CheckNet               = "net"                  // the net amount: gross less the deduction
+	CheckTotalInKind       = "total-in-kind"        // the total: gross plus the items after the net amount
+	CheckVariance          = "variance"             // apportionment − expenditure
+	CheckVariancePercent   = "variance-percent"     // variance / apportionment × 100
+	CheckSummaryAsIIIA     = "summary-as-iii-a"     // a summary figure: the same in III.A
+	CheckVacancyRate       = "vacancy-rate"         // (approved − actual) / approved × 100
+	CheckRevised           = "revised"              // original distribution + redeployment
+	CheckOriginalAsIIIA    = "original-as-iii-a"    // the original distribution: III.A's apportionment
+	CheckRevisedCoversIIIA = "revised-covers-iii-a" // the revised distribution: at least III.A's expenditure
+	CheckRedeploymentShare = "redeployment-share"   // positive redeployments / total original distribution × 100
+	CheckVarianceAsIIIA    = "variance-as-iii-a"    // a variance item of section IV: the same in III.A
+)
+
+// checkWords say each check in English, for Warning.Message and errors.
+var checkWords = map[string]string{
+	CheckGroupSum:          "the sum of the group's items",
+	CheckItemsSum:          "the sum of the subtotals and items above",
+	CheckNet:               "the gross amount less staff assessment",
+	CheckTotalInKind:       "the gross amount plus the items after the net amount",
+	CheckVariance:          "apportionment − expenditure",
+	CheckVariancePercent:   "variance / apportionment × 100",
+	CheckSummaryAsIIIA:     "III.A",
+	CheckVacancyRate:       "(approved − actual) / approved × 100",
+	CheckRevised:           "original distribution + redeployment",
+	CheckOriginalAsIIIA:    "the III.A apportionment",
+	CheckRevisedCoversIIIA: "at least the III.A expenditure",
+	CheckRedeploymentShare: "the positive redeployments / total original distribution × 100",
+	CheckVarianceAsIIIA:    "III.A",
+}
+
+// Checks lists the checks, for the pages that word them.
+var Checks = []string{CheckGroupSum, CheckItemsSum, CheckNet, CheckTotalInKind, CheckVariance, CheckVariancePercent,
+	CheckSummaryAsIIIA, CheckVacancyRate, CheckRevised, CheckOriginalAsIIIA, CheckRevisedCoversIIIA, CheckRedeploymentShare, CheckVarianceAsIIIA}
+
 // Check verifies the arithmetic of a report's financial tables and variance
 // items (DESIGN.md, "Checks the numbers must pass"):
 //
@@ -116,7 +154,11 @@ func abs(n int64) int64 {
 
 // compare compares a printed figure with what the arithmetic gives: equal
 // is fine, one unit in the last place off is a warning, more is an error.
-func (c *checker) compare(table, rowLabel, col string, line int, printed report.Decimal, want int64, what string) {
+func (c *checker) compare(table, rowLabel, col string, line int, printed report.Decimal, want int64, check string, against ...int) {
+	what := checkWords[check]
+	if len(against) > 0 {
+		what += fmt.Sprintf(", line %d", against[0])
+	}
 	var got int64
 	if printed != "" {
 		n, err := printed.Units(places)
@@ -144,7 +186,8 @@ func (c *checker) compare(table, rowLabel, col string, line int, printed report.
 	}
 	if abs(got-want) <= tol {
 		c.warnings = append(c.warnings, report.Warning{Table: table, Row: rowLabel, Column: col, Line: line,
-			Message: fmt.Sprintf("the source prints %s, expected %s (%s): a rounding of the source", shown, wantD, what)})
+			Message: fmt.Sprintf("the source prints %s, expected %s (%s): a rounding of the source", shown, wantD, what),
+			Printed: printed, Expected: wantD, Check: check})
 		return
 	}
 	c.errorf(line, "table %s, row %q, column %s: expected %s (%s), found %s", table, rowLabel, col, wantD, what, shown)
@@ -202,19 +245,19 @@ func (c *checker) sums(t *report.Table) {
 			}
 			switch {
 			case row.Type == report.RowSubtotal:
-				c.compare(t.ID, row.Label+" ("+row.Group+")", col.Key, row.Line, printed, groupSum[row.Group], "the sum of the group's items")
+				c.compare(t.ID, row.Label+" ("+row.Group+")", col.Key, row.Line, printed, groupSum[row.Group], CheckGroupSum)
 				running += n
 			case row.Type == report.RowTotal && row.Label == c.v.Gross:
-				c.compare(t.ID, row.Label, col.Key, row.Line, printed, running, "the sum of the subtotals and items above")
+				c.compare(t.ID, row.Label, col.Key, row.Line, printed, running, CheckItemsSum)
 				gross, grossSeen = n, true
 			case row.Type == report.RowTotal && row.Label == c.v.Net:
-				c.compare(t.ID, row.Label, col.Key, row.Line, printed, gross-staff, "the gross amount less staff assessment")
+				c.compare(t.ID, row.Label, col.Key, row.Line, printed, gross-staff, CheckNet)
 				netSeen = true
 			case row.Type == report.RowTotal:
 				if grossSeen {
-					c.compare(t.ID, row.Label, col.Key, row.Line, printed, gross+afterNet, "the gross amount plus the items after the net amount")
+					c.compare(t.ID, row.Label, col.Key, row.Line, printed, gross+afterNet, CheckTotalInKind)
 				} else {
-					c.compare(t.ID, row.Label, col.Key, row.Line, printed, running, "the sum of the subtotals and items above")
+					c.compare(t.ID, row.Label, col.Key, row.Line, printed, running, CheckItemsSum)
 				}
 			case row.Type == report.RowDeduction:
 				staff += n
@@ -245,12 +288,12 @@ func (c *checker) variance(t *report.Table) {
 		if !ok1 || !ok2 {
 			continue
 		}
-		c.compare(t.ID, row.Label, "variance_amount", row.Line, row.Cells[va].Num, a-e, "apportionment − expenditure")
+		c.compare(t.ID, row.Label, "variance_amount", row.Line, row.Cells[va].Num, a-e, CheckVariance)
 		if vp < 0 || a == 0 {
 			continue
 		}
 		printed := row.Cells[vp].Num
-		c.compare(t.ID, row.Label, "variance_percent", row.Line, printed, percent(a-e, a, printed), "variance / apportionment × 100")
+		c.compare(t.ID, row.Label, "variance_percent", row.Line, printed, percent(a-e, a, printed), CheckVariancePercent)
 	}
 }
 
@@ -299,7 +342,7 @@ func (c *checker) summary() {
 			if !ok {
 				continue
 			}
-			c.compare(s.ID, row.Label, col.Key, row.Line, row.Cells[k].Num, want, fmt.Sprintf("III.A, line %d", match.Line))
+			c.compare(s.ID, row.Label, col.Key, row.Line, row.Cells[k].Num, want, CheckSummaryAsIIIA, match.Line)
 		}
 	}
 }
@@ -324,7 +367,7 @@ func (c *checker) hr() {
 			continue
 		}
 		printed := row.Cells[vr].Num
-		c.compare(t.ID, row.Label, "vacancy_rate", row.Line, printed, percent(a-e, a, printed), "(approved − actual) / approved × 100")
+		c.compare(t.ID, row.Label, "vacancy_rate", row.Line, printed, percent(a-e, a, printed), CheckVacancyRate)
 	}
 }
 
@@ -351,7 +394,7 @@ func (c *checker) redeployments() {
 		if !ok1 || !ok2 || !ok3 {
 			continue
 		}
-		c.compare(t.ID, row.Label, "revised_distribution", row.Line, row.Cells[rv].Num, on+dn, "original distribution + redeployment")
+		c.compare(t.ID, row.Label, "revised_distribution", row.Line, row.Cells[rv].Num, on+dn, CheckRevised)
 		if row.Type == report.RowTotal {
 			total = on
 			continue
@@ -375,13 +418,13 @@ func (c *checker) redeployments() {
 		}
 		if ka := c.col(a, "apportionment"); ka >= 0 {
 			want, _ := c.val(a, *sub, ka)
-			c.compare(t.ID, row.Label, "original_distribution", row.Line, row.Cells[o].Num, want, fmt.Sprintf("the III.A apportionment, line %d", sub.Line))
+			c.compare(t.ID, row.Label, "original_distribution", row.Line, row.Cells[o].Num, want, CheckOriginalAsIIIA, sub.Line)
 		}
 		if ke := c.col(a, "expenditure"); ke >= 0 {
 			exp, _ := c.val(a, *sub, ke)
 			if rn < exp {
 				// the revised distribution must cover what was spent
-				c.compare(t.ID, row.Label, "revised_distribution", row.Line, row.Cells[rv].Num, exp, fmt.Sprintf("at least the III.A expenditure, line %d", sub.Line))
+				c.compare(t.ID, row.Label, "revised_distribution", row.Line, row.Cells[rv].Num, exp, CheckRevisedCoversIIIA, sub.Line)
 			}
 		}
 	}
@@ -397,7 +440,7 @@ func (c *checker) redeployments() {
 		if err != nil {
 			continue
 		}
-		c.compare(t.ID, strings.TrimSpace(strings.TrimSuffix(n.Text, f[len(f)-1])), "redeployment", t.Line, share, percent(positive, total, share), "the positive redeployments / total original distribution × 100")
+		c.compare(t.ID, strings.TrimSpace(strings.TrimSuffix(n.Text, f[len(f)-1])), "redeployment", t.Line, share, percent(positive, total, share), CheckRedeploymentShare)
 	}
 }
 
@@ -430,10 +473,10 @@ func (c *checker) variances() {
 			c.errorf(v.Line, "variance %s: expected group %q as in III.A, found %q", v.ID, row.Group, v.Group)
 		}
 		if n, ok := c.val(a, *row, va); ok {
-			c.compare("iv", v.Label, "amount", v.Line, v.Amount, n, fmt.Sprintf("III.A, line %d", row.Line))
+			c.compare("iv", v.Label, "amount", v.Line, v.Amount, n, CheckVarianceAsIIIA, row.Line)
 		}
 		if n, ok := c.val(a, *row, vp); ok {
-			c.compare("iv", v.Label, "percent", v.Line, v.Percent, n, fmt.Sprintf("III.A, line %d", row.Line))
+			c.compare("iv", v.Label, "percent", v.Line, v.Percent, n, CheckVarianceAsIIIA, row.Line)
 		}
 	}
 }
