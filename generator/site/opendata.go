@@ -146,6 +146,7 @@ type dpResource struct {
 	JSON          string            `json:"json"`
 	Mediatype     string            `json:"mediatype"`
 	Name          string            `json:"name"`
+	Notes         []report.Note     `json:"notes,omitempty"`
 	Path          string            `json:"path"`
 	Profile       string            `json:"profile"`
 	Schema        dpSchema          `json:"schema"`
@@ -274,6 +275,11 @@ func dataPackage(r *report.Report, dd *dataFolder, files []csvout.Dataset) (map[
 		if d.Table != nil && d.Table.Section != "" {
 			res.SourceSection = d.Table.Section
 		}
+		if d.Table != nil {
+			// the table's footnotes and the lines printed under it (III.B's
+			// share of redeployments), which a CSV has no place for
+			res.Notes = d.Table.Notes
+		}
 		resources = append(resources, res)
 	}
 	source := "https://undocs.org/" + r.Language + "/" + r.Symbol
@@ -361,6 +367,7 @@ func readme(r *report.Report, files []csvout.Dataset) string {
 	b.WriteString("- Hierarchical tables have group and row_type columns: filter row_type = item to add up to the table's total without double counting (a deduction, e.g. staff assessment income, is subtracted from the gross amount to give the net amount and is not an item).\n")
 	b.WriteString("- datapackage.json describes every CSV file (Frictionless Tabular Data Package): field names, types, units, titles in French and English.\n")
 	b.WriteString("- Each {id}.csv has a {id}.json twin: the same rows as JSON objects, numbers as numbers, empty cells as null.\n")
+	b.WriteString("- A table's footnotes, and the lines printed under it (such as III.B's share of redeployments), are its resource's notes in datapackage.json and the notes of its {id}.json.\n")
 	b.WriteString("- report.json is the whole structured report (schema version " + report.SchemaVersion + "), described by the JSON Schema report.schema.json.\n")
 	b.WriteString("\nFiles:\n")
 	for _, d := range files {

@@ -357,7 +357,10 @@ func TestDataPackage(t *testing.T) {
 			Bytes   int    `json:"bytes"`
 			Hash    string `json:"hash"`
 			Profile string `json:"profile"`
-			Schema  struct {
+			Notes   []struct {
+				Label, Text string
+			} `json:"notes"`
+			Schema struct {
 				Fields []struct {
 					Name        string            `json:"name"`
 					Type        string            `json:"type"`
@@ -379,6 +382,24 @@ func TestDataPackage(t *testing.T) {
 	}
 	names := map[string]bool{}
 	var amounts int
+	// a table's notes, which its CSV has no place for, are in its resource:
+	// III.B's share of redeployments, printed under the table
+	notes := map[string]string{}
+	for _, res := range pkg.Resources {
+		for _, n := range res.Notes {
+			notes[res.Name] += n.Label + " " + n.Text + "\n"
+		}
+	}
+	if !strings.Contains(notes["iii-b"], "Pourcentage de réaffectations 0,8") {
+		t.Errorf("iii-b's notes: %q", notes["iii-b"])
+	}
+	for _, tb := range r.Tables {
+		for _, n := range tb.Notes {
+			if !strings.Contains(notes[tb.ID], n.Label+" "+n.Text) {
+				t.Errorf("%s: note %s %q not in its resource", tb.ID, n.Label, n.Text)
+			}
+		}
+	}
 	for _, res := range pkg.Resources {
 		if names[res.Name] {
 			t.Errorf("resource name %s twice", res.Name)
