@@ -188,3 +188,47 @@ func TestSourceDiscrepanciesInTheReadersWords(t *testing.T) {
 }
 
 var warningsDiv = regexp.MustCompile(`<div class="warnings">.*?</div>`)
+
+// TestHeadingFootnotesOnTheirPages: a footnote called by a heading
+// ("IV. Analyse des écarts¹": variances are analysed from ± 5 % or
+// 100 000 dollars) is on the heading's page, called from the heading, and
+// on the page of the dataset the section holds.
+func TestHeadingFootnotesOnTheirPages(t *testing.T) {
+	r, err := ingest.ParseFile("../sources/A-76-564.fr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := map[string]string{}
+	for _, n := range r.Footnotes {
+		text[n.Label] = n.Text
+	}
+	pageOf := r.PageOf()
+	called := 0
+	r.Walk(func(s *report.Section) {
+		for _, label := range s.Notes {
+			called++
+			for _, lang := range []string{"fr", "en"} {
+				pages := []string{filepath.Join(lang, r.Slug, pageOf[s.ID], "index.html")}
+				if s.ID == "iv" {
+					pages = append(pages, filepath.Join(lang, r.Slug, "tables", "iv", "index.html"))
+				}
+				for i, p := range pages {
+					b, err := os.ReadFile(filepath.Join(public, p))
+					if err != nil {
+						t.Fatal(err)
+					}
+					page := html.UnescapeString(string(b))
+					if !strings.Contains(page, `<li id="note-`+label+`"><sup>`+label+`</sup> `+text[label]) {
+						t.Errorf("%s: no note %s of heading %s", p, label, s.ID)
+					}
+					if i == 0 && !strings.Contains(page, `<sup><a href="#note-`+label+`"`) {
+						t.Errorf("%s: heading %s does not call note %s", p, s.ID, label)
+					}
+				}
+			}
+		}
+	})
+	if called == 0 {
+		t.Error("no heading calls a footnote: section IV's does")
+	}
+}

@@ -108,6 +108,16 @@ func TestSectionTree(t *testing.T) {
 			t.Errorf("component %d: %+v", i+1, c)
 		}
 	}
+	// "IV. Analyse des écarts1": the heading calls footnote 1, and only it
+	var called []string
+	r.Walk(func(s *report.Section) {
+		for _, n := range s.Notes {
+			called = append(called, s.ID+":"+n)
+		}
+	})
+	if strings.Join(called, " ") != "iv:1" {
+		t.Errorf("headings calling footnotes: %v, want iv:1", called)
+	}
 	// III.C says that its chart is not in the text
 	var note bool
 	r.Walk(func(s *report.Section) {

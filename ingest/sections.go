@@ -381,7 +381,7 @@ func (w *walker) heading(i int) int {
 	}
 	for k := w.next; k < len(w.voc.Sections); k++ {
 		h := &w.voc.Sections[k]
-		n, title := w.matchTitle(i, h)
+		n, title, note := w.matchTitle(i, h)
 		if n == 0 {
 			continue
 		}
@@ -390,6 +390,9 @@ func (w *walker) heading(i int) int {
 		w.variance = ""
 		w.next = k + 1
 		w.open(h, title, w.doc.Lines[i].N)
+		if note != "" {
+			w.sec.Notes = []string{note}
+		}
 		return n
 	}
 	return 0
@@ -417,13 +420,14 @@ func (w *walker) open(h *heading, title string, line int) {
 
 // matchTitle matches the heading h at line i, its title wrapped over up to
 // four lines, with a footnote number glued to its end. It returns the
-// number of lines and the title as printed (footnote number removed).
-func (w *walker) matchTitle(i int, h *heading) (int, string) {
+// number of lines, the title as printed (footnote number removed) and the
+// footnote number.
+func (w *walker) matchTitle(i int, h *heading) (n int, title, note string) {
 	lines := w.doc.Lines
 	t := lines[i].Text
 	if h.Label != "" {
 		if !strings.HasPrefix(t, h.Label+" ") {
-			return 0, ""
+			return 0, "", ""
 		}
 		t = strings.TrimSpace(t[len(h.Label):])
 	}
@@ -432,32 +436,32 @@ func (w *walker) matchTitle(i int, h *heading) (int, string) {
 	for k := 0; k < 4 && i+k < len(lines); k++ {
 		if k > 0 {
 			if _, ok := w.spans[i+k]; ok {
-				return 0, ""
+				return 0, "", ""
 			}
 			parts = append(parts, lines[i+k])
 		}
 		title := w.doc.Join(parts)
 		got := strings.ToLower(norm(title))
 		if got == want {
-			return k + 1, title
+			return k + 1, title, ""
 		}
 		if strings.HasPrefix(got, want) {
 			rest := strings.TrimSpace(got[len(want):])
 			if h.Open {
-				return k + 1, title
+				return k + 1, title, ""
 			}
 			if trailingNo.MatchString(rest) {
 				// a footnote reference: the footnote itself is read
 				// after its rule, further down
-				return k + 1, strings.TrimSpace(strings.TrimSuffix(title, rest))
+				return k + 1, strings.TrimSpace(strings.TrimSuffix(title, rest)), rest
 			}
-			return 0, ""
+			return 0, "", ""
 		}
 		if !strings.HasPrefix(want, got) {
-			return 0, ""
+			return 0, "", ""
 		}
 	}
-	return 0, ""
+	return 0, "", ""
 }
 
 var componentNo = regexp.MustCompile(`^(\d{1,2})\s*:\s*\S`)
@@ -512,7 +516,7 @@ func (w *walker) component(i int) int {
 // isHeading reports whether a vocabulary heading starts at line i.
 func (w *walker) isHeading(i int) bool {
 	for k := w.next; k < len(w.voc.Sections); k++ {
-		if n, _ := w.matchTitle(i, &w.voc.Sections[k]); n > 0 {
+		if n, _, _ := w.matchTitle(i, &w.voc.Sections[k]); n > 0 {
 			return true
 		}
 	}

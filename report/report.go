@@ -113,6 +113,9 @@ type Section struct {
 	Title  string `json:"title"`
 	// Level is 1 for I, II…, 2 for A, B…, 3 for a component of II.F.
 	Level int `json:"level"`
+	// Notes are the labels of the document footnotes (Report.Footnotes)
+	// the heading calls, e.g. ["1"] for "IV. Analyse des écarts¹".
+	Notes []string `json:"notes,omitempty"`
 	// Blocks is the section's own content in document order.
 	Blocks []Block `json:"blocks,omitempty"`
 	// Children are the subsections.

@@ -460,6 +460,22 @@ func (w *htmlw) warnings(ws []WarnView) {
 	w.s("</ul></div>")
 }
 
+// noteRefs writes the calls of document footnotes, each a link to its
+// note on the page.
+func (w *htmlw) noteRefs(labels []string) {
+	for _, l := range labels {
+		w.s(`<sup><a href="#note-`)
+		w.frag(l)
+		w.s(`" aria-label="`)
+		w.t("note")
+		w.s(" ")
+		w.esc(l)
+		w.s(`">`)
+		w.esc(l)
+		w.s("</a></sup>")
+	}
+}
+
 // downloads closes the figure of a dataset with its CSV and JSON links
 // and its citation.
 func (w *htmlw) downloads(csv, json, cite, url string) {
@@ -501,6 +517,19 @@ func (w *htmlw) dataset(d *DatasetView) {
 	default:
 		w.blocks(d.Blocks)
 	}
+	if len(d.Notes) > 0 {
+		w.s(`<ol class="notes">`)
+		for _, n := range d.Notes {
+			w.s(`<li id="note-`)
+			w.esc(n["label"])
+			w.s(`"><sup>`)
+			w.esc(n["label"])
+			w.s("</sup> ")
+			w.esc(n["text"])
+			w.s("</li>")
+		}
+		w.s("</ol>\n")
+	}
 	w.warnings(d.Warns)
 	w.downloads(d.CSV, d.JSON, d.Cite, d.URL)
 }
@@ -516,6 +545,7 @@ func (w *htmlw) blocks(bs []BlockView) {
 			w.esc(h.ID)
 			w.s(`">`)
 			w.esc(h.Title)
+			w.noteRefs(h.Notes)
 			w.s("</" + tag + ">")
 		}
 		if b.Para != nil {

@@ -96,6 +96,7 @@ var fieldDocs = map[string]string{
 	"Section.id":                    "ID is the language-neutral anchor of the section, e.g. \"ii-f\", \"iii-a\", \"summary\".",
 	"Section.level":                 "Level is 1 for I, II…, 2 for A, B…, 3 for a component of II.F.",
 	"Section.line":                  "Line is the line of the heading in the source.",
+	"Section.notes":                 "Notes are the labels of the document footnotes (Report.Footnotes) the heading calls, e.g. [\"1\"] for \"IV. Analyse des écarts¹\".",
 	"Section.number":                "Number is the section's number as printed, e.g. \"II.F\"; empty for the summary.",
 	"Table.id":                      "ID is the language-neutral id of DESIGN.md: \"iii-a\", \"summary-hr\"….",
 	"Table.section":                 "Section is the ID of the section that holds the table.",

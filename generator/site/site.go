@@ -307,6 +307,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 			Params: map[string]any{
 				"symbol": r.Symbol, "slug": r.Slug, "contentlang": r.Language,
 				"body": body, "cite": r.CiteSection(lang, s), "anchor": s.ID,
+				"headnotes": s.Notes, "notes": v.pageNotes(s),
 				"reporturl": r.URL(lang, "", ""),
 			},
 		}

@@ -32,6 +32,10 @@ func (v *viewer) dataset(d csvout.Dataset) (*DatasetView, error) {
 				if p := b.Paragraph; p != nil && p.Number > 0 {
 					paras[p.Number] = v.para(s, p)
 				}
+				if b.Variance != "" && dv.Notes == nil {
+					// the notes of section IV's heading (when variances are analysed)
+					dv.Notes = v.pageNotes(s)
+				}
 			}
 		})
 		for _, va := range v.r.Variances {

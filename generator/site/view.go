@@ -73,6 +73,9 @@ type DatasetView struct {
 	FollowUp []FollowUpView
 	Blocks   []BlockView
 	Warns    []WarnView
+	// Notes are the document footnotes of the section the dataset comes
+	// from (section IV's threshold of analysis), as label and text.
+	Notes []map[string]string
 }
 
 // WarnView is a discrepancy of the source, in the reader's words; Lang is
@@ -129,6 +132,8 @@ type HeadingView struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	Level int    `json:"level"`
+	// Notes are the labels of the document footnotes the heading calls.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // VarView is the header of a variance item of section IV.

@@ -42,7 +42,7 @@ func newViewer(r *report.Report, lang string) *viewer {
 func (v *viewer) blocks(s *report.Section, depth int) []BlockView {
 	var out []BlockView
 	if depth > 0 {
-		out = append(out, BlockView{Heading: &HeadingView{ID: s.ID, Title: sectionTitle(s), Level: depth + 1}})
+		out = append(out, BlockView{Heading: &HeadingView{ID: s.ID, Title: sectionTitle(s), Level: depth + 1, Notes: s.Notes}})
 	}
 	for _, b := range s.Blocks {
 		switch {
@@ -91,6 +91,29 @@ func (v *viewer) warning(x report.Warning) WarnView {
 		}
 	}
 	return WarnView{Text: fmt.Sprintf(v.w.warning, where, v.num(x.Printed), rule, v.num(x.Expected))}
+}
+
+// pageNotes are the document footnotes that the headings shown on the page
+// of section s call, for the page to print them.
+func (v *viewer) pageNotes(s *report.Section) []map[string]string {
+	var out []map[string]string
+	var walk func(s *report.Section)
+	walk = func(s *report.Section) {
+		for _, label := range s.Notes {
+			for _, n := range v.r.Footnotes {
+				if n.Label == label {
+					out = append(out, map[string]string{"label": n.Label, "text": n.Text})
+				}
+			}
+		}
+		for _, c := range s.Children {
+			if v.pageOf[c.ID] == v.pageOf[s.ID] {
+				walk(c)
+			}
+		}
+	}
+	walk(s)
+	return out
 }
 
 // variance is the heading of a variance item: label, amount, percentage.
