@@ -170,3 +170,21 @@ func TestWarningInTheReadersWords(t *testing.T) {
 		t.Errorf("unknown check: %+v", got)
 	}
 }
+
+// A range of numbers in a text cell is written for the page language, like
+// the numbers of its column; other text stays as printed.
+func TestNumberRangeForThePage(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		cell report.Cell
+		want string
+	}{
+		{"en", report.Cell{Raw: "0,0-5,0", Text: "0.0-5.0"}, "0.0-5.0"},
+		{"fr", report.Cell{Raw: "0,0-5,0", Text: "0.0-5.0"}, "0,0-5,0"},
+		{"en", report.Cell{Raw: "1er juillet 2017", Text: "1er juillet 2017"}, "1er juillet 2017"},
+	} {
+		if got := (&viewer{lang: c.lang}).text(c.cell); got != c.want {
+			t.Errorf("%s %q: %q, want %q", c.lang, c.cell.Raw, got, c.want)
+		}
+	}
+}

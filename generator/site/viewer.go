@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -159,6 +160,19 @@ func (v *viewer) para(s *report.Section, p *report.Paragraph) *ParaView {
 	return pv
 }
 
+// numberRange is a cell's text that is a range of numbers, "0.0-5.0".
+var numberRange = regexp.MustCompile(`^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$`)
+
+// text is a text cell as printed, but for a range of numbers, whose
+// numbers are written for the page language like the column's others
+// ("0.0-5.0" on an English page where the report prints "0,0-5,0").
+func (v *viewer) text(c report.Cell) string {
+	if m := numberRange.FindStringSubmatch(c.Text); m != nil {
+		return v.num(report.Decimal(m[1])) + "-" + v.num(report.Decimal(m[2]))
+	}
+	return c.Raw
+}
+
 // num formats a number for the page language; negative amounts are
 // written in parentheses as the reports print them.
 func (v *viewer) num(d report.Decimal) string {
@@ -195,7 +209,7 @@ func (v *viewer) table(t *report.Table) *TableView {
 				rv.Values = append(rv.Values, string(c.Num))
 				continue
 			case c.Text != "":
-				rv.Cells = append(rv.Cells, c.Raw)
+				rv.Cells = append(rv.Cells, v.text(c))
 			case c.Raw != "":
 				rv.Cells = append(rv.Cells, "–")
 			default:
