@@ -401,11 +401,17 @@ func (ix *Index) segmentOf(d int32) segment {
 // language li, without its snippet.
 func (ix *Index) doc(d int32, li int, c content, text string) Doc {
 	s := ix.segmentOf(d)
-	j := uint32(d) - s.first
+	doc := Doc{Kind: ix.str(c.kind), Report: ix.str(s.symbol), Lang: ix.str(s.lang), Label: ix.str(ix.labelString(c.label)), Text: text}
+	ix.docLinks(&doc, s, uint32(d)-s.first, li)
+	return doc
+}
+
+// docLinks sets the URL, citation and title of the j-th document of
+// segment s, in UI language li.
+func (ix *Index) docLinks(doc *Doc, s segment, j uint32, li int) {
 	block := ix.u32(ix.h.BlockIndex + s.table + 4*(j/tableBlock))
 	at := ix.h.Tables + block + 4*tableWords*(uint32(len(ix.langs))*(j%tableBlock)+uint32(li))
 	title, url, cite := ix.u32(at), ix.u32(at+4), ix.u32(at+8)
-	doc := Doc{Kind: ix.str(c.kind), Report: ix.str(s.symbol), Lang: ix.str(s.lang), Label: ix.str(ix.labelString(c.label)), Text: text}
 	if url&relFlag != 0 {
 		doc.URL = "/" + ix.langs[li] + "/" + ix.str(s.slug) + "/" + ix.str(url&^relFlag)
 	} else {
@@ -421,7 +427,6 @@ func (ix *Index) doc(d int32, li int, c content, text string) Doc {
 	} else {
 		doc.Title = ix.str(title)
 	}
-	return doc
 }
 
 // uv reads an unsigned varint at b[i:], returning it and the next index.

@@ -115,7 +115,8 @@ var pageTemplate = template.Must(template.New("results").Funcs(template.FuncMap{
 <ol class="results" start="{{.Start}}">
 {{- range .Results}}
   <li><a href="{{.URL}}">{{.Title}}</a> <cite>{{.Citation}}</cite>
-  <p lang="{{.Lang}}">{{snippet .Snippet}}</p></li>
+  {{- if .Snippet}}
+  <p lang="{{.Lang}}">{{snippet .Snippet}}</p>{{end}}</li>
 {{- end}}
 </ol>
 {{- end}}

@@ -161,3 +161,19 @@ func TestMethodNotAllowed(t *testing.T) {
 		}
 	}
 }
+
+// A delegate who pastes a citation into the search box gets the paragraph.
+func TestCitationFindsTheParagraph(t *testing.T) {
+	res := serve(t, map[string]string{"q": "A/76/564, par. 26", "lang": "en"}, "application/json")
+	var a Answer
+	if err := json.Unmarshal([]byte(res.Body), &a); err != nil || res.StatusCode != 200 {
+		t.Fatalf("%d %v %s", res.StatusCode, err, res.Body)
+	}
+	if a.Total != 1 || len(a.Results) != 1 || !strings.HasPrefix(a.Results[0].URL, "/en/a-76-564/") || !strings.HasSuffix(a.Results[0].URL, "#par-26") {
+		t.Errorf("%+v", a)
+	}
+	page := serve(t, map[string]string{"q": "par. 26", "lang": "fr"}, "text/html")
+	if page.StatusCode != 200 || !strings.Contains(page.Body, "#par-26\">Paragraphe 26</a>") || strings.Contains(page.Body, `<p lang="fr"></p>`) {
+		t.Errorf("results page: %d %.2000s", page.StatusCode, page.Body)
+	}
+}
