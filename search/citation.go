@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -27,23 +28,27 @@ func paragraphCited(q string) (report string, n int, ok bool) {
 
 // citedParagraphs answers a query that cites a paragraph with the
 // paragraph itself, in each report the query or o.Report names (all
-// reports when none does), in index order: the paragraph's title, citation
-// and URL in UI language li, without a snippet (nothing in its text was
-// searched for). It reports false when the query is no such citation or
+// reports when none does), in index order: the page of o's Offset and
+// Limit and the number found, each with its title, citation and URL in UI
+// language li, without a snippet (nothing in its text was searched for).
+// It reports false when the query is no such citation or
 // names no report of the index, and the query is searched as words.
-func (ix *Index) citedParagraphs(q string, o Options, li int) ([]Result, bool) {
+func (ix *Index) citedParagraphs(q string, o Options, li int) (page []Result, total int, ok bool) {
 	rep, n, ok := paragraphCited(q)
 	if !ok || (o.Kind != "" && !strings.EqualFold(o.Kind, "paragraph")) {
-		return nil, false
+		return nil, 0, false
 	}
 	if rep != "" && o.Report != "" && !strings.EqualFold(rep, o.Report) {
-		return nil, false
+		return nil, 0, false
 	}
 	if rep == "" {
 		rep = o.Report
 	}
 	suffix := "#par-" + strconv.Itoa(n)
-	var out []Result
+	end := math.MaxInt // the page: results from o.Offset to end
+	if o.Limit > 0 {
+		end = o.Offset + o.Limit
+	}
 	named := false
 	for i := range int(ix.h.Segments) {
 		s := ix.segment(i)
@@ -52,13 +57,16 @@ func (ix *Index) citedParagraphs(q string, o Options, li int) ([]Result, bool) {
 		}
 		named = true
 		for j := range s.n {
-			d := Doc{Kind: "paragraph", Report: ix.str(s.symbol), Lang: ix.str(s.lang)}
-			ix.docLinks(&d, s, j, li)
-			if strings.HasSuffix(d.URL, suffix) {
-				out = append(out, Result{Doc: d})
+			if strings.HasSuffix(ix.docURLEnd(s, j, li), suffix) {
+				if total >= o.Offset && total < end {
+					d := Doc{Kind: "paragraph", Report: ix.str(s.symbol), Lang: ix.str(s.lang)}
+					ix.docLinks(&d, s, j, li)
+					page = append(page, Result{Doc: d})
+				}
+				total++
 				break
 			}
 		}
 	}
-	return out, named
+	return page, total, named
 }

@@ -406,11 +406,23 @@ func (ix *Index) doc(d int32, li int, c content, text string) Doc {
 	return doc
 }
 
+// docEntry is the offset of the j-th document's title, URL and citation
+// of segment s in UI language li.
+func (ix *Index) docEntry(s segment, j uint32, li int) uint32 {
+	block := ix.u32(ix.h.BlockIndex + s.table + 4*(j/tableBlock))
+	return ix.h.Tables + block + 4*tableWords*(uint32(len(ix.langs))*(j%tableBlock)+uint32(li))
+}
+
+// docURLEnd is the stored end of the j-th document's URL: the whole URL,
+// or the part after "/<lang>/<slug>/" (enough to know its anchor).
+func (ix *Index) docURLEnd(s segment, j uint32, li int) string {
+	return ix.str(ix.u32(ix.docEntry(s, j, li)+4) &^ relFlag)
+}
+
 // docLinks sets the URL, citation and title of the j-th document of
 // segment s, in UI language li.
 func (ix *Index) docLinks(doc *Doc, s segment, j uint32, li int) {
-	block := ix.u32(ix.h.BlockIndex + s.table + 4*(j/tableBlock))
-	at := ix.h.Tables + block + 4*tableWords*(uint32(len(ix.langs))*(j%tableBlock)+uint32(li))
+	at := ix.docEntry(s, j, li)
 	title, url, cite := ix.u32(at), ix.u32(at+4), ix.u32(at+8)
 	if url&relFlag != 0 {
 		doc.URL = "/" + ix.langs[li] + "/" + ix.str(s.slug) + "/" + ix.str(url&^relFlag)

@@ -528,14 +528,8 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 			return nil, 0, &FilterError{Key: "report", Value: o.Report, Accepted: ix.Reports()}
 		}
 	}
-	if res, ok := ix.citedParagraphs(q, o, li); ok {
-		// "A/76/564, par. 26": the paragraph itself, a page of results
-		total := len(res)
-		res = res[min(o.Offset, total):]
-		if o.Limit > 0 && len(res) > o.Limit {
-			res = res[:o.Limit]
-		}
-		return res, total, nil
+	if res, total, ok := ix.citedParagraphs(q, o, li); ok {
+		return res, total, nil // "A/76/564, par. 26": the paragraph itself
 	}
 	if len(cs) == 0 {
 		return nil, 0, ErrEmpty

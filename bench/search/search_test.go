@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -157,5 +158,35 @@ func BenchmarkEncodeWith(b *testing.B) {
 		if _, err := search.EncodeWith(prev, srcs); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkCitation: a query that cites a paragraph ("par. 26", in every
+// report; "A/…, par. 26", in one), over an index file given by INDEX (the
+// search.idx of the deploy's build of N synthetic reports), else the
+// embedded one:
+//
+//	INDEX=/dev/shm/c1000.idx go test ./bench/search -run XXX -bench Citation -benchtime 20x
+func BenchmarkCitation(b *testing.B) {
+	data := reportdata.SearchIndex()
+	if f := os.Getenv("INDEX"); f != "" {
+		var err error
+		if data, err = os.ReadFile(f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ix, err := search.Open(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	one := ix.Reports()[len(ix.Reports())-1] + " par. 26"
+	for _, q := range []string{"par. 26", one} {
+		b.Run(strings.ReplaceAll(q, "/", "-"), func(b *testing.B) {
+			for b.Loop() {
+				if _, n, err := ix.Search(q, search.Options{Limit: 20}); err != nil || n == 0 {
+					b.Fatalf("%q: %d results, %v", q, n, err)
+				}
+			}
+		})
 	}
 }
