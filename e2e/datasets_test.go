@@ -232,3 +232,25 @@ func TestHeadingFootnotesOnTheirPages(t *testing.T) {
 		t.Error("no heading calls a footnote: section IV's does")
 	}
 }
+
+// TestRedirectPagesReadWell: the pages that only send the reader on (the
+// site root, a paragraph's permalink, the permalinks' folder) say where in
+// the page's language, fit a phone and name their target as canonical.
+func TestRedirectPagesReadWell(t *testing.T) {
+	for _, c := range []struct{ file, want string }{
+		{"index.html", `<html lang="fr">`},
+		{"index.html", `<title>Portail de l’exécution des budgets de maintien de la paix</title>`},
+		{"fr/a-76-564/par/26/index.html", `<link rel="canonical" href="/fr/a-76-564/ii-f-1/#par-26">`},
+		{"fr/a-76-564/par/26/index.html", `Redirection vers le paragraphe`},
+		{"en/a-76-564/par/index.html", `Redirecting to the report <a href="/en/a-76-564/">`},
+	} {
+		b, err := os.ReadFile(filepath.Join(public, c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(b)
+		if !strings.Contains(page, c.want) || !strings.Contains(page, `<meta name="viewport"`) {
+			t.Errorf("%s: no %s, or no viewport: %.600s", c.file, c.want, page)
+		}
+	}
+}

@@ -325,15 +325,16 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 // are half of all the pages and need no template.
 func writePermalinks(static string, r *report.Report, lang string) error {
 	root := filepath.Join(static, lang, r.Slug, "par")
-	words := uiWords[lang].redirecting
-	write := func(sub, title, target string) error {
+	write := func(sub, title, target, words string) error {
 		d := filepath.Join(root, sub)
 		if err := mkdir(d); err != nil {
 			return err
 		}
 		e := html.EscapeString
-		page := `<!doctype html><html lang="` + lang + `"><head><meta charset="utf-8"><title>` + e(title) +
-			`</title><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=` + e(target) +
+		page := `<!doctype html><html lang="` + lang + `"><head><meta charset="utf-8">` +
+			`<meta name="viewport" content="width=device-width, initial-scale=1"><title>` + e(title) +
+			`</title><meta name="robots" content="noindex"><link rel="canonical" href="` + e(target) +
+			`"><meta http-equiv="refresh" content="0; url=` + e(target) +
 			`"></head><body><p>` + e(words) + ` <a href="` + e(target) + `">` + e(title) + "</a></p></body></html>\n"
 		return os.WriteFile(filepath.Join(d, "index.html"), []byte(page), 0o644)
 	}
@@ -345,13 +346,13 @@ func writePermalinks(static string, r *report.Report, lang string) error {
 				continue
 			}
 			n := strconv.Itoa(b.Paragraph.Number)
-			err = write(n, r.Symbol+", par. "+n, r.URL(lang, pageOf[s.ID], b.Paragraph.ID))
+			err = write(n, r.Symbol+", par. "+n, r.URL(lang, pageOf[s.ID], b.Paragraph.ID), uiWords[lang].redirecting)
 		}
 	})
 	if err != nil {
 		return err
 	}
-	return write("", r.Symbol, r.URL(lang, "", ""))
+	return write("", r.Symbol, r.URL(lang, "", ""), uiWords[lang].toReport)
 }
 
 // mkdir makes the folder d: one system call when its parent exists, as

@@ -13,7 +13,7 @@ type ui struct {
 	unit, unitShort, millions, rate               string
 	apportionment, expenditure, unspent, utilized string
 	expenditureIn, resolution, tables             string
-	redirecting                                   string
+	redirecting, toReport                         string
 	warning                                       string            // where, printed, rule, expected
 	nReports, nMissions, nPeriods                 [2]string         // singular, plural
 	status                                        map[string]string // status and status basis → words
@@ -50,9 +50,9 @@ var uiWords = map[string]ui{
 		millions: "millions de dollars des États-Unis", rate: "taux d’utilisation",
 		apportionment: "Montant alloué", expenditure: "Dépenses", unspent: "Solde inutilisé", utilized: "Taux d’utilisation",
 		expenditureIn: "Dépenses en", resolution: "résolution", tables: "Tableaux",
-		redirecting: "Redirection vers le paragraphe",
-		warning:     "%s : le rapport imprime %s, là où le contrôle «\u00a0%s\u00a0» attend %s. Écart d’arrondi de la source : le chiffre est publié tel qu’imprimé.",
-		nReports:    [2]string{"rapport", "rapports"}, nMissions: [2]string{"mission", "missions"}, nPeriods: [2]string{"exercice", "exercices"},
+		redirecting: "Redirection vers le paragraphe", toReport: "Redirection vers le rapport",
+		warning:  "%s : le rapport imprime %s, là où le contrôle «\u00a0%s\u00a0» attend %s. Écart d’arrondi de la source : le chiffre est publié tel qu’imprimé.",
+		nReports: [2]string{"rapport", "rapports"}, nMissions: [2]string{"mission", "missions"}, nPeriods: [2]string{"exercice", "exercices"},
 		status: map[string]string{
 			report.StatusAchieved: "Atteint", report.StatusNotAchieved: "Non atteint", report.StatusPartly: "Partiellement atteint", report.StatusNotAssessable: "Non évaluable",
 			"text": "selon le texte du rapport", "target": "chiffre effectif comparé à l’objectif", "": "le rapport ne permet pas de conclure",
@@ -63,9 +63,9 @@ var uiWords = map[string]ui{
 		millions: "million US dollars", rate: "utilization rate",
 		apportionment: "Apportionment", expenditure: "Expenditure", unspent: "Unencumbered balance", utilized: "Utilization rate",
 		expenditureIn: "Expenditure in", resolution: "resolution", tables: "Tables",
-		redirecting: "Redirecting to paragraph",
-		warning:     "%s: the report prints %s where the check “%s” expects %s. A rounding of the source: the figure is published as printed.",
-		nReports:    [2]string{"report", "reports"}, nMissions: [2]string{"mission", "missions"}, nPeriods: [2]string{"period", "periods"},
+		redirecting: "Redirecting to paragraph", toReport: "Redirecting to the report",
+		warning:  "%s: the report prints %s where the check “%s” expects %s. A rounding of the source: the figure is published as printed.",
+		nReports: [2]string{"report", "reports"}, nMissions: [2]string{"mission", "missions"}, nPeriods: [2]string{"period", "periods"},
 		status: map[string]string{
 			report.StatusAchieved: "Achieved", report.StatusNotAchieved: "Not achieved", report.StatusPartly: "Partly achieved", report.StatusNotAssessable: "Not assessable",
 			"text": "as the report states", "target": "actual figure compared with the target", "": "the report does not allow a conclusion",
