@@ -254,3 +254,29 @@ func TestRedirectPagesReadWell(t *testing.T) {
 		}
 	}
 }
+
+// TestChartLabelsInTheirLanguage: on the English report home of a French
+// report, the charts' data tables name their rows in French, marked as
+// such, so that a screen reader reads them with a French voice.
+func TestChartLabelsInTheirLanguage(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(public, "en", "a-76-564", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	figures := chartFigure.FindAllString(string(b), -1)
+	if len(figures) < 3 {
+		t.Fatalf("%d charts on the English report home", len(figures))
+	}
+	for _, f := range figures {
+		for _, th := range rowHeader.FindAllString(f, -1) {
+			if !strings.Contains(th, `lang="fr"`) {
+				t.Errorf("row label without its language: %s", th)
+			}
+		}
+	}
+}
+
+var (
+	chartFigure = regexp.MustCompile(`(?s)<figure class="chart".*?</figure>`)
+	rowHeader   = regexp.MustCompile(`<th scope="row"[^>]*>`)
+)

@@ -387,6 +387,11 @@ func (w *htmlw) table(t *TableView) {
 		if r.Indent {
 			w.s(` class="indent"`)
 		}
+		if t.LabelLang != "" {
+			w.s(` lang="`)
+			w.esc(t.LabelLang)
+			w.s(`"`)
+		}
 		w.s(">")
 		w.esc(r.Label)
 		if r.Notes != "" {

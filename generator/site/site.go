@@ -274,6 +274,9 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 		tv := v.table(c.Table)
 		tv.CSV, tv.JSON = dataURL(r, c.ID, "csv"), dataURL(r, c.ID, "json")
 		tv.URL = r.URL(lang, "", c.ID)
+		if r.Language != lang {
+			tv.LabelLang = r.Language
+		}
 		hv.Charts = append(hv.Charts, chartView{ID: c.ID, Title: c.Title, Desc: c.Desc, Note: c.Note, SVG: template.HTML(c.SVG), Table: tv})
 	}
 	hv.Data.Report, hv.Data.Package, hv.Data.Zip = "/data/"+r.Slug+"/report.json", "/data/"+r.Slug+"/datapackage.json", "/data/"+r.Slug+"/"+r.Slug+".zip"

@@ -60,6 +60,10 @@ type TableView struct {
 	// Foot is the number of last rows (a sortable table's totals) printed
 	// in the table's foot, out of the rows a reader sorts.
 	Foot int `json:"foot,omitempty"`
+	// LabelLang is the language of the row labels when the table sits in
+	// a page of another language (a chart's data on an English page of a
+	// French report), so that they are read in theirs.
+	LabelLang string `json:"labellang,omitempty"`
 }
 
 // DatasetView is the page of a dataset that is not a report table: an
