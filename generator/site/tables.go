@@ -26,11 +26,18 @@ func (v *viewer) dataset(d csvout.Dataset) (*DatasetView, error) {
 	case "follow-up":
 		dv.FollowUp = v.followUp()
 	case "variances":
-		paras := map[int]*ParaView{}
+		paras := map[int]*ParaView{} // the explaining paragraphs
+		for _, va := range v.r.Variances {
+			for _, n := range va.Paragraphs {
+				paras[n] = nil
+			}
+		}
 		v.r.Walk(func(s *report.Section) {
 			for _, b := range s.Blocks {
 				if p := b.Paragraph; p != nil && p.Number > 0 {
-					paras[p.Number] = v.para(s, p)
+					if _, ok := paras[p.Number]; ok {
+						paras[p.Number] = v.para(s, p)
+					}
 				}
 				if b.Variance != "" && dv.Notes == nil {
 					// the notes of section IV's heading (when variances are analysed)

@@ -18,6 +18,7 @@ type viewer struct {
 	eas    map[string]*report.Accomplishment
 	vars   map[string]*report.Variance
 	warns  map[string][]WarnView
+	eaView map[string]*EAView // made once: section pages and dataset pages share them
 }
 
 func newViewer(r *report.Report, lang string) *viewer {
@@ -226,6 +227,19 @@ func (v *viewer) table(t *report.Table) *TableView {
 }
 
 func (v *viewer) ea(ea *report.Accomplishment) *EAView {
+	if ev := v.eaView[ea.ID]; ev != nil {
+		return ev
+	}
+	if v.eaView == nil {
+		v.eaView = map[string]*EAView{}
+	}
+	ev := v.newEA(ea)
+	v.eaView[ea.ID] = ev
+	return ev
+}
+
+// newEA makes the view of an accomplishment.
+func (v *viewer) newEA(ea *report.Accomplishment) *EAView {
 	cite := v.r.CiteAccomplishment(v.lang, ea.Number)
 	page := v.pageOf[v.componentOf(ea)]
 	ev := &EAView{ID: ea.ID, Number: ea.Number, Text: ea.Text, Cite: cite, URL: v.r.URL(v.lang, page, ea.ID)}
