@@ -123,10 +123,12 @@ func TestPortalNotesInTheReadersLanguage(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			for _, m := range portalNote.FindAllString(string(b), -1) {
+			for _, m := range portalNote.FindAllStringSubmatch(string(b), -1) {
 				found++
-				if strings.Contains(m, `lang="`) {
-					t.Errorf("%s: a portal note in another language: %s", p, m)
+				// the note is in the page's language: said so when it sits in
+				// the report's text of another language
+				if (m[1] != "" && m[1] != ` lang="`+lang+`"`) || strings.Contains(m[2], `lang="`) {
+					t.Errorf("%s: a portal note in another language: %s", p, m[0])
 				}
 			}
 			return nil
@@ -140,7 +142,7 @@ func TestPortalNotesInTheReadersLanguage(t *testing.T) {
 	}
 }
 
-var portalNote = regexp.MustCompile(`<p class="portal-note">.*?</p>`)
+var portalNote = regexp.MustCompile(`<p class="portal-note"( lang="[a-z]+")?>(.*?)</p>`)
 
 // TestChartCountingRuleShown: the output delivery chart's counting rule is
 // printed under it, in the page's language, for every reader (the chart's
@@ -175,7 +177,7 @@ func TestSourceDiscrepanciesInTheReadersWords(t *testing.T) {
 				t.Fatal(err)
 			}
 			m := warningsDiv.FindString(string(b))
-			if m == "" || strings.Contains(m, `lang="`) || strings.Contains(m, "line ") {
+			if !strings.HasPrefix(m, `<div class="warnings" lang="`+lang+`">`) || strings.Count(m, `lang="`) != 1 || strings.Contains(m, "line ") {
 				t.Errorf("%s %s: warnings %q", lang, page, m)
 			}
 			for _, w := range want {
@@ -187,7 +189,7 @@ func TestSourceDiscrepanciesInTheReadersWords(t *testing.T) {
 	}
 }
 
-var warningsDiv = regexp.MustCompile(`<div class="warnings">.*?</div>`)
+var warningsDiv = regexp.MustCompile(`<div class="warnings".*?</div>`)
 
 // TestHeadingFootnotesOnTheirPages: a footnote called by a heading
 // ("IV. Analyse des écarts¹": variances are analysed from ± 5 % or
@@ -280,3 +282,39 @@ var (
 	chartFigure = regexp.MustCompile(`(?s)<figure class="chart".*?</figure>`)
 	rowHeader   = regexp.MustCompile(`<th scope="row"[^>]*>`)
 )
+
+// TestUIWordsMarkedInReportText: on an English page of a French report,
+// the UI's English words inside the report's French text (the terms of an
+// indicator, its status, a paragraph number's label) are marked English,
+// so that a screen reader does not read them with a French voice; on a
+// French page nothing needs marking.
+func TestUIWordsMarkedInReportText(t *testing.T) {
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join(public, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	en := read("en/a-76-564/ii-f-2/index.html")
+	dts := dtTag.FindAllStringSubmatch(en, -1)
+	if len(dts) < 20 {
+		t.Fatalf("%d terms on the English page of component 2", len(dts))
+	}
+	for _, m := range dts {
+		if !strings.HasPrefix(m[1], `<span lang="en">`) {
+			t.Errorf("term not marked English: %s", m[0])
+			break
+		}
+	}
+	for _, want := range []string{`<span class="status status-achieved"><span lang="en">Achieved</span></span>`, `lang="en" aria-label="Paragraph `} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English page of component 2: no %s", want)
+		}
+	}
+	if fr := read("fr/a-76-564/ii-f-2/index.html"); strings.Contains(fr, `<span lang="`) || strings.Contains(fr, `lang="fr" aria-label`) {
+		t.Error("French page of a French report marks words of a language")
+	}
+}
+
+var dtTag = regexp.MustCompile(`<dt>(.*?)</dt>`)

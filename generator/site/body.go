@@ -47,8 +47,8 @@ func uiText(lang string) (map[string]string, *template.Template, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	html := func(write func(w *htmlw)) (template.HTML, error) {
-		w := newHTMLW(lang, words)
+	html := func(content string, write func(w *htmlw)) (template.HTML, error) {
+		w := newHTMLW(lang, content, words)
 		write(w)
 		s, err := w.done()
 		return template.HTML(s), err
@@ -61,8 +61,13 @@ func uiText(lang string) (map[string]string, *template.Template, error) {
 			}
 			return w, nil
 		},
-		"blocks": func(bs []BlockView) (template.HTML, error) { return html(func(w *htmlw) { w.blocks(bs) }) },
-		"table":  func(t *TableView) (template.HTML, error) { return html(func(w *htmlw) { w.table(t) }) },
+		// blocks and table take the language of the element they sit in
+		"blocks": func(bs []BlockView, content string) (template.HTML, error) {
+			return html(content, func(w *htmlw) { w.blocks(bs) })
+		},
+		"table": func(t *TableView, content string) (template.HTML, error) {
+			return html(content, func(w *htmlw) { w.table(t) })
+		},
 	}).ParseFS(templateFiles, "templates/*.html")
 	if err != nil {
 		return nil, nil, fmt.Errorf("body templates: %w", err)
@@ -95,13 +100,14 @@ func i18n(files fs.FS, lang string) (map[string]string, error) {
 	return words, nil
 }
 
-// renderHTML returns the body written by write in a UI language.
-func renderHTML(lang string, write func(w *htmlw)) (string, error) {
+// renderHTML returns the body written by write in a UI language, for an
+// element of language content (the report's).
+func renderHTML(lang, content string, write func(w *htmlw)) (string, error) {
 	words, _, err := uiText(lang)
 	if err != nil {
 		return "", err
 	}
-	w := newHTMLW(lang, words)
+	w := newHTMLW(lang, content, words)
 	write(w)
 	s, err := w.done()
 	if err != nil {

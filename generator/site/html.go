@@ -22,6 +22,10 @@ type htmlw struct {
 	lang  string
 	words map[string]string
 	err   error
+	// mark is set when the body sits in an element of the report's
+	// language and the UI's is another (an English page of a French
+	// report): the UI's words then carry their own lang.
+	mark bool
 }
 
 func (w *htmlw) s(lit string) { w.b.WriteString(lit) }
@@ -31,9 +35,10 @@ func (w *htmlw) s(lit string) { w.b.WriteString(lit) }
 // was a tenth of the generator's time.
 var bodyBufs sync.Pool
 
-// newHTMLW is a writer of a body in a UI language, on a kept buffer.
-func newHTMLW(lang string, words map[string]string) *htmlw {
-	w := &htmlw{lang: lang, words: words}
+// newHTMLW is a writer of a body in a UI language, on a kept buffer; the
+// body sits in an element of language content ("" when none).
+func newHTMLW(lang, content string, words map[string]string) *htmlw {
+	w := &htmlw{lang: lang, words: words, mark: content != "" && content != lang}
 	if b, ok := bodyBufs.Get().(*[]byte); ok {
 		w.b = *bytes.NewBuffer((*b)[:0])
 	}
@@ -135,13 +140,45 @@ func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-// t writes the UI words of key (i18n/<lang>.toml), escaped.
-func (w *htmlw) t(key string) {
+// t writes the UI words of key (i18n/<lang>.toml) as text, escaped, in
+// their language.
+func (w *htmlw) t(key string) { w.ui(w.word(key)) }
+
+// ui writes words of the UI language as text, escaped, marked with their
+// language when the body's element has another.
+func (w *htmlw) ui(s string) {
+	if !w.mark || s == "" {
+		w.esc(s)
+		return
+	}
+	w.s(`<span lang="`)
+	w.esc(w.lang)
+	w.s(`">`)
+	w.esc(s)
+	w.s("</span>")
+}
+
+// ta writes the UI words of key escaped, unmarked: in an attribute value,
+// as punctuation, or in an element that has the UI's language.
+func (w *htmlw) ta(key string) { w.esc(w.word(key)) }
+
+// langAttr writes the lang attribute an element needs when its attribute
+// values hold UI words (aria-label) and the body's element has another
+// language.
+func (w *htmlw) langAttr() {
+	if w.mark {
+		w.s(` lang="`)
+		w.esc(w.lang)
+		w.s(`"`)
+	}
+}
+
+func (w *htmlw) word(key string) string {
 	s, ok := w.words[key]
 	if !ok && w.err == nil {
 		w.err = fmt.Errorf("i18n/%s.toml has no %q", w.lang, key)
 	}
-	w.esc(s)
+	return s
 }
 
 func (w *htmlw) int(n int) { w.b.WriteString(strconv.Itoa(n)) }
@@ -203,8 +240,10 @@ func (w *htmlw) para(p *ParaView) {
 	if p.Number != 0 {
 		w.s(`<a class="num" href="#`)
 		w.frag(p.ID)
-		w.s(`" aria-label="`)
-		w.t("paragraph")
+		w.s(`"`)
+		w.langAttr()
+		w.s(` aria-label="`)
+		w.ta("paragraph")
 		w.s(" ")
 		w.int(p.Number)
 		w.s(`">`)
@@ -257,7 +296,7 @@ func (w *htmlw) ea(e *EAView) {
 	w.t("expectedAccomplishment")
 	w.s(" ")
 	w.esc(e.Number)
-	w.t("colon")
+	w.ta("colon")
 	w.esc(e.Text)
 	w.s("</h2>\n")
 	w.cite(e.Cite, e.URL)
@@ -296,9 +335,9 @@ func (w *htmlw) indicators(e *EAView) {
 		w.s(`</dt><dd><span class="status status-`)
 		w.esc(in.Status)
 		w.s(`">`)
-		w.esc(in.StatusText)
+		w.ui(in.StatusText)
 		w.s("</span> <small>(")
-		w.esc(in.StatusWhy)
+		w.ui(in.StatusWhy)
 		w.s(")</small></dd></dl>")
 		w.cite(in.Cite, in.URL)
 		w.s("</li>")
@@ -448,8 +487,10 @@ func (w *htmlw) warnings(ws []WarnView) {
 	if len(ws) == 0 {
 		return
 	}
-	w.s(`<div class="warnings"><p>`)
-	w.t("warning")
+	w.s(`<div class="warnings" lang="`)
+	w.esc(w.lang)
+	w.s(`"><p>`)
+	w.ta("warning")
 	w.s("</p><ul>")
 	for _, x := range ws {
 		w.s("<li")
@@ -471,8 +512,10 @@ func (w *htmlw) noteRefs(labels []string) {
 	for _, l := range labels {
 		w.s(`<sup><a href="#note-`)
 		w.frag(l)
-		w.s(`" aria-label="`)
-		w.t("note")
+		w.s(`"`)
+		w.langAttr()
+		w.s(` aria-label="`)
+		w.ta("note")
 		w.s(" ")
 		w.esc(l)
 		w.s(`">`)
@@ -489,11 +532,11 @@ func (w *htmlw) downloads(csv, json, cite, url string) {
 	w.s(`"><a href="`)
 	w.url(csv)
 	w.s(`">`)
-	w.t("csv")
+	w.ta("csv")
 	w.s(`</a> · <a href="`)
 	w.url(json)
 	w.s(`">`)
-	w.t("json")
+	w.ta("json")
 	w.s("</a> · ")
 	w.cite(cite, url)
 	w.s("</figcaption>\n</figure>\n")
@@ -577,12 +620,14 @@ func (w *htmlw) blocks(bs []BlockView) {
 			w.followUp(b.FollowUp)
 		}
 		if b.Note != "" {
-			w.s(`<p class="portal-note"><span>`)
-			w.t("note")
-			w.t("colon")
+			w.s(`<p class="portal-note"`)
+			w.langAttr()
+			w.s(`><span>`)
+			w.ta("note")
+			w.ta("colon")
 			if key, ok := portalNotes[b.Note]; ok {
 				w.s(`</span>`)
-				w.t(key)
+				w.ta(key)
 			} else { // a statement not translated yet: as ingest wrote it
 				w.s(`</span><span lang="en">`)
 				w.esc(b.Note)

@@ -298,7 +298,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 	}
 	pages := r.Pages()
 	for i, s := range pages {
-		body, err := renderHTML(lang, func(w *htmlw) { w.blocks(v.blocks(s, 0)) })
+		body, err := renderHTML(lang, r.Language, func(w *htmlw) { w.blocks(v.blocks(s, 0)) })
 		if err != nil {
 			return err
 		}

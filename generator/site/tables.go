@@ -87,7 +87,7 @@ func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) 
 			write = func(w *htmlw) { w.dataset(dv) }
 		}
 		ld, _ := json.Marshal(datasetLD(r, d, v.lang))
-		body, err := renderHTML(v.lang, write)
+		body, err := renderHTML(v.lang, r.Language, write)
 		if err != nil {
 			return err
 		}
