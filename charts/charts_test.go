@@ -229,7 +229,7 @@ func TestValues(t *testing.T) {
 			"chart-output-delivery": {
 				"Sur 9 produits prévus\u00a0: 3 exécutés, 2 partiellement exécutés, 3 non exécutés, 1 sans résultat indiqué.",
 				"Composante 2\u00a0: 1 exécutés, 1 partiellement exécutés, 1 non exécutés, 0 sans résultat indiqué.",
-				"sans résultat indiqué. Un produit est compté exécuté lorsque chacune de ses parties a un chiffre autre que 0 ou «\u00a0Oui\u00a0», partiellement exécuté lorsque certaines seulement ont «\u00a0Non\u00a0» ou 0.</desc>",
+				"sans résultat indiqué. Un produit est compté exécuté lorsque chacune de ses parties porte «\u00a0Oui\u00a0» ou un chiffre supérieur à 0, même inférieur au chiffre prévu, partiellement exécuté lorsque certaines seulement portent «\u00a0Non\u00a0» ou 0.</desc>",
 				"Partiellement exécutés</text>", "Composante 2 – Partiellement exécutés\u00a0: 1</title>",
 			},
 		},
@@ -241,7 +241,7 @@ func TestValues(t *testing.T) {
 			"chart-output-delivery": {
 				"Of 9 planned outputs: 3 completed, 2 partly completed, 3 not completed, 1 not reported.",
 				"Component 2: 1 completed, 1 partly completed, 1 not completed, 0 not reported.",
-				"not reported. An output is counted as completed when each of its parts has a figure other than 0 or “Oui”, partly completed when only some have “Non” or 0.</desc>",
+				"not reported. An output is counted as completed when each of its parts reads “Oui” or a figure above 0, even one below the planned figure, partly completed when only some read “Non” or 0.</desc>",
 				"Partly completed</text>",
 			},
 		},

@@ -57,8 +57,8 @@ var texts = map[string]*words{
 		component:       "Composante %d",
 		descOut:         "Sur %d produits prévus\u00a0: %d exécutés, %d partiellement exécutés, %d non exécutés, %d sans résultat indiqué. ",
 		descOutComp:     "%s\u00a0: %d exécutés, %d partiellement exécutés, %d non exécutés, %d sans résultat indiqué. ",
-		descOutRule: "Un produit est compté exécuté lorsque chacune de ses parties a un chiffre autre que 0 ou «\u00a0%s\u00a0», " +
-			"partiellement exécuté lorsque certaines seulement ont «\u00a0%s\u00a0» ou 0.",
+		descOutRule: "Un produit est compté exécuté lorsque chacune de ses parties porte «\u00a0%s\u00a0» ou un chiffre supérieur à 0, " +
+			"même inférieur au chiffre prévu, partiellement exécuté lorsque certaines seulement portent «\u00a0%s\u00a0» ou 0.",
 	},
 	"en": {
 		lang: "en", period: "period",
@@ -96,7 +96,7 @@ var texts = map[string]*words{
 		component:       "Component %d",
 		descOut:         "Of %d planned outputs: %d completed, %d partly completed, %d not completed, %d not reported. ",
 		descOutComp:     "%s: %d completed, %d partly completed, %d not completed, %d not reported. ",
-		descOutRule: "An output is counted as completed when each of its parts has a figure other than 0 or “%s”, " +
-			"partly completed when only some have “%s” or 0.",
+		descOutRule: "An output is counted as completed when each of its parts reads “%s” or a figure above 0, " +
+			"even one below the planned figure, partly completed when only some read “%s” or 0.",
 	},
 }

@@ -33,8 +33,8 @@ func TestDatasetPagesReadAsTheReport(t *testing.T) {
 		}
 	}
 	words := map[string][2]string{ // a status as the reader reads it, per UI language
-		"fr": {"Non évaluable", "Prévu"},
-		"en": {"Not assessable", "Planned"},
+		"fr": {"Non déterminé", "Prévu"},
+		"en": {"Not determined", "Planned"},
 	}
 	pages := 0
 	for _, lang := range []string{"fr", "en"} {
