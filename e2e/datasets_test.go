@@ -68,6 +68,7 @@ func TestDatasetPagesReadAsTheReport(t *testing.T) {
 			case "indicators":
 				ea := eas[strings.TrimSuffix(d.ID, "-indicators")]
 				has("heading", ">"+words[lang][1]+"<")
+				has("title telling it from the outputs' page", " — Indicateurs de succès</h1>")
 				for _, in := range ea.Indicators {
 					has("indicator anchor", `id="`+in.ID+`"`)
 					has("indicator text", in.Planned)
@@ -79,6 +80,7 @@ func TestDatasetPagesReadAsTheReport(t *testing.T) {
 					t.Errorf("%s shows the status key %s", name, report.StatusNotAssessable)
 				}
 			case "outputs":
+				has("title telling it from the indicators' page", " — Produits</h1>")
 				for _, o := range eas[strings.TrimSuffix(d.ID, "-outputs")].Outputs {
 					has("output anchor", `id="`+o.ID+`"`)
 					has("output text", o.Planned)

@@ -159,9 +159,26 @@ func WriteGlobal(dir string, files fs.FS, entries []Entry) error {
 	return os.WriteFile(filepath.Join(dir, "static", "_redirects"), []byte(redirectsFile(lines)), 0o644)
 }
 
+// partTitles tells apart the titles of an accomplishment's two datasets,
+// which csvout titles with the accomplishment alone: "2.3 Réduction … —
+// Indicateurs de succès" and "… — Produits", in the report's language
+// (its i18n words; unchanged for a language without them).
+func partTitles(r *report.Report, ds []csvout.Dataset) {
+	words, _, err := uiText(r.Language)
+	if err != nil {
+		return
+	}
+	for i, d := range ds {
+		if d.Kind == "indicators" || d.Kind == "outputs" {
+			ds[i].Title = d.Title + " — " + words[d.Kind]
+		}
+	}
+}
+
 // writeAll writes the pages of a report in every UI language and its data.
 func writeAll(dir, static string, r *report.Report) error {
 	ds := csvout.Datasets(r) // once: pages, table pages and data files share them
+	partTitles(r, ds)
 	for _, lang := range Languages {
 		if err := writeReport(dir, static, r, lang, ds); err != nil {
 			return fmt.Errorf("pages of %s (%s): %w", r.Symbol, lang, err)
