@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"html"
 	"io/fs"
 	"os"
@@ -320,3 +321,34 @@ func TestUIWordsMarkedInReportText(t *testing.T) {
 }
 
 var dtTag = regexp.MustCompile(`<dt>(.*?)</dt>`)
+
+// TestSpreadsheetDownloadsOpen: every "CSV for Excel" link of the site is
+// answered by the CSV function with a file a spreadsheet of the page's
+// language opens: a byte order mark, and on French pages ";" between the
+// fields and a decimal comma (III.A's first amount, 2 165,6).
+func TestSpreadsheetDownloadsOpen(t *testing.T) {
+	links := map[string]string{} // URL → language of the page
+	for name, doc := range readSite(t) {
+		for _, l := range doc.links {
+			if u := html.UnescapeString(l); strings.HasPrefix(u, "/api/csv?") {
+				links[u] = strings.SplitN(name, "/", 2)[0]
+			}
+		}
+	}
+	if len(links) < 2*40 {
+		t.Fatalf("%d spreadsheet links, want one per dataset in each language", len(links))
+	}
+	for u, lang := range links {
+		b := get(t, u)
+		if !bytes.HasPrefix(b, []byte("\ufeff")) {
+			t.Errorf("%s: no byte order mark", u)
+		}
+		header, _, _ := strings.Cut(string(b), "\n")
+		if lang == "fr" && !strings.Contains(header, ";") {
+			t.Errorf("%s (French page): header %q not separated by ;", u, header)
+		}
+		if lang == "fr" && strings.Contains(u, "table=iii-a&") && !strings.Contains(string(b), ";2165,6;") {
+			t.Errorf("%s: no 2165,6 in %.300s", u, b)
+		}
+	}
+}

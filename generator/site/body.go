@@ -155,7 +155,7 @@ type tocEntry struct {
 // linkView is an entry of a list of links: a page of the table of
 // contents, or a table with its data files.
 type linkView struct {
-	ID, Title, URL, CSV, JSON string
+	ID, Title, URL, CSV, JSON, Excel string
 }
 
 // chartView is a chart of the report home with its data table.

@@ -478,7 +478,7 @@ func (w *htmlw) table(t *TableView) {
 		w.s("</ol>")
 	}
 	w.warnings(t.Warns)
-	w.downloads(t.CSV, t.JSON, t.Cite, t.URL)
+	w.downloads(t.CSV, t.JSON, t.Excel, t.Cite, t.URL)
 }
 
 // warnings writes the discrepancies of the source found in a dataset's
@@ -524,9 +524,9 @@ func (w *htmlw) noteRefs(labels []string) {
 	}
 }
 
-// downloads closes the figure of a dataset with its CSV and JSON links
-// and its citation.
-func (w *htmlw) downloads(csv, json, cite, url string) {
+// downloads closes the figure of a dataset with its CSV and JSON links,
+// the spreadsheet download when there is one, and its citation.
+func (w *htmlw) downloads(csv, json, excel, cite, url string) {
 	w.s("\n<figcaption lang=\"")
 	w.esc(w.lang)
 	w.s(`"><a href="`)
@@ -538,6 +538,13 @@ func (w *htmlw) downloads(csv, json, cite, url string) {
 	w.s(`">`)
 	w.ta("json")
 	w.s("</a> · ")
+	if excel != "" {
+		w.s(`<a href="`)
+		w.url(excel)
+		w.s(`">`)
+		w.ta("excel")
+		w.s("</a> · ")
+	}
 	w.cite(cite, url)
 	w.s("</figcaption>\n</figure>\n")
 }
@@ -579,7 +586,7 @@ func (w *htmlw) dataset(d *DatasetView) {
 		w.s("</ol>\n")
 	}
 	w.warnings(d.Warns)
-	w.downloads(d.CSV, d.JSON, d.Cite, d.URL)
+	w.downloads(d.CSV, d.JSON, d.Excel, d.Cite, d.URL)
 }
 
 func (w *htmlw) blocks(bs []BlockView) {

@@ -280,7 +280,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 		KeyFigures: v.keyFigures(), Footnotes: r.Footnotes}
 	hv.TOC = toc(r, lang, r.Sections, r.PageOf())
 	for _, d := range ds {
-		hv.Tables = append(hv.Tables, linkView{ID: d.ID, Title: d.Title, URL: r.URL(lang, "tables/"+d.ID, ""), CSV: dataURL(r, d.ID, "csv"), JSON: dataURL(r, d.ID, "json")})
+		hv.Tables = append(hv.Tables, linkView{ID: d.ID, Title: d.Title, URL: r.URL(lang, "tables/"+d.ID, ""), CSV: dataURL(r, d.ID, "csv"), JSON: dataURL(r, d.ID, "json"), Excel: v.excelURL(d.ID)})
 	}
 	for _, s := range r.Sections {
 		if s.ID == "summary" {
@@ -289,7 +289,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 	}
 	for _, c := range charts.ForReport(r, lang) {
 		tv := v.table(c.Table)
-		tv.CSV, tv.JSON = dataURL(r, c.ID, "csv"), dataURL(r, c.ID, "json")
+		tv.CSV, tv.JSON, tv.Excel = dataURL(r, c.ID, "csv"), dataURL(r, c.ID, "json"), ""
 		tv.URL = r.URL(lang, "", c.ID)
 		if r.Language != lang {
 			tv.LabelLang = r.Language

@@ -14,7 +14,7 @@ import (
 // the report shows of it, in the reader's words (the CSV's field names and
 // status keys are for machines).
 func (v *viewer) dataset(d csvout.Dataset) (*DatasetView, error) {
-	dv := &DatasetView{ID: d.ID, Title: d.Title, Part: d.Kind, CSV: dataURL(v.r, d.ID, "csv"), JSON: dataURL(v.r, d.ID, "json"),
+	dv := &DatasetView{ID: d.ID, Title: d.Title, Part: d.Kind, CSV: dataURL(v.r, d.ID, "csv"), JSON: dataURL(v.r, d.ID, "json"), Excel: v.excelURL(d.ID),
 		Cite: v.r.CiteTable(v.lang, d.ID), URL: v.r.URL(v.lang, "tables/"+d.ID, ""), Warns: v.warns[d.ID]}
 	switch d.Kind {
 	case "indicators", "outputs":
@@ -63,7 +63,7 @@ func (v *viewer) dataset(d csvout.Dataset) (*DatasetView, error) {
 func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) error {
 	var list []map[string]string
 	for _, d := range ds {
-		list = append(list, map[string]string{"id": d.ID, "title": d.Title, "url": r.URL(v.lang, "tables/"+d.ID, ""), "csv": dataURL(r, d.ID, "csv"), "json": dataURL(r, d.ID, "json")})
+		list = append(list, map[string]string{"id": d.ID, "title": d.Title, "url": r.URL(v.lang, "tables/"+d.ID, ""), "csv": dataURL(r, d.ID, "csv"), "json": dataURL(r, d.ID, "json"), "excel": v.excelURL(d.ID)})
 	}
 	err := writePage(filepath.Join(root, "tables", "_index.md"), page{
 		Title: r.Symbol + " — " + v.w.tables, Type: "report", Layout: "tableindex",

@@ -50,10 +50,14 @@ type TableView struct {
 	Notes    []NoteView `json:"notes,omitempty"`
 	CSV      string     `json:"csv"`
 	JSON     string     `json:"json"`
-	Cite     string     `json:"cite"`
-	URL      string     `json:"url"`
-	Warns    []WarnView `json:"warnings,omitempty"`
-	Numeric  []bool     `json:"numeric"`
+	// Excel is the CSV function's download of the table for a spreadsheet
+	// in the page's language (a byte order mark; in French ";" and a
+	// decimal comma); empty for a chart's data, which it does not serve.
+	Excel   string     `json:"excel,omitempty"`
+	Cite    string     `json:"cite"`
+	URL     string     `json:"url"`
+	Warns   []WarnView `json:"warnings,omitempty"`
+	Numeric []bool     `json:"numeric"`
 	// Sortable is set for flat tables (no groups or subtotals), whose rows
 	// a reader may reorder by any column.
 	Sortable bool `json:"sortable,omitempty"`
@@ -70,7 +74,7 @@ type TableView struct {
 // accomplishment's indicators or outputs (EA, Part), the follow-up
 // (FollowUp) or the variance items with their explanations (Blocks).
 type DatasetView struct {
-	ID, Title, CSV, JSON, Cite, URL string
+	ID, Title, CSV, JSON, Excel, Cite, URL string
 	// Part is the dataset's kind (csvout.Dataset.Kind).
 	Part     string
 	EA       *EAView

@@ -118,6 +118,16 @@ func (v *viewer) pageNotes(s *report.Section) []map[string]string {
 	return out
 }
 
+// excelURL is the address of the CSV function's download of dataset id
+// for a spreadsheet in the page's language.
+func (v *viewer) excelURL(id string) string {
+	u := "/api/csv?report=" + v.r.Slug + "&table=" + id + "&bom=1"
+	if v.lang == "fr" {
+		u += "&decimal=comma" // and ";" between fields, which it implies
+	}
+	return u
+}
+
 // variance is the heading of a variance item: label, amount, percentage.
 func (v *viewer) variance(va *report.Variance) *VarView {
 	return &VarView{ID: va.ID, Label: va.Label, Amount: v.num(va.Amount), Percent: v.percent(va.Percent)}
@@ -191,7 +201,7 @@ func (v *viewer) table(t *report.Table) *TableView {
 	if t == nil {
 		return nil
 	}
-	tv := &TableView{ID: t.ID, Title: t.Title, CSV: dataURL(v.r, t.ID, "csv"), JSON: dataURL(v.r, t.ID, "json"),
+	tv := &TableView{ID: t.ID, Title: t.Title, CSV: dataURL(v.r, t.ID, "csv"), JSON: dataURL(v.r, t.ID, "json"), Excel: v.excelURL(t.ID),
 		Cite: v.r.CiteTable(v.lang, t.ID), URL: v.r.URL(v.lang, v.pageOf[t.Section], "table-"+t.ID), Warns: v.warns[t.ID]}
 	if t.Unit == report.AmountUnit {
 		tv.Unit = v.w.unit
