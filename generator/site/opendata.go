@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	kflate "github.com/klauspost/compress/flate"
 
@@ -304,6 +305,25 @@ func dataPackage(r *report.Report, dd *dataFolder, files []csvout.Dataset) (map[
 	}, nil
 }
 
+// warningLine says a discrepancy of the source for README.txt: where (the
+// dataset, row and field), the figure printed and what the check expects.
+func warningLine(w report.Warning) string {
+	rule := checkWords[w.Check]["en"]
+	if rule == "" || w.Expected == "" {
+		return w.Message
+	}
+	return fmt.Sprintf("%s, row %q, %s: the source prints %s where the check %q expects %s (a rounding of the source)",
+		w.Table, w.Row, w.Column, orDash(w.Printed), rule, w.Expected)
+}
+
+// orDash is a figure, or the source's dash for none.
+func orDash(d report.Decimal) string {
+	if d == "" {
+		return "–"
+	}
+	return string(d)
+}
+
 // writeZip packs every file of the report's data folder into dd/name,
 // in the order of their names.
 func writeZip(dd *dataFolder, name string) error {
@@ -318,7 +338,7 @@ func writeZip(dd *dataFolder, name string) error {
 	zw := zip.NewWriter(&buf)
 	zw.RegisterCompressor(zip.Deflate, newDeflater)
 	for _, f := range files {
-		w, err := zw.Create(strings.TrimSuffix(name, ".zip") + "/" + f)
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: strings.TrimSuffix(name, ".zip") + "/" + f, Method: zip.Deflate, Modified: zipTime})
 		if err != nil {
 			return err
 		}
@@ -331,6 +351,12 @@ func writeZip(dd *dataFolder, name string) error {
 	}
 	return os.WriteFile(filepath.Join(dd.dir, name), buf.Bytes(), 0o644)
 }
+
+// zipTime is the date of every file in a zip: the first one the format
+// has (1 January 1980), the same at each build so that a zip's bytes
+// depend on its files only; a zero time was written as the invalid
+// "1980-00-00".
+var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // deflaters keeps the zip's compressors for reuse (one costs a megabyte).
 var deflaters sync.Pool
@@ -378,12 +404,13 @@ func readme(r *report.Report, files []csvout.Dataset) string {
 	b.WriteString("- outputs: one row per delivered figure (completed as printed, value, label), with the planned output and the remarks; status is completed or not-completed when the report answers yes or no, empty otherwise.\n")
 	b.WriteString("\nCustom downloads (several tables or reports in one tidy table, chosen columns, items only, semicolon and decimal comma, XLSX): /api/csv?report=" + r.Slug + "&table=iii-a&format=csv|tsv|json|xlsx&columns=…&row_type=item&delimiter=semicolon&decimal=comma&bom=1\n")
 	if len(r.Warnings) > 0 {
-		b.WriteString("\nDiscrepancies found in the source itself (published as printed):\n")
+		b.WriteString("\nDiscrepancies found in the source itself (each figure published as printed):\n")
 		for _, w := range r.Warnings {
-			b.WriteString("- " + w.Message + "\n")
+			b.WriteString("- " + warningLine(w) + "\n")
 		}
 	}
-	b.WriteString("\nCite as: United Nations, " + r.Symbol + ". Source: https://undocs.org/" + r.Language + "/" + r.Symbol + "\n")
+	b.WriteString("\nCite as: United Nations, " + r.Symbol + ", " + r.Title + ". Source: https://undocs.org/" + r.Language + "/" + r.Symbol + "\n")
+	b.WriteString("Terms of use: United Nations terms of use, https://www.un.org/en/about-us/terms-of-use\n")
 	return b.String()
 }
 

@@ -520,6 +520,32 @@ func TestZipHoldsEveryFile(t *testing.T) {
 			t.Errorf("zip lacks %s", f)
 		}
 	}
+	// a date the format has (a zero one was written "1980-00-00", which
+	// unzip turns into 31 December 1979)
+	for _, f := range zr.File {
+		if m := f.Modified; m.Year() != 1980 || m.Month() != 1 || m.Day() != 1 || f.ModifiedDate != 0x21 {
+			t.Errorf("%s: dated %v (DOS date %#x)", f.Name, m, f.ModifiedDate)
+			break
+		}
+	}
+}
+
+// README.txt says where a discrepancy of the source is and what its check
+// expects, and the terms of use.
+func TestReadmeSaysDiscrepanciesAndTerms(t *testing.T) {
+	dir, _ := realData(t)
+	b, err := os.ReadFile(filepath.Join(dir, "README.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`- iii-b, row "II. Personnel civil", revised_distribution: the source prints 206098.8 where the check "revised distribution ≥ the category’s expenditure in table III.A" expects 206098.9`,
+		"Terms of use: United Nations terms of use, https://www.un.org/en/about-us/terms-of-use",
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("README.txt lacks %q", want)
+		}
+	}
 }
 
 // The Data Package schema of testdata rejects what the specification
