@@ -352,3 +352,26 @@ func TestSpreadsheetDownloadsOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestReportTextAsPrinted: what the report prints on several lines keeps
+// its lines (an indicator's actual figure, then why), and a follow-up
+// heading, part of the report's text, is in the report's language on
+// every page.
+func TestReportTextAsPrinted(t *testing.T) {
+	for _, lang := range []string{"fr", "en"} {
+		b, err := os.ReadFile(filepath.Join(public, lang, "a-76-564", "ii-f-2", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "processus accéléré de désarmement, démobilisation et réintégration<br>Ce chiffre, inférieur aux prévisions"; !strings.Contains(html.UnescapeString(string(b)), want) {
+			t.Errorf("%s ii-f-2: no %q", lang, want)
+		}
+		b, err = os.ReadFile(filepath.Join(public, lang, "a-76-564", "vi", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "Assemblée générale (résolution 75/302, par. 12)"; !strings.Contains(html.UnescapeString(string(b)), want) {
+			t.Errorf("%s vi: no %q", lang, want)
+		}
+	}
+}

@@ -144,6 +144,17 @@ func isHex(c byte) bool {
 // their language.
 func (w *htmlw) t(key string) { w.ui(w.word(key)) }
 
+// lines writes a text of several lines as the report prints them: a line
+// break between them (an indicator's actual figure, then why).
+func (w *htmlw) lines(s string) {
+	for i, l := range strings.Split(s, "\n") {
+		if i > 0 {
+			w.s("<br>")
+		}
+		w.esc(l)
+	}
+}
+
 // ui writes words of the UI language as text, escaped, marked with their
 // language when the body's element has another.
 func (w *htmlw) ui(s string) {
@@ -329,7 +340,7 @@ func (w *htmlw) indicators(e *EAView) {
 		w.s("</dd><dt>")
 		w.t("actual")
 		w.s("</dt><dd>")
-		w.esc(in.Actual)
+		w.lines(in.Actual)
 		w.s("</dd><dt>")
 		w.t("status")
 		w.s(`</dt><dd><span class="status status-`)
@@ -374,7 +385,7 @@ func (w *htmlw) outputs(e *EAView) {
 			w.s("<dt>")
 			w.t("remarks")
 			w.s("</dt><dd>")
-			w.esc(o.Remarks)
+			w.lines(o.Remarks)
 			w.s("</dd>")
 		}
 		w.s("</dl>")

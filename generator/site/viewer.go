@@ -118,6 +118,16 @@ func (v *viewer) pageNotes(s *report.Section) []map[string]string {
 	return out
 }
 
+// reportWords are the words of the report's language, for what is part of
+// its text (a follow-up heading: "Assemblée générale (résolution 75/302,
+// par. 12)"); the UI's when the site has none for it.
+func (v *viewer) reportWords() ui {
+	if w, ok := uiWords[v.r.Language]; ok {
+		return w
+	}
+	return v.w
+}
+
 // excelURL is the address of the CSV function's download of dataset id
 // for a spreadsheet in the page's language.
 func (v *viewer) excelURL(id string) string {
@@ -337,7 +347,7 @@ func (v *viewer) followUp() []FollowUpView {
 	for i, f := range v.r.FollowUp {
 		out = append(out, FollowUpView{
 			ID:      f.ID,
-			Heading: f.Body + " (" + v.w.resolution + " " + f.Resolution + ", par. " + f.ResolutionParagraph + ")",
+			Heading: f.Body + " (" + v.reportWords().resolution + " " + f.Resolution + ", par. " + f.ResolutionParagraph + ")",
 			Request: f.Request, Action: f.Action,
 			Cite: v.r.CiteTable(v.lang, "vi") + ", " + strconv.Itoa(i+1),
 			URL:  v.r.URL(v.lang, v.pageOf["vi"], f.ID),
