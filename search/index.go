@@ -154,6 +154,18 @@ func (ix *Index) Size() int { return len(ix.b) }
 // Langs are the UI languages the index answers in, the default first.
 func (ix *Index) Langs() []string { return ix.langs }
 
+// TextLangs returns the languages the reports of the index are written
+// in, each once, in index order.
+func (ix *Index) TextLangs() []string {
+	var langs []string
+	for i := range int(ix.h.Segments) {
+		if l := ix.str(ix.segment(i).lang); !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	return langs
+}
+
 // Reports returns the slugs of the index's reports, in index order, each
 // once.
 func (ix *Index) Reports() []string {

@@ -1,9 +1,11 @@
 package searchapi
 
 import (
+	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,6 +28,9 @@ var pageWords = map[string]map[string]string{
 		"title":          "Résultats de la recherche",
 		"count":          "résultat(s) pour",
 		"none":           "Aucun résultat. Essayez un autre mot, sans accent ou au singulier, ou un préfixe comme drone*.",
+		"otherWords":     "Les rapports sont cherchés dans la langue où ils sont écrits (%s) : essayez les mots du rapport.",
+		"fr":             "français",
+		"en":             "anglais",
 		"error":          "La recherche n’a pas pu être faite :",
 		"pages":          "Pages de résultats",
 		"previous":       "Résultats précédents",
@@ -44,6 +49,9 @@ var pageWords = map[string]map[string]string{
 		"title":          "Search results",
 		"count":          "result(s) for",
 		"none":           "No results. Try another word, without accents or in the singular, or a prefix such as drone*.",
+		"otherWords":     "The reports are searched in the language they are written in (%s): try the report’s own words.",
+		"fr":             "French",
+		"en":             "English",
 		"error":          "The search could not be run:",
 		"pages":          "Result pages",
 		"previous":       "Previous results",
@@ -63,6 +71,9 @@ type resultsPage struct {
 	Start   int // rank of the first result shown, from 1
 	Results []search.Result
 	Error   string // set on a page answering a bad request
+	// OtherWords, on a page without results, says that the reports are
+	// searched in their own languages when the page's is not among them.
+	OtherWords string
 	// Hidden are the filters to keep when the form is sent again.
 	Hidden            []hidden
 	Prev, Next, Other string // URLs of the previous and next pages and of the other language
@@ -110,7 +121,7 @@ var pageTemplate = template.Must(template.New("results").Funcs(template.FuncMap{
 {{- else}}
 <p role="status">{{.Total}} {{.W.count}} « {{.Query}} »</p>
 {{- if not .Results}}
-<p>{{.W.none}}</p>
+<p>{{.W.none}}{{with .OtherWords}} {{.}}{{end}}</p>
 {{- else}}
 <ol class="results" start="{{.Start}}">
 {{- range .Results}}
@@ -141,8 +152,19 @@ func searchURL(v url.Values) string {
 
 // newResultsPage fills the page for a request's parameters v (already
 // checked) and its answer; offset and limit are those of the answer.
-func newResultsPage(lang string, v url.Values, a Answer, offset, limit int) resultsPage {
+func newResultsPage(lang string, textLangs []string, v url.Values, a Answer, offset, limit int) resultsPage {
 	p := resultsPage{Lang: lang, W: pageWords[lang], Query: a.Query, Total: a.Total, Start: offset + 1, Results: a.Results}
+	if a.Total == 0 && !slices.Contains(textLangs, lang) {
+		var names []string
+		for _, l := range textLangs {
+			if n := p.W[l]; n != "" {
+				names = append(names, n)
+			}
+		}
+		if len(names) > 0 {
+			p.OtherWords = fmt.Sprintf(p.W["otherWords"], strings.Join(names, ", "))
+		}
+	}
 	for _, k := range []string{"kind", "report", "limit"} {
 		if s := v.Get(k); s != "" {
 			p.Hidden = append(p.Hidden, hidden{k, s})

@@ -143,3 +143,16 @@ func TestPageWordsMatchSiteI18n(t *testing.T) {
 		}
 	}
 }
+
+// A search of the English UI that finds nothing says that the reports are
+// searched in their own language, French; a French one need not.
+func TestNoResultsSaysTheReportsLanguage(t *testing.T) {
+	en := serve(t, map[string]string{"q": "vacancy", "lang": "en"}, htmlAccept)
+	if en.StatusCode != 200 || !strings.Contains(en.Body, "searched in the language they are written in (French)") {
+		t.Errorf("English page without results: %d %.3000s", en.StatusCode, en.Body)
+	}
+	fr := serve(t, map[string]string{"q": "xyzzy", "lang": "fr"}, htmlAccept)
+	if fr.StatusCode != 200 || strings.Contains(fr.Body, "langue où ils sont écrits") || !strings.Contains(fr.Body, "Aucun résultat") {
+		t.Errorf("French page without results: %d %.3000s", fr.StatusCode, fr.Body)
+	}
+}

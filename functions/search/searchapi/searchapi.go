@@ -29,14 +29,15 @@ const (
 
 // Handler answers /api/search requests.
 type Handler struct {
-	ix    *search.Index
-	langs []string // the UI languages of the index
+	ix        *search.Index
+	langs     []string // the UI languages of the index
+	textLangs []string // the languages its reports are written in
 }
 
 // New returns a handler over an index (search.Open of the index file the
 // function embeds).
 func New(ix *search.Index) *Handler {
-	return &Handler{ix: ix, langs: ix.Langs()}
+	return &Handler{ix: ix, langs: ix.Langs(), textLangs: ix.TextLangs()}
 }
 
 var params = map[string]bool{"q": true, "lang": true, "kind": true, "report": true, "page": true, "limit": true}
@@ -143,7 +144,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "public, max-age=300")
 	w.Header().Set("Vary", "Accept")
 	if wantsHTML(r) {
-		writePage(w, http.StatusOK, newResultsPage(lang, v, ans, o.Offset, o.Limit))
+		writePage(w, http.StatusOK, newResultsPage(lang, h.textLangs, v, ans, o.Offset, o.Limit))
 		return
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
