@@ -70,13 +70,19 @@ func ForReport(r *report.Report, lang string) []Chart {
 }
 
 // finish renders p and packs it with its table: one row per chart row,
-// one column per series.
+// under a heading row for its group as the chart draws it, one column per
+// series.
 func finish(p *plot) Chart {
 	t := &report.Table{ID: p.id, Title: p.title, Unit: p.unit}
 	for _, s := range p.series {
 		t.Columns = append(t.Columns, report.Column{Key: s.key, Label: s.label, Type: "number", Unit: p.unit})
 	}
+	group := ""
 	for _, r := range p.rows {
+		if r.group != "" && r.group != group {
+			t.Rows = append(t.Rows, report.Row{Label: r.group, Type: report.RowHeading, Cells: make([]report.Cell, len(p.series))})
+		}
+		group = r.group
 		t.Rows = append(t.Rows, report.Row{Label: r.label, Group: r.group, Type: report.RowItem, Cells: r.cells})
 	}
 	return Chart{ID: p.id, Title: p.title, Desc: p.desc, SVG: p.render(), Table: t, Note: p.foot}

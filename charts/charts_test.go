@@ -202,7 +202,18 @@ func TestForReport(t *testing.T) {
 			if ch.Table == nil || ch.Table.ID != ch.ID || len(ch.Table.Rows) == 0 {
 				t.Fatalf("%s %s: bad table %+v", lang, ch.ID, ch.Table)
 			}
+			group := ""
 			for _, r := range ch.Table.Rows {
+				if r.Type == report.RowHeading { // a group's heading, as the chart draws it
+					group = r.Label
+					continue
+				}
+				if r.Group == "" {
+					group = "" // a row of no group ends the one above
+				}
+				if r.Group != group {
+					t.Errorf("%s %s: row %q of group %q under the heading %q", lang, ch.ID, r.Label, r.Group, group)
+				}
 				rows += len(r.Cells)
 				if len(r.Cells) != len(ch.Table.Columns) {
 					t.Errorf("%s %s: row %q has %d cells for %d columns", lang, ch.ID, r.Label, len(r.Cells), len(ch.Table.Columns))
