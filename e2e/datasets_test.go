@@ -213,6 +213,14 @@ func TestHeadingFootnotesOnTheirPages(t *testing.T) {
 		for _, label := range s.Notes {
 			called++
 			for _, lang := range []string{"fr", "en"} {
+				home, err := os.ReadFile(filepath.Join(public, lang, r.Slug, "index.html"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				// the home lists every footnote: this one says which heading calls it
+				if want := `<li id="note-` + label + `"><sup>` + label + `</sup> <a href="` + r.URL(lang, pageOf[s.ID], s.ID) + `">`; !strings.Contains(string(home), want) {
+					t.Errorf("%s report home: no %s", lang, want)
+				}
 				pages := []string{filepath.Join(lang, r.Slug, pageOf[s.ID], "index.html")}
 				if s.ID == "iv" {
 					pages = append(pages, filepath.Join(lang, r.Slug, "tables", "iv", "index.html"))

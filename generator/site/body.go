@@ -137,10 +137,16 @@ type homeView struct {
 	KeyFigures                       []KeyFigure
 	TOC                              []tocEntry
 	Summary                          []BlockView
-	Footnotes                        []report.Note
+	Footnotes                        []footnoteView
 	Charts                           []chartView
 	Data                             struct{ Report, Package, Zip string }
 	Tables                           []linkView
+}
+
+// footnoteView is a document footnote on the report home, with the
+// heading that calls it and a link there (the home shows them all).
+type footnoteView struct {
+	Label, Text, Where, URL string
 }
 
 // tocEntry is an entry of a report home's table of contents: a page of

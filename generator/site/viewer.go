@@ -95,6 +95,26 @@ func (v *viewer) warning(x report.Warning) WarnView {
 	return WarnView{Text: fmt.Sprintf(v.w.warning, where, v.num(x.Printed), rule, v.num(x.Expected))}
 }
 
+// footnotes are the document's footnotes, each with the heading that
+// calls it, for the report home.
+func (v *viewer) footnotes() []footnoteView {
+	where := map[string]*report.Section{}
+	v.r.Walk(func(s *report.Section) {
+		for _, l := range s.Notes {
+			where[l] = s
+		}
+	})
+	var out []footnoteView
+	for _, n := range v.r.Footnotes {
+		f := footnoteView{Label: n.Label, Text: n.Text}
+		if s := where[n.Label]; s != nil {
+			f.Where, f.URL = sectionTitle(s), v.r.URL(v.lang, v.pageOf[s.ID], s.ID)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
 // pageNotes are the document footnotes that the headings shown on the page
 // of section s call, for the page to print them.
 func (v *viewer) pageNotes(s *report.Section) []map[string]string {
