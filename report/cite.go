@@ -62,7 +62,7 @@ func (r *Report) CiteTable(lang, id string) string {
 	w := wordsFor(lang)
 	switch {
 	case strings.HasPrefix(id, "summary"):
-		return r.Symbol + ", " + w.summary
+		return r.Symbol + ", " + w.summary + r.titleOf(lang, id) // two tables: told apart by title
 	case strings.HasPrefix(id, "ea-"):
 		parts := strings.Split(id, "-") // ea, N, M, kind
 		if len(parts) == 4 {
@@ -75,5 +75,22 @@ func (r *Report) CiteTable(lang, id string) string {
 	case strings.HasPrefix(id, "chart-"):
 		return r.Symbol
 	}
-	return r.Symbol + ", sect. " + strings.ToUpper(strings.ReplaceAll(strings.TrimSuffix(id, "-factors"), "-", "."))
+	cite := r.Symbol + ", sect. " + strings.ToUpper(strings.ReplaceAll(strings.TrimSuffix(id, "-factors"), "-", "."))
+	if strings.HasSuffix(id, "-factors") { // the section's second table
+		cite += r.titleOf(lang, id)
+	}
+	return cite
+}
+
+// titleOf is ", " and the title of table id in quotes of the UI language,
+// to tell apart two tables of one section; "" when the table is unknown.
+func (r *Report) titleOf(lang, id string) string {
+	t := r.Table(id)
+	if t == nil || t.Title == "" {
+		return ""
+	}
+	if lang == "fr" {
+		return ", «\u00a0" + t.Title + "\u00a0»"
+	}
+	return ", “" + t.Title + "”"
 }

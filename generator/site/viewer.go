@@ -362,14 +362,17 @@ func (v *viewer) keyFigures() []KeyFigure {
 	return out
 }
 
+// followUp is section VI: each request of the Assembly with the action
+// taken, cited by the resolution paragraph it answers.
 func (v *viewer) followUp() []FollowUpView {
 	var out []FollowUpView
-	for i, f := range v.r.FollowUp {
+	for _, f := range v.r.FollowUp {
 		out = append(out, FollowUpView{
 			ID:      f.ID,
 			Heading: f.Body + " (" + v.reportWords().resolution + " " + f.Resolution + ", par. " + f.ResolutionParagraph + ")",
 			Request: f.Request, Action: f.Action,
-			Cite: v.r.CiteTable(v.lang, "vi") + ", " + strconv.Itoa(i+1),
+			// the report does not number them: the resolution's paragraph says which
+			Cite: v.r.CiteTable(v.lang, "vi") + " (" + v.w.resolution + " " + f.Resolution + ", par. " + f.ResolutionParagraph + ")",
 			URL:  v.r.URL(v.lang, v.pageOf["vi"], f.ID),
 		})
 	}
