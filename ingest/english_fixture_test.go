@@ -16,14 +16,7 @@ const englishFixture = "testdata/A-00-000.en.txt"
 // tree, financial tables, variances, framework, statuses) and checks what
 // a reader would: the figures as printed and as numbers, the cleaned texts.
 func TestEnglishFixture(t *testing.T) {
-	data, err := os.ReadFile(englishFixture)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Parse("A-00-000.en.txt", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := englishReport(t)
 	if !r.Synthetic || r.Language != "en" || r.Symbol != "A/00/000" || r.Period.Label != "2020/21" {
 		t.Errorf("report: synthetic %v, language %q, symbol %q, period %+v", r.Synthetic, r.Language, r.Symbol, r.Period)
 	}
@@ -135,4 +128,18 @@ func TestEnglishFixture(t *testing.T) {
 		!reflect.DeepEqual(o2.Completed, []report.Delivered{{Raw: "No"}}) || o2.Remarks != "The sessions were postponed owing to the pandemic" {
 		t.Errorf("output 2: %+v", o2)
 	}
+}
+
+// englishReport parses the English fixture.
+func englishReport(t *testing.T) *report.Report {
+	t.Helper()
+	data, err := os.ReadFile(englishFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Parse("A-00-000.en.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"os"
 	"reflect"
 	"testing"
 
@@ -18,15 +17,7 @@ func TestItemsAddUpToTotal(t *testing.T) {
 		itemsAddUp(t, parsed(t), "Recettes provenant des contributions du personnel")
 	})
 	t.Run("A-00-000.en", func(t *testing.T) {
-		data, err := os.ReadFile(englishFixture)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := Parse("A-00-000.en.txt", data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		itemsAddUp(t, r, "Staff assessment income")
+		itemsAddUp(t, englishReport(t), "Staff assessment income")
 	})
 }
 

@@ -178,8 +178,15 @@ func (w *htmlw) ta(key string) { w.esc(w.word(key)) }
 // language.
 func (w *htmlw) langAttr() {
 	if w.mark {
+		w.attrLang(w.lang)
+	}
+}
+
+// attrLang writes a lang attribute (none for "").
+func (w *htmlw) attrLang(lang string) {
+	if lang != "" {
 		w.s(` lang="`)
-		w.esc(w.lang)
+		w.esc(lang)
 		w.s(`"`)
 	}
 }
@@ -437,11 +444,7 @@ func (w *htmlw) table(t *TableView) {
 		if r.Indent {
 			w.s(` class="indent"`)
 		}
-		if t.LabelLang != "" {
-			w.s(` lang="`)
-			w.esc(t.LabelLang)
-			w.s(`"`)
-		}
+		w.attrLang(t.LabelLang)
 		w.s(">")
 		w.esc(r.Label)
 		if r.Notes != "" {
@@ -498,18 +501,14 @@ func (w *htmlw) warnings(ws []WarnView) {
 	if len(ws) == 0 {
 		return
 	}
-	w.s(`<div class="warnings" lang="`)
-	w.esc(w.lang)
-	w.s(`"><p>`)
+	w.s(`<div class="warnings"`)
+	w.attrLang(w.lang)
+	w.s(`><p>`)
 	w.ta("warning")
 	w.s("</p><ul>")
 	for _, x := range ws {
 		w.s("<li")
-		if x.Lang != "" {
-			w.s(` lang="`)
-			w.esc(x.Lang)
-			w.s(`"`)
-		}
+		w.attrLang(x.Lang)
 		w.s(">")
 		w.esc(x.Text)
 		w.s("</li>")

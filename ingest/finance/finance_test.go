@@ -383,17 +383,23 @@ func TestCheck(t *testing.T) {
 	}
 }
 
-func TestCheckAlteredFigure(t *testing.T) {
-	b := readSource(t)
-	s := string(b)
+// alterIII parses the real report with the first figure from of section
+// III (and after) printed to instead.
+func alterIII(t *testing.T, from, to string) *report.Report {
+	t.Helper()
+	s := string(readSource(t))
 	i := strings.Index(s, "III. Exécution du budget")
-	j := strings.Index(s[i:], "5 379,3")
+	j := strings.Index(s[i:], from)
 	if i < 0 || j < 0 {
-		t.Fatal("figure not found")
+		t.Fatalf("%s not found", from)
 	}
-	s = s[:i+j] + "5 379,9" + s[i+j+len("5 379,3"):]
+	s = s[:i+j] + to + s[i+j+len(from):]
 	_, res := parseText(t, []byte(s))
-	_, err := Check(asReport(res))
+	return asReport(res)
+}
+
+func TestCheckAlteredFigure(t *testing.T) {
+	_, err := Check(alterIII(t, "5 379,3", "5 379,9"))
 	if err == nil {
 		t.Fatal("Check accepted an altered figure")
 	}
@@ -408,17 +414,9 @@ func TestCheckAlteredFigure(t *testing.T) {
 // TestCheckAlteredDeduction: the staff assessment row is a deduction
 // (gross − it = net); a figure changed there breaks the net amount.
 func TestCheckAlteredDeduction(t *testing.T) {
-	b := readSource(t)
-	s := string(b)
-	i := strings.Index(s, "III. Exécution du budget")
-	j := strings.Index(s[i:], "17 365,3")
-	if i < 0 || j < 0 {
-		t.Fatal("figure not found")
-	}
-	s = s[:i+j] + "17 365,9" + s[i+j+len("17 365,3"):]
-	_, res := parseText(t, []byte(s))
+	r := alterIII(t, "17 365,3", "17 365,9")
 	var staff []string
-	for _, r := range asReport(res).Table("iii-a").Rows {
+	for _, r := range r.Table("iii-a").Rows {
 		if r.Type == report.RowDeduction {
 			staff = append(staff, r.Label+" "+string(r.Cells[0].Num))
 		}
@@ -426,7 +424,7 @@ func TestCheckAlteredDeduction(t *testing.T) {
 	if want := []string{"Recettes provenant des contributions du personnel 17365.9"}; !reflect.DeepEqual(staff, want) {
 		t.Fatalf("deduction rows of III.A: got %q, want %q", staff, want)
 	}
-	_, err := Check(asReport(res))
+	_, err := Check(r)
 	if err == nil {
 		t.Fatal("Check accepted an altered staff assessment")
 	}
