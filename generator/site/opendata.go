@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -147,7 +148,7 @@ type dpResource struct {
 	JSON          string            `json:"json"`
 	Mediatype     string            `json:"mediatype"`
 	Name          string            `json:"name"`
-	Notes         []report.Note     `json:"notes,omitempty"`
+	Notes         []dpNote          `json:"notes,omitempty"`
 	Path          string            `json:"path"`
 	Profile       string            `json:"profile"`
 	Schema        dpSchema          `json:"schema"`
@@ -155,6 +156,38 @@ type dpResource struct {
 	Title         string            `json:"title"`
 	Titles        map[string]string `json:"titles"`
 	Unit          string            `json:"unit,omitempty"`
+}
+
+// dpNote is a table's note in its resource: the footnote (or the line
+// printed under the table), with the rows (by label) and the fields (by
+// name) that call it, which a CSV has no place for.
+type dpNote struct {
+	Fields []string `json:"fields,omitempty"`
+	Label  string   `json:"label"`
+	Rows   []string `json:"rows,omitempty"`
+	Text   string   `json:"text"`
+}
+
+// tableNotes are a table's notes with what calls each.
+func tableNotes(t *report.Table) []dpNote {
+	var out []dpNote
+	for _, n := range t.Notes {
+		dn := dpNote{Label: n.Label, Text: n.Text}
+		if n.Label != "" {
+			for _, r := range t.Rows {
+				if slices.Contains(r.Notes, n.Label) {
+					dn.Rows = append(dn.Rows, r.Label)
+				}
+			}
+			for _, c := range t.Columns {
+				if slices.Contains(c.Notes, n.Label) {
+					dn.Fields = append(dn.Fields, c.Key)
+				}
+			}
+		}
+		out = append(out, dn)
+	}
+	return out
 }
 
 // dpDialect is a resource's CSV dialect (every file has the same).
@@ -279,7 +312,7 @@ func dataPackage(r *report.Report, dd *dataFolder, files []csvout.Dataset) (map[
 		if d.Table != nil {
 			// the table's footnotes and the lines printed under it (III.B's
 			// share of redeployments), which a CSV has no place for
-			res.Notes = d.Table.Notes
+			res.Notes = tableNotes(d.Table)
 		}
 		resources = append(resources, res)
 	}
@@ -393,7 +426,7 @@ func readme(r *report.Report, files []csvout.Dataset) string {
 	b.WriteString("- Hierarchical tables have group and row_type columns: filter row_type = item to add up to the table's total without double counting (a deduction, e.g. staff assessment income, is subtracted from the gross amount to give the net amount and is not an item).\n")
 	b.WriteString("- datapackage.json describes every CSV file (Frictionless Tabular Data Package): field names, types, units, titles in French and English.\n")
 	b.WriteString("- Each {id}.csv has a {id}.json twin: the same rows as JSON objects, numbers as numbers, empty cells as null.\n")
-	b.WriteString("- A table's footnotes, and the lines printed under it (such as III.B's share of redeployments), are its resource's notes in datapackage.json and the notes of its {id}.json.\n")
+	b.WriteString("- A table's footnotes, and the lines printed under it (such as III.B's share of redeployments), are its resource's notes in datapackage.json (each with the rows and fields that call it) and the notes of its {id}.json.\n")
 	b.WriteString("- report.json is the whole structured report (schema version " + report.SchemaVersion + "), described by the JSON Schema report.schema.json.\n")
 	b.WriteString("\nFiles:\n")
 	for _, d := range files {

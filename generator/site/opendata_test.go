@@ -358,7 +358,8 @@ func TestDataPackage(t *testing.T) {
 			Hash    string `json:"hash"`
 			Profile string `json:"profile"`
 			Notes   []struct {
-				Label, Text string
+				Label, Text  string
+				Rows, Fields []string
 			} `json:"notes"`
 			Schema struct {
 				Fields []struct {
@@ -385,9 +386,13 @@ func TestDataPackage(t *testing.T) {
 	// a table's notes, which its CSV has no place for, are in its resource:
 	// III.B's share of redeployments, printed under the table
 	notes := map[string]string{}
+	calls := map[string]bool{} // "table/label/row or field"
 	for _, res := range pkg.Resources {
 		for _, n := range res.Notes {
 			notes[res.Name] += n.Label + " " + n.Text + "\n"
+			for _, x := range append(n.Rows, n.Fields...) {
+				calls[res.Name+"/"+n.Label+"/"+x] = true
+			}
 		}
 	}
 	if !strings.Contains(notes["iii-b"], "Pourcentage de réaffectations 0,8") {
@@ -399,6 +404,24 @@ func TestDataPackage(t *testing.T) {
 				t.Errorf("%s: note %s %q not in its resource", tb.ID, n.Label, n.Text)
 			}
 		}
+		// each note says which rows and fields call it ("c": Emplois de temporaire)
+		for _, row := range tb.Rows {
+			for _, l := range row.Notes {
+				if !calls[tb.ID+"/"+l+"/"+row.Label] {
+					t.Errorf("%s: note %s does not name its row %q", tb.ID, l, row.Label)
+				}
+			}
+		}
+		for _, c := range tb.Columns {
+			for _, l := range c.Notes {
+				if !calls[tb.ID+"/"+l+"/"+c.Key] {
+					t.Errorf("%s: note %s does not name its field %s", tb.ID, l, c.Key)
+				}
+			}
+		}
+	}
+	if !calls["summary-hr/c/Emplois de temporaire"] {
+		t.Error("summary-hr's note c does not name its row")
 	}
 	for _, res := range pkg.Resources {
 		if names[res.Name] {
