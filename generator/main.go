@@ -136,6 +136,10 @@ func build(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "%s %s %v", sep, st.Name, st.Time.Round(1e6))
 	}
 	fmt.Fprintln(stdout)
+	if o.BaseURL == "" {
+		// canonical links, sitemaps and feeds hold the site's root URL
+		fmt.Fprintln(stderr, "note: no -base: the pages' absolute URLs are hugo.toml's local root; pass -base https://… for an output to deploy")
+	}
 	return nil
 }
 

@@ -320,8 +320,17 @@ func TestSyntheticReportsNeedTheFlag(t *testing.T) {
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Error("output written")
 	}
-	if err := run([]string{"build", "-synthetic", "-src", src, "-o", out}, io.Discard, io.Discard); err != nil {
+	var stderr bytes.Buffer
+	if err := run([]string{"build", "-synthetic", "-src", src, "-o", out, "-cache", ""}, io.Discard, &stderr); err != nil {
 		t.Fatalf("with -synthetic: %v", err)
+	}
+	// without -base the pages name a local root: the build says so
+	if !strings.Contains(stderr.String(), "no -base") {
+		t.Errorf("a build without -base says nothing of it: %q", stderr.String())
+	}
+	stderr.Reset()
+	if err := run([]string{"build", "-synthetic", "-base", "https://pk.example.org/", "-src", src, "-o", out, "-cache", ""}, io.Discard, &stderr); err != nil || strings.Contains(stderr.String(), "no -base") {
+		t.Errorf("with -base: %v, %q", err, stderr.String())
 	}
 }
 
