@@ -68,9 +68,12 @@ function searchAsYouType(): void {
           const a = document.createElement("a");
           a.href = r.url;
           a.textContent = `${r.title} — ${r.citation}`;
-          const p = document.createElement("p");
-          p.innerHTML = r.snippet; // escaped text with <mark> only (search.Result)
-          li.append(a, p);
+          li.append(a);
+          if (r.snippet) { // a cited paragraph ("A/76/564, par. 26") comes without one
+            const p = document.createElement("p");
+            p.innerHTML = r.snippet; // escaped text with <mark> only (search.Result)
+            li.append(p);
+          }
           return li;
         }));
       } catch { /* offline or function unavailable: the form still posts */ }
