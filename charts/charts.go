@@ -50,6 +50,25 @@ type Chart struct {
 // language, "fr" or "en" (anything else is read as "en"); the labels that
 // come from the report stay in the report's language.
 func ForReport(r *report.Report, lang string) []Chart {
+	var out []Chart
+	for _, p := range plots(r, lang) {
+		out = append(out, Chart{ID: p.id, Title: p.title, Desc: p.desc, SVG: p.render(), Table: p.table(), Note: p.foot})
+	}
+	return out
+}
+
+// Tables returns the data of the charts ForReport draws, without drawing
+// them: what the data files and the CSV function publish.
+func Tables(r *report.Report, lang string) []*report.Table {
+	var out []*report.Table
+	for _, p := range plots(r, lang) {
+		out = append(out, p.table())
+	}
+	return out
+}
+
+// plots are the charts the report's data allows (see ForReport).
+func plots(r *report.Report, lang string) []*plot {
 	if r == nil {
 		return nil
 	}
@@ -57,22 +76,21 @@ func ForReport(r *report.Report, lang string) []Chart {
 		lang = "en"
 	}
 	tx := texts[lang]
-	var out []Chart
+	var out []*plot
 	for _, build := range []func(*report.Report, *words) *plot{
 		apportionmentChart, varianceChart, vacancyChart, equipmentChart, outputsChart,
 	} {
 		if p := build(r, tx); p != nil && len(p.rows) > 0 {
 			p.tx = tx
-			out = append(out, finish(p))
+			out = append(out, p)
 		}
 	}
 	return out
 }
 
-// finish renders p and packs it with its table: one row per chart row,
-// under a heading row for its group as the chart draws it, one column per
-// series.
-func finish(p *plot) Chart {
+// table is the data of p: one row per chart row, under a heading row for
+// its group as the chart draws it, one column per series.
+func (p *plot) table() *report.Table {
 	t := &report.Table{ID: p.id, Title: p.title, Unit: p.unit}
 	for _, s := range p.series {
 		t.Columns = append(t.Columns, report.Column{Key: s.key, Label: s.label, Type: "number", Unit: p.unit})
@@ -85,7 +103,7 @@ func finish(p *plot) Chart {
 		group = r.group
 		t.Rows = append(t.Rows, report.Row{Label: r.label, Group: r.group, Type: report.RowItem, Cells: r.cells})
 	}
-	return Chart{ID: p.id, Title: p.title, Desc: p.desc, SVG: p.render(), Table: t, Note: p.foot}
+	return t
 }
 
 // pick returns, as chart rows, the rows of table id of type typ that have

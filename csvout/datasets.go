@@ -22,6 +22,11 @@ type Dataset struct {
 	Table *report.Table
 }
 
+// ChartDataset is the dataset of a chart's data table (charts.Tables).
+func ChartDataset(t *report.Table) Dataset {
+	return Dataset{ID: t.ID, Title: t.Title, Kind: "chart", Frame: FromTable(t), Table: t}
+}
+
 // Datasets lists every dataset of a report in document order.
 func Datasets(r *report.Report) []Dataset {
 	var out []Dataset

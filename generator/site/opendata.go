@@ -80,8 +80,8 @@ var fieldTitles = map[string][2]string{
 // (labels in the report's language).
 func dataFiles(r *report.Report, ds []csvout.Dataset) []csvout.Dataset {
 	ds = append([]csvout.Dataset(nil), ds...)
-	for _, c := range charts.ForReport(r, r.Language) {
-		ds = append(ds, csvout.Dataset{ID: c.ID, Title: c.Title, Kind: "chart", Frame: csvout.FromTable(c.Table), Table: c.Table})
+	for _, t := range charts.Tables(r, r.Language) {
+		ds = append(ds, csvout.ChartDataset(t))
 	}
 	return ds
 }

@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 
+	"pkportal/charts"
 	"pkportal/csvout"
 	"pkportal/functions/lambdahttp"
 	"pkportal/report"
@@ -153,6 +154,9 @@ func (h *Handler) entry(slug string) (*entry, bool, error) {
 		return nil, true, err
 	}
 	e := &entry{r: r, datasets: csvout.Datasets(r), byID: map[string]int{}}
+	for _, t := range charts.Tables(r, r.Language) { // the data files' chart-* too
+		e.datasets = append(e.datasets, csvout.ChartDataset(t))
+	}
 	e.ids = append(e.ids, kindNames...)
 	for i, d := range e.datasets {
 		e.byID[d.ID] = i

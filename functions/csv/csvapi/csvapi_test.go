@@ -17,6 +17,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/xuri/excelize/v2"
 
+	"pkportal/charts"
 	"pkportal/csvout"
 	"pkportal/functions/lambdahttp"
 	"pkportal/functions/reportdata"
@@ -273,6 +274,24 @@ func TestJSONAndSeveralTables(t *testing.T) {
 	}
 }
 
+// A chart's data, a file of the data package, is served as the file is.
+func TestChartData(t *testing.T) {
+	r := reports(t)[0]
+	tables := charts.Tables(r, r.Language)
+	if len(tables) < 4 {
+		t.Fatalf("%d charts' data", len(tables))
+	}
+	for _, tb := range tables {
+		var want bytes.Buffer
+		if err := csvout.Write(&want, csvout.ChartDataset(tb).Frame, csvout.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if rec := ok(t, "report=a-76-564&table="+tb.ID); rec.Body.String() != want.String() {
+			t.Errorf("table=%s:\n%s\nwant\n%s", tb.ID, rec.Body.String(), want.String())
+		}
+	}
+}
+
 func TestKinds(t *testing.T) {
 	r := reports(t)[0]
 	var nInd, nOut, nAll int
@@ -284,6 +303,9 @@ func TestKinds(t *testing.T) {
 			nOut += len(d.Frame.Records)
 		}
 		nAll += len(d.Frame.Records)
+	}
+	for _, tb := range charts.Tables(r, r.Language) { // the data files' chart-* are served too
+		nAll += len(csvout.ChartDataset(tb).Frame.Records)
 	}
 	for q, n := range map[string]int{"indicators": nInd, "outputs": nOut, "all": nAll, "indicators,ea-1-1-indicators": nInd} {
 		rec := ok(t, "report=a-76-564&table="+q)
