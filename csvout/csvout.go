@@ -11,6 +11,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -24,6 +25,11 @@ type Frame struct {
 	// Numeric tells, per field, whether its values are numbers; the
 	// writers use it to keep numbers as numbers and neutralise text.
 	Numeric []bool
+	// Figures tells, per text field, that its values are figures as the
+	// report prints them, numbers and ranges of numbers, in a column that
+	// a range makes text (III.E's factors: "2.4", "0.0-5.0"); a decimal
+	// comma rewrites them too (nil: none).
+	Figures []bool
 }
 
 // FromTable flattens a report table: label, group and row_type, then one
@@ -33,6 +39,10 @@ func FromTable(t *report.Table) Frame {
 	for _, c := range t.Columns {
 		f.Fields = append(f.Fields, c.Key)
 		f.Numeric = append(f.Numeric, c.Type == "number")
+	}
+	f.Figures = make([]bool, len(f.Fields))
+	for i, c := range t.Columns {
+		f.Figures[3+i] = c.Type != "number" && figuresOnly(t, i)
 	}
 	for _, r := range t.Rows {
 		rec := []string{r.Label, r.Group, r.Type}
@@ -46,6 +56,29 @@ func FromTable(t *report.Table) Frame {
 		f.Records = append(f.Records, rec)
 	}
 	return f
+}
+
+// figure is a number or a range of numbers as the data contract writes
+// them: "2.4", "0.0-5.0".
+var figure = regexp.MustCompile(`^-?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?$`)
+
+// figuresOnly reports whether column i of t holds figures only (and some).
+func figuresOnly(t *report.Table, i int) bool {
+	n := 0
+	for _, r := range t.Rows {
+		if i >= len(r.Cells) {
+			continue
+		}
+		v := CellValue(r.Cells[i])
+		if v == "" {
+			continue
+		}
+		if !figure.MatchString(v) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // CellValue is the data-contract form of a cell: its number, its text, or
@@ -94,6 +127,8 @@ func Write(w io.Writer, f Frame, o Options) error {
 			switch {
 			case numeric && o.DecimalComma:
 				v = strings.Replace(v, ".", ",", 1)
+			case o.DecimalComma && i < len(f.Figures) && f.Figures[i] && figure.MatchString(v):
+				v = strings.ReplaceAll(v, ".", ",") // "0,0-5,0", as the report prints it
 			case !numeric && o.Neutralise:
 				v = Neutralise(v)
 			}
@@ -152,10 +187,11 @@ func (f Frame) Index(name string) int {
 // are new slices over the same strings.
 func (f Frame) Select(fields []string) Frame {
 	idx := make([]int, len(fields))
-	out := Frame{Fields: append([]string(nil), fields...), Numeric: make([]bool, len(fields)), Records: make([][]string, len(f.Records))}
+	out := Frame{Fields: append([]string(nil), fields...), Numeric: make([]bool, len(fields)), Figures: make([]bool, len(fields)), Records: make([][]string, len(f.Records))}
 	for i, name := range fields {
 		idx[i] = f.Index(name)
 		out.Numeric[i] = idx[i] >= 0 && f.Numeric[idx[i]]
+		out.Figures[i] = idx[i] >= 0 && idx[i] < len(f.Figures) && f.Figures[idx[i]]
 	}
 	cells := make([]string, len(f.Records)*len(fields))
 	for r, rec := range f.Records {

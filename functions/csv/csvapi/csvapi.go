@@ -615,6 +615,7 @@ func (req *request) join(withTidy bool) csvout.Frame {
 	if withTidy {
 		out.Fields = append(out.Fields, tidy...)
 		out.Numeric = append(out.Numeric, false, false, false)
+		out.Figures = append(out.Figures, false, false, false)
 	}
 	pos := map[string]int{}
 	for _, p := range req.parts {
@@ -623,6 +624,9 @@ func (req *request) join(withTidy bool) csvout.Frame {
 				pos[name] = len(out.Fields)
 				out.Fields = append(out.Fields, name)
 				out.Numeric = append(out.Numeric, p.d.Frame.Numeric[j])
+				out.Figures = append(out.Figures, j < len(p.d.Frame.Figures) && p.d.Frame.Figures[j])
+			} else if j < len(p.d.Frame.Figures) && p.d.Frame.Figures[j] {
+				out.Figures[pos[name]] = true
 			}
 		}
 	}

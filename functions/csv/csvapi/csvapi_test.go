@@ -643,3 +643,24 @@ func FuzzHandler(f *testing.F) {
 		}
 	})
 }
+
+// With a decimal comma, the figures of a column that a range makes text
+// (III.E's factors: 2.4 … 0.0-5.0) take the comma like the numbers around
+// them, alone or with another table; dates and accomplishment numbers
+// ("1.1") stay as they are.
+func TestDecimalCommaInFigureText(t *testing.T) {
+	for _, q := range []string{"table=iii-e-factors", "table=iii-e-factors,iii-a", "table=iii-e-factors&columns=label,percentage,effective_date"} {
+		body := ok(t, "report=a-76-564&decimal=comma&"+q).Body.String()
+		for _, want := range []string{";2,4;", ";0,0-5,0;", "2017-07-01"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s: no %q in\n%.600s", q, want, body)
+			}
+		}
+		if strings.Contains(body, "2.4") || strings.Contains(body, "0.0-5.0") {
+			t.Errorf("%s: a figure kept its point", q)
+		}
+	}
+	if body := ok(t, "report=a-76-564&decimal=comma&table=ea-1-1-indicators").Body.String(); !strings.Contains(body, ";1.1;") {
+		t.Errorf("accomplishment number changed: %.300s", body)
+	}
+}
