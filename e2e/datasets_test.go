@@ -384,3 +384,26 @@ func TestReportTextAsPrinted(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherLanguagesMarked: words of one language on a page of the other
+// carry their language: the language switch's label, the report's titles
+// in the pager and in a citation, the English "Summary" heading of the
+// report's French summary, the French terms of the English glossary.
+func TestOtherLanguagesMarked(t *testing.T) {
+	for _, c := range []struct{ file, want string }{
+		{"en/index.html", `<nav aria-label="Français" lang="fr">`},
+		{"fr/index.html", `<nav aria-label="English" lang="en">`},
+		{"en/a-76-564/ii-a/index.html", `rel="next" href="/en/a-76-564/ii-b/" lang="fr">`},
+		{"en/a-76-564/index.html", `<h2 id="summary" lang="en">Summary</h2>`},
+		{"en/a-76-564/index.html", `A/76/564, summary, “<span lang="fr">`},
+		{"en/glossary/index.html", `<i lang="fr">Montant alloué.</i>`},
+	} {
+		b, err := os.ReadFile(filepath.Join(public, c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(html.UnescapeString(string(b)), c.want) {
+			t.Errorf("%s: no %s", c.file, c.want)
+		}
+	}
+}

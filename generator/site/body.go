@@ -131,16 +131,17 @@ func renderHome(lang string, hv homeView) (string, error) {
 
 // homeView is the article of a report home.
 type homeView struct {
-	Symbol, ReportTitle, ContentLang string
-	Mission                          report.Mission
-	Period                           report.Period
-	KeyFigures                       []KeyFigure
-	TOC                              []tocEntry
-	Summary                          []BlockView
-	Footnotes                        []footnoteView
-	Charts                           []chartView
-	Data                             struct{ Report, Package, Zip string }
-	Tables                           []linkView
+	// Lang is the UI language, ContentLang the report's.
+	Symbol, ReportTitle, ContentLang, Lang string
+	Mission                                report.Mission
+	Period                                 report.Period
+	KeyFigures                             []KeyFigure
+	TOC                                    []tocEntry
+	Summary                                []BlockView
+	Footnotes                              []footnoteView
+	Charts                                 []chartView
+	Data                                   struct{ Report, Package, Zip string }
+	Tables                                 []linkView
 }
 
 // footnoteView is a document footnote on the report home, with the

@@ -23,9 +23,10 @@ type htmlw struct {
 	words map[string]string
 	err   error
 	// mark is set when the body sits in an element of the report's
-	// language and the UI's is another (an English page of a French
-	// report): the UI's words then carry their own lang.
-	mark bool
+	// language (content) and the UI's is another (an English page of a
+	// French report): the UI's words then carry their own lang.
+	mark    bool
+	content string
 }
 
 func (w *htmlw) s(lit string) { w.b.WriteString(lit) }
@@ -38,7 +39,7 @@ var bodyBufs sync.Pool
 // newHTMLW is a writer of a body in a UI language, on a kept buffer; the
 // body sits in an element of language content ("" when none).
 func newHTMLW(lang, content string, words map[string]string) *htmlw {
-	w := &htmlw{lang: lang, words: words, mark: content != "" && content != lang}
+	w := &htmlw{lang: lang, words: words, mark: content != "" && content != lang, content: content}
 	if b, ok := bodyBufs.Get().(*[]byte); ok {
 		w.b = *bytes.NewBuffer((*b)[:0])
 	}
@@ -230,8 +231,31 @@ func (w *htmlw) cite(cite, url string) {
 	w.s(`" data-cite="`)
 	w.url(cite) // data-cite is a URL attribute to html/template ("cite")
 	w.s(`">`)
-	w.esc(cite)
+	w.citeText(cite)
 	w.s("</a></p>\n")
+}
+
+// citeText writes a citation, a table's title quoted in it (the report's
+// words: "A/76/564, summary, “Ressources financières”") marked with the
+// report's language when the page's is another.
+func (w *htmlw) citeText(cite string) {
+	for _, q := range [][2]string{{"“", "”"}, {"«\u00a0", "\u00a0»"}} {
+		i := strings.Index(cite, q[0])
+		j := strings.LastIndex(cite, q[1])
+		if !w.mark || i < 0 || j < i {
+			continue
+		}
+		i += len(q[0])
+		w.esc(cite[:i])
+		w.s(`<span lang="`)
+		w.esc(w.content)
+		w.s(`">`)
+		w.esc(cite[i:j])
+		w.s("</span>")
+		w.esc(cite[j:])
+		return
+	}
+	w.esc(cite)
 }
 
 func (w *htmlw) items(its []ItemView) {

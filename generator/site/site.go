@@ -276,7 +276,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 	root := filepath.Join(dir, "content", lang, r.Slug)
 	v := newViewer(r, lang)
 
-	hv := homeView{Symbol: r.Symbol, ReportTitle: r.Title, ContentLang: r.Language, Mission: r.Mission, Period: r.Period,
+	hv := homeView{Symbol: r.Symbol, ReportTitle: r.Title, ContentLang: r.Language, Lang: lang, Mission: r.Mission, Period: r.Period,
 		KeyFigures: v.keyFigures(), Footnotes: v.footnotes()}
 	hv.TOC = toc(r, lang, r.Sections, r.PageOf())
 	for _, d := range ds {

@@ -110,7 +110,7 @@ var pageTemplate = template.Must(template.New("results").Funcs(template.FuncMap{
     <input id="q" type="search" name="q" maxlength="256" autocomplete="off" value="{{.Query}}">
     <button type="submit">{{.W.search}}</button>
   </form>
-  <nav aria-label="{{.W.languageSwitch}}">
+  <nav aria-label="{{.W.languageSwitch}}" lang="{{.W.otherLang}}">
     <a href="{{.Other}}" hreflang="{{.W.otherLang}}" lang="{{.W.otherLang}}" class="lang-switch">{{.W.otherLabel}}</a>
   </nav>
 </header>
