@@ -501,22 +501,36 @@ func (w *htmlw) table(t *TableView) {
 	} else {
 		w.s("\n</tbody>\n</table>")
 	}
-	if len(t.Notes) > 0 {
-		w.s(`<ol class="notes">`)
-		for _, n := range t.Notes {
-			w.s("<li>")
-			if n.Label != "" { // a line under the table, e.g. III.B's share of redeployments
-				w.s("<sup>")
-				w.esc(n.Label)
-				w.s("</sup> ")
-			}
-			w.esc(n.Text)
-			w.s("</li>")
-		}
-		w.s("</ol>")
-	}
+	w.notes(t.Notes, false)
 	w.warnings(t.Warns)
 	w.downloads(t.CSV, t.JSON, t.Excel, t.Cite, t.URL)
+}
+
+// notes writes a list of notes: a table's footnotes (a line printed under
+// it has no label), or the document's footnotes on a page, anchored
+// (#note-1) for the headings that call them.
+func (w *htmlw) notes(ns []NoteView, anchored bool) {
+	if len(ns) == 0 {
+		return
+	}
+	w.s(`<ol class="notes">`)
+	for _, n := range ns {
+		w.s("<li")
+		if anchored {
+			w.s(` id="note-`)
+			w.esc(n.Label)
+			w.s(`"`)
+		}
+		w.s(">")
+		if n.Label != "" {
+			w.s("<sup>")
+			w.esc(n.Label)
+			w.s("</sup> ")
+		}
+		w.esc(n.Text)
+		w.s("</li>")
+	}
+	w.s("</ol>\n")
 }
 
 // warnings writes the discrepancies of the source found in a dataset's
@@ -606,19 +620,7 @@ func (w *htmlw) dataset(d *DatasetView) {
 	default:
 		w.blocks(d.Blocks)
 	}
-	if len(d.Notes) > 0 {
-		w.s(`<ol class="notes">`)
-		for _, n := range d.Notes {
-			w.s(`<li id="note-`)
-			w.esc(n["label"])
-			w.s(`"><sup>`)
-			w.esc(n["label"])
-			w.s("</sup> ")
-			w.esc(n["text"])
-			w.s("</li>")
-		}
-		w.s("</ol>\n")
-	}
+	w.notes(d.Notes, true)
 	w.warnings(d.Warns)
 	w.downloads(d.CSV, d.JSON, d.Excel, d.Cite, d.URL)
 }

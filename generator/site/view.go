@@ -83,7 +83,7 @@ type DatasetView struct {
 	Warns    []WarnView
 	// Notes are the document footnotes of the section the dataset comes
 	// from (section IV's threshold of analysis), as label and text.
-	Notes []map[string]string
+	Notes []NoteView
 }
 
 // WarnView is a discrepancy of the source, in the reader's words; Lang is

@@ -117,14 +117,14 @@ func (v *viewer) footnotes() []footnoteView {
 
 // pageNotes are the document footnotes that the headings shown on the page
 // of section s call, for the page to print them.
-func (v *viewer) pageNotes(s *report.Section) []map[string]string {
-	var out []map[string]string
+func (v *viewer) pageNotes(s *report.Section) []NoteView {
+	var out []NoteView
 	var walk func(s *report.Section)
 	walk = func(s *report.Section) {
 		for _, label := range s.Notes {
 			for _, n := range v.r.Footnotes {
 				if n.Label == label {
-					out = append(out, map[string]string{"label": n.Label, "text": n.Text})
+					out = append(out, NoteView{Label: n.Label, Text: n.Text})
 				}
 			}
 		}
