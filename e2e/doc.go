@@ -13,9 +13,12 @@
 //   - every internal link and anchor of public/ resolves (pure Go);
 //   - the report home weighs at most 50 KiB gzip-compressed with its CSS and
 //     JS, and no page loads anything from another host;
-//   - static responses carry exactly netlify.toml's security headers.
+//   - static responses carry exactly netlify.toml's security headers;
+//   - every HTML page, and the search function's pages, pass html-validate
+//     (.htmlvalidate.json: its standard, a11y and document rules).
 //
 // The browser tests need Chromium (/usr/bin/chromium, or the path in
-// $PKPORTAL_CHROMIUM) and axe-core (`npm ci --prefix e2e`). Without them the
+// $PKPORTAL_CHROMIUM) and axe-core, the HTML test html-validate (both
+// `npm ci --prefix e2e`). Without them the
 // tests skip with a message, except when $CI is "true": there they fail.
 package e2e
