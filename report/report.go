@@ -16,7 +16,10 @@ package report
 // that the items add up to the total; sub-items carry the separator that
 // ends them as printed (Item.Sep); a warning carries the printed and
 // expected figures and the check that compared them.
-const SchemaVersion = "1.2"
+// 1.3: a table's unit line as printed (Table.UnitLine, with the period
+// some tables state in it) and its columns' numbers and formulas
+// (Column.Ref: "(3) = (1) – (2)").
+const SchemaVersion = "1.3"
 
 // SyntheticMarker opens the summary of every synthetic report (generator
 // synth): ingest marks such a report Synthetic, and the build refuses to

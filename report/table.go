@@ -10,11 +10,16 @@ type Table struct {
 	// Title is the table's title in the report's language.
 	Title string `json:"title"`
 	// Unit is the unit of the table's amounts, or empty.
-	Unit    string   `json:"unit,omitempty"`
-	Columns []Column `json:"columns"`
-	Rows    []Row    `json:"rows"`
-	Notes   []Note   `json:"notes,omitempty"`
-	Line    int      `json:"line,omitempty"`
+	Unit string `json:"unit,omitempty"`
+	// UnitLine is the line printed under the title that states the unit
+	// (and, for some tables, the period), as printed, without its
+	// parentheses: "En milliers de dollars des États-Unis ; exercice
+	// budgétaire allant du 1er juillet 2020 au 30 juin 2021."
+	UnitLine string   `json:"unit_line,omitempty"`
+	Columns  []Column `json:"columns"`
+	Rows     []Row    `json:"rows"`
+	Notes    []Note   `json:"notes,omitempty"`
+	Line     int      `json:"line,omitempty"`
 }
 
 // Column describes one column of a table.
@@ -31,6 +36,10 @@ type Column struct {
 	// Notes are the footnote labels attached to the column's heading, e.g.
 	// "a" for "Effectif approuvéa".
 	Notes []string `json:"notes,omitempty"`
+	// Ref is the column's number, and how its figures are computed, as
+	// printed in the row under the headings: "(1)", "(3) = (1) – (2)";
+	// empty when the report prints no such row.
+	Ref string `json:"ref,omitempty"`
 }
 
 // Row types of a hierarchical table.

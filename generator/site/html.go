@@ -451,6 +451,11 @@ func (w *htmlw) table(t *TableView) {
 			w.esc(t.ColNotes[i])
 			w.s("</sup>")
 		}
+		if i < len(t.ColRefs) {
+			w.s(`<br><small class="ref">`)
+			w.esc(t.ColRefs[i])
+			w.s("</small>")
+		}
 		w.s("</th>")
 	}
 	w.s("</tr></thead>\n<tbody>")

@@ -45,11 +45,14 @@ type TableView struct {
 	Unit    string   `json:"unit,omitempty"`
 	Columns []string `json:"columns"`
 	// ColNotes are the footnote labels of each column heading.
-	ColNotes []string   `json:"colnotes"`
-	Rows     []RowView  `json:"rows"`
-	Notes    []NoteView `json:"notes,omitempty"`
-	CSV      string     `json:"csv"`
-	JSON     string     `json:"json"`
+	ColNotes []string `json:"colnotes"`
+	// ColRefs are the columns' numbers and formulas as the report prints
+	// them under the headings ("(3) = (1) – (2)"), or nil.
+	ColRefs []string   `json:"colrefs,omitempty"`
+	Rows    []RowView  `json:"rows"`
+	Notes   []NoteView `json:"notes,omitempty"`
+	CSV     string     `json:"csv"`
+	JSON    string     `json:"json"`
 	// Excel is the CSV function's download of the table for a spreadsheet
 	// in the page's language (a byte order mark; in French ";" and a
 	// decimal comma); empty for a chart's data, which it does not serve.

@@ -233,13 +233,22 @@ func (v *viewer) table(t *report.Table) *TableView {
 	}
 	tv := &TableView{ID: t.ID, Title: t.Title, CSV: dataURL(v.r, t.ID, "csv"), JSON: dataURL(v.r, t.ID, "json"), Excel: v.excelURL(t.ID),
 		Cite: v.r.CiteTable(v.lang, t.ID), URL: v.r.URL(v.lang, v.pageOf[t.Section], "table-"+t.ID), Warns: v.warns[t.ID]}
-	if t.Unit == report.AmountUnit {
+	switch {
+	case t.UnitLine != "" && v.lang == v.r.Language:
+		tv.Unit = t.UnitLine // as printed, with the period some tables state
+	case t.Unit == report.AmountUnit:
 		tv.Unit = v.w.unit
 	}
 	for _, c := range t.Columns {
 		tv.Columns = append(tv.Columns, c.Label)
 		tv.ColNotes = append(tv.ColNotes, strings.Join(c.Notes, ", "))
 		tv.Numeric = append(tv.Numeric, c.Type == "number")
+		if c.Ref != "" {
+			tv.ColRefs = append(tv.ColRefs, c.Ref)
+		}
+	}
+	if len(tv.ColRefs) != len(tv.Columns) {
+		tv.ColRefs = nil
 	}
 	for _, r := range t.Rows {
 		rv := RowView{Label: r.Label, Type: r.Type, Notes: strings.Join(r.Notes, ", "), Indent: r.Group != "" && r.Type == report.RowItem}

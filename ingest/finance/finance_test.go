@@ -539,3 +539,70 @@ func FuzzParse(f *testing.F) {
 		Check(asReport(res))
 	})
 }
+
+// TestUnitLinesAndColumnRefs: the line under a table's title and the row of
+// column numbers under its headings reach the model as printed (source
+// lines 82, 9687 and 9697; the other unit lines say the unit only).
+func TestUnitLinesAndColumnRefs(t *testing.T) {
+	_, res := parseText(t, readSource(t))
+	withPeriod := "En milliers de dollars des États-Unis ; exercice budgétaire allant du 1er juillet 2020 au 30 juin 2021."
+	unitOnly := "En milliers de dollars des États-Unis"
+	want := map[string]struct {
+		line string
+		refs []string
+	}{
+		"summary-financial": {withPeriod, nil},
+		"summary-hr":        {"", nil},
+		"iii-a":             {withPeriod, []string{"(1)", "(2)", "(3) = (1) – (2)", "(4) = (3)/(1)"}},
+		"iii-b":             {unitOnly, nil},
+		"iii-d":             {unitOnly, nil},
+		"iii-e":             {unitOnly, nil},
+		"iii-e-factors":     {"", nil},
+		"iii-f":             {unitOnly, nil},
+	}
+	for _, tb := range res.Tables {
+		w, ok := want[tb.ID]
+		if !ok {
+			t.Errorf("table %s: not expected", tb.ID)
+			continue
+		}
+		if tb.UnitLine != w.line {
+			t.Errorf("%s: UnitLine %q, want %q", tb.ID, tb.UnitLine, w.line)
+		}
+		var refs []string
+		for _, c := range tb.Columns {
+			if c.Ref != "" {
+				refs = append(refs, c.Ref)
+			}
+		}
+		if !reflect.DeepEqual(refs, w.refs) {
+			t.Errorf("%s: column refs %q, want %q", tb.ID, refs, w.refs)
+		}
+	}
+}
+
+func TestColumnRefs(t *testing.T) {
+	for _, c := range []struct {
+		h    string
+		want []string
+	}{
+		{"Catégorie (1) (2) (3) = (1) – (2) (4) = (3)/(1)", []string{"(1)", "(2)", "(3) = (1) – (2)", "(4) = (3)/(1)"}},
+		{"Écart Montant alloué Dépenses Montant Pourcentage Catégorie (1) (2) (3) = (1) – (2) (4) = (3)/(1)", []string{"(1)", "(2)", "(3) = (1) – (2)", "(4) = (3)/(1)"}},
+		{"Catégorie (1) (2) (3) = (1) – (2)", nil},                     // a column without its number
+		{"Catégorie Montant (1) Dépenses (2) Écart (3) Taux (4)", nil}, // words between: not a row of numbers
+		{"Catégorie Montant alloué Dépenses", nil},
+		{"(1) (2) (3) Écart (4)", nil}, // words after the third
+	} {
+		cols := make([]report.Column, 4)
+		columnRefs(cols, c.h)
+		var got []string
+		for _, col := range cols {
+			if col.Ref != "" {
+				got = append(got, col.Ref)
+			}
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("columnRefs(%q) = %q, want %q", c.h, got, c.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package finance
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -264,13 +265,16 @@ func (p *parser) table(s tableSpec, tv *TableVocab, title string, at, from int) 
 	// The unit line, possibly wrapped.
 	if i < len(lines) && strings.HasPrefix(p.text(i), norm(p.v.UnitLine)) {
 		t.Unit = s.unit
+		var unit []string
 		for k := 0; k < 3 && i < len(lines); k++ {
+			unit = append(unit, p.text(i))
 			end := strings.HasSuffix(p.text(i), ")")
 			i++
 			if end {
 				break
 			}
 		}
+		t.UnitLine = strings.TrimSuffix(strings.TrimPrefix(strings.Join(unit, " "), "("), ")")
 	} else if s.unit != "" {
 		return nil, 0, p.doc.Errorf(p.lineN(i), "table %s: expected the unit line %q, found %q", s.id, p.v.UnitLine, p.text(min(i, len(lines)-1)))
 	}
@@ -374,10 +378,41 @@ func (p *parser) columns(s tableSpec, tv *TableVocab, i int) ([]report.Column, i
 		i++
 		if cols, ok := p.findColumns(s, tv, h); ok {
 			for i < len(lines) && formulaLine.MatchString(p.text(i)) {
+				h = norm(h + " " + p.text(i))
 				i++
 			}
+			columnRefs(cols, h)
 			return cols, i, nil
 		}
+	}
+}
+
+// columnRefs sets each column's Ref from the row of column numbers that
+// some tables print under their headings, read in the header text h:
+// "(1) (2) (3) = (1) – (2) (4) = (3)/(1)" gives "(1)", "(2)",
+// "(3) = (1) – (2)" and "(4) = (3)/(1)". A column's reference runs from its
+// number to the next column's; nothing is set unless every column has one.
+func columnRefs(cols []report.Column, h string) {
+	at := make([]int, len(cols)+1)
+	from := 0
+	for k := range cols {
+		j := strings.Index(h[from:], "("+strconv.Itoa(k+1)+")")
+		if j < 0 {
+			return
+		}
+		at[k] = from + j
+		from = at[k] + 3
+	}
+	at[len(cols)] = len(h)
+	refs := make([]string, len(cols))
+	for k := range cols {
+		refs[k] = strings.TrimSpace(h[at[k]:at[k+1]])
+		if !formulaLine.MatchString(refs[k]) {
+			return // words after a number: not a row of column numbers
+		}
+	}
+	for k := range cols {
+		cols[k].Ref = refs[k]
 	}
 }
 

@@ -1,0 +1,70 @@
+package e2e
+
+import (
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"pkportal/ingest"
+)
+
+// captionRE finds a table's caption on a page.
+var captionRE = regexp.MustCompile(`(?s)<figure class="table" id="table-([a-z0-9-]+)">\s*<table[^>]*>\s*<caption>(.*?)</caption>\s*<thead>(.*?)</thead>`)
+
+// TestTableCaptionsAsPrinted: a report table's caption carries the line the
+// report prints under its title (the unit and, for the summary's table and
+// III.A, the budget period) on the pages in the report's language, the
+// unit in the reader's words on the others; the row of column numbers
+// under III.A's headings ("(3) = (1) – (2)") is under each heading.
+func TestTableCaptionsAsPrinted(t *testing.T) {
+	r, err := ingest.ParseFile("../sources/A-76-564.fr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	unitWords := map[string]string{"fr": "(En milliers de dollars des États-Unis)", "en": "(Thousands of United States dollars)"}
+	periods, refs := 0, 0
+	for _, tb := range r.Tables {
+		for _, lang := range []string{"fr", "en"} {
+			name := filepath.Join(public, lang, r.Slug, "tables", tb.ID, "index.html")
+			b, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := captionRE.FindStringSubmatch(string(b))
+			if m == nil || m[1] != tb.ID {
+				t.Errorf("%s: no caption of table %s", name, tb.ID)
+				continue
+			}
+			caption, head := html.UnescapeString(m[2]), html.UnescapeString(m[3])
+			want := ""
+			switch {
+			case tb.UnitLine != "" && lang == r.Language:
+				want = "(" + tb.UnitLine + ")"
+				if strings.Contains(tb.UnitLine, "2020") {
+					periods++
+				}
+			case tb.Unit != "":
+				want = unitWords[lang]
+			}
+			if want != "" && !strings.Contains(caption, want) {
+				t.Errorf("%s: caption %q, want it to hold %q", name, caption, want)
+			}
+			for _, c := range tb.Columns {
+				if c.Ref == "" {
+					continue
+				}
+				refs++
+				if !strings.Contains(head, c.Label+`<br><small class="ref">`+c.Ref+"</small>") {
+					t.Errorf("%s: heading %q without its reference %q: %s", name, c.Label, c.Ref, head)
+				}
+			}
+		}
+	}
+	// summary-financial and iii-a state the period; iii-a's four columns, in two languages
+	if periods != 2 || refs != 8 {
+		t.Errorf("checked %d captions with the period and %d column references, want 2 and 8", periods, refs)
+	}
+}
