@@ -425,3 +425,37 @@ func TestSortableTable(t *testing.T) {
 		}
 	}
 }
+
+// TestCopiedCitationReadsAsShown: clicking a citation link copies the
+// citation as the page shows it, then its URL ("A/76/564, par. 26 —
+// http://…/fr/a-76-564/par/26/"), on each kind of page that has them. The
+// clipboard is replaced by a recorder: a headless browser has none.
+func TestCopiedCitationReadsAsShown(t *testing.T) {
+	ctx, cancel := tab(t)
+	defer cancel()
+	for _, p := range []string{"/fr/a-76-564/", "/en/a-76-564/", "/fr/a-76-564/i/", "/en/a-76-564/ii-f-2/", "/fr/a-76-564/tables/summary-financial/", "/fr/a-76-564/tables/ea-2-1-outputs/"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+p)); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[][2]string](`(() => {
+				navigator.clipboard.writeText = (text) => { window.__copied = text; return Promise.resolve(); };
+				return Array.from(document.querySelectorAll("a.permalink")).map((a) => {
+					window.__copied = null;
+					a.click();
+					return [a.textContent.trim() + " — " + a.href, window.__copied];
+				});
+			})()`))
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if len(got) == 0 {
+			t.Errorf("%s: no citation link", p)
+		}
+		for _, g := range got {
+			if g[0] != g[1] {
+				t.Errorf("%s: clicking %q copies %q", p, g[0], g[1])
+				break
+			}
+		}
+	}
+}

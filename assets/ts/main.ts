@@ -7,7 +7,7 @@ function enhanceCitations(): void {
     a.addEventListener("click", (ev: MouseEvent) => {
       if (ev.ctrlKey || ev.metaKey || ev.shiftKey || !navigator.clipboard) return;
       ev.preventDefault();
-      const text = `${a.dataset.cite ?? ""} — ${a.href}`;
+      const text = `${a.dataset.citation ?? ""} — ${a.href}`;
       navigator.clipboard.writeText(text).then(
         () => { a.setAttribute("aria-live", "polite"); a.dataset.copied = "1"; },
         () => { window.location.href = a.href; },

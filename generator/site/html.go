@@ -228,8 +228,11 @@ func (w *htmlw) cite(cite, url string) {
 	w.esc(w.lang)
 	w.s(`"><a class="permalink" href="`)
 	w.url(url)
-	w.s(`" data-cite="`)
-	w.url(cite) // data-cite is a URL attribute to html/template ("cite")
+	// data-citation, not data-cite: html/template takes "cite" for a URL
+	// and percent-encodes it, and "A/76/564,%20par.%2026" was what the
+	// reader's clipboard got
+	w.s(`" data-citation="`)
+	w.esc(cite)
 	w.s(`">`)
 	w.citeText(cite)
 	w.s("</a></p>\n")

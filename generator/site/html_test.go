@@ -29,7 +29,7 @@ func TestEscapingIsHTMLTemplates(t *testing.T) {
 		{"attribute", `<p id="{{ . }}"></p>`, func(w *htmlw, s string) { w.s(`<p id="`); w.esc(s); w.s(`"></p>`) }},
 		{"href", `<a href="{{ . }}"></a>`, func(w *htmlw, s string) { w.s(`<a href="`); w.url(s); w.s(`"></a>`) }},
 		{"fragment", `<a href="#{{ . }}"></a>`, func(w *htmlw, s string) { w.s(`<a href="#`); w.frag(s); w.s(`"></a>`) }},
-		{"data-cite", `<a data-cite="{{ . }}"></a>`, func(w *htmlw, s string) { w.s(`<a data-cite="`); w.url(s); w.s(`"></a>`) }},
+		{"data-citation", `<a data-citation="{{ . }}"></a>`, func(w *htmlw, s string) { w.s(`<a data-citation="`); w.esc(s); w.s(`"></a>`) }},
 	}
 	for _, c := range contexts {
 		tm := template.Must(template.New(c.name).Parse(c.tmpl))
