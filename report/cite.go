@@ -94,3 +94,13 @@ func (r *Report) titleOf(lang, id string) string {
 	}
 	return ", “" + t.Title + "”"
 }
+
+// CiteReport cites the whole report for a bibliography, in a UI language:
+// "United Nations, “Exécution du budget …”, A/76/564" (the title is the
+// report's own, in its language).
+func (r *Report) CiteReport(lang string) string {
+	if lang == "fr" {
+		return "Nations Unies, «\u00a0" + r.Title + "\u00a0», " + r.Symbol
+	}
+	return "United Nations, “" + r.Title + "”, " + r.Symbol
+}

@@ -142,6 +142,14 @@ type homeView struct {
 	Charts                                 []chartView
 	Data                                   struct{ Report, Package, Zip string }
 	Tables                                 []linkView
+	Cite                                   citeView
+}
+
+// citeView is the report home's "cite this report": the citation (Text,
+// shown as Before, the report's Title in its language, and After), the
+// home's URL (a permalink that copies both) and the reference files.
+type citeView struct {
+	Text, Before, Title, After, URL, RIS, BibTeX string
 }
 
 // footnoteView is a document footnote on the report home, with the

@@ -428,6 +428,7 @@ func readme(r *report.Report, files []csvout.Dataset) string {
 	b.WriteString("- Each {id}.csv has a {id}.json twin: the same rows as JSON objects, numbers as numbers, empty cells as null.\n")
 	b.WriteString("- A table's footnotes, and the lines printed under it (such as III.B's share of redeployments), are its resource's notes in datapackage.json (each with the rows and fields that call it) and the notes of its {id}.json.\n")
 	b.WriteString("- report.json is the whole structured report (schema version " + report.SchemaVersion + "), described by the JSON Schema report.schema.json.\n")
+	b.WriteString("- " + r.Slug + ".ris and " + r.Slug + ".bib are the report's reference for a reference manager (RIS: Zotero, EndNote, Mendeley; BibTeX).\n")
 	b.WriteString("\nFiles:\n")
 	for _, d := range files {
 		b.WriteString("- " + d.ID + ".csv — " + englishTitle(d) + "\n")

@@ -297,16 +297,20 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 		hv.Charts = append(hv.Charts, chartView{ID: c.ID, Title: c.Title, Desc: c.Desc, Note: c.Note, SVG: template.HTML(c.SVG), Table: tv})
 	}
 	hv.Data.Report, hv.Data.Package, hv.Data.Zip = "/data/"+r.Slug+"/report.json", "/data/"+r.Slug+"/datapackage.json", "/data/"+r.Slug+"/"+r.Slug+".zip"
+	hv.Cite = citeView{Text: r.CiteReport(lang), Title: r.Title, URL: r.URL(lang, "", ""), RIS: "/data/" + r.Slug + "/" + r.Slug + ".ris", BibTeX: "/data/" + r.Slug + "/" + r.Slug + ".bib"}
+	hv.Cite.Before, hv.Cite.After, _ = strings.Cut(hv.Cite.Text, r.Title)
 	body, err := renderHome(lang, hv)
 	if err != nil {
 		return err
 	}
 	meta := homeMetaOf(r)
+	cm := citationMeta(r)
 	home := page{
 		Title:  meta.Title(),
 		Type:   "report",
 		Params: meta.params(body),
 	}
+	home.Params["citation"] = cm
 	if err := writePage(filepath.Join(root, "_index.md"), home); err != nil {
 		return err
 	}
@@ -328,7 +332,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 				"symbol": r.Symbol, "slug": r.Slug, "contentlang": r.Language,
 				"body": body, "cite": r.CiteSection(lang, s), "anchor": s.ID,
 				"headnotes": s.Notes, "notes": v.pageNotes(s),
-				"reporturl": r.URL(lang, "", ""),
+				"reporturl": r.URL(lang, "", ""), "citation": cm,
 			},
 		}
 		if err := writePage(filepath.Join(root, s.ID+".md"), p); err != nil {
@@ -426,8 +430,8 @@ func sectionTitle(s *report.Section) string {
 // writeData writes the language-neutral data files of a report: each
 // dataset (tables, results frameworks, variances, follow-up, chart data)
 // as CSV and JSON, the whole report as report.json with its JSON Schema
-// report.schema.json, then datapackage.json, README.txt and the zip of
-// them all.
+// report.schema.json, its reference for reference managers (RIS, BibTeX),
+// then datapackage.json, README.txt and the zip of them all.
 func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -467,6 +471,12 @@ func writeData(dir string, r *report.Report, files []csvout.Dataset) error {
 	ind := appendIndent(make([]byte, 0, len(withSchema)*3/2), withSchema, "", " ")
 	ind = append(ind, '\n')
 	if err := dd.write("report.json", ind); err != nil {
+		return err
+	}
+	if err := dd.write(r.Slug+".ris", risFile(r)); err != nil {
+		return err
+	}
+	if err := dd.write(r.Slug+".bib", bibtexFile(r)); err != nil {
 		return err
 	}
 	return writeDataPackage(dd, r, files)

@@ -1,0 +1,88 @@
+package e2e
+
+import (
+	"html"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	"pkportal/ingest"
+)
+
+// TestReportReference: a reader who cites the whole report finds, on its
+// home in each UI language, the citation and its reference for a reference
+// manager, as RIS and BibTeX files that download with their type and
+// UTF-8 charset and say the report's title, symbol and language; Zotero's
+// page reader finds the same in the citation_* meta tags of the report's
+// pages.
+func TestReportReference(t *testing.T) {
+	r, err := ingest.ParseFile("../sources/A-76-564.fr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"fr", "en"} {
+		home := html.UnescapeString(string(get(t, "/"+lang+"/"+r.Slug+"/")))
+		text := regexp.MustCompile(`<[^>]+>`).ReplaceAllString(home, "")
+		if want := r.CiteReport(lang); !strings.Contains(text, want) {
+			t.Errorf("%s report home: no citation %q", lang, want)
+		}
+		for _, f := range []string{".ris", ".bib"} {
+			if !strings.Contains(home, `href="/data/`+r.Slug+"/"+r.Slug+f+`" download`) {
+				t.Errorf("%s report home: no download of %s%s", lang, r.Slug, f)
+			}
+		}
+		for _, p := range []string{"/" + lang + "/" + r.Slug + "/", r.URL(lang, "iii", "")} {
+			page := html.UnescapeString(string(get(t, p)))
+			for name, want := range map[string]string{"citation_title": r.Title, "citation_technical_report_number": r.Symbol,
+				"citation_technical_report_institution": "United Nations", "citation_language": r.Language} {
+				if !strings.Contains(page, `<meta name="`+name+`" content="`+want+`">`) {
+					t.Errorf("%s: no meta %s = %q", p, name, want)
+				}
+			}
+		}
+	}
+
+	ris := download(t, "/data/"+r.Slug+"/"+r.Slug+".ris", "application/x-research-info-systems; charset=utf-8")
+	lines := strings.Split(strings.TrimSuffix(ris, "\r\n"), "\r\n")
+	tags := map[string]string{}
+	for i, l := range lines {
+		m := regexp.MustCompile(`^([A-Z][A-Z0-9])  - (.*)$`).FindStringSubmatch(l)
+		if m == nil {
+			t.Fatalf("RIS line %d %q is not \"TG  - value\" (CRLF line ends)", i+1, l)
+		}
+		tags[m[1]] = m[2]
+	}
+	if !strings.HasPrefix(ris, "TY  - RPRT\r\n") || lines[len(lines)-1] != "ER  - " {
+		t.Errorf("RIS: want a report (TY RPRT first) closed by ER, got:\n%s", ris)
+	}
+	for tag, want := range map[string]string{"TI": r.Title, "SN": r.Symbol, "LA": r.Language, "PB": "United Nations", "UR": "https://undocs.org/fr/A/76/564"} {
+		if tags[tag] != want {
+			t.Errorf("RIS %s = %q, want %q", tag, tags[tag], want)
+		}
+	}
+
+	bib := download(t, "/data/"+r.Slug+"/"+r.Slug+".bib", "application/x-bibtex; charset=utf-8")
+	if !strings.HasPrefix(bib, "@techreport{A-76-564,\n") || strings.Count(bib, "{") != strings.Count(bib, "}") {
+		t.Errorf("BibTeX: want a balanced @techreport{A-76-564, …}, got:\n%s", bib)
+	}
+	for _, want := range []string{"title = {{" + r.Title + "}},", "number = {A/76/564},", "institution = {{United Nations}},", "language = {fr},"} {
+		if !strings.Contains(bib, "  "+want+"\n") {
+			t.Errorf("BibTeX: no line %q in:\n%s", want, bib)
+		}
+	}
+}
+
+// download fetches a static file and checks its Content-Type.
+func download(t *testing.T, p, contentType string) string {
+	t.Helper()
+	res, err := http.Get(baseURL + p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if got := res.Header.Get("Content-Type"); got != contentType {
+		t.Errorf("GET %s: Content-Type %q, want %q", p, got, contentType)
+	}
+	return string(get(t, p))
+}
