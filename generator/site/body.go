@@ -143,6 +143,8 @@ type homeView struct {
 	Data                                   struct{ Report, Package, Zip string }
 	Tables                                 []linkView
 	Cite                                   citeView
+	// LD is the schema.org Dataset of the report's data (JSON).
+	LD template.JS
 }
 
 // citeView is the report home's "cite this report": the citation (Text,

@@ -12,11 +12,13 @@ import (
 // They say what the report's text gives (symbol, title, language, mission
 // and period) and who issues it; no date, since the text carries none.
 
-// refInstitution and refAuthor are the issuer and author of every report,
-// as datapackage.json names them.
+// refInstitution and refAuthor are the issuer and author of every report
+// (datapackage.json's contributors, references, dataset descriptions);
+// termsOfUse are the terms its data is published under.
 const (
 	refInstitution = "United Nations"
 	refAuthor      = "United Nations Secretariat"
+	termsOfUse     = "https://www.un.org/en/about-us/terms-of-use"
 )
 
 // officialURL is the United Nations' own address of the report's text.

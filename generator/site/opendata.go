@@ -330,8 +330,8 @@ func dataPackage(r *report.Report, dd *dataFolder, files []csvout.Dataset) (map[
 		"temporal":       map[string]string{"start": r.Period.Start, "end": r.Period.End, "label": r.Period.Label},
 		"unit":           report.AmountUnit,
 		"sources":        []map[string]string{{"title": "United Nations document " + r.Symbol + " (" + r.Language + ")", "path": source}},
-		"licenses":       []map[string]string{{"title": "United Nations terms of use", "path": "https://www.un.org/en/about-us/terms-of-use"}},
-		"contributors":   []map[string]string{{"title": "United Nations Secretariat", "role": "author"}, {"title": "pkportal", "role": "wrangler"}},
+		"licenses":       []map[string]string{{"title": "United Nations terms of use", "path": termsOfUse}},
+		"contributors":   []map[string]string{{"title": refAuthor, "role": "author"}, {"title": "pkportal", "role": "wrangler"}},
 		"citation":       "United Nations, " + r.Symbol + ", " + r.Title + ", " + source + ".",
 		"report":         map[string]string{"path": "report.json", "schema": "report.schema.json"},
 		"resources":      resources,
@@ -444,7 +444,7 @@ func readme(r *report.Report, files []csvout.Dataset) string {
 		}
 	}
 	b.WriteString("\nCite as: United Nations, " + r.Symbol + ", " + r.Title + ". Source: https://undocs.org/" + r.Language + "/" + r.Symbol + "\n")
-	b.WriteString("Terms of use: United Nations terms of use, https://www.un.org/en/about-us/terms-of-use\n")
+	b.WriteString("Terms of use: United Nations terms of use, " + termsOfUse + "\n")
 	return b.String()
 }
 

@@ -299,6 +299,11 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 	hv.Data.Report, hv.Data.Package, hv.Data.Zip = "/data/"+r.Slug+"/report.json", "/data/"+r.Slug+"/datapackage.json", "/data/"+r.Slug+"/"+r.Slug+".zip"
 	hv.Cite = citeView{Text: r.CiteReport(lang), Title: r.Title, URL: r.URL(lang, "", ""), RIS: "/data/" + r.Slug + "/" + r.Slug + ".ris", BibTeX: "/data/" + r.Slug + "/" + r.Slug + ".bib"}
 	hv.Cite.Before, hv.Cite.After, _ = strings.Cut(hv.Cite.Text, r.Title)
+	ld, err := json.Marshal(reportLD(r, lang, v.w))
+	if err != nil {
+		return err
+	}
+	hv.LD = template.JS(ld) // json.Marshal escapes <, > and &: no "</script>" can end it
 	body, err := renderHome(lang, hv)
 	if err != nil {
 		return err

@@ -103,34 +103,61 @@ func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) 
 	return nil
 }
 
-// datasetLD is the schema.org Dataset description of a table page.
+// datasetLD is the schema.org Dataset description of a table page, for
+// dataset search engines.
 func datasetLD(r *report.Report, d csvout.Dataset, lang string) ldDataset {
+	return newLD(r, lang, r.Symbol+" — "+d.Title, r.Title+" — "+d.Title,
+		ldDownload{Type: "DataDownload", EncodingFormat: "text/csv", ContentURL: dataURL(r, d.ID, "csv")},
+		ldDownload{Type: "DataDownload", EncodingFormat: "application/json", ContentURL: dataURL(r, d.ID, "json")})
+}
+
+// reportLD is the schema.org Dataset of a report home: all its data, as
+// the zip, the data package and report.json.
+func reportLD(r *report.Report, lang string, w ui) ldDataset {
+	data := "/data/" + r.Slug + "/"
+	return newLD(r, lang, r.Symbol+" — "+r.Title, r.Title+". "+w.allDataDesc,
+		ldDownload{Type: "DataDownload", EncodingFormat: "application/zip", ContentURL: data + r.Slug + ".zip"},
+		ldDownload{Type: "DataDownload", EncodingFormat: "application/json", ContentURL: data + "datapackage.json"},
+		ldDownload{Type: "DataDownload", EncodingFormat: "application/json", ContentURL: data + "report.json"})
+}
+
+func newLD(r *report.Report, lang, name, desc string, dist ...ldDownload) ldDataset {
 	return ldDataset{
 		Context:          "https://schema.org",
 		Type:             "Dataset",
-		Name:             r.Symbol + " — " + d.Title,
-		Description:      r.Title + " — " + d.Title,
+		Creator:          ldOrg{Type: "Organization", Name: refAuthor},
+		Name:             name,
+		Description:      desc,
+		Identifier:       r.Symbol,
 		InLanguage:       r.Language,
 		IsBasedOn:        "https://undocs.org/" + lang + "/" + r.Symbol,
+		License:          termsOfUse,
 		TemporalCoverage: r.Period.Start + "/" + r.Period.End,
-		Distribution: [2]ldDownload{
-			{Type: "DataDownload", EncodingFormat: "text/csv", ContentURL: dataURL(r, d.ID, "csv")},
-			{Type: "DataDownload", EncodingFormat: "application/json", ContentURL: dataURL(r, d.ID, "json")},
-		},
+		Distribution:     dist,
 	}
 }
 
 // ldDataset is a schema.org Dataset, its members in the order of their
-// names (as it was written when built of maps).
+// names (as it was written when built of maps). Its URLs are relative:
+// JSON-LD resolves them against the page's.
 type ldDataset struct {
-	Context          string        `json:"@context"`
-	Type             string        `json:"@type"`
-	Description      string        `json:"description"`
-	Distribution     [2]ldDownload `json:"distribution"`
-	InLanguage       string        `json:"inLanguage"`
-	IsBasedOn        string        `json:"isBasedOn"`
-	Name             string        `json:"name"`
-	TemporalCoverage string        `json:"temporalCoverage"`
+	Context          string       `json:"@context"`
+	Type             string       `json:"@type"`
+	Creator          ldOrg        `json:"creator"`
+	Description      string       `json:"description"`
+	Distribution     []ldDownload `json:"distribution"`
+	Identifier       string       `json:"identifier"`
+	InLanguage       string       `json:"inLanguage"`
+	IsBasedOn        string       `json:"isBasedOn"`
+	License          string       `json:"license"`
+	Name             string       `json:"name"`
+	TemporalCoverage string       `json:"temporalCoverage"`
+}
+
+// ldOrg is a schema.org Organization.
+type ldOrg struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
 }
 
 // ldDownload is a schema.org DataDownload.
