@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -253,13 +254,25 @@ func TestNoThirdPartyRequest(t *testing.T) {
 
 // TestParagraphPermalink: /fr/a-76-564/par/26/ lands on its section page
 // at #par-26, with the paragraph in the viewport and marked.
+// A link that carries a query (a newsletter's utm_source) lands there too,
+// and so does one whose query a redirect put after the anchor.
 func TestParagraphPermalink(t *testing.T) {
+	for _, c := range [][2]string{
+		{"/fr/a-76-564/par/26/", "/fr/a-76-564/ii-f-1/#par-26"},
+		{"/fr/a-76-564/par/26/?utm_source=mail", "/fr/a-76-564/ii-f-1/?utm_source=mail#par-26"},
+		{"/fr/a-76-564/ii-f-1/#par-26?utm_source=mail", "/fr/a-76-564/ii-f-1/#par-26?utm_source=mail"},
+	} {
+		t.Run(c[0], func(t *testing.T) { landsOnParagraph26(t, c[0], c[1]) })
+	}
+}
+
+func landsOnParagraph26(t *testing.T, from, at string) {
 	ctx, cancel := tab(t)
 	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/fr/a-76-564/par/26/")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+from)); err != nil {
 		t.Fatal(err)
 	}
-	waitLocation(t, ctx, baseURL+"/fr/a-76-564/ii-f-1/#par-26")
+	waitLocation(t, ctx, baseURL+at)
 	type state struct {
 		Marked  bool    `json:"marked"`
 		Top     float64 `json:"top"`
@@ -276,7 +289,7 @@ func TestParagraphPermalink(t *testing.T) {
 	if err != nil {
 		t.Fatalf("paragraph 26 not marked with class \"target\": %v", err)
 	}
-	if s.Top < 0 || s.Top >= s.Height || s.ScrollY == 0 {
+	if s.Top < -2 || s.Top >= s.Height || s.ScrollY == 0 { // -2: scrollIntoView rounds
 		t.Errorf("paragraph 26 not in the viewport: top %v, bottom %v, viewport height %v, scrollY %v", s.Top, s.Bottom, s.Height, s.ScrollY)
 	}
 }
@@ -456,6 +469,34 @@ func TestCopiedCitationReadsAsShown(t *testing.T) {
 				t.Errorf("%s: clicking %q copies %q", p, g[0], g[1])
 				break
 			}
+		}
+	}
+}
+
+// TestCitationsOnTheirOwnLine: a paragraph's citation ("A/76/564,
+// par. 32") is a line of its own under the paragraph, on screen and on
+// paper, where the delegate reads it (it was glued to the paragraph's last
+// word on screen, and hidden in print with every other citation).
+func TestCitationsOnTheirOwnLine(t *testing.T) {
+	ctx, cancel := tab(t)
+	defer cancel()
+	for _, media := range []string{"screen", "print"} {
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media}); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/fr/a-76-564/ii-f-2/")); err != nil {
+			t.Fatal(err)
+		}
+		bad, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("p.cite")).filter((p) => {
+			const prev = p.previousElementSibling;
+			const below = !prev || p.getBoundingClientRect().top >= prev.getBoundingClientRect().bottom - 1;
+			return getComputedStyle(p).display !== "block" || !below || p.getBoundingClientRect().height === 0;
+		}).map((p) => p.textContent)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(bad) > 0 {
+			t.Errorf("%s: %d citations not on a line of their own, e.g. %q", media, len(bad), bad[0])
 		}
 	}
 }

@@ -22,7 +22,14 @@ function markTarget(): void {
   document.querySelectorAll(".target").forEach((m) => m.classList.remove("target"));
   let id = window.location.hash.slice(1);
   try { id = decodeURIComponent(id); } catch { /* malformed escape: use as is */ }
-  const el = id ? document.getElementById(id) : null;
+  let el = id ? document.getElementById(id) : null;
+  const q = id.indexOf("?");
+  if (!el && q > 0) {
+    // "#par-26?utm_source=…": a redirect that put a link's query after
+    // the anchor; the browser found no such id and stayed at the top
+    el = document.getElementById(id.slice(0, q));
+    if (el) el.scrollIntoView();
+  }
   if (el) el.classList.add("target");
 }
 

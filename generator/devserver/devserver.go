@@ -166,7 +166,13 @@ func (s *Server) apply(w http.ResponseWriter, r *http.Request, rule Redirect) {
 		return
 	}
 	if r.URL.RawQuery != "" && !strings.Contains(to, "?") {
-		to += "?" + r.URL.RawQuery
+		// the query goes before the target's fragment: "/i/#par-1?utm=x"
+		// names no anchor and the reader lands at the top of the page
+		path, frag, ok := strings.Cut(to, "#")
+		to = path + "?" + r.URL.RawQuery
+		if ok {
+			to += "#" + frag
+		}
 	}
 	http.Redirect(w, r, to, rule.Status)
 }

@@ -119,6 +119,15 @@ func TestRootRedirectAndNotFound(t *testing.T) {
 	if res.StatusCode != 301 || res.Header.Get("Location") != "/fr/x/i/#par-1" {
 		t.Errorf("/fr/x/par/1/ → %d %q", res.StatusCode, res.Header.Get("Location"))
 	}
+	// a link from a newsletter keeps its query, before the anchor
+	res, err = c.Get(srv.URL + "/fr/x/par/1/?utm_source=mail")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 301 || res.Header.Get("Location") != "/fr/x/i/?utm_source=mail#par-1" {
+		t.Errorf("/fr/x/par/1/?utm_source=mail → %d %q, want the query before #par-1", res.StatusCode, res.Header.Get("Location"))
+	}
 	res, err = c.Get(srv.URL + "/nowhere/")
 	if err != nil {
 		t.Fatal(err)
