@@ -2,7 +2,10 @@ package e2e
 
 import (
 	"html"
+	"io/fs"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -85,4 +88,41 @@ func download(t *testing.T, p, contentType string) string {
 		t.Errorf("GET %s: Content-Type %q, want %q", p, got, contentType)
 	}
 	return string(get(t, p))
+}
+
+// TestPagesNameTheReport: every page of a report names it in its title
+// and link preview, and carries the meta tags by which a reference manager
+// saves the report, so that a bookmark, a browser tab or a link pasted in
+// an e-mail says which report it is ("I. Introduction" did not).
+func TestPagesNameTheReport(t *testing.T) {
+	titleRE := regexp.MustCompile(`<title>([^<]*)</title>`)
+	ogRE := regexp.MustCompile(`<meta property="og:title" content="([^"]*)">`)
+	pages := 0
+	for _, lang := range []string{"fr", "en"} {
+		err := filepath.WalkDir(filepath.Join(public, lang, "a-76-564"), func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || d.Name() != "index.html" || strings.Contains(p, string(filepath.Separator)+"par"+string(filepath.Separator)) {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			pages++
+			page := string(b)
+			title, og := titleRE.FindStringSubmatch(page), ogRE.FindStringSubmatch(page)
+			if title == nil || og == nil || !strings.HasPrefix(title[1], "A/76/564 — ") || !strings.HasPrefix(og[1], "A/76/564 — ") {
+				t.Errorf("%s: title %q, og:title %q, want both to start with the report's symbol", p, title, og)
+			}
+			if !strings.Contains(page, `<meta name="citation_technical_report_number" content="A/76/564">`) {
+				t.Errorf("%s: no citation_technical_report_number", p)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if pages < 100 {
+		t.Errorf("checked %d pages, want every page of the report in both languages", pages)
+	}
 }

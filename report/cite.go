@@ -10,11 +10,11 @@ import (
 // "A/76/564, réalisation escomptée 2.1, indicateur 3". The pages, the
 // search results and the data files all cite through them.
 
-type citeWords struct{ summary, ea, indicator, indicators, output, outputs string }
+type citeWords struct{ summary, ea, indicator, indicators, output, outputs, resolution string }
 
 var citeLang = map[string]citeWords{
-	"fr": {"résumé", "réalisation escomptée", "indicateur", "indicateurs", "produit", "produits"},
-	"en": {"summary", "expected accomplishment", "indicator", "indicators", "output", "outputs"},
+	"fr": {"résumé", "réalisation escomptée", "indicateur", "indicateurs", "produit", "produits", "résolution"},
+	"en": {"summary", "expected accomplishment", "indicator", "indicators", "output", "outputs", "resolution"},
 }
 
 func wordsFor(lang string) citeWords {
@@ -53,6 +53,13 @@ func (r *Report) CiteIndicator(lang, number string, n int) string {
 // CiteOutput cites the n-th output of an expected accomplishment.
 func (r *Report) CiteOutput(lang, number string, n int) string {
 	return r.CiteAccomplishment(lang, number) + ", " + wordsFor(lang).output + " " + strconv.Itoa(n)
+}
+
+// CiteFollowUp cites an item of section VI by the resolution paragraph
+// it answers (the report does not number them): "A/76/564, sect. VI
+// (résolution 75/302, par. 12)".
+func (r *Report) CiteFollowUp(lang string, f *FollowUp) string {
+	return r.CiteTable(lang, "vi") + " (" + wordsFor(lang).resolution + " " + f.Resolution + ", par. " + f.ResolutionParagraph + ")"
 }
 
 // CiteTable cites a table or dataset by its id: the summary's tables,

@@ -41,23 +41,66 @@ func TestCitedParagraph(t *testing.T) {
 	}
 }
 
-func TestParagraphCited(t *testing.T) {
+func TestCitation(t *testing.T) {
 	for q, want := range map[string]string{
-		"A/76/564, par. 26": "A/76/564 26",
-		"par 7":             " 7",
-		"paragraph 74":      " 74",
-		"rations":           "",
-		"par. 0":            "",
-		"A/76/564":          "",
-		"drones par. 26 x":  "",
+		"A/76/564, par. 26":          "a/76/564 paragraph par-26",
+		"par 7":                      " paragraph par-7",
+		"paragraph 74":               " paragraph par-74",
+		"§ 12":                       " paragraph par-12",
+		"par. 26-28":                 " paragraph par-26 par-27 par-28",
+		"A/76/564, paras. 26 and 27": "a/76/564 paragraph par-26 par-27",
+		"paragraphes 26, 30 et 31":   " paragraph par-26 par-30 par-31",
+		"par. 26 à 27":               " paragraph par-26 par-27",
+		"sect. III.A":                " heading iii-a",
+		"A/76/564, section II.F.1":   "a/76/564 heading ii-f-1",
+		"A/76/564, résumé":           "a/76/564 heading summary",
+		"A/76/564, summary":          "a/76/564 heading summary",
+		"réalisation escomptée 2.1":  " accomplishment ea-2-1",
+		"A/76/564, réalisation escomptée 5.1, produit 5":  "a/76/564 output ea-5-1-o5",
+		"A/76/564, expected accomplishment 2.1, output 4": "a/76/564 output ea-2-1-o4",
+		"EA 2.1, indicator 3":                             " indicator ea-2-1-i3",
+		"rations":                                         "",
+		"résumé":                                          "",
+		"par. 0":                                          "",
+		"par. 30-26":                                      "",
+		"A/76/564":                                        "",
+		"drones par. 26 x":                                "",
+		"section":                                         "",
+		"are 2.1":                                         "",
 	} {
-		rep, n, ok := paragraphCited(q)
+		c, ok := citation(q)
 		got := ""
 		if ok {
-			got = rep + " " + itoa(n)
+			got = c.report + " " + c.kind + " " + strings.Join(c.anchors, " ")
 		}
 		if got != want {
 			t.Errorf("%q: %q, want %q", q, got, want)
 		}
+	}
+}
+
+// A delegate who pastes any citation the portal prints finds what it cites.
+func TestCitedThings(t *testing.T) {
+	ix := realIndex(t)
+	for _, c := range []struct{ q, lang, kind, url, citation string }{
+		{"A/76/564, sect. III.A", "fr", "heading", "/fr/a-76-564/iii/#iii-a", "A/76/564, sect. III.A"},
+		{"section VI", "en", "heading", "/en/a-76-564/vi/#vi", "A/76/564, sect. VI"},
+		{"A/76/564, résumé", "fr", "heading", "/fr/a-76-564/#summary", "A/76/564, résumé"},
+		{"A/76/564, réalisation escomptée 5.1, produit 5", "fr", "output", "/fr/a-76-564/ii-f-5/#ea-5-1-o5", "A/76/564, réalisation escomptée 5.1, produit 5"},
+		{"A/76/564, expected accomplishment 2.1, indicator 3", "en", "indicator", "/en/a-76-564/ii-f-2/#ea-2-1-i3", "A/76/564, expected accomplishment 2.1, indicator 3"},
+		{"réalisation escomptée 2.1", "fr", "accomplishment", "/fr/a-76-564/ii-f-2/#ea-2-1", "A/76/564, réalisation escomptée 2.1"},
+	} {
+		res, total, err := ix.Search(c.q, Options{Lang: c.lang, Limit: 10})
+		if err != nil || total != 1 || len(res) != 1 {
+			t.Errorf("%q: %d results (%v), want %s", c.q, total, err, c.url)
+			continue
+		}
+		if r := res[0]; r.Kind != c.kind || r.URL != c.url || r.Citation != c.citation {
+			t.Errorf("%q: %+v, want %s %s %q", c.q, r.Doc, c.kind, c.url, c.citation)
+		}
+	}
+	res, total, err := ix.Search("par. 26-28", Options{Lang: "fr", Limit: 10})
+	if err != nil || total != 3 || len(res) != 3 || !strings.HasSuffix(res[0].URL, "#par-26") || !strings.HasSuffix(res[2].URL, "#par-28") {
+		t.Errorf("par. 26-28: %d results (%v): %+v", total, err, res)
 	}
 }

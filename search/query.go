@@ -528,7 +528,7 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 			return nil, 0, &FilterError{Key: "report", Value: o.Report, Accepted: ix.Reports()}
 		}
 	}
-	if res, total, ok := ix.citedParagraphs(q, o, li); ok {
+	if res, total, ok := ix.citedDocs(q, o, li); ok {
 		return res, total, nil // "A/76/564, par. 26": the paragraph itself
 	}
 	if len(cs) == 0 {

@@ -79,6 +79,16 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 	}
 	add(Doc{URL: r.URL(lang, "", ""), Kind: "report", Title: r.Symbol + " — " + r.Mission.Acronym + " " + r.Period.Label, Citation: r.Symbol,
 		Label: r.Symbol + " " + r.Mission.Acronym + " " + r.Period.Label, Text: r.Title + " (" + r.Symbol + ", " + r.Mission.Name + ", " + r.Period.Label + ")"})
+	// a paragraph of section IV explains a budget line's variance: the
+	// line's name ("Voyages officiels", printed above it, not in it) is
+	// its label, so that a search for the line finds why it was over- or
+	// underspent
+	explains := map[int]string{}
+	for _, v := range r.Variances {
+		for _, n := range v.Paragraphs {
+			explains[n] = v.Label
+		}
+	}
 	r.Walk(func(s *report.Section) {
 		title := s.Title
 		if s.Number != "" && s.Level < 3 {
@@ -94,6 +104,10 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 			if p.Number > 0 {
 				d.Title = w["paragraph"] + " " + itoa(p.Number)
 				d.Citation = r.CiteParagraph(p.Number)
+				if line := explains[p.Number]; line != "" {
+					d.Title += " — " + line
+					d.Label = line
+				}
 			} else {
 				d.Title = s.Title
 				d.Citation = r.CiteSection(lang, s)
@@ -134,7 +148,7 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 	}
 	for _, f := range r.FollowUp {
 		add(Doc{URL: r.URL(lang, pageOf["vi"], f.ID), Kind: "follow-up", Title: f.Body + " " + f.Resolution + ", par. " + f.ResolutionParagraph,
-			Citation: r.CiteTable(lang, "vi"), Text: f.Request + " " + f.Action})
+			Citation: r.CiteFollowUp(lang, f), Text: f.Request + " " + f.Action})
 	}
 	return docs
 }

@@ -338,6 +338,8 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 				"body": body, "cite": r.CiteSection(lang, s), "anchor": s.ID,
 				"headnotes": s.Notes, "notes": v.pageNotes(s),
 				"reporturl": r.URL(lang, "", ""), "citation": cm,
+				// the browser's tab, bookmarks and link previews name the report
+				"headtitle": r.Symbol + " — " + sectionTitle(s),
 			},
 		}
 		if err := writePage(filepath.Join(root, s.ID+".md"), p); err != nil {

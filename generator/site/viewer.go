@@ -380,8 +380,7 @@ func (v *viewer) followUp() []FollowUpView {
 			ID:      f.ID,
 			Heading: f.Body + " (" + v.reportWords().resolution + " " + f.Resolution + ", par. " + f.ResolutionParagraph + ")",
 			Request: f.Request, Action: f.Action,
-			// the report does not number them: the resolution's paragraph says which
-			Cite: v.r.CiteTable(v.lang, "vi") + " (" + v.w.resolution + " " + f.Resolution + ", par. " + f.ResolutionParagraph + ")",
+			Cite: v.r.CiteFollowUp(v.lang, f),
 			URL:  v.r.URL(v.lang, v.pageOf["vi"], f.ID),
 		})
 	}
