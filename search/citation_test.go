@@ -104,3 +104,23 @@ func TestCitedThings(t *testing.T) {
 		t.Errorf("par. 26-28: %d results (%v): %+v", total, err, res)
 	}
 }
+
+// A journalist who searches a budget line of section IV finds the
+// paragraph that explains its variance (the line is its heading, not in
+// its text).
+func TestVarianceExplainedByItsLine(t *testing.T) {
+	ix := realIndex(t)
+	for q, par := range map[string]string{"voyages officiels": "#par-64", "opérations aériennes": "#par-69", "transports terrestres": "#par-67", "santé": "#par-72"} {
+		res, _, err := ix.Search(q, Options{Lang: "fr", Limit: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range res {
+			found = found || strings.HasSuffix(r.URL, par)
+		}
+		if !found {
+			t.Errorf("%q: %s not in the first 3 results: %+v", q, par, res)
+		}
+	}
+}
