@@ -235,7 +235,7 @@ func TestHeadingFootnotesOnTheirPages(t *testing.T) {
 					if !strings.Contains(page, `<li id="note-`+label+`"><sup>`+label+`</sup> `+text[label]) {
 						t.Errorf("%s: no note %s of heading %s", p, label, s.ID)
 					}
-					if i == 0 && !strings.Contains(page, `<sup><a href="#note-`+label+`"`) {
+					if i == 0 && !strings.Contains(page, `<sup class="nm"><a href="#note-`+label+`"`) {
 						t.Errorf("%s: heading %s does not call note %s", p, s.ID, label)
 					}
 				}
@@ -393,7 +393,7 @@ func TestOtherLanguagesMarked(t *testing.T) {
 	for _, c := range []struct{ file, want string }{
 		{"en/index.html", `<nav aria-label="Français" lang="fr">`},
 		{"fr/index.html", `<nav aria-label="English" lang="en">`},
-		{"en/a-76-564/ii-a/index.html", `rel="next" href="/en/a-76-564/ii-b/" lang="fr">`},
+		{"en/a-76-564/ii-a/index.html", `rel="next" href="/en/a-76-564/ii-b/"><span class="dir">Next</span> <span lang="fr">`},
 		{"en/a-76-564/index.html", `<h2 id="summary" lang="en">Summary</h2>`},
 		{"en/a-76-564/index.html", `A/76/564, summary, “<span lang="fr">`},
 		{"en/glossary/index.html", `<i lang="fr">Montant alloué.</i>`},

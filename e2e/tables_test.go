@@ -12,7 +12,7 @@ import (
 )
 
 // captionRE finds a table's caption on a page.
-var captionRE = regexp.MustCompile(`(?s)<figure class="table" id="table-([a-z0-9-]+)">\s*<table[^>]*>\s*<caption>(.*?)</caption>\s*<thead>(.*?)</thead>`)
+var captionRE = regexp.MustCompile(`(?s)<figure class="table" id="table-([a-z0-9-]+)"[^>]*>\s*<table[^>]*>\s*<caption[^>]*>(.*?)</caption>\s*<thead>(.*?)</thead>`)
 
 // TestTableCaptionsAsPrinted: a report table's caption carries the line the
 // report prints under its title (the unit and, for the summary's table and

@@ -170,6 +170,47 @@ func (w *htmlw) ui(s string) {
 	w.s("</span>")
 }
 
+// hidden writes the UI words of key, then after, for screen readers only
+// (class "vh": neither shown nor copied with a selection), marked with
+// their language when the body's element has another.
+func (w *htmlw) hidden(key, after string) {
+	w.s(`<span class="vh"`)
+	w.langAttr()
+	w.s(">")
+	w.ta(key)
+	w.esc(after)
+	w.s("</span>")
+}
+
+// noteMark writes the footnote letters of a table's heading ("a", "b, c")
+// as the report prints them, glued to the heading, and read "note a": a
+// screen reader read "Effectif approuvéa". The space before them, which
+// separates the words, is taken back by the class nm's margin.
+func (w *htmlw) noteMark(labels string) {
+	w.s(` <sup class="nm"><span class="vh"`)
+	w.langAttr()
+	w.s(">")
+	w.ta("note")
+	w.s(" </span>")
+	w.esc(labels)
+	w.s("</sup>")
+}
+
+// figure writes a formatted figure, value its plain form ("-2513.7"). A
+// negative figure printed in parentheses, "(2 513,7)", reads "(minus
+// 2 513,7)" to a screen reader: at their usual punctuation level they do
+// not speak parentheses, and an overexpenditure was heard as an
+// underexpenditure.
+func (w *htmlw) figure(text, value string) {
+	if strings.HasPrefix(value, "-") && strings.HasPrefix(text, "(") {
+		w.s("(")
+		w.hidden("minus", " ")
+		w.esc(text[1:])
+		return
+	}
+	w.esc(text)
+}
+
 // ta writes the UI words of key escaped, unmarked: in an attribute value,
 // as punctuation, or in an element that has the UI's language.
 func (w *htmlw) ta(key string) { w.esc(w.word(key)) }
@@ -430,13 +471,20 @@ func (w *htmlw) outputs(e *EAView) {
 }
 
 func (w *htmlw) table(t *TableView) {
+	// the figure scrolls a wide table: a keyboard reaches it (tabindex), a
+	// screen reader hears the table's title (not the downloads of its
+	// figcaption)
 	w.s(`<figure class="table" id="table-`)
 	w.esc(t.ID)
-	w.s("\">\n<table")
+	w.s(`" tabindex="0" aria-labelledby="table-`)
+	w.esc(t.ID)
+	w.s("-caption\">\n<table")
 	if t.Sortable {
 		w.s(` class="sortable"`)
 	}
-	w.s(">\n<caption>")
+	w.s(">\n<caption id=\"table-")
+	w.esc(t.ID)
+	w.s("-caption\">")
 	w.esc(t.Title)
 	if t.Unit != "" {
 		w.s(` <small lang="`)
@@ -450,9 +498,7 @@ func (w *htmlw) table(t *TableView) {
 		w.s(`<th scope="col">`)
 		w.esc(c)
 		if i < len(t.ColNotes) && t.ColNotes[i] != "" {
-			w.s("<sup>")
-			w.esc(t.ColNotes[i])
-			w.s("</sup>")
+			w.noteMark(t.ColNotes[i])
 		}
 		if i < len(t.ColRefs) {
 			w.s(`<br><small class="ref">`)
@@ -480,9 +526,7 @@ func (w *htmlw) table(t *TableView) {
 		w.s(">")
 		w.esc(r.Label)
 		if r.Notes != "" {
-			w.s("<sup>")
-			w.esc(r.Notes)
-			w.s("</sup>")
+			w.noteMark(r.Notes)
 		}
 		w.s("</th>")
 		for i, c := range r.Cells {
@@ -499,7 +543,11 @@ func (w *htmlw) table(t *TableView) {
 				}
 			}
 			w.s(">")
-			w.esc(c)
+			if i < len(r.Values) {
+				w.figure(c, r.Values[i])
+			} else {
+				w.esc(c)
+			}
 			w.s("</td>")
 		}
 		w.s("</tr>")
@@ -566,7 +614,7 @@ func (w *htmlw) warnings(ws []WarnView) {
 // note on the page.
 func (w *htmlw) noteRefs(labels []string) {
 	for _, l := range labels {
-		w.s(`<sup><a href="#note-`)
+		w.s(` <sup class="nm"><a href="#note-`)
 		w.frag(l)
 		w.s(`"`)
 		w.langAttr()
@@ -662,9 +710,14 @@ func (w *htmlw) blocks(bs []BlockView) {
 			w.s(`"><span>`)
 			w.esc(v.Label)
 			w.s(`</span> <span class="num">`)
-			w.esc(v.Amount)
+			w.hidden("variance", w.word("colon"))
+			neg := "0"
+			if v.Over {
+				neg = "-"
+			}
+			w.figure(v.Amount, neg)
 			w.s(`</span> <span class="num">`)
-			w.esc(v.Percent)
+			w.figure(v.Percent, neg)
 			w.s("</span></h2>")
 		}
 		if len(b.FollowUp) > 0 {

@@ -160,7 +160,7 @@ func (v *viewer) excelURL(id string) string {
 
 // variance is the heading of a variance item: label, amount, percentage.
 func (v *viewer) variance(va *report.Variance) *VarView {
-	return &VarView{ID: va.ID, Label: va.Label, Amount: v.num(va.Amount), Percent: v.percent(va.Percent)}
+	return &VarView{ID: va.ID, Label: va.Label, Amount: v.num(va.Amount), Percent: v.percent(va.Percent), Over: strings.HasPrefix(string(va.Amount), "-")}
 }
 
 // percent formats a percentage as the reports print it: "39,0 %",

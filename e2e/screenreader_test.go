@@ -1,0 +1,70 @@
+package e2e
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/chromedp"
+)
+
+// axNames returns the role and accessible name of every node of a page's
+// accessibility tree, as a screen reader gets them ("columnheader",
+// "Effectif approuvé Note a").
+func axNames(t *testing.T, path string) [][2]string {
+	t.Helper()
+	ctx, cancel := tab(t)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+path)); err != nil {
+		t.Fatal(err)
+	}
+	tree, err := chromedp.Call(ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][2]string
+	str := func(v *accessibility.Value) string {
+		var s string
+		if v != nil {
+			_ = json.Unmarshal(v.Value, &s)
+		}
+		return s
+	}
+	for _, n := range tree.Nodes {
+		if !n.Ignored {
+			out = append(out, [2]string{str(n.Role), strings.Join(strings.Fields(str(n.Name)), " ")})
+		}
+	}
+	return out
+}
+
+// TestScreenReaderHearsTheFigures: what a screen reader announces where
+// the page shows a sign only by its typography: an overexpenditure printed
+// in parentheses is read with "minus" (parentheses are not spoken at the
+// usual punctuation level), a footnote letter glued to a heading is read
+// as a note, a variance's figures in section IV are said to be the
+// variance, and the sort buttons' arrows are not read.
+func TestScreenReaderHearsTheFigures(t *testing.T) {
+	for _, c := range []struct {
+		path, role, want string
+	}{
+		{"/fr/a-76-564/tables/iii-a/", "StaticText", "moins"},
+		{"/en/a-76-564/tables/iii-a/", "StaticText", "minus"},
+		{"/fr/a-76-564/tables/summary-hr/", "columnheader", "Effectif approuvé Note a"},
+		{"/fr/a-76-564/iv/", "heading", "Police des Nations Unies Écart : (moins 2 513,7) (moins 21,9 %)"},
+		{"/fr/a-76-564/iv/", "heading", "IV. Analyse des écarts Note 1"},
+		{"/fr/a-76-564/tables/iii-b/", "button", "Montants réaffectés"},
+	} {
+		found := ""
+		for _, n := range axNames(t, c.path) {
+			name := strings.ReplaceAll(n[1], "( ", "(") // Chrome puts a space before the hidden words
+			if n[0] == c.role && strings.HasPrefix(name, strings.Fields(c.want)[0]) && (found == "" || name == c.want) {
+				found = name
+			}
+		}
+		if found != c.want {
+			t.Errorf("%s: %s named %q, want %q", c.path, c.role, found, c.want)
+		}
+	}
+}
