@@ -62,13 +62,13 @@ func TestWriteAndRender(t *testing.T) {
 		return string(b)
 	}
 	home := read("fr/a-99-1/index.html")
-	for _, want := range []string{`lang="fr"`, "1\u202f183\u202f384,7", "(9\u202f444,2)", "93,2\u202f%", `id="summary-p1"`} {
+	for _, want := range []string{`lang="fr"`, "1\u202f183\u202f384,7", `(<span class="vh">moins </span>9\u202f444,2)`, "93,2\u202f%", `id="summary-p1"`} {
 		if !strings.Contains(home, want) {
 			t.Errorf("fr home lacks %q", want)
 		}
 	}
 	en := read("en/a-99-1/index.html")
-	for _, want := range []string{`<html lang="en"`, "1,183,384.7", "(9,444.2)", "93.2%", `<section aria-labelledby="summary" lang="fr">`} {
+	for _, want := range []string{`<html lang="en"`, "1,183,384.7", `(<span class="vh" lang="en">minus </span>9,444.2)`, "93.2%", `<section aria-labelledby="summary" lang="fr">`} {
 		if !strings.Contains(en, want) {
 			t.Errorf("en home lacks %q", want)
 		}
@@ -89,7 +89,7 @@ func TestWriteAndRender(t *testing.T) {
 		t.Errorf("permalink of par. 2 does not redirect to its anchor:\n%s", redirect)
 	}
 	tp := read("en/a-99-1/tables/summary-financial/index.html")
-	for _, want := range []string{"<caption>Ressources financières", `<td class="num" data-value="-9444.2">(9,444.2)</td>`, `"@type":"Dataset"`, `href="/data/a-99-1/summary-financial.csv"`} {
+	for _, want := range []string{`<caption id="table-summary-financial-caption">Ressources financières`, `<td class="num" data-value="-9444.2">(<span class="vh" lang="en">minus </span>9,444.2)</td>`, `"@type":"Dataset"`, `href="/data/a-99-1/summary-financial.csv"`} {
 		if !strings.Contains(tp, want) {
 			t.Errorf("table page lacks %q", want)
 		}
