@@ -62,7 +62,7 @@ func TestWriteAndRender(t *testing.T) {
 		return string(b)
 	}
 	home := read("fr/a-99-1/index.html")
-	for _, want := range []string{`lang="fr"`, "1\u202f183\u202f384,7", `(<span class="vh">moins </span>9\u202f444,2)`, "93,2\u202f%", `id="summary-p1"`} {
+	for _, want := range []string{`lang="fr"`, "1\u202f183\u202f384,7", "(<span class=\"vh\">moins </span>9\u202f444,2)", "93,2\u202f%", `id="summary-p1"`} {
 		if !strings.Contains(home, want) {
 			t.Errorf("fr home lacks %q", want)
 		}
