@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // pageTypes are the pages checked in the browser: one or more of each
@@ -383,7 +384,7 @@ func TestSearchAsYouType(t *testing.T) {
 		Mark  string `json:"mark"`
 	}
 	got, err := chromedp.Run(ctx, chromedp.Poll[live](`(() => {
-		const items = document.querySelectorAll("ol.search-live li");
+		const items = document.querySelectorAll(".search-live li");
 		if (items.length === 0) return null;
 		const m = items[0].querySelector("mark");
 		return {count: items.length, href: items[0].querySelector("a").getAttribute("href"), mark: m ? m.textContent : ""};
@@ -393,6 +394,38 @@ func TestSearchAsYouType(t *testing.T) {
 	}
 	if !strings.Contains(got.Href, "/fr/a-76-564/") || !strings.Contains(got.Href, "#") || !strings.EqualFold(got.Mark, "rations") {
 		t.Errorf("first live result %+v", got)
+	}
+	// the panel says how many, to the eye and to a screen reader
+	said, err := chromedp.Run(ctx, chromedp.Poll[[]string](`(() => {
+		const said = document.getElementById("live-status")?.textContent ?? "";
+		return said ? [document.querySelector(".search-live > p").textContent, said] : null;
+	})()`, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)))
+	if err != nil || len(said) != 2 || !strings.HasSuffix(said[0], "résultat(s)") || said[1] != said[0] {
+		t.Errorf("live results' count: shown and said %q (%v)", said, err)
+	}
+	// ArrowDown moves into the results; Escape closes the panel and comes
+	// back to the box, keeping the query
+	err = chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown))
+	focused, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.getAttribute("href") ?? ""`))
+	if err != nil || focused != got.Href {
+		t.Errorf("ArrowDown: focus on %q, want the first result %q (%v)", focused, got.Href, err)
+	}
+	err = chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape))
+	state, _ := chromedp.Run(ctx, chromedp.Evaluate[[]any](`[document.querySelector(".search-live").hidden, document.activeElement.id, document.getElementById("q").value]`))
+	if err != nil || len(state) != 3 || state[0] != true || state[1] != "q" || state[2] != "rations" {
+		t.Errorf("Escape: panel hidden, focus, query = %v, want true, q, rations (%v)", state, err)
+	}
+	// a query the function refuses replaces the results with its reason
+	err = chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("q").value = ""`), chromedp.SendKeys(chromedp.CSS(`#q`), "de la"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused, err := chromedp.Run(ctx, chromedp.Poll[[]any](`(() => {
+		const p = document.querySelector(".search-live");
+		return p.hidden || p.querySelector("p").textContent.includes("résultat") ? null : [p.querySelectorAll("li").length, p.querySelector("p").textContent];
+	})()`, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)))
+	if err != nil || len(refused) != 2 || refused[0] != float64(0) || refused[1] == "" {
+		t.Errorf("refused query: %v (%v), want no results and the reason", refused, err)
 	}
 }
 
@@ -469,6 +502,16 @@ func TestCopiedCitationReadsAsShown(t *testing.T) {
 				t.Errorf("%s: clicking %q copies %q", p, g[0], g[1])
 				break
 			}
+		}
+		// the reader is told: next to the link, and by the status region
+		told, err := chromedp.Run(ctx, chromedp.Poll[[]string](`(() => {
+			const a = document.querySelector("a.permalink[data-copied]");
+			const said = document.getElementById("live-status")?.textContent ?? "";
+			return a && said ? [a.dataset.copied, said, a.title] : null;
+		})()`, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)))
+		want := map[bool]string{true: "citation et lien copiés", false: "citation and link copied"}[strings.HasPrefix(p, "/fr/")]
+		if err != nil || told[0] != want || !strings.HasSuffix(told[1], want) || told[2] == "" {
+			t.Errorf("%s: after a copy, shown, said and hinted %q (%v), want %q", p, told, err, want)
 		}
 	}
 }

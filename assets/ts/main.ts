@@ -1,15 +1,39 @@
 // Enhancements only: the pages work without this script.
+
+// announce says words to a screen reader through the page's one status
+// region (a region must exist before its text changes to be read).
+function announce(words: string): void {
+  let live = document.getElementById("live-status");
+  if (!live) {
+    live = document.createElement("p");
+    live.id = "live-status";
+    live.className = "vh";
+    live.setAttribute("role", "status");
+    document.body.append(live);
+  }
+  live.textContent = "";
+  window.setTimeout(() => { live!.textContent = words; }, 50);
+}
+
 // "Copy link" on every citation: clicking a permalink with a modifier-free
 // click copies "citation — URL" to the clipboard and keeps the reader in
-// place; without clipboard access the link works as a plain link.
+// place, says so next to the link and to a screen reader; without
+// clipboard access the link works as a plain link.
 function enhanceCitations(): void {
+  const copied = document.body.dataset.copied ?? "";
+  const hint = document.body.dataset.copyHint ?? "";
   document.querySelectorAll<HTMLAnchorElement>("a.permalink").forEach((a) => {
+    if (hint) a.title = hint;
     a.addEventListener("click", (ev: MouseEvent) => {
       if (ev.ctrlKey || ev.metaKey || ev.shiftKey || !navigator.clipboard) return;
       ev.preventDefault();
       const text = `${a.dataset.citation ?? ""} — ${a.href}`;
       navigator.clipboard.writeText(text).then(
-        () => { a.setAttribute("aria-live", "polite"); a.dataset.copied = "1"; },
+        () => {
+          a.dataset.copied = copied;
+          announce(`${a.dataset.citation ?? ""} : ${copied}`);
+          window.setTimeout(() => { delete a.dataset.copied; }, 4000);
+        },
         () => { window.location.href = a.href; },
       );
     });
@@ -43,21 +67,54 @@ function keepPlaceOnLanguageSwitch(): void {
   });
 }
 
-interface SearchResult { url: string; title: string; citation: string; snippet: string }
+interface SearchResult { url: string; title: string; citation: string; snippet: string; lang: string }
 interface SearchAnswer { total: number; results: SearchResult[] }
 
 // Search as you type: the header's search form asks the search function
-// for JSON and lists the first results under the box. Without JavaScript
-// the form posts to the same function, which answers with an HTML page.
+// for JSON and lists the first results in a panel under the box, with
+// their number (said to a screen reader) and a link to all of them.
+// ArrowDown moves into the list; Escape, a click or a focus elsewhere
+// closes it. Without JavaScript the form posts to the same function, which
+// answers with an HTML page.
 function searchAsYouType(): void {
   const form = document.querySelector<HTMLFormElement>("form.search");
   const input = form?.querySelector<HTMLInputElement>("input[name=q]");
   if (!form || !input) return;
   const lang = form.querySelector<HTMLInputElement>("input[name=lang]")?.value ?? "fr";
+  const pageLang = document.documentElement.lang;
+  const panel = document.createElement("div");
+  panel.className = "search-live";
+  panel.hidden = true;
+  const status = document.createElement("p");
   const list = document.createElement("ol");
-  list.className = "search-live";
-  list.setAttribute("aria-live", "polite");
-  form.appendChild(list);
+  const all = document.createElement("a");
+  panel.append(status, list, all);
+  form.appendChild(panel);
+  const close = (): void => { panel.hidden = true; };
+  const links = (): HTMLAnchorElement[] => Array.from(list.querySelectorAll<HTMLAnchorElement>("a"));
+  const show = (words: string, results: SearchResult[], q: string): void => {
+    status.textContent = words;
+    list.replaceChildren(...results.map((r) => {
+      const li = document.createElement("li");
+      if (r.lang && r.lang !== pageLang) li.lang = r.lang;
+      const a = document.createElement("a");
+      a.href = r.url;
+      // a citation that repeats the title ("…, produit 5") is said once
+      a.textContent = r.citation.toLowerCase().includes(r.title.toLowerCase()) ? r.citation : `${r.title} — ${r.citation}`;
+      li.append(a);
+      if (r.snippet) { // a cited paragraph ("A/76/564, par. 26") comes without one
+        const p = document.createElement("p");
+        p.innerHTML = r.snippet; // escaped text with <mark> only (search.Result)
+        li.append(p);
+      }
+      return li;
+    }));
+    all.href = `/api/search?lang=${encodeURIComponent(lang)}&q=${encodeURIComponent(q)}`;
+    all.textContent = form.dataset.all ?? "";
+    all.hidden = results.length === 0;
+    panel.hidden = false;
+    announce(words);
+  };
   let timer = 0;
   let asked = "";
   input.addEventListener("input", () => {
@@ -65,26 +122,42 @@ function searchAsYouType(): void {
     timer = window.setTimeout(async () => {
       const q = input.value.trim();
       asked = q;
-      if (q.length < 3) { list.replaceChildren(); return; }
+      if (q.length < 3) { close(); return; }
       try {
         const res = await fetch(`/api/search?lang=${encodeURIComponent(lang)}&limit=8&q=${encodeURIComponent(q)}`, { headers: { Accept: "application/json" } });
-        if (!res.ok || asked !== q) return;
+        if (asked !== q) return;
+        if (!res.ok) { // a query the function refuses: its reason, not the last results
+          show((await res.text()).trim(), [], q);
+          return;
+        }
         const ans = (await res.json()) as SearchAnswer;
-        list.replaceChildren(...ans.results.map((r) => {
-          const li = document.createElement("li");
-          const a = document.createElement("a");
-          a.href = r.url;
-          a.textContent = `${r.title} — ${r.citation}`;
-          li.append(a);
-          if (r.snippet) { // a cited paragraph ("A/76/564, par. 26") comes without one
-            const p = document.createElement("p");
-            p.innerHTML = r.snippet; // escaped text with <mark> only (search.Result)
-            li.append(p);
-          }
-          return li;
-        }));
-      } catch { /* offline or function unavailable: the form still posts */ }
+        if (asked !== q) return;
+        const words = ans.total === 0 ? form.dataset.none ?? "" : (form.dataset.count ?? "{total}").replace("{total}", String(ans.total));
+        show(words, ans.results, q);
+      } catch { close(); /* offline or function unavailable: the form still posts */ }
     }, 200);
+  });
+  form.addEventListener("keydown", (ev: KeyboardEvent) => {
+    if (panel.hidden) return;
+    const ls = links();
+    const at = ls.indexOf(document.activeElement as HTMLAnchorElement);
+    if (ev.key === "Escape") { // close the list; a second Escape clears the box
+      ev.preventDefault();
+      close();
+      input.focus();
+    } else if (ev.key === "ArrowDown" && ls.length > 0) {
+      ev.preventDefault();
+      ls[Math.min(at + 1, ls.length - 1)].focus();
+    } else if (ev.key === "ArrowUp" && at >= 0) {
+      ev.preventDefault();
+      if (at === 0) input.focus(); else ls[at - 1].focus();
+    }
+  });
+  form.addEventListener("focusout", (ev: FocusEvent) => {
+    if (!form.contains(ev.relatedTarget as Node | null)) close();
+  });
+  document.addEventListener("click", (ev: MouseEvent) => {
+    if (!form.contains(ev.target as Node)) close();
   });
 }
 
