@@ -90,7 +90,46 @@ var (
 	// an English-printed number, "1,183,384.7"
 	englishNumber = regexp.MustCompile(`\b[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?\b`)
 	filterWord    = regexp.MustCompile(`^(?i)(kind|report|lang):(.*)$`)
+	// a word of a query: a "quoted phrase" or what spaces separate
+	quotedOrField = regexp.MustCompile(`"[^"]*"|\S+`)
 )
+
+// reportWord takes a report's symbol or slug typed among other words
+// ("A/76/564 rations", "A/76/564, par. 26") as the report filter: the
+// symbol is in no document's text but the report's own record, and all
+// the words must be found. A query that types a report: filter keeps it.
+func (ix *Index) reportWord(q string, o Options) (string, Options) {
+	ws := quotedOrField.FindAllString(q, -1)
+	if o.Report != "" || len(ws) < 2 || strings.Contains(strings.ToLower(q), "report:") {
+		return q, o
+	}
+	for i, w := range ws {
+		name := strings.TrimRight(w, ",;")
+		for s := range int(ix.h.Segments) {
+			seg := ix.segment(s)
+			if strings.EqualFold(ix.str(seg.symbol), name) || strings.EqualFold(ix.str(seg.slug), name) {
+				o.Report = name
+				return strings.Join(append(ws[:i:i], ws[i+1:]...), " "), o
+			}
+		}
+	}
+	return q, o
+}
+
+// readNumbers writes the numbers of a query as the index holds the
+// reports' numbers: "1,010" and "206,098.9", printed the English way,
+// become "1010" and "206098,9" (the English UI searches the same French
+// reports), and the groups of a number written with spaces are joined
+// ("1 103,4" is "1103,4").
+func readNumbers(q string) string {
+	q = englishNumber.ReplaceAllStringFunc(q, func(n string) string {
+		return strings.NewReplacer(",", "", ".", ",").Replace(n)
+	})
+	for digitSpace.MatchString(q) {
+		q = digitSpace.ReplaceAllString(q, "$1$2")
+	}
+	return q
+}
 
 // Filters are the key:value filters typed in a query.
 type Filters struct {
@@ -114,12 +153,7 @@ func ParseFilters(q string) (Filters, error) {
 // "206 098,9"): the English UI searches the same French reports.
 func parse(q string) ([]clause, Filters, error) {
 	var f Filters
-	q = englishNumber.ReplaceAllStringFunc(q, func(n string) string {
-		return strings.NewReplacer(",", "", ".", ",").Replace(n)
-	})
-	for digitSpace.MatchString(q) {
-		q = digitSpace.ReplaceAllString(q, "$1$2")
-	}
+	q = readNumbers(q)
 	var cs []clause
 	for _, m := range quoted.FindAllStringSubmatch(q, -1) {
 		if ts := terms(m[1]); len(ts) > 0 {
@@ -480,6 +514,7 @@ func (h *minHeap) push(x float64, k int) {
 // content is matched and scored once, however many reports hold it, and
 // its documents are counted and paged from its occurrence list.
 func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
+	q, o = ix.reportWord(q, o)
 	cs, f, err := parse(q)
 	if err != nil {
 		return nil, 0, err
@@ -869,6 +904,23 @@ func bm25(tf, dl, avg float64) float64 {
 // text once, up to the end of the window, without analysing the rest.
 // The matches are looked for from byte from on (the start of the first
 // piece of the text that has one: textFrom).
+// wordEnd is where a snippet that starts at start ends: 240 characters
+// on, or before, at the end of the last whole word (a snippet ended in
+// the middle of "déploy…").
+func wordEnd(text string, start int) int {
+	end := start
+	for k := 0; k < 240 && end < len(text); k++ {
+		_, size := utf8.DecodeRuneInString(text[end:])
+		end += size
+	}
+	if end < len(text) && text[end] != ' ' {
+		if sp := strings.LastIndexByte(text[start:end], ' '); sp > 0 && end-(start+sp) < 60 {
+			end = start + sp
+		}
+	}
+	return end
+}
+
 func snippet(text string, from int, marks map[string]bool) string {
 	var only [256]bool
 	for m := range marks {
@@ -904,21 +956,13 @@ func snippet(text string, from int, marks map[string]bool) string {
 					start++
 				}
 			}
-			end = start
-			for k := 0; k < 240 && end < len(text); k++ {
-				_, size := utf8.DecodeRuneInString(text[end:])
-				end += size
-			}
+			end = wordEnd(text, start)
 		}
 		found = append(found, span{s, e})
 		return true
 	})
 	if first < 0 { // matched in the label only: the text's start
-		end = 0
-		for k := 0; k < 240 && end < len(text); k++ {
-			_, size := utf8.DecodeRuneInString(text[end:])
-			end += size
-		}
+		end = wordEnd(text, 0)
 	}
 	var b strings.Builder
 	b.Grow(end - start + 64)

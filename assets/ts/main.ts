@@ -68,7 +68,7 @@ function keepPlaceOnLanguageSwitch(): void {
 }
 
 interface SearchResult { url: string; title: string; citation: string; snippet: string; lang: string }
-interface SearchAnswer { total: number; results: SearchResult[] }
+interface SearchAnswer { total: number; results: SearchResult[]; partial?: boolean }
 
 // Search as you type: the header's search form asks the search function
 // for JSON and lists the first results in a panel under the box, with
@@ -132,7 +132,8 @@ function searchAsYouType(): void {
         }
         const ans = (await res.json()) as SearchAnswer;
         if (asked !== q) return;
-        const words = ans.total === 0 ? form.dataset.none ?? "" : (form.dataset.count ?? "{total}").replace("{total}", String(ans.total));
+        const count = (ans.partial ? form.dataset.partial : form.dataset.count) ?? "{total}";
+        const words = ans.total === 0 ? form.dataset.none ?? "" : count.replace("{total}", String(ans.total));
         show(words, ans.results, q);
       } catch { close(); /* offline or function unavailable: the form still posts */ }
     }, 200);

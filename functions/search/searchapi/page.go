@@ -26,6 +26,7 @@ var pageWords = map[string]map[string]string{
 		"languageSwitch": "English",
 		"sourceNote":     "Source : texte officiel du rapport. Les montants sont ceux du rapport.",
 		"title":          "Résultats de la recherche",
+		"partial":        "Aucun texte ne contient tous ces mots : voici ceux qui en contiennent une partie, les plus complets d’abord",
 		"count":          "résultat(s) pour",
 		"none":           "Aucun résultat. Essayez un autre mot, sans accent ou au singulier, ou un préfixe comme drone*.",
 		"otherWords":     "Les rapports sont cherchés dans la langue où ils sont écrits (%s) : essayez les mots du rapport.",
@@ -47,6 +48,7 @@ var pageWords = map[string]map[string]string{
 		"languageSwitch": "Français",
 		"sourceNote":     "Source: official text of the report. Amounts are those of the report.",
 		"title":          "Search results",
+		"partial":        "No text holds all these words: here are those holding some of them, the most complete first",
 		"count":          "result(s) for",
 		"none":           "No results. Try another word, without accents or in the singular, or a prefix such as drone*.",
 		"otherWords":     "The reports are searched in the language they are written in (%s): try the report’s own words.",
@@ -70,6 +72,8 @@ type resultsPage struct {
 	Total   int
 	Start   int // rank of the first result shown, from 1
 	Results []search.Result
+	// Partial: the results hold some of the query's words only.
+	Partial bool
 	Error   string // set on a page answering a bad request
 	// OtherWords, on a page without results, says that the reports are
 	// searched in their own languages when the page's is not among them.
@@ -119,7 +123,7 @@ var pageTemplate = template.Must(template.New("results").Funcs(template.FuncMap{
 {{- if .Error}}
 <p role="alert"><strong>{{.W.error}}</strong> {{.Error}}.</p>
 {{- else}}
-<p role="status">{{.Total}} {{.W.count}} « {{.Query}} »</p>
+<p role="status">{{.Total}} {{.W.count}} « {{.Query}} »{{if .Partial}}. {{.W.partial}}{{end}}</p>
 {{- if not .Results}}
 <p>{{.W.none}}{{with .OtherWords}} {{.}}{{end}}</p>
 {{- else}}
@@ -153,7 +157,7 @@ func searchURL(v url.Values) string {
 // newResultsPage fills the page for a request's parameters v (already
 // checked) and its answer; offset and limit are those of the answer.
 func newResultsPage(lang string, textLangs []string, v url.Values, a Answer, offset, limit int) resultsPage {
-	p := resultsPage{Lang: lang, W: pageWords[lang], Query: a.Query, Total: a.Total, Start: offset + 1, Results: a.Results}
+	p := resultsPage{Lang: lang, W: pageWords[lang], Query: a.Query, Total: a.Total, Start: offset + 1, Results: a.Results, Partial: a.Partial}
 	if a.Total == 0 && !slices.Contains(textLangs, lang) {
 		var names []string
 		for _, l := range textLangs {

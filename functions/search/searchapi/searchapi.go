@@ -47,6 +47,9 @@ type Answer struct {
 	Query   string          `json:"query"`
 	Total   int             `json:"total"`
 	Results []search.Result `json:"results"`
+	// Partial says that no document holds all the query's words: the
+	// results hold some of them, those with the most first.
+	Partial bool `json:"partial,omitempty"`
 }
 
 // ServeHTTP answers GET requests with q (the query: words, "phrases",
@@ -125,6 +128,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		o.Offset = (n - 1) * o.Limit
 	}
 	results, total, err := h.ix.Search(q, o)
+	partial := false
+	if err == nil && total == 0 {
+		if res, n, err2 := h.ix.SearchSomeWords(q, o); err2 == nil && n > 0 {
+			results, total, partial = res, n, true
+		}
+	}
 	switch {
 	case errors.Is(err, search.ErrEmpty):
 		fail(w, r, noWord)
@@ -139,7 +148,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if results == nil {
 		results = []search.Result{}
 	}
-	ans := Answer{Query: q, Total: total, Results: results}
+	ans := Answer{Query: q, Total: total, Results: results, Partial: partial}
 	lambdahttp.SetSecurityHeaders(w.Header())
 	w.Header().Set("Cache-Control", "public, max-age=300")
 	w.Header().Set("Vary", "Accept")

@@ -177,3 +177,25 @@ func TestCitationFindsTheParagraph(t *testing.T) {
 		t.Errorf("results page: %d %.2000s", page.StatusCode, page.Body)
 	}
 }
+
+// A query whose words are not all in one text answers with the texts that
+// hold some of them, and says so, in JSON and on the page.
+func TestPartialAnswer(t *testing.T) {
+	res := serve(t, map[string]string{"q": "drones non déployés"}, "application/json")
+	var a Answer
+	if err := json.Unmarshal([]byte(res.Body), &a); err != nil || res.StatusCode != 200 {
+		t.Fatalf("status %d: %s (%v)", res.StatusCode, res.Body, err)
+	}
+	if !a.Partial || a.Total == 0 {
+		t.Errorf("drones non déployés: partial %v, %d results", a.Partial, a.Total)
+	}
+	page := serve(t, map[string]string{"q": "drones non déployés", "lang": "fr"}, "text/html")
+	if !strings.Contains(page.Body, "Aucun texte ne contient tous ces mots") {
+		t.Errorf("the results page does not say the results are partial")
+	}
+	// a query found whole is not partial
+	full := serve(t, map[string]string{"q": "rations distribution"}, "application/json")
+	if strings.Contains(full.Body, `"partial"`) {
+		t.Errorf("rations distribution: %s", full.Body[:min(200, len(full.Body))])
+	}
+}

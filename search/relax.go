@@ -1,0 +1,103 @@
+package search
+
+import (
+	"errors"
+	"sort"
+	"strings"
+)
+
+// maxRelaxed is the most words a relaxed search looks for one by one, and
+// the most results it takes of each.
+const (
+	maxRelaxedWords   = 8
+	maxRelaxedResults = 200
+)
+
+// SearchSomeWords answers a query whose words are not all found in any
+// one document ("drones non déployés", "combien la mission a dépensé"):
+// the documents that hold some of its words (a "phrase" or prefix* is one
+// word), those with the most of them first, then by their scores. The
+// filters typed in the query apply to every word. It is Search's
+// fallback, for a caller to say that the results match part of the query;
+// with fewer than two words it finds what Search finds.
+func (ix *Index) SearchSomeWords(q string, o Options) ([]Result, int, error) {
+	var filters, words []string
+	for _, w := range quotedOrField.FindAllString(readNumbers(q), -1) {
+		if filterWord.MatchString(w) {
+			filters = append(filters, w)
+		} else {
+			words = append(words, w)
+		}
+	}
+	if len(words) < 2 {
+		return ix.Search(q, o)
+	}
+	words = words[:min(len(words), maxRelaxedWords)]
+	type hit struct {
+		r     Result
+		words []string // the query's words it holds
+		score float64  // their scores' sum
+		first int      // order of first finding, for ties
+	}
+	hits := map[string]*hit{}
+	var lastErr error
+	searched := 0
+	for _, w := range words {
+		res, _, err := ix.Search(strings.Join(append([]string{w}, filters...), " "), Options{Kind: o.Kind, Report: o.Report, Lang: o.Lang, Limit: maxRelaxedResults})
+		if errors.Is(err, ErrEmpty) {
+			continue // a stop word
+		}
+		if err != nil {
+			lastErr = err
+			continue
+		}
+		searched++
+		for _, r := range res {
+			h := hits[r.URL]
+			if h == nil {
+				h = &hit{r: r, first: len(hits)}
+				hits[r.URL] = h
+			}
+			h.words = append(h.words, w)
+			h.score += r.Score
+		}
+	}
+	if searched == 0 {
+		if lastErr == nil {
+			lastErr = ErrEmpty
+		}
+		return nil, 0, lastErr
+	}
+	all := make([]*hit, 0, len(hits))
+	for _, h := range hits {
+		all = append(all, h)
+	}
+	sort.Slice(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if len(a.words) != len(b.words) {
+			return len(a.words) > len(b.words)
+		}
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		return a.first < b.first
+	})
+	end := len(all)
+	if o.Limit > 0 {
+		end = min(end, o.Offset+o.Limit)
+	}
+	var page []Result
+	for _, h := range all[min(o.Offset, len(all)):end] {
+		if len(h.words) > 1 && h.r.Text != "" { // the snippet marks all the words it holds
+			marks := map[string]bool{}
+			for _, w := range h.words {
+				for _, t := range terms(strings.Trim(w, `"*`)) {
+					marks[t] = true
+				}
+			}
+			h.r.Snippet = snippet(h.r.Text, 0, marks)
+		}
+		page = append(page, h.r)
+	}
+	return page, len(all), nil
+}

@@ -1,0 +1,90 @@
+package search
+
+import (
+	"html"
+	"strings"
+	"testing"
+)
+
+// A query whose words are not all in one document finds the documents
+// with most of them: the report's words differ from the reader's ("non
+// déployés" where it prints "n'ont pas été déployés").
+func TestSearchSomeWords(t *testing.T) {
+	ix := realIndex(t)
+	for q, want := range map[string]string{
+		"drones non déployés":          "drones",
+		"combien la mission a dépensé": "dépens",
+		"dépenses carburant":           "carburant",
+	} {
+		if _, total, err := ix.Search(q, Options{Lang: "fr"}); err != nil || total != 0 {
+			t.Fatalf("%q: Search finds %d (%v): choose a query it does not find", q, total, err)
+		}
+		res, total, err := ix.SearchSomeWords(q, Options{Lang: "fr", Limit: 5})
+		if err != nil || total == 0 || len(res) == 0 {
+			t.Errorf("%q: %d results (%v)", q, total, err)
+			continue
+		}
+		marked := false
+		for _, r := range res {
+			marked = marked || strings.Contains(strings.ToLower(r.Snippet), "<mark>"+want)
+		}
+		if !marked {
+			t.Errorf("%q: no result of the first 5 marks %q: %+v", q, want, res)
+		}
+	}
+	// a query of one word, or of stop words only, is Search's
+	if _, _, err := ix.SearchSomeWords("de la", Options{}); err != ErrEmpty {
+		t.Errorf("de la: %v, want ErrEmpty", err)
+	}
+}
+
+// A report's symbol typed among words is the report filter: "A/76/564
+// rations" finds what "rations" finds in that report (nothing before: the
+// symbol is in no document's text).
+func TestReportSymbolAmongWords(t *testing.T) {
+	ix := realIndex(t)
+	_, want, err := ix.Search("rations", Options{Lang: "fr"})
+	if err != nil || want == 0 {
+		t.Fatalf("rations: %d, %v", want, err)
+	}
+	for _, q := range []string{"A/76/564 rations", "rations A/76/564", "a-76-564, rations"} {
+		if _, got, err := ix.Search(q, Options{Lang: "fr"}); err != nil || got != want {
+			t.Errorf("%q: %d results (%v), want %d", q, got, err, want)
+		}
+	}
+	if res, got, err := ix.Search("A/76/564", Options{Lang: "fr"}); err != nil || got != 1 || res[0].Kind != "report" {
+		t.Errorf("A/76/564 alone: %d results (%v), want the report", got, err)
+	}
+}
+
+// A snippet cut short ends with a whole word: 60 of 305 ended in the
+// middle of one ("déploy …").
+func TestSnippetsEndWithAWord(t *testing.T) {
+	ix := realIndex(t)
+	cut := 0
+	for _, q := range []string{"drones", "rations", "carburant", "élections", "Kidal", "mission", "dépenses"} {
+		res, _, err := ix.Search(q, Options{Lang: "fr", Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range res {
+			s, ok := strings.CutSuffix(r.Snippet, " …")
+			if !ok {
+				continue
+			}
+			cut++
+			s = html.UnescapeString(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(strings.TrimPrefix(s, "… ")))
+			i := strings.Index(r.Text, s)
+			if i < 0 {
+				t.Errorf("%s: snippet %q not in its text", r.URL, s)
+				continue
+			}
+			if next := r.Text[i+len(s):]; next != "" && next[0] != ' ' {
+				t.Errorf("%s: snippet ends inside a word: …%q|%q", r.URL, s[max(0, len(s)-20):], next[:min(len(next), 10)])
+			}
+		}
+	}
+	if cut < 50 {
+		t.Errorf("only %d snippets cut short: choose queries with long texts", cut)
+	}
+}
