@@ -30,8 +30,9 @@ type Chart struct {
 	// Title and Desc are the chart's title and its description in words,
 	// in the page language (plain text, not escaped).
 	Title, Desc string
-	// SVG is the <svg> element, self-contained; role="img" and
-	// aria-labelledby point to its own <title> and <desc>.
+	// SVG is the <svg> element, self-contained; role="img", named by its
+	// own <title> (aria-labelledby), described by its <desc>
+	// (aria-describedby), its drawing hidden from screen readers.
 	SVG string
 	// Table is the data behind the chart: one row per bar group, columns
 	// with stable keys and labels in the page language.

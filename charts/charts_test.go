@@ -183,14 +183,11 @@ func TestForReport(t *testing.T) {
 					}
 				}
 			})
-			labelled := strings.Fields(root.attr("aria-labelledby"))
-			if len(labelled) != 2 {
-				t.Errorf("%s %s: aria-labelledby=%q", lang, ch.ID, root.attr("aria-labelledby"))
-			}
-			for i, want := range []string{"title", "desc"} {
-				n := ids[labelled[i]]
+			// named by its title, described by its desc (once each)
+			for attr, want := range map[string]string{"aria-labelledby": "title", "aria-describedby": "desc"} {
+				n := ids[root.attr(attr)]
 				if n == nil || n.XMLName.Local != want || strings.TrimSpace(n.Text) == "" {
-					t.Errorf("%s %s: aria-labelledby %q is not a non-empty <%s>", lang, ch.ID, labelled[i], want)
+					t.Errorf("%s %s: %s %q is not a non-empty <%s>", lang, ch.ID, attr, root.attr(attr), want)
 				}
 			}
 			if root.Nodes[0].XMLName.Local != "title" || root.Nodes[0].Text != ch.Title || root.Nodes[1].Text != ch.Desc {

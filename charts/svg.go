@@ -176,7 +176,7 @@ func (p *plot) render() string {
 	bottom := y - rowGap/2
 
 	var out strings.Builder
-	fmt.Fprintf(&out, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 %s %s" width="100%%" role="img" aria-labelledby="%[3]s-title %[3]s-desc" font-family="system-ui, sans-serif" font-size="%[4]d" fill="currentColor">`,
+	fmt.Fprintf(&out, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 %s %s" width="100%%" role="img" aria-labelledby="%[3]s-title" aria-describedby="%[3]s-desc" font-family="system-ui, sans-serif" font-size="%[4]d" fill="currentColor">`,
 		num(width), num(bottom+42), p.id, fontSize)
 	fmt.Fprintf(&out, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, p.id, esc(p.title), p.id, esc(p.desc))
 	if strings.Contains(b.String()+bars.String(), p.hatch()) {
@@ -195,9 +195,12 @@ func (p *plot) render() string {
 	}
 	fmt.Fprintf(&out, `<text x="%s" y="%s" text-anchor="middle" font-size="%d">%s</text>`,
 		num((x0+x1)/2), num(bottom+34), smallFont, esc(p.tx.axis[p.unit]))
+	// the drawing is the <title> and <desc> to a screen reader: its bars
+	// (each with its figure as a tooltip) are not read one by one
+	out.WriteString(`<g aria-hidden="true">`)
 	out.WriteString(b.String())
 	out.WriteString(bars.String())
-	out.WriteString("</svg>")
+	out.WriteString("</g></svg>")
 	return out.String()
 }
 

@@ -44,7 +44,9 @@ func axNames(t *testing.T, path string) [][2]string {
 // in parentheses is read with "minus" (parentheses are not spoken at the
 // usual punctuation level), a footnote letter glued to a heading is read
 // as a note, a variance's figures in section IV are said to be the
-// variance, and the sort buttons' arrows are not read.
+// variance, and the sort buttons' arrows are not read; a subtotal says
+// which group it closes, a "CSV" link which table, a chart is named by its
+// title (its description is its description, not part of its name).
 func TestScreenReaderHearsTheFigures(t *testing.T) {
 	for _, c := range []struct {
 		path, role, want string
@@ -55,10 +57,14 @@ func TestScreenReaderHearsTheFigures(t *testing.T) {
 		{"/fr/a-76-564/iv/", "heading", "Police des Nations Unies Écart : (moins 2 513,7) (moins 21,9 %)"},
 		{"/fr/a-76-564/iv/", "heading", "IV. Analyse des écarts Note 1"},
 		{"/fr/a-76-564/tables/iii-b/", "button", "Montants réaffectés"},
+		{"/fr/a-76-564/tables/iii-a/", "rowheader", "Total partiel — Personnel civil"},
+		{"/en/a-76-564/tables/iii-a/", "link", "CSV — Ressources financières"},
+		{"/fr/a-76-564/", "image", "Montant alloué et dépenses par catégorie"},
 	} {
 		found := ""
 		for _, n := range axNames(t, c.path) {
-			name := strings.ReplaceAll(n[1], "( ", "(") // Chrome puts a space before the hidden words
+			// Chrome puts a space before the hidden words, or none
+			name := strings.Join(strings.Fields(strings.ReplaceAll(strings.ReplaceAll(n[1], "( ", "("), "—", " — ")), " ")
 			if n[0] == c.role && strings.HasPrefix(name, strings.Fields(c.want)[0]) && (found == "" || name == c.want) {
 				found = name
 			}

@@ -525,6 +525,11 @@ func (w *htmlw) table(t *TableView) {
 		w.attrLang(t.LabelLang)
 		w.s(">")
 		w.esc(r.Label)
+		if r.Closes != "" { // which of the "Total partiel" rows
+			w.s(`<span class="vh"> — `)
+			w.esc(r.Closes)
+			w.s("</span>")
+		}
 		if r.Notes != "" {
 			w.noteMark(r.Notes)
 		}
@@ -559,7 +564,7 @@ func (w *htmlw) table(t *TableView) {
 	}
 	w.notes(t.Notes, false)
 	w.warnings(t.Warns)
-	w.downloads(t.CSV, t.JSON, t.Excel, t.Cite, t.URL)
+	w.downloads(t.Title, t.CSV, t.JSON, t.Excel, t.Cite, t.URL)
 }
 
 // notes writes a list of notes: a table's footnotes (a line printed under
@@ -630,24 +635,28 @@ func (w *htmlw) noteRefs(labels []string) {
 
 // downloads closes the figure of a dataset with its CSV and JSON links,
 // the spreadsheet download when there is one, and its citation.
-func (w *htmlw) downloads(csv, json, excel, cite, url string) {
+//
+// Each link says, to a screen reader, which table it downloads: a page
+// holds many links named "CSV".
+func (w *htmlw) downloads(title, csv, json, excel, cite, url string) {
 	w.s("\n<figcaption lang=\"")
 	w.esc(w.lang)
-	w.s(`"><a href="`)
-	w.url(csv)
 	w.s(`">`)
-	w.ta("csv")
-	w.s(`</a> · <a href="`)
-	w.url(json)
-	w.s(`">`)
-	w.ta("json")
-	w.s("</a> · ")
-	if excel != "" {
+	for _, l := range [][2]string{{csv, "csv"}, {json, "json"}, {excel, "excel"}} {
+		if l[0] == "" {
+			continue
+		}
 		w.s(`<a href="`)
-		w.url(excel)
+		w.url(l[0])
 		w.s(`">`)
-		w.ta("excel")
-		w.s("</a> · ")
+		w.ta(l[1])
+		w.s(`<span class="vh"`)
+		if w.content != w.lang {
+			w.attrLang(w.content)
+		}
+		w.s("> — ")
+		w.esc(title)
+		w.s("</span></a> · ")
 	}
 	w.cite(cite, url)
 	w.s("</figcaption>\n</figure>\n")
@@ -678,7 +687,7 @@ func (w *htmlw) dataset(d *DatasetView) {
 	}
 	w.notes(d.Notes, true)
 	w.warnings(d.Warns)
-	w.downloads(d.CSV, d.JSON, d.Excel, d.Cite, d.URL)
+	w.downloads(d.Title, d.CSV, d.JSON, d.Excel, d.Cite, d.URL)
 }
 
 func (w *htmlw) blocks(bs []BlockView) {

@@ -108,6 +108,9 @@ type RowView struct {
 	Notes  string   `json:"notes,omitempty"`
 	// Indent is true for an item that belongs to a group.
 	Indent bool `json:"indent,omitempty"`
+	// Closes is the group a subtotal row closes (its label, "Total
+	// partiel", says no more), or "".
+	Closes string `json:"closes,omitempty"`
 }
 
 // NoteView is a footnote.

@@ -252,6 +252,9 @@ func (v *viewer) table(t *report.Table) *TableView {
 	}
 	for _, r := range t.Rows {
 		rv := RowView{Label: r.Label, Type: r.Type, Notes: strings.Join(r.Notes, ", "), Indent: r.Group != "" && r.Type == report.RowItem}
+		if r.Type == report.RowSubtotal && r.Group != "" && r.Group != r.Label {
+			rv.Closes = r.Group
+		}
 		for _, c := range r.Cells {
 			switch {
 			case c.Num != "":
