@@ -28,7 +28,7 @@ type Options struct {
 }
 
 // Kinds are the kinds of documents, for the kind filter.
-var Kinds = []string{"report", "heading", "paragraph", "table-row", "accomplishment", "indicator", "output", "follow-up"}
+var Kinds = []string{"report", "heading", "paragraph", "table", "table-row", "accomplishment", "indicator", "output", "follow-up"}
 
 // Result is a document that matched, with a snippet whose matches are in
 // <mark> and everything else HTML-escaped.

@@ -88,3 +88,33 @@ func TestSnippetsEndWithAWord(t *testing.T) {
 		t.Errorf("only %d snippets cut short: choose queries with long texts", cut)
 	}
 }
+
+// A table's headings and notes find the table: "taux de vacance" is a
+// column of the summary's human resources table, in none of its rows.
+func TestTableFoundByItsHeadings(t *testing.T) {
+	ix := realIndex(t)
+	for q, want := range map[string]string{
+		"taux de vacance":                       "/fr/a-76-564/tables/summary-hr/#table-summary-hr",
+		"montant alloué":                        "/fr/a-76-564/tables/summary-financial/#table-summary-financial",
+		"Niveau maximum de l’effectif autorisé": "/fr/a-76-564/tables/summary-hr/#table-summary-hr",
+	} {
+		res, _, err := ix.Search(q, Options{Lang: "fr", Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range res {
+			found = found || (r.URL == want && r.Kind == "table")
+		}
+		if !found {
+			t.Errorf("%q: %s not in the first 5: %+v", q, want, res)
+		}
+	}
+	// a row outside any group has no dangling dash
+	res, _, _ := ix.Search("Observateurs militaires", Options{Lang: "fr", Kind: "table-row", Limit: 20})
+	for _, r := range res {
+		if strings.HasPrefix(r.Snippet, " — ") || strings.HasPrefix(r.Snippet, "— ") {
+			t.Errorf("%s: snippet %q", r.URL, r.Snippet)
+		}
+	}
+}

@@ -116,6 +116,21 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 		}
 	})
 	for _, t := range r.Tables {
+		// the table itself: its title, the line under it, its columns'
+		// headings and its notes ("taux de vacance", "montant alloué" are
+		// headings, in no row)
+		parts := []string{t.Title}
+		if t.UnitLine != "" {
+			parts = append(parts, "("+t.UnitLine+")")
+		}
+		for _, c := range t.Columns {
+			parts = append(parts, c.Label)
+		}
+		for _, n := range t.Notes {
+			parts = append(parts, n.Text)
+		}
+		add(Doc{URL: r.URL(lang, "tables/"+t.ID, "table-"+t.ID), Kind: "table", Title: t.Title, Citation: r.CiteTable(lang, t.ID),
+			Label: t.Title, Text: strings.Join(parts, " · ")})
 		for i, row := range t.Rows {
 			var vals []string
 			for _, c := range row.Cells {
@@ -123,8 +138,12 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 					vals = append(vals, c.Raw)
 				}
 			}
+			text := row.Label + " : " + strings.Join(vals, " | ")
+			if row.Group != "" && row.Group != row.Label {
+				text = row.Group + " — " + text
+			}
 			add(Doc{URL: r.URL(lang, "tables/"+t.ID, t.ID+"-r"+itoa(i+1)), Kind: "table-row", Title: t.Title + " — " + row.Label,
-				Citation: r.CiteTable(lang, t.ID), Label: row.Label, Text: row.Group + " — " + row.Label + " : " + strings.Join(vals, " | ")})
+				Citation: r.CiteTable(lang, t.ID), Label: row.Label, Text: text})
 		}
 	}
 	for _, c := range r.Components {
