@@ -316,7 +316,7 @@ func dataPackage(r *report.Report, dd *dataFolder, files []csvout.Dataset) (map[
 		}
 		resources = append(resources, res)
 	}
-	source := "https://undocs.org/" + r.Language + "/" + r.Symbol
+	source := officialURL(r)
 	return map[string]any{
 		"profile":        "tabular-data-package",
 		"name":           r.Slug,
@@ -332,7 +332,7 @@ func dataPackage(r *report.Report, dd *dataFolder, files []csvout.Dataset) (map[
 		"sources":        []map[string]string{{"title": "United Nations document " + r.Symbol + " (" + r.Language + ")", "path": source}},
 		"licenses":       []map[string]string{{"title": "United Nations terms of use", "path": termsOfUse}},
 		"contributors":   []map[string]string{{"title": refAuthor, "role": "author"}, {"title": "pkportal", "role": "wrangler"}},
-		"citation":       "United Nations, " + r.Symbol + ", " + r.Title + ", " + source + ".",
+		"citation":       r.CiteReport("en") + ", " + source + ".", // as the report home cites it
 		"report":         map[string]string{"path": "report.json", "schema": "report.schema.json"},
 		"resources":      resources,
 	}, nil
@@ -443,7 +443,7 @@ func readme(r *report.Report, files []csvout.Dataset) string {
 			b.WriteString("- " + warningLine(w) + "\n")
 		}
 	}
-	b.WriteString("\nCite as: United Nations, " + r.Symbol + ", " + r.Title + ". Source: https://undocs.org/" + r.Language + "/" + r.Symbol + "\n")
+	b.WriteString("\nCite as: " + r.CiteReport("en") + ". Source: " + officialURL(r) + "\n")
 	b.WriteString("Terms of use: United Nations terms of use, " + termsOfUse + "\n")
 	return b.String()
 }
