@@ -1,5 +1,9 @@
 // Enhancements only: the pages work without this script.
 
+// The script's words in the page's language, from i18n/*.toml
+// (layouts/_partials/head-assets.html builds one bundle per language).
+import * as words from "@params";
+
 // announce says words to a screen reader through the page's one status
 // region (a region must exist before its text changes to be read).
 function announce(words: string): void {
@@ -20,8 +24,8 @@ function announce(words: string): void {
 // place, says so next to the link and to a screen reader; without
 // clipboard access the link works as a plain link.
 function enhanceCitations(): void {
-  const copied = document.body.dataset.copied ?? "";
-  const hint = document.body.dataset.copyHint ?? "";
+  const copied: string = words.copied;
+  const hint: string = words.copyHint;
   document.querySelectorAll<HTMLAnchorElement>("a.permalink").forEach((a) => {
     if (hint) a.title = hint;
     a.addEventListener("click", (ev: MouseEvent) => {
@@ -92,8 +96,8 @@ function searchAsYouType(): void {
   form.appendChild(panel);
   const close = (): void => { panel.hidden = true; };
   const links = (): HTMLAnchorElement[] => Array.from(list.querySelectorAll<HTMLAnchorElement>("a"));
-  const show = (words: string, results: SearchResult[], q: string): void => {
-    status.textContent = words;
+  const show = (said: string, results: SearchResult[], q: string): void => {
+    status.textContent = said;
     list.replaceChildren(...results.map((r) => {
       const li = document.createElement("li");
       if (r.lang && r.lang !== pageLang) li.lang = r.lang;
@@ -110,10 +114,10 @@ function searchAsYouType(): void {
       return li;
     }));
     all.href = `/api/search?lang=${encodeURIComponent(lang)}&q=${encodeURIComponent(q)}`;
-    all.textContent = form.dataset.all ?? "";
+    all.textContent = words.all;
     all.hidden = results.length === 0;
     panel.hidden = false;
-    announce(words);
+    announce(said);
   };
   let timer = 0;
   let asked = "";
@@ -132,9 +136,8 @@ function searchAsYouType(): void {
         }
         const ans = (await res.json()) as SearchAnswer;
         if (asked !== q) return;
-        const count = (ans.partial ? form.dataset.partial : form.dataset.count) ?? "{total}";
-        const words = ans.total === 0 ? form.dataset.none ?? "" : count.replace("{total}", String(ans.total));
-        show(words, ans.results, q);
+        const count: string = ans.partial ? words.partial : words.count;
+        show(ans.total === 0 ? words.none : count.replace("{total}", String(ans.total)), ans.results, q);
       } catch { close(); /* offline or function unavailable: the form still posts */ }
     }, 200);
   });

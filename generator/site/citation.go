@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html"
 	"strings"
 
 	"pkportal/report"
@@ -76,21 +77,21 @@ var bibEscaper = strings.NewReplacer(`\`, `\textbackslash{}`, "{", `\{`, "}", `\
 
 func bibEscape(s string) string { return bibEscaper.Replace(s) }
 
-// metaTag is one <meta name content> of a page's head.
-type metaTag struct {
-	Name    string `json:"name"`
-	Content string `json:"content"`
-}
-
-// citationMeta are the Highwire Press tags of a report's pages: Zotero
-// saves the page as the report (a "report" item with its number and
-// institution) rather than as a web page. No citation_author: Zotero
-// would split an institution's name into a first and a last name.
-func citationMeta(r *report.Report) []metaTag {
-	return []metaTag{
+// citationMeta are the Highwire Press tags of a report's pages, as HTML
+// for their head: Zotero saves the page as the report (a "report" item
+// with its number and institution) rather than as a web page. No
+// citation_author: Zotero would split an institution's name into a first
+// and a last name. One string, not a list of maps: Hugo reads a page's
+// front matter, and a hundred pages per report carry it.
+func citationMeta(r *report.Report) string {
+	var b strings.Builder
+	for _, m := range [][2]string{
 		{"citation_title", r.Title},
 		{"citation_technical_report_institution", refInstitution},
 		{"citation_technical_report_number", r.Symbol},
 		{"citation_language", r.Language},
+	} {
+		b.WriteString(`<meta name="` + m[0] + `" content="` + html.EscapeString(m[1]) + "\">\n")
 	}
+	return b.String()
 }

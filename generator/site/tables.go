@@ -61,14 +61,13 @@ func (v *viewer) dataset(d csvout.Dataset) (*DatasetView, error) {
 
 // writeTables writes the table index and one page per dataset.
 func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) error {
-	cm := citationMeta(r)
 	var list []map[string]string
 	for _, d := range ds {
 		list = append(list, map[string]string{"id": d.ID, "title": d.Title, "url": r.URL(v.lang, "tables/"+d.ID, ""), "csv": dataURL(r, d.ID, "csv"), "json": dataURL(r, d.ID, "json"), "excel": v.excelURL(d.ID)})
 	}
 	err := writePage(filepath.Join(root, "tables", "_index.md"), page{
 		Title: r.Symbol + " — " + v.w.tables, Type: "report", Layout: "tableindex",
-		Params: map[string]any{"symbol": r.Symbol, "contentlang": r.Language, "reporturl": r.URL(v.lang, "", ""), "list": list, "citation": cm},
+		Params: map[string]any{"symbol": r.Symbol, "contentlang": r.Language, "reporturl": r.URL(v.lang, "", ""), "list": list},
 	})
 	if err != nil {
 		return err
@@ -95,7 +94,7 @@ func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) 
 		err = writePage(filepath.Join(root, "tables", d.ID+".md"), page{
 			Title: r.Symbol + " — " + d.Title, Type: "report", Layout: "tablepage", Weight: i + 1,
 			Params: map[string]any{"symbol": r.Symbol, "contentlang": r.Language, "reporturl": r.URL(v.lang, "", ""),
-				"tablesurl": r.URL(v.lang, "tables", ""), "body": body, "jsonld": string(ld), "citation": cm},
+				"tablesurl": r.URL(v.lang, "tables", ""), "body": body, "jsonld": string(ld)},
 		})
 		if err != nil {
 			return err
