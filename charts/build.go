@@ -14,7 +14,7 @@ import (
 // apportionmentChart: apportionment and expenditure of each category, from
 // the subtotal rows of table iii-a (grouped bars).
 func apportionmentChart(r *report.Report, tx *words) *plot {
-	p := &plot{id: "chart-apportionment-expenditure", title: tx.titleAE, unit: report.AmountUnit,
+	p := &plot{id: "chart-apportionment-expenditure", source: "iii-a", title: tx.titleAE, unit: report.AmountUnit,
 		series: []series{
 			{key: "apportionment", label: tx.apportionment, fill: paintLight, stroke: paintMain},
 			{key: "expenditure", label: tx.expenditure, fill: paintMain, stroke: paintMain},
@@ -45,7 +45,7 @@ func apportionmentChart(r *report.Report, tx *words) *plot {
 // overexpenditure, drawn hatched to the left with a minus sign. Classes
 // without a figure ("–") are left out.
 func varianceChart(r *report.Report, tx *words) *plot {
-	p := &plot{id: "chart-variance", title: tx.titleVar, unit: report.AmountUnit, signed: true, headings: true,
+	p := &plot{id: "chart-variance", source: "iii-a", title: tx.titleVar, unit: report.AmountUnit, signed: true, headings: true,
 		series: []series{{key: "variance_amount", label: tx.variance, fill: paintMain, stroke: paintMain}},
 		note: func(d report.Decimal) string {
 			switch f := d.Float(); {
@@ -83,7 +83,7 @@ func varianceChart(r *report.Report, tx *words) *plot {
 // vacancyChart: the vacancy rate of each personnel category (item rows of
 // summary-hr with a figure), in percent.
 func vacancyChart(r *report.Report, tx *words) *plot {
-	p := &plot{id: "chart-vacancy", title: tx.titleVac, unit: "percent", headings: true,
+	p := &plot{id: "chart-vacancy", source: "summary-hr", title: tx.titleVac, unit: "percent", headings: true,
 		series: []series{{key: "vacancy_rate", label: tx.vacancy, fill: paintMain, stroke: paintMain}}}
 	p.rows = pick(r, "summary-hr", report.RowItem, "vacancy_rate")
 	hi := extreme(p.rows, func(a, b float64) bool { return a > b })
@@ -97,7 +97,7 @@ func vacancyChart(r *report.Report, tx *words) *plot {
 // equipmentChart: expenditure on contingent-owned equipment, one bar per
 // item row of iii-e, labelled "Group – Label".
 func equipmentChart(r *report.Report, tx *words) *plot {
-	p := &plot{id: "chart-contingent-owned-equipment", title: tx.titleCOE, unit: report.AmountUnit,
+	p := &plot{id: "chart-contingent-owned-equipment", source: "iii-e", title: tx.titleCOE, unit: report.AmountUnit,
 		series: []series{{key: "expenditure", label: tx.expenditure, fill: paintMain, stroke: paintMain}}}
 	p.rows = pick(r, "iii-e", report.RowItem, "expenditure")
 	var nums []report.Decimal
@@ -114,7 +114,7 @@ func equipmentChart(r *report.Report, tx *words) *plot {
 // not completed and with no result reported (see delivery), as stacked
 // bars; the description ends with the counting rule.
 func outputsChart(r *report.Report, tx *words) *plot {
-	p := &plot{id: "chart-output-delivery", title: tx.titleOut, stacked: true}
+	p := &plot{id: "chart-output-delivery", source: "ii-f", title: tx.titleOut, stacked: true}
 	p.series = []series{
 		{key: "completed", label: tx.completed, fill: paintMain, stroke: paintMain, onFill: paintOnMain},
 		{key: "partly_completed", label: tx.partlyCompleted, fill: paintLight, stroke: paintMain, onFill: paintOnLight},

@@ -37,6 +37,10 @@ type Chart struct {
 	// Table is the data behind the chart: one row per bar group, columns
 	// with stable keys and labels in the page language.
 	Table *report.Table
+	// Source is where the report prints the chart's figures: a table's id
+	// ("iii-a", "summary-hr") or a section's ("ii-f", the results
+	// frameworks); a delegate cites it, not the portal's drawing.
+	Source string
 	// Note, when set, is a sentence for the page to print under the chart,
 	// in the page language: how the chart reads the report (the output
 	// delivery chart's counting rule).
@@ -53,7 +57,7 @@ type Chart struct {
 func ForReport(r *report.Report, lang string) []Chart {
 	var out []Chart
 	for _, p := range plots(r, lang) {
-		out = append(out, Chart{ID: p.id, Title: p.title, Desc: p.desc, SVG: p.render(), Table: p.table(), Note: p.foot})
+		out = append(out, Chart{ID: p.id, Title: p.title, Desc: p.desc, SVG: p.render(), Table: p.table(), Note: p.foot, Source: p.source})
 	}
 	return out
 }

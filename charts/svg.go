@@ -67,6 +67,7 @@ func (r row) name() string {
 // bars (negative values drawn left of zero, hatched) or stacked bars.
 type plot struct {
 	id, title, desc string
+	source          string // Chart.Source
 	tx              *words
 	unit            string // report.AmountUnit, "percent" or ""
 	series          []series

@@ -129,3 +129,21 @@ func TestPagesNameTheReport(t *testing.T) {
 		t.Errorf("checked %d pages, want every page of the report in both languages", pages)
 	}
 }
+
+// TestChartsCiteTheirSource: a chart's citation names where the report
+// prints its figures (all five were cited "A/76/564", which names neither
+// the chart nor its source).
+func TestChartsCiteTheirSource(t *testing.T) {
+	home := html.UnescapeString(string(get(t, "/fr/a-76-564/")))
+	for chart, cite := range map[string]string{
+		"chart-apportionment-expenditure":  "A/76/564, sect. III.A",
+		"chart-variance":                   "A/76/564, sect. III.A",
+		"chart-vacancy":                    "A/76/564, résumé, «\u00a0Exécution du budget : ressources humaines\u00a0»",
+		"chart-contingent-owned-equipment": "A/76/564, sect. III.E",
+		"chart-output-delivery":            "A/76/564, sect. II.F",
+	} {
+		if want := `href="/fr/a-76-564/#` + chart + `" data-citation="` + cite + `"`; !strings.Contains(home, want) {
+			t.Errorf("report home: no %s", want)
+		}
+	}
+}

@@ -291,6 +291,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 		tv := v.table(c.Table)
 		tv.CSV, tv.JSON, tv.Excel = dataURL(r, c.ID, "csv"), dataURL(r, c.ID, "json"), ""
 		tv.URL = r.URL(lang, "", c.ID)
+		tv.Cite = v.chartSource(c.Source)
 		if r.Language != lang {
 			tv.LabelLang = r.Language
 		}

@@ -390,6 +390,21 @@ func (v *viewer) followUp() []FollowUpView {
 	return out
 }
 
+// chartSource cites where the report prints a chart's figures: its
+// table ("A/76/564, sect. III.A") or section ("A/76/564, sect. II.F").
+func (v *viewer) chartSource(id string) string {
+	if v.r.Table(id) != nil {
+		return v.r.CiteTable(v.lang, id)
+	}
+	cite := v.r.Symbol
+	v.r.Walk(func(s *report.Section) {
+		if s.ID == id {
+			cite = v.r.CiteSection(v.lang, s)
+		}
+	})
+	return cite
+}
+
 // componentOf returns the section ID of the component that holds ea.
 func (v *viewer) componentOf(ea *report.Accomplishment) string {
 	for _, c := range v.r.Components {
