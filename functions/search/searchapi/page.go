@@ -26,6 +26,7 @@ var pageWords = map[string]map[string]string{
 		"languageSwitch": "English",
 		"sourceNote":     "Source : texte officiel du rapport. Les montants sont ceux du rapport.",
 		"title":          "Résultats de la recherche",
+		"beyond":         "Cette page vient après la dernière page de résultats : voir la dernière ci-dessous.",
 		"partial":        "Aucun texte ne contient tous ces mots : voici ceux qui en contiennent une partie, les plus complets d’abord",
 		"count":          "résultat(s) pour",
 		"none":           "Aucun résultat. Essayez un autre mot, sans accent ou au singulier, ou un préfixe comme drone*.",
@@ -48,6 +49,7 @@ var pageWords = map[string]map[string]string{
 		"languageSwitch": "Français",
 		"sourceNote":     "Source: official text of the report. Amounts are those of the report.",
 		"title":          "Search results",
+		"beyond":         "This page comes after the last page of results: see the last one below.",
 		"partial":        "No text holds all these words: here are those holding some of them, the most complete first",
 		"count":          "result(s) for",
 		"none":           "No results. Try another word, without accents or in the singular, or a prefix such as drone*.",
@@ -74,6 +76,8 @@ type resultsPage struct {
 	Results []search.Result
 	// Partial: the results hold some of the query's words only.
 	Partial bool
+	// Beyond: the page asked for comes after the last (Prev is the last).
+	Beyond bool
 	Error   string // set on a page answering a bad request
 	// OtherWords, on a page without results, says that the reports are
 	// searched in their own languages when the page's is not among them.
@@ -124,7 +128,9 @@ var pageTemplate = template.Must(template.New("results").Funcs(template.FuncMap{
 <p role="alert"><strong>{{.W.error}}</strong> {{.Error}}.</p>
 {{- else}}
 <p role="status">{{.Total}} {{.W.count}} « {{.Query}} »{{if .Partial}}. {{.W.partial}}{{end}}</p>
-{{- if not .Results}}
+{{- if .Beyond}}
+<p>{{.W.beyond}}</p>
+{{- else if not .Results}}
 <p>{{.W.none}}{{with .OtherWords}} {{.}}{{end}}</p>
 {{- else}}
 <ol class="results" start="{{.Start}}">
@@ -190,6 +196,10 @@ func newResultsPage(lang string, textLangs []string, v url.Values, a Answer, off
 	}
 	if page > 1 {
 		p.Prev = at(page - 1)
+	}
+	if a.Total > 0 && offset >= a.Total { // a page past the last: the last one, not "no results"
+		p.Prev = at((a.Total-1)/limit + 1)
+		p.Beyond = true
 	}
 	if offset+len(a.Results) < a.Total {
 		p.Next = at(page + 1)

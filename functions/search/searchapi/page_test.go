@@ -156,3 +156,13 @@ func TestNoResultsSaysTheReportsLanguage(t *testing.T) {
 		t.Errorf("French page without results: %d %.3000s", fr.StatusCode, fr.Body)
 	}
 }
+
+// A page past the last says so and links the last page, instead of "no
+// results" under a count of 45.
+func TestPageBeyondTheLast(t *testing.T) {
+	res := serve(t, map[string]string{"q": "rations", "lang": "fr", "page": "9"}, "text/html")
+	if res.StatusCode != 200 || !strings.Contains(res.Body, "vient après la dernière page") || strings.Contains(res.Body, "Aucun résultat") ||
+		!strings.Contains(res.Body, `rel="prev"`) || strings.Contains(res.Body, "page=8") {
+		t.Errorf("page 9 of rations: %d\n%s", res.StatusCode, res.Body)
+	}
+}
