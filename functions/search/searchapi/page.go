@@ -78,7 +78,7 @@ type resultsPage struct {
 	Partial bool
 	// Beyond: the page asked for comes after the last (Prev is the last).
 	Beyond bool
-	Error   string // set on a page answering a bad request
+	Error  string // set on a page answering a bad request
 	// OtherWords, on a page without results, says that the reports are
 	// searched in their own languages when the page's is not among them.
 	OtherWords string
