@@ -166,3 +166,11 @@ func TestPageBeyondTheLast(t *testing.T) {
 		t.Errorf("page 9 of rations: %d\n%s", res.StatusCode, res.Body)
 	}
 }
+
+// A one-letter prefix is refused with its reason, not as a stop word.
+func TestShortPrefix(t *testing.T) {
+	res := serve(t, map[string]string{"q": "d*", "lang": "fr"}, "application/json")
+	if res.StatusCode != 400 || !strings.Contains(res.Body, "préfixe demande au moins deux lettres") {
+		t.Errorf("d*: %d %s", res.StatusCode, res.Body)
+	}
+}

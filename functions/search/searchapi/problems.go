@@ -44,6 +44,9 @@ var (
 	noWord = bad(
 		"the search has no word to look for: only short common words such as “the” or “of”, or none",
 		"la recherche ne contient aucun mot à chercher : seulement des mots courts et fréquents comme « le » ou « de », ou aucun")
+	shortPrefix = bad(
+		"the search has no word to look for: a prefix needs two letters or more before its *, as in drone*",
+		"la recherche ne contient aucun mot à chercher : un préfixe demande au moins deux lettres avant son *, comme drone*")
 	badLimit = bad(
 		"parameter limit must be a number from 1 to %d",
 		"le paramètre limit doit être un nombre de 1 à %d", MaxPageSize)

@@ -135,6 +135,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	switch {
+	case errors.Is(err, search.ErrEmpty) && strings.Contains(q, "*"):
+		fail(w, r, shortPrefix)
+		return
 	case errors.Is(err, search.ErrEmpty):
 		fail(w, r, noWord)
 		return
