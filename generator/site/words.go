@@ -57,7 +57,7 @@ var uiWords = map[string]ui{
 		nReports: [2]string{"rapport", "rapports"}, nMissions: [2]string{"mission", "missions"}, nPeriods: [2]string{"exercice", "exercices"},
 		status: map[string]string{
 			report.StatusAchieved: "Atteint", report.StatusNotAchieved: "Non atteint", report.StatusPartly: "Partiellement atteint", report.StatusNotAssessable: "Non déterminé",
-			"text": "selon le texte du rapport", "target": "chiffre effectif comparé à l’objectif", "": "le rapport ne dit pas si l’objectif est atteint : voir le résultat obtenu",
+			"text": "selon le texte du rapport", "target": "chiffre effectif comparé à l’objectif", "": "le portail ne classe pas ce résultat : lire le résultat obtenu, que le rapport compare parfois à l’objectif",
 		},
 	},
 	"en": {
@@ -71,7 +71,7 @@ var uiWords = map[string]ui{
 		nReports: [2]string{"report", "reports"}, nMissions: [2]string{"mission", "missions"}, nPeriods: [2]string{"period", "periods"},
 		status: map[string]string{
 			report.StatusAchieved: "Achieved", report.StatusNotAchieved: "Not achieved", report.StatusPartly: "Partly achieved", report.StatusNotAssessable: "Not determined",
-			"text": "as the report states", "target": "actual figure compared with the target", "": "the report does not say whether the target was met: see the actual result",
+			"text": "as the report states", "target": "actual figure compared with the target", "": "the portal does not classify this result: read the actual result, which the report sometimes compares with the target",
 		},
 	},
 }
