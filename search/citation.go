@@ -16,7 +16,7 @@ import (
 var (
 	citeReport = `^\s*(?:(\S+?)\s*,?\s+)?`
 	citeEnd    = `\s*\.?\s*$`
-	// citedParagraphs: "par. 26", "paras. 26 and 27", "§§ 26-28", "paragraphes 26 et 27".
+	// citedParagraph: "par. 26", "paras. 26 and 27", "§§ 26-28", "paragraphes 26 et 27".
 	citedParagraph = regexp.MustCompile(citeReport + `(?:paragraphes|paragraphe|paragraphs|paragraph|paras|para|par|§§|§)\.?\s*(\d{1,4}(?:\s*(?:-|–|,|et|and|a|to)\s*\d{1,4})*)` + citeEnd)
 	// citedSection: "sect. III.A", "section II.F", "chapitre IV".
 	citedSection = regexp.MustCompile(citeReport + `(?:sect|section|chap|chapitre|chapter)\.?\s*([ivx]+(?:\.[a-f](?:\.\d{1,2})?)?)` + citeEnd)
@@ -30,7 +30,7 @@ var (
 	citeList    = regexp.MustCompile(`\s*(?:,|et|and)\s*`)
 )
 
-// maxCited is the most paragraphs a cited range gives.
+// maxCited is the most paragraphs a citation gives (a longer range is cut).
 const maxCited = 50
 
 // cited is what a citation query names: a report (symbol or slug, or ""),
@@ -56,7 +56,7 @@ func citation(q string) (cited, bool) {
 				from, _ = strconv.Atoi(n)
 				to = from
 			}
-			if from == 0 || to < from || to-from >= maxCited {
+			if from == 0 || to < from {
 				return cited{}, false
 			}
 			for n := from; n <= to && len(c.anchors) < maxCited; n++ {
@@ -110,27 +110,39 @@ func (ix *Index) citedDocs(q string, o Options, li int) (page []Result, total in
 	if o.Limit > 0 {
 		end = o.Offset + o.Limit
 	}
-	named := false
-	for i := range int(ix.h.Segments) {
-		s := ix.segment(i)
-		if rep != "" && !strings.EqualFold(ix.str(s.symbol), rep) && !strings.EqualFold(ix.str(s.slug), rep) {
-			continue
+	segs := ix.segmentsNamed(rep)
+	if rep == "" {
+		for i := range int(ix.h.Segments) {
+			segs = append(segs, ix.segment(i))
 		}
-		named = true
-		for _, a := range c.anchors {
-			suffix := "#" + a
-			for j := range s.n {
-				if strings.HasSuffix(ix.docURLEnd(s, j, li), suffix) {
-					if total >= o.Offset && total < end {
-						d := Doc{Kind: c.kind, Report: ix.str(s.symbol), Lang: ix.str(s.lang)}
-						ix.docLinks(&d, s, j, li)
-						page = append(page, Result{Doc: d})
-					}
-					total++
-					break
+	}
+	cites := map[string]bool{}
+	for _, a := range c.anchors {
+		cites[a] = true
+	}
+	for _, s := range segs {
+		// one pass over the report's documents: the first with each anchor
+		at := make(map[string]uint32, len(c.anchors))
+		for j := range s.n {
+			u := ix.docURLEnd(s, j, li)
+			if k := strings.LastIndexByte(u, '#'); k >= 0 && cites[u[k+1:]] {
+				if _, seen := at[u[k+1:]]; !seen {
+					at[u[k+1:]] = j
 				}
 			}
 		}
+		for _, a := range c.anchors {
+			j, ok := at[a]
+			if !ok {
+				continue
+			}
+			if total >= o.Offset && total < end {
+				d := Doc{Kind: c.kind, Report: ix.str(s.symbol), Lang: ix.str(s.lang)}
+				ix.docLinks(&d, s, j, li)
+				page = append(page, Result{Doc: d})
+			}
+			total++
+		}
 	}
-	return page, total, named
+	return page, total, len(segs) > 0
 }

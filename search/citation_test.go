@@ -86,6 +86,7 @@ func TestCitedThings(t *testing.T) {
 		{"A/76/564, sect. III.A", "fr", "heading", "/fr/a-76-564/iii/#iii-a", "A/76/564, sect. III.A"},
 		{"section VI", "en", "heading", "/en/a-76-564/vi/#vi", "A/76/564, sect. VI"},
 		{"A/76/564, résumé", "fr", "heading", "/fr/a-76-564/#summary", "A/76/564, résumé"},
+		{"A/76/564, summary", "en", "heading", "/en/a-76-564/#summary", "A/76/564, summary"}, // "summary" is in no French text
 		{"A/76/564, réalisation escomptée 5.1, produit 5", "fr", "output", "/fr/a-76-564/ii-f-5/#ea-5-1-o5", "A/76/564, réalisation escomptée 5.1, produit 5"},
 		{"A/76/564, expected accomplishment 2.1, indicator 3", "en", "indicator", "/en/a-76-564/ii-f-2/#ea-2-1-i3", "A/76/564, expected accomplishment 2.1, indicator 3"},
 		{"réalisation escomptée 2.1", "fr", "accomplishment", "/fr/a-76-564/ii-f-2/#ea-2-1", "A/76/564, réalisation escomptée 2.1"},
@@ -98,6 +99,10 @@ func TestCitedThings(t *testing.T) {
 		if r := res[0]; r.Kind != c.kind || r.URL != c.url || r.Citation != c.citation {
 			t.Errorf("%q: %+v, want %s %s %q", c.q, r.Doc, c.kind, c.url, c.citation)
 		}
+	}
+	// a range longer than maxCited is cut, still a citation
+	if c, ok := citation("par 1-2000"); !ok || len(c.anchors) != maxCited || c.anchors[maxCited-1] != "par-50" {
+		t.Errorf("par 1-2000: %v %v", ok, c.anchors)
 	}
 	res, total, err := ix.Search("par. 26-28", Options{Lang: "fr", Limit: 10})
 	if err != nil || total != 3 || len(res) != 3 || !strings.HasSuffix(res[0].URL, "#par-26") || !strings.HasSuffix(res[2].URL, "#par-28") {

@@ -95,25 +95,49 @@ var (
 )
 
 // reportWord takes a report's symbol or slug typed among other words
-// ("A/76/564 rations", "A/76/564, par. 26") as the report filter: the
-// symbol is in no document's text but the report's own record, and all
-// the words must be found. A query that types a report: filter keeps it.
+// ("A/76/564 rations") as the report filter: the symbol is in no
+// document's text but the report's own record, and all the words must be
+// found. A query that types a report: filter, a citation (which reads its
+// report itself) and a symbol alone (the report's record) are left as
+// they are.
 func (ix *Index) reportWord(q string, o Options) (string, Options) {
+	if o.Report != "" || strings.Contains(strings.ToLower(q), "report:") {
+		return q, o
+	}
+	if _, ok := citation(q); ok {
+		return q, o
+	}
 	ws := quotedOrField.FindAllString(q, -1)
-	if o.Report != "" || len(ws) < 2 || strings.Contains(strings.ToLower(q), "report:") {
+	words := 0
+	for _, w := range ws {
+		if !filterWord.MatchString(w) {
+			words++
+		}
+	}
+	if words < 2 {
 		return q, o
 	}
 	for i, w := range ws {
 		name := strings.TrimRight(w, ",;")
-		for s := range int(ix.h.Segments) {
-			seg := ix.segment(s)
-			if strings.EqualFold(ix.str(seg.symbol), name) || strings.EqualFold(ix.str(seg.slug), name) {
-				o.Report = name
-				return strings.Join(append(ws[:i:i], ws[i+1:]...), " "), o
-			}
+		if strings.ContainsAny(name, "/-") && len(ix.segmentsNamed(name)) > 0 { // symbols and slugs hold / or -
+			o.Report = name
+			return strings.Join(append(ws[:i:i], ws[i+1:]...), " "), o
 		}
 	}
 	return q, o
+}
+
+// segmentsNamed returns the segments of the report whose symbol or slug
+// is name (a report's documents for each UI language of its segments).
+func (ix *Index) segmentsNamed(name string) []segment {
+	var out []segment
+	for i := range int(ix.h.Segments) {
+		s := ix.segment(i)
+		if strings.EqualFold(ix.str(s.symbol), name) || strings.EqualFold(ix.str(s.slug), name) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // readNumbers writes the numbers of a query as the index holds the
@@ -553,11 +577,8 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 	}
 	var ranges [][2]int32 // documents of the report filter
 	if o.Report != "" {
-		for i := range int(ix.h.Segments) {
-			s := ix.segment(i)
-			if strings.EqualFold(ix.str(s.symbol), o.Report) || strings.EqualFold(ix.str(s.slug), o.Report) {
-				ranges = append(ranges, [2]int32{int32(s.first), int32(s.first + s.n)})
-			}
+		for _, s := range ix.segmentsNamed(o.Report) {
+			ranges = append(ranges, [2]int32{int32(s.first), int32(s.first + s.n)})
 		}
 		if ranges == nil {
 			return nil, 0, &FilterError{Key: "report", Value: o.Report, Accepted: ix.Reports()}
@@ -899,11 +920,6 @@ func bm25(tf, dl, avg float64) float64 {
 	return tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avg))
 }
 
-// snippet cuts about 240 characters of text around its first match and
-// marks the matching words; everything else is HTML-escaped. It reads the
-// text once, up to the end of the window, without analysing the rest.
-// The matches are looked for from byte from on (the start of the first
-// piece of the text that has one: textFrom).
 // wordEnd is where a snippet that starts at start ends: 240 characters
 // on, or before, at the end of the last whole word (a snippet ended in
 // the middle of "déploy…").
@@ -914,13 +930,25 @@ func wordEnd(text string, start int) int {
 		end += size
 	}
 	if end < len(text) && text[end] != ' ' {
-		if sp := strings.LastIndexByte(text[start:end], ' '); sp > 0 && end-(start+sp) < 60 {
+		// the last space not inside a number ("1 103,4")
+		sp := strings.LastIndexByte(text[start:end], ' ')
+		for sp > 0 && isDigit(text[start+sp-1]) && isDigit(text[start+sp+1]) {
+			sp = strings.LastIndexByte(text[start:start+sp], ' ')
+		}
+		if sp > 0 && end-(start+sp) < 60 {
 			end = start + sp
 		}
 	}
 	return end
 }
 
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// snippet cuts about 240 characters of text around its first match and
+// marks the matching words; everything else is HTML-escaped. It reads the
+// text once, up to the end of the window, without analysing the rest.
+// The matches are looked for from byte from on (the start of the first
+// piece of the text that has one: textFrom).
 func snippet(text string, from int, marks map[string]bool) string {
 	var only [256]bool
 	for m := range marks {

@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// maxRelaxed is the most words a relaxed search looks for one by one, and
-// the most results it takes of each.
+// maxRelaxedWords is the most words SearchSomeWords looks for one by one,
+// maxRelaxedResults the most results it takes of each.
 const (
 	maxRelaxedWords   = 8
 	maxRelaxedResults = 200
@@ -17,10 +17,15 @@ const (
 // one document ("drones non déployés", "combien la mission a dépensé"):
 // the documents that hold some of its words (a "phrase" or prefix* is one
 // word), those with the most of them first, then by their scores. The
-// filters typed in the query apply to every word. It is Search's
-// fallback, for a caller to say that the results match part of the query;
-// with fewer than two words it finds what Search finds.
+// filters typed in the query, and a report's symbol among its words,
+// apply to every word. It is Search's fallback, for a caller to say that
+// the results match part of the query: a query of fewer than two words,
+// or a citation, finds nothing more than Search found (nil).
 func (ix *Index) SearchSomeWords(q string, o Options) ([]Result, int, error) {
+	if _, ok := citation(q); ok {
+		return nil, 0, nil // a citation of nothing is answered: nothing
+	}
+	q, o = ix.reportWord(q, o)
 	var filters, words []string
 	for _, w := range quotedOrField.FindAllString(readNumbers(q), -1) {
 		if filterWord.MatchString(w) {
@@ -30,7 +35,7 @@ func (ix *Index) SearchSomeWords(q string, o Options) ([]Result, int, error) {
 		}
 	}
 	if len(words) < 2 {
-		return ix.Search(q, o)
+		return nil, 0, nil
 	}
 	words = words[:min(len(words), maxRelaxedWords)]
 	type hit struct {

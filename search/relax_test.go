@@ -32,9 +32,28 @@ func TestSearchSomeWords(t *testing.T) {
 			t.Errorf("%q: no result of the first 5 marks %q: %+v", q, want, res)
 		}
 	}
-	// a query of one word, or of stop words only, is Search's
+	// a query of stop words only says so; one word, or a citation of
+	// nothing, finds no more than Search
 	if _, _, err := ix.SearchSomeWords("de la", Options{}); err != ErrEmpty {
 		t.Errorf("de la: %v, want ErrEmpty", err)
+	}
+	for _, q := range []string{"zzzqqq", "A/76/564, par. 9999", "sect. XI"} {
+		if res, total, err := ix.SearchSomeWords(q, Options{}); err != nil || total != 0 || len(res) != 0 {
+			t.Errorf("%q: %d results (%v), want none", q, total, err)
+		}
+	}
+	// the most complete first: the first result holds two of the words
+	res, _, _ := ix.SearchSomeWords("drones aériens xyzzy", Options{Lang: "fr", Limit: 3})
+	if len(res) == 0 || strings.Count(strings.ToLower(res[0].Snippet), "<mark>") < 2 {
+		t.Errorf("drones aériens xyzzy: first result %+v, want one with both words marked", res)
+	}
+	// a report's symbol among the words is the filter here too
+	res, _, err := ix.SearchSomeWords("A/76/564 drones xyzzy", Options{Lang: "fr", Limit: 50})
+	for _, r := range res {
+		if r.Kind == "report" || err != nil {
+			t.Errorf("A/76/564 drones xyzzy: the report's own record among the results (%v)", err)
+			break
+		}
 	}
 }
 
@@ -54,6 +73,20 @@ func TestReportSymbolAmongWords(t *testing.T) {
 	}
 	if res, got, err := ix.Search("A/76/564", Options{Lang: "fr"}); err != nil || got != 1 || res[0].Kind != "report" {
 		t.Errorf("A/76/564 alone: %d results (%v), want the report", got, err)
+	}
+	// the symbol becomes the filter, not a word dropped; a filter is not a
+	// word; a citation keeps its report
+	for q, want := range map[string][2]string{
+		"A/76/564 rations":       {"rations", "A/76/564"},
+		"rations, a-76-564":      {"rations,", "a-76-564"},
+		"A/76/564 kind:report":   {"A/76/564 kind:report", ""},
+		"A/76/564, résumé":       {"A/76/564, résumé", ""},
+		"A/76/564 zzz report:x1": {"A/76/564 zzz report:x1", ""},
+	} {
+		got, o := ix.reportWord(q, Options{})
+		if got != want[0] || o.Report != want[1] {
+			t.Errorf("reportWord(%q) = %q, report %q; want %q, %q", q, got, o.Report, want[0], want[1])
+		}
 	}
 }
 
