@@ -264,7 +264,7 @@ func citations(voc *vocabulary, language, text string) []report.Citation {
 			continue
 		}
 		seen[h.c.Symbol] = true
-		h.c.URL = "https://undocs.org/" + language + "/" + h.c.Symbol
+		h.c.URL = report.DocumentURL(language, h.c.Symbol)
 		out = append(out, h.c)
 	}
 	return out

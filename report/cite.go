@@ -10,11 +10,11 @@ import (
 // "A/76/564, réalisation escomptée 2.1, indicateur 3". The pages, the
 // search results and the data files all cite through them.
 
-type citeWords struct{ summary, ea, indicator, indicators, output, outputs, resolution string }
+type citeWords struct{ summary, ea, indicator, indicators, output, outputs, resolution, un string }
 
 var citeLang = map[string]citeWords{
-	"fr": {"résumé", "réalisation escomptée", "indicateur", "indicateurs", "produit", "produits", "résolution"},
-	"en": {"summary", "expected accomplishment", "indicator", "indicators", "output", "outputs", "resolution"},
+	"fr": {"résumé", "réalisation escomptée", "indicateur", "indicateurs", "produit", "produits", "résolution", "Nations Unies"},
+	"en": {"summary", "expected accomplishment", "indicator", "indicators", "output", "outputs", "resolution", "United Nations"},
 }
 
 func wordsFor(lang string) citeWords {
@@ -79,7 +79,7 @@ func (r *Report) CiteTable(lang, id string) string {
 			}
 			return r.CiteAccomplishment(lang, parts[1]+"."+parts[2]) + ", " + kind
 		}
-	case strings.HasPrefix(id, "chart-"):
+	case strings.HasPrefix(id, "chart-"): // a portal chart: cite its Source instead
 		return r.Symbol
 	}
 	cite := r.Symbol + ", sect. " + strings.ToUpper(strings.ReplaceAll(strings.TrimSuffix(id, "-factors"), "-", "."))
@@ -96,18 +96,21 @@ func (r *Report) titleOf(lang, id string) string {
 	if t == nil || t.Title == "" {
 		return ""
 	}
+	return ", " + quote(lang, t.Title)
+}
+
+// quote puts s in the quotation marks of UI language lang: «\u00a0…\u00a0»
+// in French, “…” in English.
+func quote(lang, s string) string {
 	if lang == "fr" {
-		return ", «\u00a0" + t.Title + "\u00a0»"
+		return "«\u00a0" + s + "\u00a0»"
 	}
-	return ", “" + t.Title + "”"
+	return "“" + s + "”"
 }
 
 // CiteReport cites the whole report for a bibliography, in a UI language:
 // "United Nations, “Exécution du budget …”, A/76/564" (the title is the
 // report's own, in its language).
 func (r *Report) CiteReport(lang string) string {
-	if lang == "fr" {
-		return "Nations Unies, «\u00a0" + r.Title + "\u00a0», " + r.Symbol
-	}
-	return "United Nations, “" + r.Title + "”, " + r.Symbol
+	return wordsFor(lang).un + ", " + quote(lang, r.Title) + ", " + r.Symbol
 }

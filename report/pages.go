@@ -67,3 +67,9 @@ func (r *Report) URL(lang, page, anchor string) string {
 	}
 	return u
 }
+
+// DocumentURL is the United Nations' own address of document symbol in
+// language lang: "https://undocs.org/fr/A/76/564".
+func DocumentURL(lang, symbol string) string {
+	return "https://undocs.org/" + lang + "/" + symbol
+}

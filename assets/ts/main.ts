@@ -4,19 +4,25 @@
 // (layouts/_partials/head-assets.html builds one bundle per language).
 import * as words from "@params";
 
-// announce says words to a screen reader through the page's one status
-// region (a region must exist before its text changes to be read).
-function announce(words: string): void {
-  let live = document.getElementById("live-status");
-  if (!live) {
-    live = document.createElement("p");
-    live.id = "live-status";
-    live.className = "vh";
-    live.setAttribute("role", "status");
-    document.body.append(live);
-  }
+// liveStatus is the page's one status region, made at load: a region must
+// exist before its text changes for a screen reader to read it.
+let liveStatus: HTMLElement | null = null;
+
+function makeLiveStatus(): void {
+  liveStatus = document.createElement("p");
+  liveStatus.id = "live-status";
+  liveStatus.className = "vh";
+  liveStatus.setAttribute("role", "status");
+  document.body.append(liveStatus);
+}
+
+// announce says words to a screen reader (the same words twice in a row
+// are said again: the region is emptied first).
+function announce(said: string): void {
+  const live = liveStatus;
+  if (!live) return;
   live.textContent = "";
-  window.setTimeout(() => { live!.textContent = words; }, 50);
+  window.setTimeout(() => { live.textContent = said; }, 50);
 }
 
 // "Copy link" on every citation: clicking a permalink with a modifier-free
@@ -35,7 +41,7 @@ function enhanceCitations(): void {
       navigator.clipboard.writeText(text).then(
         () => {
           a.dataset.copied = copied;
-          announce(`${a.dataset.citation ?? ""} : ${copied}`);
+          announce(`${a.dataset.citation ?? ""}${words.colon}${copied}`);
           window.setTimeout(() => { delete a.dataset.copied; }, 4000);
         },
         () => { window.location.href = a.href; },
@@ -100,7 +106,6 @@ function searchAsYouType(): void {
     status.textContent = said;
     list.replaceChildren(...results.map((r) => {
       const li = document.createElement("li");
-      if (r.lang && r.lang !== pageLang) li.lang = r.lang;
       const a = document.createElement("a");
       a.href = r.url;
       // a citation that repeats the title ("…, produit 5") is said once
@@ -109,6 +114,7 @@ function searchAsYouType(): void {
       if (r.snippet) { // a cited paragraph ("A/76/564, par. 26") comes without one
         const p = document.createElement("p");
         p.innerHTML = r.snippet; // escaped text with <mark> only (search.Result)
+        if (r.lang && r.lang !== pageLang) p.lang = r.lang; // the report's text; title and citation are the page's
         li.append(p);
       }
       return li;
@@ -130,8 +136,12 @@ function searchAsYouType(): void {
       try {
         const res = await fetch(`/api/search?lang=${encodeURIComponent(lang)}&limit=8&q=${encodeURIComponent(q)}`, { headers: { Accept: "application/json" } });
         if (asked !== q) return;
-        if (!res.ok) { // a query the function refuses: its reason, not the last results
-          show((await res.text()).trim(), [], q);
+        if (!res.ok) {
+          // a query the function refuses: its reason (plain text), not the
+          // last results; any other failure: the form still posts
+          const reason = res.status === 400 && (res.headers.get("Content-Type") ?? "").startsWith("text/plain") ? (await res.text()).trim() : "";
+          if (asked !== q) return;
+          if (reason) show(reason, [], q); else close();
           return;
         }
         const ans = (await res.json()) as SearchAnswer;
@@ -158,7 +168,10 @@ function searchAsYouType(): void {
     }
   });
   form.addEventListener("focusout", (ev: FocusEvent) => {
-    if (!form.contains(ev.relatedTarget as Node | null)) close();
+    // focus gone elsewhere by the keyboard; a click that focuses nothing
+    // (Safari, Firefox on a Mac) is the document's click handler's
+    const to = ev.relatedTarget as Node | null;
+    if (to && !form.contains(to)) close();
   });
   document.addEventListener("click", (ev: MouseEvent) => {
     if (!form.contains(ev.target as Node)) close();
@@ -201,6 +214,7 @@ function sortableTables(): void {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  makeLiveStatus();
   sortableTables();
   searchAsYouType();
   enhanceCitations();

@@ -24,7 +24,7 @@ const (
 
 // officialURL is the United Nations' own address of the report's text.
 func officialURL(r *report.Report) string {
-	return "https://undocs.org/" + r.Language + "/" + r.Symbol
+	return report.DocumentURL(r.Language, r.Symbol)
 }
 
 // refNote is the mission and period of a report, for a reference's note.

@@ -170,41 +170,46 @@ func (w *htmlw) ui(s string) {
 	w.s("</span>")
 }
 
-// hidden writes the UI words of key, then after, for screen readers only
-// (class "vh": neither shown nor copied with a selection), marked with
-// their language when the body's element has another.
-func (w *htmlw) hidden(key, after string) {
+// vh writes text for screen readers only (class "vh": neither shown nor
+// copied with a selection), marked with its language lang when the
+// element it sits in has another ("" for none).
+func (w *htmlw) vh(text, lang string) {
 	w.s(`<span class="vh"`)
-	w.langAttr()
+	w.attrLang(lang)
 	w.s(">")
-	w.ta(key)
-	w.esc(after)
+	w.esc(text)
 	w.s("</span>")
+}
+
+// uiLang is the lang attribute UI words need inside the body's element:
+// the UI's language when the body's element has another, else "".
+func (w *htmlw) uiLang() string {
+	if w.mark {
+		return w.lang
+	}
+	return ""
 }
 
 // noteMark writes the footnote letters of a table's heading ("a", "b, c")
 // as the report prints them, glued to the heading, and read "note a": a
 // screen reader read "Effectif approuvéa". The space before them, which
-// separates the words, is taken back by the class nm's margin.
+// separates the words (a space inside the hidden words is dropped from
+// the accessible name), is taken back by the class nm's margin.
 func (w *htmlw) noteMark(labels string) {
-	w.s(` <sup class="nm"><span class="vh"`)
-	w.langAttr()
-	w.s(">")
-	w.ta("note")
-	w.s(" </span>")
+	w.s(` <sup class="nm">`)
+	w.vh(w.word("note")+" ", w.uiLang())
 	w.esc(labels)
 	w.s("</sup>")
 }
 
-// figure writes a formatted figure, value its plain form ("-2513.7"). A
-// negative figure printed in parentheses, "(2 513,7)", reads "(minus
-// 2 513,7)" to a screen reader: at their usual punctuation level they do
-// not speak parentheses, and an overexpenditure was heard as an
-// underexpenditure.
-func (w *htmlw) figure(text, value string) {
-	if strings.HasPrefix(value, "-") && strings.HasPrefix(text, "(") {
+// figure writes a formatted figure, negative when the report prints it in
+// parentheses, "(2 513,7)", which reads "(minus 2 513,7)" to a screen
+// reader: at their usual punctuation level they do not speak parentheses,
+// and an overexpenditure was heard as an underexpenditure.
+func (w *htmlw) figure(text string, negative bool) {
+	if negative && strings.HasPrefix(text, "(") {
 		w.s("(")
-		w.hidden("minus", " ")
+		w.vh(w.word("minus")+" ", w.uiLang())
 		w.esc(text[1:])
 		return
 	}
@@ -526,9 +531,7 @@ func (w *htmlw) table(t *TableView) {
 		w.s(">")
 		w.esc(r.Label)
 		if r.Closes != "" { // which of the "Total partiel" rows
-			w.s(`<span class="vh"> — `)
-			w.esc(r.Closes)
-			w.s("</span>")
+			w.vh(" — "+r.Closes, "")
 		}
 		if r.Notes != "" {
 			w.noteMark(r.Notes)
@@ -549,7 +552,7 @@ func (w *htmlw) table(t *TableView) {
 			}
 			w.s(">")
 			if i < len(r.Values) {
-				w.figure(c, r.Values[i])
+				w.figure(c, strings.HasPrefix(r.Values[i], "-"))
 			} else {
 				w.esc(c)
 			}
@@ -650,13 +653,12 @@ func (w *htmlw) downloads(title, csv, json, excel, cite, url string) {
 		w.url(l[0])
 		w.s(`">`)
 		w.ta(l[1])
-		w.s(`<span class="vh"`)
+		titleLang := ""
 		if w.content != w.lang {
-			w.attrLang(w.content)
+			titleLang = w.content
 		}
-		w.s("> — ")
-		w.esc(title)
-		w.s("</span></a> · ")
+		w.vh(" — "+title, titleLang)
+		w.s("</a> · ")
 	}
 	w.cite(cite, url)
 	w.s("</figcaption>\n</figure>\n")
@@ -719,14 +721,10 @@ func (w *htmlw) blocks(bs []BlockView) {
 			w.s(`"><span>`)
 			w.esc(v.Label)
 			w.s(`</span> <span class="num">`)
-			w.hidden("variance", w.word("colon"))
-			neg := "0"
-			if v.Over {
-				neg = "-"
-			}
-			w.figure(v.Amount, neg)
+			w.vh(w.word("variance")+w.word("colon"), w.uiLang())
+			w.figure(v.Amount, true) // parentheses: an overexpenditure
 			w.s(`</span> <span class="num">`)
-			w.figure(v.Percent, neg)
+			w.figure(v.Percent, true)
 			w.s("</span></h2>")
 		}
 		if len(b.FollowUp) > 0 {

@@ -291,14 +291,14 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 		tv := v.table(c.Table)
 		tv.CSV, tv.JSON, tv.Excel = dataURL(r, c.ID, "csv"), dataURL(r, c.ID, "json"), ""
 		tv.URL = r.URL(lang, "", c.ID)
-		tv.Cite = v.chartSource(c.Source)
+		tv.Cite = r.CiteTable(lang, c.Source) // where the report prints its figures
 		if r.Language != lang {
 			tv.LabelLang = r.Language
 		}
 		hv.Charts = append(hv.Charts, chartView{ID: c.ID, Title: c.Title, Desc: c.Desc, Note: c.Note, SVG: template.HTML(c.SVG), Table: tv})
 	}
-	hv.Data.Report, hv.Data.Package, hv.Data.Zip = "/data/"+r.Slug+"/report.json", "/data/"+r.Slug+"/datapackage.json", "/data/"+r.Slug+"/"+r.Slug+".zip"
-	hv.Cite = citeView{Text: r.CiteReport(lang), Title: r.Title, URL: r.URL(lang, "", ""), RIS: "/data/" + r.Slug + "/" + r.Slug + ".ris", BibTeX: "/data/" + r.Slug + "/" + r.Slug + ".bib"}
+	hv.Data.Report, hv.Data.Package, hv.Data.Zip = dataURL(r, "report", "json"), dataURL(r, "datapackage", "json"), dataURL(r, r.Slug, "zip")
+	hv.Cite = citeView{Text: r.CiteReport(lang), Title: r.Title, URL: r.URL(lang, "", ""), RIS: dataURL(r, r.Slug, "ris"), BibTeX: dataURL(r, r.Slug, "bib")}
 	hv.Cite.Before, hv.Cite.After, _ = strings.Cut(hv.Cite.Text, r.Title)
 	ld, err := json.Marshal(reportLD(r, lang, v.w))
 	if err != nil {

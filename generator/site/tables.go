@@ -114,11 +114,10 @@ func datasetLD(r *report.Report, d csvout.Dataset, lang string) ldDataset {
 // reportLD is the schema.org Dataset of a report home: all its data, as
 // the zip, the data package and report.json.
 func reportLD(r *report.Report, lang string, w ui) ldDataset {
-	data := "/data/" + r.Slug + "/"
 	return newLD(r, lang, r.Symbol+" — "+r.Title, r.Title+". "+w.allDataDesc,
-		ldDownload{Type: "DataDownload", EncodingFormat: "application/zip", ContentURL: data + r.Slug + ".zip"},
-		ldDownload{Type: "DataDownload", EncodingFormat: "application/json", ContentURL: data + "datapackage.json"},
-		ldDownload{Type: "DataDownload", EncodingFormat: "application/json", ContentURL: data + "report.json"})
+		ldDownload{Type: "DataDownload", EncodingFormat: "application/zip", ContentURL: dataURL(r, r.Slug, "zip")},
+		ldDownload{Type: "DataDownload", EncodingFormat: "application/json", ContentURL: dataURL(r, "datapackage", "json")},
+		ldDownload{Type: "DataDownload", EncodingFormat: "application/json", ContentURL: dataURL(r, "report", "json")})
 }
 
 func newLD(r *report.Report, lang, name, desc string, dist ...ldDownload) ldDataset {
@@ -130,7 +129,7 @@ func newLD(r *report.Report, lang, name, desc string, dist ...ldDownload) ldData
 		Description:      desc,
 		Identifier:       r.Symbol,
 		InLanguage:       r.Language,
-		IsBasedOn:        "https://undocs.org/" + lang + "/" + r.Symbol,
+		IsBasedOn:        report.DocumentURL(lang, r.Symbol),
 		License:          termsOfUse,
 		TemporalCoverage: r.Period.Start + "/" + r.Period.End,
 		Distribution:     dist,

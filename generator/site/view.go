@@ -156,9 +156,6 @@ type VarView struct {
 	Label   string `json:"label"`
 	Amount  string `json:"amount"`
 	Percent string `json:"percent"`
-	// Over is an overexpenditure: a negative variance, printed in
-	// parentheses.
-	Over bool `json:"over,omitempty"`
 }
 
 // EAView is an expected accomplishment with its indicators and outputs.

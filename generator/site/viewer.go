@@ -160,7 +160,7 @@ func (v *viewer) excelURL(id string) string {
 
 // variance is the heading of a variance item: label, amount, percentage.
 func (v *viewer) variance(va *report.Variance) *VarView {
-	return &VarView{ID: va.ID, Label: va.Label, Amount: v.num(va.Amount), Percent: v.percent(va.Percent), Over: strings.HasPrefix(string(va.Amount), "-")}
+	return &VarView{ID: va.ID, Label: va.Label, Amount: v.num(va.Amount), Percent: v.percent(va.Percent)}
 }
 
 // percent formats a percentage as the reports print it: "39,0 %",
@@ -243,12 +243,9 @@ func (v *viewer) table(t *report.Table) *TableView {
 		tv.Columns = append(tv.Columns, c.Label)
 		tv.ColNotes = append(tv.ColNotes, strings.Join(c.Notes, ", "))
 		tv.Numeric = append(tv.Numeric, c.Type == "number")
-		if c.Ref != "" {
+		if c.Ref != "" { // ingest sets every column's or none
 			tv.ColRefs = append(tv.ColRefs, c.Ref)
 		}
-	}
-	if len(tv.ColRefs) != len(tv.Columns) {
-		tv.ColRefs = nil
 	}
 	for _, r := range t.Rows {
 		rv := RowView{Label: r.Label, Type: r.Type, Notes: strings.Join(r.Notes, ", "), Indent: r.Group != "" && r.Type == report.RowItem}
@@ -388,21 +385,6 @@ func (v *viewer) followUp() []FollowUpView {
 		})
 	}
 	return out
-}
-
-// chartSource cites where the report prints a chart's figures: its
-// table ("A/76/564, sect. III.A") or section ("A/76/564, sect. II.F").
-func (v *viewer) chartSource(id string) string {
-	if v.r.Table(id) != nil {
-		return v.r.CiteTable(v.lang, id)
-	}
-	cite := v.r.Symbol
-	v.r.Walk(func(s *report.Section) {
-		if s.ID == id {
-			cite = v.r.CiteSection(v.lang, s)
-		}
-	})
-	return cite
 }
 
 // componentOf returns the section ID of the component that holds ea.

@@ -560,12 +560,14 @@ func TestUnitLinesAndColumnRefs(t *testing.T) {
 		"iii-e-factors":     {"", nil},
 		"iii-f":             {unitOnly, nil},
 	}
+	seen := 0
 	for _, tb := range res.Tables {
 		w, ok := want[tb.ID]
 		if !ok {
 			t.Errorf("table %s: not expected", tb.ID)
 			continue
 		}
+		seen++
 		if tb.UnitLine != w.line {
 			t.Errorf("%s: UnitLine %q, want %q", tb.ID, tb.UnitLine, w.line)
 		}
@@ -578,6 +580,9 @@ func TestUnitLinesAndColumnRefs(t *testing.T) {
 		if !reflect.DeepEqual(refs, w.refs) {
 			t.Errorf("%s: column refs %q, want %q", tb.ID, refs, w.refs)
 		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d of the %d tables found", seen, len(want))
 	}
 }
 
