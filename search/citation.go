@@ -121,9 +121,9 @@ func (ix *Index) citedDocs(q string, o Options, li int) (page []Result, total in
 		cites[a] = true
 	}
 	for _, s := range segs {
-		// one pass over the report's documents: the first with each anchor
+		// one pass over the report's documents, until each anchor's first
 		at := make(map[string]uint32, len(c.anchors))
-		for j := range s.n {
+		for j := uint32(0); j < s.n && len(at) < len(cites); j++ {
 			u := ix.docURLEnd(s, j, li)
 			if k := strings.LastIndexByte(u, '#'); k >= 0 && cites[u[k+1:]] {
 				if _, seen := at[u[k+1:]]; !seen {

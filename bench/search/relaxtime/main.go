@@ -1,0 +1,62 @@
+// Command relaxtime times, over a search index file, a query that Search
+// answers and the fallback that answers a query whose words no one text
+// holds (search.SearchSomeWords), and a cited paragraph range: medians of
+// -n runs each.
+//
+//	go run ./bench/search/relaxtime -index /dev/shm/c1000.idx
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"time"
+
+	"pkportal/search"
+)
+
+func main() {
+	path := flag.String("index", "functions/reportdata/search.idx", "search index file")
+	n := flag.Int("n", 21, "runs of each query")
+	flag.Parse()
+	b, err := os.ReadFile(*path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	ix, err := search.Open(b)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	o := search.Options{Lang: "fr", Limit: 10}
+	for _, c := range []struct {
+		name string
+		run  func() (int, error)
+	}{
+		{"Search drones déployés", func() (int, error) { _, t, err := ix.Search("drones déployés", o); return t, err }},
+		{"SearchSomeWords drones non déployés", func() (int, error) { _, t, err := ix.SearchSomeWords("drones non déployés", o); return t, err }},
+		{"SearchSomeWords combien la mission a dépensé", func() (int, error) {
+			_, t, err := ix.SearchSomeWords("combien la mission a dépensé", o)
+			return t, err
+		}},
+		{"Search par. 1-49 (cited range)", func() (int, error) { _, t, err := ix.Search("par. 1-49", o); return t, err }},
+		{"Search par. 26", func() (int, error) { _, t, err := ix.Search("par. 26", o); return t, err }},
+	} {
+		var ds []time.Duration
+		total := 0
+		for range *n {
+			t0 := time.Now()
+			t, err := c.run()
+			ds = append(ds, time.Since(t0))
+			if err != nil {
+				fmt.Fprintln(os.Stderr, c.name, err)
+				os.Exit(1)
+			}
+			total = t
+		}
+		slices.Sort(ds)
+		fmt.Printf("%-48s %8d results  median %v  max %v\n", c.name, total, ds[len(ds)/2].Round(time.Microsecond), ds[len(ds)-1].Round(time.Microsecond))
+	}
+}
