@@ -192,11 +192,12 @@ func (w *htmlw) uiLang() string {
 
 // noteMark writes the footnote letters of a table's heading ("a", "b, c")
 // as the report prints them, glued to the heading, and read "note a": a
-// screen reader read "Effectif approuvéa". The space before them, which
-// separates the words (a space inside the hidden words is dropped from
-// the accessible name), is taken back by the class nm's margin.
+// screen reader read "Effectif approuvéa". The no-break space before
+// them separates the words (a space inside the hidden words is dropped
+// from the accessible name) without a line break; the class nm's margin
+// takes its width back.
 func (w *htmlw) noteMark(labels string) {
-	w.s(` <sup class="nm">`)
+	w.s("\u00a0<sup class=\"nm\">") // no line break before the letter
 	w.vh(w.word("note")+" ", w.uiLang())
 	w.esc(labels)
 	w.s("</sup>")
@@ -622,7 +623,7 @@ func (w *htmlw) warnings(ws []WarnView) {
 // note on the page.
 func (w *htmlw) noteRefs(labels []string) {
 	for _, l := range labels {
-		w.s(` <sup class="nm"><a href="#note-`)
+		w.s("\u00a0<sup class=\"nm\"><a href=\"#note-")
 		w.frag(l)
 		w.s(`"`)
 		w.langAttr()
