@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -44,6 +45,16 @@ type clause struct {
 	terms  []string
 	prefix bool
 	quoted bool
+	// exclude: a -word, which the documents found must not hold (all of
+	// its terms, when the analyzer cuts it in several)
+	exclude bool
+}
+
+// excluded reports whether a word of a query is a -word: a minus, then a
+// letter ("-kidal"; "-9444,2" is a number).
+func excluded(w string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(w, "-"))
+	return strings.HasPrefix(w, "-") && unicode.IsLetter(r)
 }
 
 // ErrEmpty is returned for a query with nothing to search for.
@@ -110,7 +121,7 @@ func (ix *Index) reportWord(q string, o Options) (string, Options) {
 	ws := quotedOrField.FindAllString(q, -1)
 	words := 0
 	for _, w := range ws {
-		if !filterWord.MatchString(w) {
+		if !filterWord.MatchString(w) && !excluded(w) {
 			words++
 		}
 	}
@@ -170,8 +181,8 @@ func ParseFilters(q string) (Filters, error) {
 	return f, err
 }
 
-// parse reads a query: "quoted phrases", prefix*, kind:, report: and
-// lang: filters, and words; a word the analyzer cuts in several terms
+// parse reads a query: "quoted phrases", prefix*, -words, kind:, report:
+// and lang: filters, and words; a word the analyzer cuts in several terms
 // ("A/76/564", "2020/21") is a phrase. Numbers printed the English way
 // ("1,010", "206,098.9") are read as the reports print them ("1 010",
 // "206 098,9"): the English UI searches the same French reports.
@@ -195,6 +206,12 @@ func parse(q string) ([]clause, Filters, error) {
 				return nil, f, &FilterError{Key: key, Value: val}
 			}
 			*p = val
+			continue
+		}
+		if excluded(w) {
+			if ts := terms(w[1:]); len(ts) > 0 {
+				cs = append(cs, clause{terms: ts, exclude: true})
+			}
 			continue
 		}
 		if strings.HasSuffix(w, "*") {
@@ -587,11 +604,35 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 	if res, total, ok := ix.citedDocs(q, o, li); ok {
 		return res, total, nil // "A/76/564, par. 26": the paragraph itself
 	}
+	var without []clause // the -words
+	cs = slices.DeleteFunc(cs, func(c clause) bool {
+		if c.exclude {
+			without = append(without, c)
+		}
+		return c.exclude
+	})
 	if len(cs) == 0 {
 		return nil, 0, ErrEmpty
 	}
 
 	qr := &query{ix: ix, n: float64(ix.h.Docs), curs: map[string]*cursor{}}
+	// a -word's terms, each on a cursor of its own; a term no document
+	// holds excludes nothing
+	var exclude [][]*cursor
+	for _, c := range without {
+		var cus []*cursor
+		for _, t := range c.terms {
+			cu := qr.cursor(t)
+			if cu == nil {
+				cus = nil
+				break
+			}
+			cus = append(cus, cu)
+		}
+		if cus != nil {
+			exclude = append(exclude, cus)
+		}
+	}
 	ms := make([]matcher, len(cs))
 	expand := make([][]string, len(cs)) // the terms a prefix stands for
 	for i, c := range cs {
@@ -657,7 +698,7 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 	total := 0
 	var cands []cand
 	target := int32(0)
-	if tm, ok := ms[0].(termMatcher); ok && len(ms) == 1 && kind == math.MaxUint32 && ranges == nil && k != math.MaxInt {
+	if tm, ok := ms[0].(termMatcher); ok && len(ms) == 1 && kind == math.MaxUint32 && ranges == nil && k != math.MaxInt && exclude == nil {
 		total, cands = qr.topTerm(tm.cursor, k, &top)
 		target = -1 // done
 	}
@@ -681,6 +722,15 @@ candidates:
 		rec := ix.h.ContentRecs + contentSize*uint32(c) // read only what is needed
 		if kind != math.MaxUint32 && uint32(ix.b[rec]) != kind {
 			continue
+		}
+	minus:
+		for _, cus := range exclude {
+			for _, cu := range cus {
+				if at, ok := cu.advance2(c); !ok || at != c {
+					continue minus // this -word is not all here
+				}
+			}
+			continue candidates
 		}
 		for _, cl := range cs {
 			if !cl.prefix && len(cl.terms) > 1 && !qr.phraseHere(c, cl.terms, true) {

@@ -28,7 +28,7 @@ func (ix *Index) SearchSomeWords(q string, o Options) ([]Result, int, error) {
 	q, o = ix.reportWord(q, o)
 	var filters, words []string
 	for _, w := range quotedOrField.FindAllString(readNumbers(q), -1) {
-		if filterWord.MatchString(w) {
+		if filterWord.MatchString(w) || excluded(w) { // filters and -words hold for every word
 			filters = append(filters, w)
 		} else {
 			words = append(words, w)

@@ -151,3 +151,39 @@ func TestTableFoundByItsHeadings(t *testing.T) {
 		}
 	}
 }
+
+// A -word keeps out the texts that hold it: "rations -kidal" finds the
+// rations texts that do not name Kidal (the minus was ignored, and
+// "-kidal" required).
+func TestMinusWord(t *testing.T) {
+	ix := realIndex(t)
+	all, n, err := ix.Search("rations", Options{Lang: "fr"})
+	if err != nil || n == 0 {
+		t.Fatal(n, err)
+	}
+	kidal := 0
+	for _, r := range all {
+		if strings.Contains(strings.ToLower(r.Text), "kidal") {
+			kidal++
+		}
+	}
+	res, m, err := ix.Search("rations -kidal", Options{Lang: "fr"})
+	if err != nil || kidal == 0 || m != n-kidal {
+		t.Errorf("rations -kidal: %d results (%v), want %d of rations' %d without the %d naming Kidal", m, err, n-kidal, n, kidal)
+	}
+	for _, r := range res {
+		if strings.Contains(strings.ToLower(r.Text), "kidal") {
+			t.Errorf("rations -kidal: %s names Kidal", r.URL)
+		}
+	}
+	if _, m, _ := ix.Search("rations -rations", Options{Lang: "fr"}); m != 0 {
+		t.Errorf("rations -rations: %d results", m)
+	}
+	if _, _, err := ix.Search("-rations", Options{Lang: "fr"}); err != ErrEmpty {
+		t.Errorf("-rations alone: %v, want ErrEmpty", err)
+	}
+	// a minus before a figure is its sign
+	if _, m, err := ix.Search("-9444,2", Options{Lang: "fr"}); err != nil || m == 0 {
+		t.Errorf("-9444,2: %d results (%v)", m, err)
+	}
+}
