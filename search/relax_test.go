@@ -187,3 +187,28 @@ func TestMinusWord(t *testing.T) {
 		t.Errorf("-9444,2: %d results (%v)", m, err)
 	}
 }
+
+// On the English UI, a table or section of a French report is found by
+// the English names the English pages and data print ("vacancy rate",
+// "contingent-owned equipment", "analysis of variances"): none was found.
+func TestEnglishNamesOnTheEnglishUI(t *testing.T) {
+	ix := realIndex(t)
+	for q, want := range map[string]string{
+		"vacancy rate":               "/en/a-76-564/tables/summary-hr/#table-summary-hr",
+		"contingent-owned equipment": "/en/a-76-564/tables/iii-e/#table-iii-e",
+		"analysis of variances":      "/en/a-76-564/iv/#iv",
+		"apportionment expenditure":  "/en/a-76-564/tables/iii-a/#table-iii-a",
+	} {
+		res, _, err := ix.Search(q, Options{Lang: "en", Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range res {
+			found = found || r.URL == want
+		}
+		if !found {
+			t.Errorf("%q (English UI): %s not in the first 5: %+v", q, want, res)
+		}
+	}
+}

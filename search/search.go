@@ -94,7 +94,11 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 		if s.Number != "" && s.Level < 3 {
 			title = s.Number + ". " + s.Title
 		}
-		add(Doc{URL: r.URL(lang, pageOf[s.ID], s.ID), Kind: "heading", Title: title, Citation: r.CiteSection(lang, s), Label: s.Title, Text: s.Title})
+		label := s.Title
+		if en := report.EnglishTitles[s.ID]; en != "" && r.Language != "en" {
+			label += " · " + en // found by the English name the English pages print
+		}
+		add(Doc{URL: r.URL(lang, pageOf[s.ID], s.ID), Kind: "heading", Title: title, Citation: r.CiteSection(lang, s), Label: label, Text: label})
 		for _, b := range s.Blocks {
 			p := b.Paragraph
 			if p == nil {
@@ -128,6 +132,19 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 		}
 		for _, n := range t.Notes {
 			parts = append(parts, n.Text)
+		}
+		if r.Language != "en" {
+			// its English title and headings too: a reader of the English
+			// pages searches the words they and the data print (a document's
+			// text is the same in every UI language)
+			if en := report.EnglishTitles[t.ID]; en != "" {
+				parts = append(parts, en)
+			}
+			for _, c := range t.Columns {
+				if en := report.FieldTitles[c.Key][1]; en != "" {
+					parts = append(parts, en)
+				}
+			}
 		}
 		add(Doc{URL: r.URL(lang, "tables/"+t.ID, "table-"+t.ID), Kind: "table", Title: t.Title, Citation: r.CiteTable(lang, t.ID),
 			Label: t.Title, Text: strings.Join(parts, " · ")})

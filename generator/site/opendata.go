@@ -23,58 +23,6 @@ import (
 	"pkportal/report"
 )
 
-// fieldTitles gives the French and English title of every field name of
-// the datasets, for datapackage.json and column headings.
-var fieldTitles = map[string][2]string{
-	"label":                 {"Libellé", "Label"},
-	"group":                 {"Groupe", "Group"},
-	"row_type":              {"Type de ligne (item, subtotal, total, heading, deduction)", "Row type (item, subtotal, total, heading, deduction)"},
-	"apportionment":         {"Montant alloué", "Apportionment"},
-	"expenditure":           {"Dépenses", "Expenditure"},
-	"variance_amount":       {"Écart (montant)", "Variance (amount)"},
-	"variance_percent":      {"Écart (pourcentage)", "Variance (percentage)"},
-	"approved":              {"Effectif approuvé", "Approved"},
-	"actual_average":        {"Effectif réel (moyenne)", "Actual (average)"},
-	"vacancy_rate":          {"Taux de vacance (pourcentage)", "Vacancy rate (percentage)"},
-	"original_distribution": {"Répartition initiale", "Original distribution"},
-	"redeployment":          {"Montants réaffectés", "Redeployment"},
-	"revised_distribution":  {"Répartition révisée", "Revised distribution"},
-	"amount":                {"Montant", "Amount"},
-	"value":                 {"Valeur", "Value"},
-	"percentage":            {"Pourcentage", "Percentage"},
-	"effective_date":        {"Date d’entrée en vigueur", "Effective date"},
-	"last_review_date":      {"Date du dernier examen", "Last review date"},
-	"id":                    {"Identifiant", "Identifier"},
-	"accomplishment":        {"Réalisation escomptée", "Expected accomplishment"},
-	"n":                     {"Numéro", "Number"},
-	"planned":               {"Prévu", "Planned"},
-	"values":                {"Valeurs par exercice", "Values by period"},
-	"baseline_period":       {"Exercice de référence", "Baseline period"},
-	"baseline":              {"Valeur de référence", "Baseline"},
-	"baseline_value":        {"Valeur de référence (nombre)", "Baseline (number)"},
-	"target_period":         {"Exercice cible", "Target period"},
-	"target":                {"Objectif", "Target"},
-	"target_value":          {"Objectif (nombre)", "Target (number)"},
-	"actual":                {"Effectif", "Actual"},
-	"completed":             {"Exécuté (tel qu’imprimé)", "Completed (as printed)"},
-	"remarks":               {"Observations", "Remarks"},
-	"paragraphs":            {"Paragraphes", "Paragraphs"},
-	"explanation":           {"Explication", "Explanation"},
-	"body":                  {"Organe", "Body"},
-	"resolution":            {"Résolution", "Resolution"},
-	"resolution_paragraph":  {"Paragraphe de la résolution", "Resolution paragraph"},
-	"request":               {"Décision ou demande", "Decision or request"},
-	"action":                {"Mesures prises", "Action taken"},
-	"baseline_unit":         {"Unité de la valeur de référence", "Baseline unit"},
-	"target_unit":           {"Unité de l’objectif", "Target unit"},
-	"target_comparator":     {"Comparateur de l’objectif (≥, ≤, <, >)", "Target comparator (≥, ≤, <, >)"},
-	"status":                {"État (lu dans le rapport, jamais deviné)", "Status (read from the report, never guessed)"},
-	"status_basis":          {"Fondement de l’état", "Basis of the status"},
-	"report":                {"Rapport (cote du document)", "Report (document symbol)"},
-	"period":                {"Exercice", "Period"},
-	"table":                 {"Tableau", "Table"},
-}
-
 // dataFiles are the datasets published as CSV and JSON in a report's data
 // folder: every dataset of csvout.Datasets, then the data behind each chart
 // (labels in the report's language).
@@ -86,24 +34,9 @@ func dataFiles(r *report.Report, ds []csvout.Dataset) []csvout.Dataset {
 	return ds
 }
 
-// englishTitles are the English titles of the datasets of the data
-// contract, whatever the report's language.
-var englishTitles = map[string]string{
-	"summary-financial": "Summary: financial resources",
-	"summary-hr":        "Summary: human resources incumbency performance",
-	"iii-a":             "III.A Financial resources",
-	"iii-b":             "III.B Summary information on redeployments across groups",
-	"iii-d":             "III.D Other revenue and adjustments",
-	"iii-e":             "III.E Expenditure for contingent-owned equipment: major equipment and self-sustainment",
-	"iii-e-factors":     "III.E Mission factors of contingent-owned equipment",
-	"iii-f":             "III.F Value of non-budgeted contributions",
-	"iv":                "IV. Analysis of variances",
-	"vi":                "VI. Summary of follow-up action",
-}
-
 // englishTitle is the English title of a dataset.
 func englishTitle(d csvout.Dataset) string {
-	if t, ok := englishTitles[d.ID]; ok {
+	if t, ok := report.EnglishTitles[d.ID]; ok {
 		return t
 	}
 	ea := strings.ReplaceAll(strings.TrimPrefix(strings.TrimSuffix(strings.TrimSuffix(d.ID, "-indicators"), "-outputs"), "ea-"), "-", ".")
@@ -251,7 +184,7 @@ func dataPackage(r *report.Report, dd *dataFolder, files []csvout.Dataset) (map[
 			} else if name == "variance_percent" {
 				f.Unit = "percent"
 			}
-			t, known := fieldTitles[name]
+			t, known := report.FieldTitles[name]
 			switch {
 			case col != nil && (d.Kind == "chart" || !known):
 				f.Title = &col.Label

@@ -85,7 +85,7 @@ func (v *viewer) warning(x report.Warning) WarnView {
 		return WarnView{Text: x.Message, Lang: "en"}
 	}
 	where := x.Row
-	if t, ok := fieldTitles[x.Column]; ok {
+	if t, ok := report.FieldTitles[x.Column]; ok {
 		if v.lang == "fr" {
 			where += ", " + t[0]
 		} else {

@@ -1,0 +1,71 @@
+package report
+
+// FieldTitles gives the French and English title of every field of the
+// data contract (the columns' keys and the datasets' other fields), for
+// datapackage.json, column headings and the English UI's search.
+var FieldTitles = map[string][2]string{
+	"label":                 {"Libellé", "Label"},
+	"group":                 {"Groupe", "Group"},
+	"row_type":              {"Type de ligne (item, subtotal, total, heading, deduction)", "Row type (item, subtotal, total, heading, deduction)"},
+	"apportionment":         {"Montant alloué", "Apportionment"},
+	"expenditure":           {"Dépenses", "Expenditure"},
+	"variance_amount":       {"Écart (montant)", "Variance (amount)"},
+	"variance_percent":      {"Écart (pourcentage)", "Variance (percentage)"},
+	"approved":              {"Effectif approuvé", "Approved"},
+	"actual_average":        {"Effectif réel (moyenne)", "Actual (average)"},
+	"vacancy_rate":          {"Taux de vacance (pourcentage)", "Vacancy rate (percentage)"},
+	"original_distribution": {"Répartition initiale", "Original distribution"},
+	"redeployment":          {"Montants réaffectés", "Redeployment"},
+	"revised_distribution":  {"Répartition révisée", "Revised distribution"},
+	"amount":                {"Montant", "Amount"},
+	"value":                 {"Valeur", "Value"},
+	"percentage":            {"Pourcentage", "Percentage"},
+	"effective_date":        {"Date d’entrée en vigueur", "Effective date"},
+	"last_review_date":      {"Date du dernier examen", "Last review date"},
+	"id":                    {"Identifiant", "Identifier"},
+	"accomplishment":        {"Réalisation escomptée", "Expected accomplishment"},
+	"n":                     {"Numéro", "Number"},
+	"planned":               {"Prévu", "Planned"},
+	"values":                {"Valeurs par exercice", "Values by period"},
+	"baseline_period":       {"Exercice de référence", "Baseline period"},
+	"baseline":              {"Valeur de référence", "Baseline"},
+	"baseline_value":        {"Valeur de référence (nombre)", "Baseline (number)"},
+	"target_period":         {"Exercice cible", "Target period"},
+	"target":                {"Objectif", "Target"},
+	"target_value":          {"Objectif (nombre)", "Target (number)"},
+	"actual":                {"Effectif", "Actual"},
+	"completed":             {"Exécuté (tel qu’imprimé)", "Completed (as printed)"},
+	"remarks":               {"Observations", "Remarks"},
+	"paragraphs":            {"Paragraphes", "Paragraphs"},
+	"explanation":           {"Explication", "Explanation"},
+	"body":                  {"Organe", "Body"},
+	"resolution":            {"Résolution", "Resolution"},
+	"resolution_paragraph":  {"Paragraphe de la résolution", "Resolution paragraph"},
+	"request":               {"Décision ou demande", "Decision or request"},
+	"action":                {"Mesures prises", "Action taken"},
+	"baseline_unit":         {"Unité de la valeur de référence", "Baseline unit"},
+	"target_unit":           {"Unité de l’objectif", "Target unit"},
+	"target_comparator":     {"Comparateur de l’objectif (≥, ≤, <, >)", "Target comparator (≥, ≤, <, >)"},
+	"status":                {"État (lu dans le rapport, jamais deviné)", "Status (read from the report, never guessed)"},
+	"status_basis":          {"Fondement de l’état", "Basis of the status"},
+	"report":                {"Rapport (cote du document)", "Report (document symbol)"},
+	"period":                {"Exercice", "Period"},
+	"table":                 {"Tableau", "Table"},
+}
+
+// EnglishTitles are the English titles of the tables and sections every
+// budget performance report has (DESIGN.md's structure), by their
+// language-neutral ids, whatever the report's language: the data
+// contract's titles, and what the English UI's search finds them by.
+var EnglishTitles = map[string]string{
+	"summary-financial": "Summary: financial resources",
+	"summary-hr":        "Summary: human resources incumbency performance",
+	"iii-a":             "III.A Financial resources",
+	"iii-b":             "III.B Summary information on redeployments across groups",
+	"iii-d":             "III.D Other revenue and adjustments",
+	"iii-e":             "III.E Expenditure for contingent-owned equipment: major equipment and self-sustainment",
+	"iii-e-factors":     "III.E Mission factors of contingent-owned equipment",
+	"iii-f":             "III.F Value of non-budgeted contributions",
+	"iv":                "IV. Analysis of variances",
+	"vi":                "VI. Summary of follow-up action",
+}
