@@ -116,16 +116,6 @@ func TestCitedThings(t *testing.T) {
 func TestVarianceExplainedByItsLine(t *testing.T) {
 	ix := realIndex(t)
 	for q, par := range map[string]string{"voyages officiels": "#par-64", "opérations aériennes": "#par-69", "transports terrestres": "#par-67", "santé": "#par-72"} {
-		res, _, err := ix.Search(q, Options{Lang: "fr", Limit: 3})
-		if err != nil {
-			t.Fatal(err)
-		}
-		found := false
-		for _, r := range res {
-			found = found || strings.HasSuffix(r.URL, par)
-		}
-		if !found {
-			t.Errorf("%q: %s not in the first 3 results: %+v", q, par, res)
-		}
+		inFirst(t, ix, q, "fr", 3, "", par)
 	}
 }
