@@ -543,3 +543,31 @@ func TestCitationsOnTheirOwnLine(t *testing.T) {
 		}
 	}
 }
+
+// TestWideTablesReachableByKeyboard: a table wider than the screen is a
+// tab stop (its figure scrolls by keyboard), the same table on a screen
+// it fits is not (one tab stop less per table for a keyboard user).
+func TestWideTablesReachableByKeyboard(t *testing.T) {
+	ctx, cancel := tab(t)
+	defer cancel()
+	stops := func(width int64) map[string]int {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800), chromedp.Navigate(baseURL+"/fr/a-76-564/tables/iii-a/")); err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Poll[map[string]int](`(() => {
+			const f = document.querySelector("figure.table");
+			return f ? {tab: f.tabIndex, over: f.scrollWidth > f.clientWidth + 1 ? 1 : 0} : null;
+		})()`, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	if s := stops(1280); s["over"] != 0 || s["tab"] != -1 {
+		t.Errorf("III.A at 1280 px: %v, want a table that fits and no tab stop", s)
+	}
+	if s := stops(390); s["over"] != 1 || s["tab"] != 0 {
+		t.Errorf("III.A at 390 px: %v, want a wide table and a tab stop", s)
+	}
+}

@@ -213,8 +213,22 @@ function sortableTables(): void {
   });
 }
 
+// A table's figure is a tab stop so that a keyboard can scroll a wide
+// table (the pages set tabindex for readers without this script); one
+// that does not overflow is left out of the tab order, again on resize.
+function focusOnlyScrollingTables(): void {
+  const figures = Array.from(document.querySelectorAll<HTMLElement>("figure.table[tabindex]"));
+  const update = (): void => {
+    figures.forEach((f) => { f.tabIndex = f.scrollWidth > f.clientWidth + 1 ? 0 : -1; });
+  };
+  update();
+  let timer = 0;
+  window.addEventListener("resize", () => { window.clearTimeout(timer); timer = window.setTimeout(update, 150); });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   makeLiveStatus();
+  focusOnlyScrollingTables();
   sortableTables();
   searchAsYouType();
   enhanceCitations();
