@@ -59,7 +59,13 @@ func (r *Report) CiteOutput(lang, number string, n int) string {
 // it answers (the report does not number them): "A/76/564, sect. VI
 // (résolution 75/302, par. 12)".
 func (r *Report) CiteFollowUp(lang string, f *FollowUp) string {
-	return r.CiteTable(lang, "vi") + " (" + wordsFor(lang).resolution + " " + f.Resolution + ", par. " + f.ResolutionParagraph + ")"
+	return r.CiteTable(lang, "vi") + " (" + f.Reference(lang) + ")"
+}
+
+// Reference names the resolution paragraph a follow-up item answers, in
+// language lang: "résolution 75/302, par. 12".
+func (f *FollowUp) Reference(lang string) string {
+	return wordsFor(lang).resolution + " " + f.Resolution + ", par. " + f.ResolutionParagraph
 }
 
 // CiteTable cites a table or dataset by its id: the summary's tables,

@@ -138,16 +138,6 @@ func (v *viewer) pageNotes(s *report.Section) []NoteView {
 	return out
 }
 
-// reportWords are the words of the report's language, for what is part of
-// its text (a follow-up heading: "Assemblée générale (résolution 75/302,
-// par. 12)"); the UI's when the site has none for it.
-func (v *viewer) reportWords() ui {
-	if w, ok := uiWords[v.r.Language]; ok {
-		return w
-	}
-	return v.w
-}
-
 // excelURL is the address of the CSV function's download of dataset id
 // for a spreadsheet in the page's language.
 func (v *viewer) excelURL(id string) string {
@@ -378,7 +368,7 @@ func (v *viewer) followUp() []FollowUpView {
 	for _, f := range v.r.FollowUp {
 		out = append(out, FollowUpView{
 			ID:      f.ID,
-			Heading: f.Body + " (" + v.reportWords().resolution + " " + f.Resolution + ", par. " + f.ResolutionParagraph + ")",
+			Heading: f.Body + " (" + f.Reference(v.r.Language) + ")", // part of the report's text
 			Request: f.Request, Action: f.Action,
 			Cite: v.r.CiteFollowUp(v.lang, f),
 			URL:  v.r.URL(v.lang, v.pageOf["vi"], f.ID),

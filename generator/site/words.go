@@ -12,7 +12,7 @@ import (
 type ui struct {
 	unit, unitShort, millions, rate               string
 	apportionment, expenditure, unspent, utilized string
-	expenditureIn, resolution, tables             string
+	expenditureIn, tables                         string
 	allDataDesc                                   string // what a report's data holds, for dataset search
 	redirecting, toReport                         string
 	warning                                       string            // where, printed, rule, expected
@@ -50,7 +50,7 @@ var uiWords = map[string]ui{
 		unit: "En milliers de dollars des États-Unis", unitShort: "milliers de dollars des États-Unis",
 		millions: "millions de dollars des États-Unis", rate: "taux d’utilisation",
 		apportionment: "Montant alloué", expenditure: "Dépenses", unspent: "Solde inutilisé", utilized: "Taux d’utilisation",
-		expenditureIn: "Dépenses en", resolution: "résolution", tables: "Tableaux",
+		expenditureIn: "Dépenses en", tables: "Tableaux",
 		allDataDesc: "Toutes les données du rapport : chaque tableau, cadre de résultats, écart et mesure de suivi en CSV et JSON, le rapport entier en JSON, dans un zip avec la description Frictionless du jeu de données.",
 		redirecting: "Redirection vers le paragraphe", toReport: "Redirection vers le rapport",
 		warning:  "%s : le rapport imprime %s, là où le contrôle «\u00a0%s\u00a0» attend %s. Écart d’arrondi de la source : le chiffre est publié tel qu’imprimé.",
@@ -64,7 +64,7 @@ var uiWords = map[string]ui{
 		unit: "Thousands of United States dollars", unitShort: "thousands of US dollars",
 		millions: "million US dollars", rate: "utilization rate",
 		apportionment: "Apportionment", expenditure: "Expenditure", unspent: "Unencumbered balance", utilized: "Utilization rate",
-		expenditureIn: "Expenditure in", resolution: "resolution", tables: "Tables",
+		expenditureIn: "Expenditure in", tables: "Tables",
 		allDataDesc: "All the data of the report: every table, results framework, variance and follow-up action as CSV and JSON, the whole report as JSON, in one zip with its Frictionless data package.",
 		redirecting: "Redirecting to paragraph", toReport: "Redirecting to the report",
 		warning:  "%s: the report prints %s where the check “%s” expects %s. A rounding of the source: the figure is published as printed.",
