@@ -20,7 +20,9 @@ const (
 // filters typed in the query, and a report's symbol among its words,
 // apply to every word. It is Search's fallback, for a caller to say that
 // the results match part of the query: a query of fewer than two words,
-// or a citation, finds nothing more than Search found (nil).
+// or a citation, finds nothing more than Search found (nil). Its total
+// counts the documents among each word's first maxRelaxedResults: at
+// scale, a floor, not every document holding a word.
 func (ix *Index) SearchSomeWords(q string, o Options) ([]Result, int, error) {
 	if _, ok := citation(q); ok {
 		return nil, 0, nil // a citation of nothing is answered: nothing
