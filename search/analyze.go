@@ -18,7 +18,7 @@ type token struct {
 // analyze cuts a text into the terms the index keeps: folded (lower case,
 // no accents), numbers printed with thousands spaces joined ("1 010" →
 // "1010"), elided articles and stop words dropped (they are separate
-// tokens: "l’engin" gives "l", a stop word, and "engin"), plurals folded.
+// tokens: "l’engin" gives "l", a stop word, and "engin"), plurals and French feminine endings folded (stemBytes).
 func analyze(text string) []token {
 	var out []token
 	var sc scanner
@@ -192,13 +192,25 @@ var latinFold = func() []string {
 	return t
 }()
 
-// stemBytes folds French and English plurals, in place: "rations" →
-// "ration", "nouveaux" → "nouveau". It is light on purpose: a reader's
-// word and the report's word meet, and no two different words do.
+// stemBytes folds French and English plurals, then French feminine
+// forms, in place: "rations" → "ration", "nouveaux" → "nouveau",
+// "électorales" → "electoral", "prévues" → "prevu". It is light on
+// purpose: a reader's word and the report's word meet, and no two
+// different words do: the feminine endings folded are those whose
+// masculine is the same word (sociale/social, aérienne/aérien,
+// financière/financier, prévue/prévu, suivante/suivant, nombreuse/
+// nombreux); not "-ive" ("effective" is not "effectif", the head-count),
+// "-ie" ("partie", "parti") nor "-ée": accents folded, "entrée" would
+// meet "entre", "armées" "armes", "équipées" "équipes".
 func stemBytes(t []byte) []byte {
 	if len(t) <= 3 || isDigitsBytes(t) {
 		return t
 	}
+	return feminine(plural(t))
+}
+
+// plural folds a French or English plural, in place.
+func plural(t []byte) []byte {
 	has := func(suffix string) bool { return bytes.HasSuffix(t, []byte(suffix)) }
 	switch {
 	case has("eaux"):
@@ -211,6 +223,34 @@ func stemBytes(t []byte) []byte {
 		return t
 	case has("s"), has("x"):
 		return t[:len(t)-1]
+	}
+	return t
+}
+
+// feminineEndings are the French feminine endings feminine folds, each
+// with what it becomes and the least length of a word it folds (short
+// words are left: "vente" is not "vent").
+var feminineEndings = []struct {
+	end, masc string
+	min       int
+}{
+	{"ale", "al", 6},   // électorale → electoral
+	{"elle", "el", 6},  // opérationnelle → operationnel
+	{"enne", "en", 6},  // aérienne → aerien
+	{"aine", "ain", 6}, // humaine → humain
+	{"ere", "er", 6},   // financière → financier
+	{"euse", "eu", 6},  // nombreuse → nombreu, as plural makes "nombreux"
+	{"ante", "ant", 7}, // suivante → suivant
+	{"ente", "ent", 7}, // permanente → permanent
+	{"ue", "u", 5},     // prévue → prevu
+}
+
+// feminine folds a French feminine ending to its masculine, in place.
+func feminine(t []byte) []byte {
+	for _, e := range feminineEndings {
+		if len(t) >= e.min && bytes.HasSuffix(t, []byte(e.end)) {
+			return append(t[:len(t)-len(e.end)], e.masc...)
+		}
 	}
 	return t
 }

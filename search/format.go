@@ -91,8 +91,9 @@ import (
 //	           in the terms of a text's pieces, end to end, or of its label
 const (
 	magic = "PKSEARCH"
-	// Version is the format version this package writes and reads.
-	Version = 6
+	// Version is the format version this package writes and reads. The
+	// analysis is part of it: version 7 folds French feminine endings.
+	Version = 7
 )
 
 // hdr lists the u32 fields after the magic and the version, in order.

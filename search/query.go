@@ -215,7 +215,7 @@ func parse(q string) ([]clause, Filters, error) {
 			continue
 		}
 		if strings.HasSuffix(w, "*") {
-			p := foldString(strings.Trim(w, "*\"'"))
+			p := stemPrefix(foldString(strings.Trim(w, "*\"'")))
 			if utf8.RuneCountInString(p) >= 2 {
 				cs = append(cs, clause{terms: []string{p}, prefix: true})
 				continue
@@ -408,6 +408,18 @@ func (m *phraseMatcher) score() float64 {
 		s += cu.score()
 	}
 	return 2 * s
+}
+
+// stemPrefix returns the part of a folded prefix that its stemmed form
+// keeps: the index holds "electoral" for "électorales", so "électorale*"
+// looks for terms starting with "electoral".
+func stemPrefix(p string) string {
+	s := string(stemBytes([]byte(p)))
+	n := 0
+	for n < len(p) && n < len(s) && p[n] == s[n] {
+		n++
+	}
+	return p[:n]
 }
 
 // prefixMatcher is a prefix clause: the contents of every term that

@@ -52,7 +52,11 @@ func TestRelevance(t *testing.T) {
 		{`"points de distribution"`, "/fr/a-76-564/iii/#par-52"},                     // phrase
 		{"securite electorale", "/fr/a-76-564/ii-f-1/#ea-1-3-o13"},                   // accents: guides de sécurité électorale
 		{"l'engin explosif", "/fr/a-76-564/ii-f-2/#ea-2-1-o17"},                      // elision and plural: dangers des engins explosifs
+		{"acquisition imprévu", "/fr/a-76-564/iv/#par-71"},                           // feminine folded: l'acquisition imprévue de matériel
+		{"émission quotidien", "/fr/a-76-564/ii-f-2/#ea-2-1-o24"},                    // feminine and plural: diffusion quotidienne d'émissions
+		{"élections locales", "/fr/a-76-564/ii-f-1/#ea-1-3-o5"},                      // locales/locaux
 		{"drone*", "/fr/a-76-564/ii-c/#par-19"},                                      // prefix: des systèmes de drones
+		{"sécurité électorales*", "/fr/a-76-564/ii-f-1/#ea-1-3-o13"},                 // a prefix as the index stems it: electoral*
 		{"1 010 véhicules", "/fr/a-76-564/ii-f-5/#ea-5-1-o38"},                       // a number with a thousands space
 		{"A/74/745", "/fr/a-76-564/i/#par-1"},                                        // a document symbol
 		{"A/76/564", "/fr/a-76-564/"},                                                // the report itself
@@ -93,6 +97,7 @@ func TestRelevance(t *testing.T) {
 		{"COVID-19", "/en/a-76-564/iv/#par-72"},                                      // tests and supplies for COVID-19
 		{"UNOWAS", "/en/a-76-564/ii-d/#par-22"},                                      // an acronym
 		{"drones", "/en/a-76-564/ii-c/#par-19"},                                      // a word both languages share
+		{"helicopters", "/en/a-76-564/ii-f-5/#ea-5-1-o18"},                           // hélicoptères, its feminine folded: the English word
 		{"vaccination kind:paragraph", "/en/a-76-564/ii-b/#par-14"},                  // and a filter
 		{"rations lang:en", "/en/a-76-564/iii/#par-52"},                              // the language typed in the query
 	} {

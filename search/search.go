@@ -1,9 +1,10 @@
 // Package search is the full-text index of the portal: documents taken from
 // the reports (headings, paragraphs, table rows, accomplishments,
 // indicators, outputs, follow-up), a French and English analyzer (case and
-// accent folding, elision, stop words, plurals, numbers), and ranked
-// queries (BM25, labels weighted, phrases, prefixes, filters, also typed in
-// the query as kind:, report:, lang:) with highlighted snippets.
+// accent folding, elision, stop words, plurals and feminine endings,
+// numbers), and ranked queries (BM25, labels weighted, phrases, prefixes,
+// filters, also typed in the query as kind:, report:, lang:) with
+// highlighted snippets.
 //
 // The index is written once, at generation time, as a compact versioned
 // file (Encode; the format is described in format.go) and read in place
