@@ -32,7 +32,7 @@ func TestLargeIndexAgainstScan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"rations", "rations carburant", "drones police vol", `"heures vol"`, "heures/vol", "sécurité électorale", "pat*", "vol kind:output", "rations report:a-1-3"} {
+	for _, q := range []string{"rations", "rations carburant", "drones police vol", `"heures vol"`, "heures/vol", "sécurité électorale", "pat*", "vol kind:output", "rations report:a-1-3", "drones OR police", "vol drones OR police OR pat*", "sécurité OU carb*"} {
 		full, total, err := ix.Search(q, Options{})
 		if err != nil {
 			t.Fatal(q, err)
@@ -45,16 +45,21 @@ func TestLargeIndexAgainstScan(t *testing.T) {
 				continue
 			}
 			toks := terms(d.Text)
+			var holds func(c clause) bool
+			holds = func(c clause) bool {
+				switch {
+				case c.or != nil:
+					return slices.ContainsFunc(c.or, holds)
+				case c.prefix:
+					return slices.ContainsFunc(toks, func(s string) bool { return strings.HasPrefix(s, c.terms[0]) })
+				case len(c.terms) == 1:
+					return slices.Contains(toks, c.terms[0])
+				}
+				return strings.Contains(" "+strings.Join(toks, " ")+" ", " "+strings.Join(c.terms, " ")+" ")
+			}
 			ok := true
 			for _, c := range cs {
-				switch {
-				case c.prefix:
-					ok = ok && slices.ContainsFunc(toks, func(s string) bool { return strings.HasPrefix(s, c.terms[0]) })
-				case len(c.terms) == 1:
-					ok = ok && slices.Contains(toks, c.terms[0])
-				default:
-					ok = ok && strings.Contains(" "+strings.Join(toks, " ")+" ", " "+strings.Join(c.terms, " ")+" ")
-				}
+				ok = ok && holds(c)
 			}
 			if ok {
 				want++

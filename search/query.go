@@ -48,7 +48,21 @@ type clause struct {
 	// exclude: a -word, which the documents found must not hold (all of
 	// its terms, when the analyzer cuts it in several)
 	exclude bool
+	// or: the clause's alternatives ("drones OR hélicoptères"), each one
+	// term or a prefix; a document holds one at least (terms is nil)
+	or []clause
 }
+
+// alternative reports whether c can be one side of an OR: one word of
+// one term, or a prefix (not a phrase, a quoted phrase or a -word).
+func (c clause) alternative() bool {
+	return !c.quoted && !c.exclude && (len(c.terms) == 1 || len(c.or) > 0)
+}
+
+// orWords are the words that join two alternatives, written in capitals
+// ("drones OR hélicoptères", "drones OU hélicoptères"): in lower case,
+// "or" and "ou" are stop words, as before.
+var orWords = map[string]bool{"OR": true, "OU": true}
 
 // excluded reports whether a word of a query is a -word: a minus, then a
 // letter ("-kidal"; "-9444,2" is a number).
@@ -182,8 +196,9 @@ func ParseFilters(q string) (Filters, error) {
 }
 
 // parse reads a query: "quoted phrases", prefix*, -words, kind:, report:
-// and lang: filters, and words; a word the analyzer cuts in several terms
-// ("A/76/564", "2020/21") is a phrase. Numbers printed the English way
+// and lang: filters, words and alternatives (a OR b: two words or
+// prefixes, not phrases; an OR elsewhere is a stop word); a word the
+// analyzer cuts in several terms ("A/76/564", "2020/21") is a phrase. Numbers printed the English way
 // ("1,010", "206,098.9") are read as the reports print them ("1 010",
 // "206 098,9"): the English UI searches the same French reports.
 func parse(q string) ([]clause, Filters, error) {
@@ -195,7 +210,26 @@ func parse(q string) ([]clause, Filters, error) {
 			cs = append(cs, clause{terms: ts, quoted: true})
 		}
 	}
+	// last is the clause of the last word, while an OR may join it to the
+	// next; or says that an OR came after it
+	last, or := -1, false
+	add := func(c clause) {
+		if or && c.alternative() {
+			if cs[last].or == nil {
+				cs[last] = clause{or: []clause{cs[last]}}
+			}
+			cs[last].or = append(cs[last].or, c)
+		} else {
+			cs = append(cs, c)
+			last = len(cs) - 1
+		}
+		or = false
+	}
 	for _, w := range strings.Fields(quoted.ReplaceAllString(q, " ")) {
+		if orWords[w] && last == len(cs)-1 && last >= 0 && cs[last].alternative() {
+			or = true
+			continue
+		}
 		if m := filterWord.FindStringSubmatch(w); m != nil {
 			key, val := strings.ToLower(m[1]), m[2]
 			p := map[string]*string{"kind": &f.Kind, "report": &f.Report, "lang": &f.Lang}[key]
@@ -206,23 +240,25 @@ func parse(q string) ([]clause, Filters, error) {
 				return nil, f, &FilterError{Key: key, Value: val}
 			}
 			*p = val
+			or = false
 			continue
 		}
 		if excluded(w) {
 			if ts := terms(w[1:]); len(ts) > 0 {
 				cs = append(cs, clause{terms: ts, exclude: true})
+				last, or = -1, false
 			}
 			continue
 		}
 		if strings.HasSuffix(w, "*") {
 			p := stemPrefix(foldString(strings.Trim(w, "*\"'")))
 			if utf8.RuneCountInString(p) >= 2 {
-				cs = append(cs, clause{terms: []string{p}, prefix: true})
+				add(clause{terms: []string{p}, prefix: true})
 				continue
 			}
 		}
 		if ts := terms(w); len(ts) > 0 {
-			cs = append(cs, clause{terms: ts})
+			add(clause{terms: ts})
 		}
 	}
 	return cs, f, nil
@@ -648,8 +684,8 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 	ms := make([]matcher, len(cs))
 	expand := make([][]string, len(cs)) // the terms a prefix stands for
 	for i, c := range cs {
-		if c.prefix {
-			m := &prefixMatcher{list: qr.prefix(c.terms[0], &expand[i])}
+		if c.prefix || c.or != nil {
+			m := &prefixMatcher{list: qr.union(c, &expand[i])}
 			if len(m.list) == 0 {
 				return nil, 0, nil
 			}
@@ -683,7 +719,7 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 	var plain []string // the words of an unquoted query side by side weigh more
 	nplain := 0
 	for _, c := range cs {
-		if !c.prefix && !c.quoted {
+		if !c.prefix && !c.quoted && c.or == nil {
 			plain = append(plain, c.terms...)
 			nplain++
 		}
@@ -902,6 +938,27 @@ func (qr *query) topTerm(cu *cursor, k int, top *minHeap) (int, []cand) {
 	return cu.docs, cands
 }
 
+// union returns the contents that hold a prefix clause, or one of an OR
+// clause's alternatives, each with its score: a prefix's best term, the
+// sum of the alternatives found. The terms go to expand.
+func (qr *query) union(c clause, expand *[]string) []cand {
+	if c.or == nil {
+		return qr.prefix(c.terms[0], expand)
+	}
+	var all []cand
+	for _, a := range c.or {
+		if a.prefix {
+			all = append(all, qr.prefix(a.terms[0], expand)...)
+			continue
+		}
+		*expand = append(*expand, a.terms[0])
+		if cu := qr.cursor(a.terms[0]); cu != nil {
+			all = appendContents(all, cu)
+		}
+	}
+	return mergeContents(all, func(a, b float64) float64 { return a + b })
+}
+
 // prefix returns the contents that hold a term starting with p, each with
 // its best score among them; the terms go to expand.
 func (qr *query) prefix(p string, expand *[]string) []cand {
@@ -914,19 +971,31 @@ func (qr *query) prefix(p string, expand *[]string) []cand {
 			break
 		}
 		*expand = append(*expand, string(t))
-		cu := qr.cursor(string(t))
-		for cu.advance(0) {
-			all = append(all, cand{c: cu.it.c, score: cu.score()})
-			if !cu.advance(cu.it.c + 1) {
-				break
-			}
+		all = appendContents(all, qr.cursor(string(t)))
+	}
+	return mergeContents(all, math.Max)
+}
+
+// appendContents appends to all the contents of a term's new cursor,
+// each with its score.
+func appendContents(all []cand, cu *cursor) []cand {
+	for cu.advance(0) {
+		all = append(all, cand{c: cu.it.c, score: cu.score()})
+		if !cu.advance(cu.it.c + 1) {
+			break
 		}
 	}
+	return all
+}
+
+// mergeContents sorts cands by content, one per content, the scores of
+// a content's cands combined by f.
+func mergeContents(all []cand, f func(a, b float64) float64) []cand {
 	slices.SortFunc(all, func(a, b cand) int { return cmp.Compare(a.c, b.c) })
 	var out []cand
 	for _, x := range all {
 		if n := len(out); n > 0 && out[n-1].c == x.c {
-			out[n-1].score = math.Max(out[n-1].score, x.score)
+			out[n-1].score = f(out[n-1].score, x.score)
 			continue
 		}
 		out = append(out, x)

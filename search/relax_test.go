@@ -209,3 +209,47 @@ func inFirst(t *testing.T, ix *Index, q, lang string, n int, must, want string) 
 	}
 	t.Errorf("%q (%s UI): %s not in the first %d: %+v", q, lang, want, n, res)
 }
+
+// "a OR b" finds the documents holding either word (or prefix), counted
+// once; in lower case, "or" is the stop word it was, and the words are
+// all required.
+func TestOr(t *testing.T) {
+	ix := realIndex(t)
+	count := func(q string) int {
+		t.Helper()
+		_, n, err := ix.Search(q, Options{Lang: "fr"})
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		return n
+	}
+	a, b, both := count("drones"), count("hélicoptères"), count("drones hélicoptères")
+	if a == 0 || b == 0 {
+		t.Fatalf("drones %d, hélicoptères %d", a, b)
+	}
+	for _, q := range []string{"drones OR hélicoptères", "drones OU hélicoptères", "hélicoptères OR drones"} {
+		if n := count(q); n != a+b-both {
+			t.Errorf("%q: %d results, want %d (drones) + %d (hélicoptères) - %d (both)", q, n, a, b, both)
+		}
+	}
+	if n := count("drones or hélicoptères"); n != both {
+		t.Errorf("drones or hélicoptères (lower case): %d results, want the %d holding both", n, both)
+	}
+	if n := count("drones OR"); n != a {
+		t.Errorf("drones OR: %d results, want drones' %d", n, a)
+	}
+	// with another word, which every result holds, and a prefix
+	res, n, err := ix.Search("kidal drones OR hélicopt*", Options{Lang: "fr"})
+	if err != nil || n == 0 {
+		t.Fatalf("kidal drones OR hélicopt*: %d (%v)", n, err)
+	}
+	for _, r := range res {
+		text := strings.ToLower(r.Label + " " + r.Text)
+		if !strings.Contains(text, "kidal") || !strings.Contains(text, "drone") && !strings.Contains(text, "hélicopt") {
+			t.Errorf("kidal drones OR hélicopt*: %s holds neither, or not Kidal: %.120s", r.URL, r.Text)
+		}
+		if !strings.Contains(r.Snippet, "<mark>") {
+			t.Errorf("kidal drones OR hélicopt*: %s: nothing marked in %q", r.URL, r.Snippet)
+		}
+	}
+}

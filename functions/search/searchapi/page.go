@@ -35,6 +35,7 @@ var pageWords = map[string]map[string]string{
 		"en":             "anglais",
 		"error":          "La recherche n’a pas pu être faite :",
 		"pages":          "Pages de résultats",
+		"tips":           "Comment chercher",
 		"previous":       "Résultats précédents",
 		"next":           "Résultats suivants",
 		"back":           "Accueil du portail",
@@ -58,6 +59,7 @@ var pageWords = map[string]map[string]string{
 		"en":             "English",
 		"error":          "The search could not be run:",
 		"pages":          "Result pages",
+		"tips":           "How to search",
 		"previous":       "Previous results",
 		"next":           "Next results",
 		"back":           "Portal home",
@@ -85,9 +87,37 @@ type resultsPage struct {
 	// Hidden are the filters to keep when the form is sent again.
 	Hidden            []hidden
 	Prev, Next, Other string // URLs of the previous and next pages and of the other language
+	Tips              []tip  // how to search, in the page's language
 }
 
 type hidden struct{ Name, Value string }
+
+// A tip is one line of the page's "how to search": what to type, and an
+// example to type.
+type tip struct{ Text, Example string }
+
+// tips are the query syntax the search understands (search.parse), said
+// in each UI language, with an example from the reports.
+var tips = map[string][]tip{
+	"fr": {
+		{"Tous les mots sont cherchés, sans tenir compte des accents, du pluriel ni du féminin :", "rations Kidal"},
+		{"Une expression exacte, entre guillemets :", `"points de distribution"`},
+		{"Un début de mot, suivi d’un astérisque :", "drone*"},
+		{"L’un ou l’autre mot, avec OU (ou OR) en capitales :", "drones OU hélicoptères"},
+		{"Sans un mot, précédé d’un moins :", "rations -Kidal"},
+		{"Un type de texte (paragraph, table, table-row, indicator, output…) :", "vacance kind:table"},
+		{"Une référence, comme le portail cite :", "A/76/564, par. 26"},
+	},
+	"en": {
+		{"Every word is looked for, whatever its accents, plural or feminine form:", "rations Kidal"},
+		{"An exact phrase, in quotes:", `"points de distribution"`},
+		{"The start of a word, then an asterisk:", "drone*"},
+		{"Either word, with OR in capitals:", "drones OR hélicoptères"},
+		{"Without a word, with a minus before it:", "rations -Kidal"},
+		{"A kind of text (paragraph, table, table-row, indicator, output…):", "vacance kind:table"},
+		{"A reference, as the portal cites:", "A/76/564, par. 26"},
+	},
+}
 
 // pageTemplate is the HTML results page: the portal's header (brand, search
 // box holding the query, language switch), the results as an ordered list
@@ -148,6 +178,14 @@ var pageTemplate = template.Must(template.New("results").Funcs(template.FuncMap{
 </nav>
 {{- end}}
 {{- end}}
+<details class="tips"{{if not .Results}} open{{end}}>
+<summary>{{.W.tips}}</summary>
+<ul>
+{{- range .Tips}}
+  <li>{{.Text}} <code>{{.Example}}</code></li>
+{{- end}}
+</ul>
+</details>
 <p><a href="/{{.Lang}}/">{{.W.back}}</a></p>
 </main>
 <footer class="site"><p>{{.W.sourceNote}}</p></footer>
@@ -163,7 +201,7 @@ func searchURL(v url.Values) string {
 // newResultsPage fills the page for a request's parameters v (already
 // checked) and its answer; offset and limit are those of the answer.
 func newResultsPage(lang string, textLangs []string, v url.Values, a Answer, offset, limit int) resultsPage {
-	p := resultsPage{Lang: lang, W: pageWords[lang], Query: a.Query, Total: a.Total, Start: offset + 1, Results: a.Results, Partial: a.Partial}
+	p := resultsPage{Lang: lang, W: pageWords[lang], Tips: tips[lang], Query: a.Query, Total: a.Total, Start: offset + 1, Results: a.Results, Partial: a.Partial}
 	if a.Total == 0 && !slices.Contains(textLangs, lang) {
 		var names []string
 		for _, l := range textLangs {
@@ -242,7 +280,7 @@ func fail(w http.ResponseWriter, r *http.Request, p problem) {
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	writePage(w, p.status, resultsPage{
-		Lang: lang, W: pageWords[lang], Query: q, Error: p.in(lang),
+		Lang: lang, W: pageWords[lang], Tips: tips[lang], Query: q, Error: p.in(lang),
 		Other: searchURL(url.Values{"lang": {pageWords[lang]["otherLang"]}, "q": {q}}),
 	})
 }

@@ -1,6 +1,7 @@
 package searchapi
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -37,7 +38,8 @@ func TestResultsPageIsAPortalPage(t *testing.T) {
 	if strings.Contains(body, `rel="prev"`) {
 		t.Error("page 1 links to a previous page")
 	}
-	if n := strings.Count(body, "<li>"); n != PageSize {
+	list := body[strings.Index(body, `<ol class="results"`):]
+	if n := strings.Count(list[:strings.Index(list, "</ol>")], "<li>"); n != PageSize {
 		t.Errorf("%d results on the page, want %d", n, PageSize)
 	}
 	if !strings.Contains(body, `<a href="/fr/a-76-564/`) || !strings.Contains(body, "<mark>") {
@@ -172,5 +174,31 @@ func TestShortPrefix(t *testing.T) {
 	res := serve(t, map[string]string{"q": "d*", "lang": "fr"}, "application/json")
 	if res.StatusCode != 400 || !strings.Contains(res.Body, "préfixe demande au moins deux lettres") {
 		t.Errorf("d*: %d %s", res.StatusCode, res.Body)
+	}
+}
+
+// The page's "how to search" says what the search understands: each of
+// its examples finds something, every word of it (not a partial answer),
+// and it is open on a page without results, closed above results.
+func TestTipsExamplesFind(t *testing.T) {
+	for lang, ts := range tips {
+		if len(ts) != len(tips["fr"]) {
+			t.Errorf("%s: %d tips, French has %d", lang, len(ts), len(tips["fr"]))
+		}
+		for _, tp := range ts {
+			res := serve(t, map[string]string{"q": tp.Example, "lang": lang}, "application/json")
+			var a Answer
+			if err := json.Unmarshal([]byte(res.Body), &a); err != nil || res.StatusCode != 200 || a.Total == 0 || a.Partial {
+				t.Errorf("%s tip %q: example %q: %d, %d results, partial %v (%v)", lang, tp.Text, tp.Example, res.StatusCode, a.Total, a.Partial, err)
+			}
+		}
+	}
+	none := serve(t, map[string]string{"q": "xyzzy", "lang": "fr"}, htmlAccept)
+	some := serve(t, map[string]string{"q": "rations", "lang": "fr"}, htmlAccept)
+	if !strings.Contains(none.Body, `<details class="tips" open>`) || !strings.Contains(none.Body, "<code>drones OU hélicoptères</code>") {
+		t.Errorf("no results: tips not open: %.4000s", none.Body)
+	}
+	if !strings.Contains(some.Body, `<details class="tips">`) {
+		t.Errorf("results: tips not there, or open: %.4000s", some.Body)
 	}
 }
