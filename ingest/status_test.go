@@ -48,6 +48,18 @@ func TestIndicatorStatuses(t *testing.T) {
 	if counts[""] > 0 {
 		t.Errorf("%d indicators without a status", counts[""])
 	}
+	// a status read from the target: the data carries that target's figure
+	// (5.1 i4 and i5 had an empty target_value beside their status)
+	for id, in := range ind {
+		if in.StatusBasis != "target" {
+			continue
+		}
+		for _, v := range in.Values {
+			if v.Period == r.Period.Label && v.Num == "" {
+				t.Errorf("%s: status %s from its target %q, whose figure the data lacks", id, in.Status, v.Raw)
+			}
+		}
+	}
 	t.Logf("statuses: %v", counts)
 }
 

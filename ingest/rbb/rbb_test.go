@@ -545,6 +545,10 @@ func TestPeriodValue(t *testing.T) {
 		{"1 747", report.PeriodValue{Period: "p", Raw: "1 747", Num: "1747"}},
 		{"8,84 %", report.PeriodValue{Period: "p", Raw: "8,84 %", Num: "8.84", Unit: "%"}},
 		{"≥ 1 800", report.PeriodValue{Period: "p", Raw: "≥ 1 800", Num: "1800", Comparator: "≥"}},
+		// a bound, its unit and what qualifies it (A/76/564 5.1, indicators 4 and 5)
+		{"≤ 120 jours civils à partir de la publication des avis de vacance pour les postes de classe P-3 à D-1 et FS-3 à FS-7",
+			report.PeriodValue{Period: "p", Raw: "≤ 120 jours civils à partir de la publication des avis de vacance pour les postes de classe P-3 à D-1 et FS-3 à FS-7", Num: "120", Unit: "jours", Comparator: "≤"}},
+		{"6 réunions avec les institutions nationales de 2 pays", report.PeriodValue{Period: "p", Raw: "6 réunions avec les institutions nationales de 2 pays"}},
 	}
 	periodValue := testParser(t, "fr").periodValue
 	for _, c := range cases {

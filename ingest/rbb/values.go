@@ -2,6 +2,7 @@ package rbb
 
 import (
 	"strings"
+	"unicode"
 
 	"pkportal/report"
 )
@@ -13,6 +14,11 @@ var comparators = []string{"≥", "≤", "<", ">"}
 // par comité". Num is set only when the value starts with a number (after a
 // comparison sign) and what follows is a short unit without figures: "5
 // régions ; 24 cercles" and "703 sur 703" keep Raw only.
+// A bound followed by its unit and what qualifies it keeps the bound and
+// the unit's first word: "≤ 120 jours civils à partir de la publication
+// des avis de vacance pour les postes de classe P-3 à D-1" → "≤", 120,
+// "jours" (the indicator's status is read from that bound: the data must
+// carry it).
 func (p *parser) periodValue(per, raw string) report.PeriodValue {
 	raw = normSpaces(raw)
 	v := report.PeriodValue{Period: per, Raw: raw}
@@ -31,7 +37,11 @@ func (p *parser) periodValue(per, raw string) report.PeriodValue {
 	}
 	unit := strings.TrimSpace(s[len(m):])
 	if strings.ContainsAny(unit, "0123456789;") || len(strings.Fields(unit)) > 4 {
-		return v
+		first, _, _ := strings.Cut(unit, " ")
+		if cmp == "" || first == "" || strings.ContainsFunc(first, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			return v
+		}
+		unit = first
 	}
 	num, ok := p.num.Parse(m)
 	if !ok {
