@@ -156,7 +156,8 @@ func outputsChart(r *report.Report, tx *words) *plot {
 	if r.Language == "fr" {
 		yes, no = "Oui", "Non"
 	}
-	p.foot = fmt.Sprintf(tx.descOutRule, yes, no)
+	p.foot = tx.counted + fmt.Sprintf(tx.descOutRule, yes, no)
+	p.counted = true
 	p.desc = context(r, tx) +
 		fmt.Sprintf(tx.descOut, total[completed]+total[partlyCompleted]+total[notCompleted]+total[notReported],
 			total[completed], total[partlyCompleted], total[notCompleted], total[notReported]) +

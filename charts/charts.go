@@ -94,9 +94,13 @@ func plots(r *report.Report, lang string) []*plot {
 }
 
 // table is the data of p: one row per chart row, under a heading row for
-// its group as the chart draws it, one column per series.
+// its group as the chart draws it, one column per series; a note when the
+// portal counted the figures.
 func (p *plot) table() *report.Table {
 	t := &report.Table{ID: p.id, Title: p.title, Unit: p.unit}
+	if p.counted {
+		t.Notes = []report.Note{{Text: p.foot}}
+	}
 	for _, s := range p.series {
 		t.Columns = append(t.Columns, report.Column{Key: s.key, Label: s.label, Type: "number", Unit: p.unit})
 	}

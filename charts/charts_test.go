@@ -237,7 +237,7 @@ func TestValues(t *testing.T) {
 			"chart-output-delivery": {
 				"Sur 9 produits prévus\u00a0: 3 exécutés, 2 partiellement exécutés, 3 non exécutés, 1 sans résultat indiqué.",
 				"Composante 2\u00a0: 1 exécutés, 1 partiellement exécutés, 1 non exécutés, 0 sans résultat indiqué.",
-				"sans résultat indiqué. Un produit est compté exécuté lorsque chacune de ses parties porte «\u00a0Oui\u00a0» ou un chiffre supérieur à 0, même inférieur au chiffre prévu, partiellement exécuté lorsque certaines seulement portent «\u00a0Non\u00a0» ou 0.</desc>",
+				"sans résultat indiqué. Chiffres comptés par le portail à partir des produits de la section II.F\u00a0; le rapport ne les imprime pas. Un produit est compté exécuté lorsque chacune de ses parties porte «\u00a0Oui\u00a0» ou un chiffre supérieur à 0, même inférieur au chiffre prévu, partiellement exécuté lorsque certaines seulement portent «\u00a0Non\u00a0» ou 0.</desc>",
 				"Partiellement exécutés</text>", "Composante 2 – Partiellement exécutés\u00a0: 1</title>",
 			},
 		},
@@ -249,7 +249,7 @@ func TestValues(t *testing.T) {
 			"chart-output-delivery": {
 				"Of 9 planned outputs: 3 completed, 2 partly completed, 3 not completed, 1 not reported.",
 				"Component 2: 1 completed, 1 partly completed, 1 not completed, 0 not reported.",
-				"not reported. An output is counted as completed when each of its parts reads “Oui” or a figure above 0, even one below the planned figure, partly completed when only some read “Non” or 0.</desc>",
+				"not reported. Figures counted by the portal from the outputs of section II.F; the report does not print them. An output is counted as completed when each of its parts reads “Oui” or a figure above 0, even one below the planned figure, partly completed when only some read “Non” or 0.</desc>",
 				"Partly completed</text>",
 			},
 		},
@@ -301,21 +301,31 @@ func TestDelivery(t *testing.T) {
 }
 
 // TestOutputRuleVisible checks that the counting rule is given to the
-// page to print (Chart.Note), not only in the chart's <desc>.
+// page to print (Chart.Note), not only in the chart's <desc>, saying that
+// the portal counted the figures; and that the chart's data (the data
+// files, Tables) carries it as its note, in both languages.
 func TestOutputRuleVisible(t *testing.T) {
-	for _, ch := range ForReport(fixture(), "fr") {
-		if ch.ID != "chart-output-delivery" {
-			if ch.Note != "" {
-				t.Errorf("%s has a note: %q", ch.ID, ch.Note)
+	for lang, start := range map[string]string{"fr": "Chiffres comptés par le portail", "en": "Figures counted by the portal"} {
+		found := false
+		for _, ch := range ForReport(fixture(), lang) {
+			if ch.ID != "chart-output-delivery" {
+				if ch.Note != "" || len(ch.Table.Notes) > 0 {
+					t.Errorf("%s %s has a note: %q %v", lang, ch.ID, ch.Note, ch.Table.Notes)
+				}
+				continue
 			}
-			continue
+			found = true
+			if !strings.HasPrefix(ch.Note, start) || !strings.Contains(ch.Note, "II.F") || !strings.HasSuffix(ch.Note, " 0.") {
+				t.Errorf("%s: the counting rule is not the chart's note: %q", lang, ch.Note)
+			}
+			if len(ch.Table.Notes) != 1 || ch.Table.Notes[0].Text != ch.Note {
+				t.Errorf("%s: the chart's data has notes %v, want its note", lang, ch.Table.Notes)
+			}
 		}
-		if !strings.HasPrefix(ch.Note, "Un produit est compté exécuté lorsque") || !strings.HasSuffix(ch.Note, "ou 0.") {
-			t.Errorf("the counting rule is not the chart's note: %q", ch.Note)
+		if !found {
+			t.Fatalf("%s: no chart-output-delivery", lang)
 		}
-		return
 	}
-	t.Fatal("no chart-output-delivery")
 }
 
 func TestEscaping(t *testing.T) {

@@ -81,6 +81,9 @@ type plot struct {
 	// foot, when set, is a sentence the page prints under the chart
 	// (Chart.Note), e.g. how the chart counts; it also ends desc.
 	foot string
+	// counted: the portal counted the figures (the report does not print
+	// them); foot says so and how, and is the note of the chart's data.
+	counted bool
 }
 
 // format writes a value for the page language.

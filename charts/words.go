@@ -18,6 +18,8 @@ type words struct {
 
 	titleOut, completed, partlyCompleted, notCompleted, notReported, component string
 	descOut, descOutComp, descOutRule                                          string
+	// counted opens the note of a chart's data that the portal counted
+	counted string
 }
 
 var texts = map[string]*words{
@@ -57,6 +59,7 @@ var texts = map[string]*words{
 		component:       "Composante %d",
 		descOut:         "Sur %d produits prévus\u00a0: %d exécutés, %d partiellement exécutés, %d non exécutés, %d sans résultat indiqué. ",
 		descOutComp:     "%s\u00a0: %d exécutés, %d partiellement exécutés, %d non exécutés, %d sans résultat indiqué. ",
+		counted:         "Chiffres comptés par le portail à partir des produits de la section II.F ; le rapport ne les imprime pas. ",
 		descOutRule: "Un produit est compté exécuté lorsque chacune de ses parties porte «\u00a0%s\u00a0» ou un chiffre supérieur à 0, " +
 			"même inférieur au chiffre prévu, partiellement exécuté lorsque certaines seulement portent «\u00a0%s\u00a0» ou 0.",
 	},
@@ -96,6 +99,7 @@ var texts = map[string]*words{
 		component:       "Component %d",
 		descOut:         "Of %d planned outputs: %d completed, %d partly completed, %d not completed, %d not reported. ",
 		descOutComp:     "%s: %d completed, %d partly completed, %d not completed, %d not reported. ",
+		counted:         "Figures counted by the portal from the outputs of section II.F; the report does not print them. ",
 		descOutRule: "An output is counted as completed when each of its parts reads “%s” or a figure above 0, " +
 			"even one below the planned figure, partly completed when only some read “%s” or 0.",
 	},

@@ -150,11 +150,12 @@ var portalNote = regexp.MustCompile(`<p class="portal-note"( lang="[a-z]+")?>(.*
 
 // TestChartCountingRuleShown: the output delivery chart's counting rule is
 // printed under it, in the page's language, for every reader (the chart's
-// <desc> reaches assistive technologies only).
+// <desc> reaches assistive technologies only), saying that the portal
+// counted the figures.
 func TestChartCountingRuleShown(t *testing.T) {
 	for lang, want := range map[string]string{
-		"fr": `<p class="chart-note">Un produit est compté exécuté lorsque`,
-		"en": `<p class="chart-note">An output is counted as completed when`,
+		"fr": "<p class=\"chart-note\">Chiffres comptés par le portail à partir des produits de la section II.F\u00a0; le rapport ne les imprime pas. Un produit est compté exécuté lorsque",
+		"en": `<p class="chart-note">Figures counted by the portal from the outputs of section II.F; the report does not print them. An output is counted as completed when`,
 	} {
 		b, err := os.ReadFile(filepath.Join(public, lang, "a-76-564", "index.html"))
 		if err != nil {

@@ -37,7 +37,23 @@ func datasetJSON(r *report.Report, d csvout.Dataset) ([]byte, error) {
 	if d.Table != nil {
 		o.member("unit", d.Table.Unit)
 	}
+	if ws := tableWarnings(r, d.ID); len(ws) > 0 {
+		o.member("warnings", ws)
+	}
 	return o.close()
+}
+
+// tableWarnings are the source's discrepancies (report.Warning) in the
+// table id: a figure printed as the source prints it, which another of
+// its figures contradicts. The dataset's files carry them, as its pages do.
+func tableWarnings(r *report.Report, id string) []report.Warning {
+	var out []report.Warning
+	for _, w := range r.Warnings {
+		if w.Table == id {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // jsonObject writes a JSON object as json.MarshalIndent(v, "", " ")

@@ -58,7 +58,7 @@ var kindDescriptions = map[string]string{
 	"outputs":    "One row per delivered figure of an output (an output without a figure has one row with an empty completed): the planned output, the figure as printed (completed), its number (value) and label, the remarks, and a status when the report says yes or no (completed, not-completed), empty otherwise.",
 	"variances":  "One row per variance item of section IV, with the amount and percentage of the variance and the text of the paragraphs that explain it.",
 	"follow-up":  "One row per request of a legislative body (section VI) with the action taken.",
-	"chart":      "The data behind a chart of the portal, as drawn.",
+	"chart":      "The data behind a chart of the portal, as drawn. Where the portal counted the figures (the report does not print them), the resource's notes say so and how.",
 }
 
 // fieldEnums are the closed lists of values of some dataset fields.
@@ -89,6 +89,8 @@ type dpResource struct {
 	Title         string            `json:"title"`
 	Titles        map[string]string `json:"titles"`
 	Unit          string            `json:"unit,omitempty"`
+	// Warnings are the source's discrepancies in the table (tableWarnings).
+	Warnings []report.Warning `json:"warnings,omitempty"`
 }
 
 // dpNote is a table's note in its resource: the footnote (or the line
@@ -247,6 +249,7 @@ func dataPackage(r *report.Report, dd *dataFolder, files []csvout.Dataset) (map[
 			// share of redeployments), which a CSV has no place for
 			res.Notes = tableNotes(d.Table)
 		}
+		res.Warnings = tableWarnings(r, d.ID)
 		resources = append(resources, res)
 	}
 	source := officialURL(r)
@@ -371,7 +374,7 @@ func readme(r *report.Report, files []csvout.Dataset) string {
 	b.WriteString("- outputs: one row per delivered figure (completed as printed, value, label), with the planned output and the remarks; status is completed or not-completed when the report answers yes or no, empty otherwise.\n")
 	b.WriteString("\nCustom downloads (several tables or reports in one tidy table, chosen columns, items only, semicolon and decimal comma, XLSX): /api/csv?report=" + r.Slug + "&table=iii-a&format=csv|tsv|json|xlsx&columns=…&row_type=item&delimiter=semicolon&decimal=comma&bom=1\n")
 	if len(r.Warnings) > 0 {
-		b.WriteString("\nDiscrepancies found in the source itself (each figure published as printed):\n")
+		b.WriteString("\nDiscrepancies found in the source itself (each figure published as printed; also under \"warnings\" in its table's {id}.json and resource in datapackage.json):\n")
 		for _, w := range r.Warnings {
 			b.WriteString("- " + warningLine(w) + "\n")
 		}

@@ -627,6 +627,9 @@ func TestDatasetJSON(t *testing.T) {
 			doc["notes"] = d.Table.Notes
 			doc["section"] = d.Table.Section
 		}
+		if ws := tableWarnings(r, d.ID); ws != nil {
+			doc["warnings"] = ws
+		}
 		want, err := json.MarshalIndent(doc, "", " ")
 		if err != nil {
 			t.Fatal(err)
@@ -681,4 +684,52 @@ func TestAppendIndentIsJSONIndent(t *testing.T) {
 func FuzzAppendIndent(f *testing.F) {
 	f.Add(`{"a":[1,{"b":"c\"]"},[]],"d":{}}`)
 	f.Fuzz(func(t *testing.T, s string) { checkIndent(t, []byte(s)) })
+}
+
+// A figure the source contradicts (III.B's civilian personnel, 206 098,8
+// where III.A's expenditure is 206 098,9) is published as printed, with
+// the discrepancy in its table's own files, not only in report.json; and
+// the output counts the portal made say so in their data.
+func TestDatasetFilesSayTheirDiscrepanciesAndCounts(t *testing.T) {
+	dir, _ := realData(t)
+	var iiib, iiia, outputs struct {
+		Warnings []report.Warning `json:"warnings"`
+		Notes    []report.Note    `json:"notes"`
+	}
+	for name, v := range map[string]any{"iii-b.json": &iiib, "iii-a.json": &iiia, "chart-output-delivery.json": &outputs} {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, v); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	if len(iiib.Warnings) != 1 || iiib.Warnings[0].Row != "II. Personnel civil" || iiib.Warnings[0].Printed != "206098.8" || iiib.Warnings[0].Expected != "206098.9" {
+		t.Errorf("iii-b.json warnings: %+v", iiib.Warnings)
+	}
+	if len(iiia.Warnings) != 0 {
+		t.Errorf("iii-a.json has warnings: %+v", iiia.Warnings)
+	}
+	if len(outputs.Notes) != 1 || !strings.HasPrefix(outputs.Notes[0].Text, "Chiffres comptés par le portail") {
+		t.Errorf("chart-output-delivery.json notes: %+v", outputs.Notes)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "datapackage.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dp struct {
+		Resources []struct {
+			Name     string           `json:"name"`
+			Warnings []report.Warning `json:"warnings"`
+		} `json:"resources"`
+	}
+	if err := json.Unmarshal(b, &dp); err != nil {
+		t.Fatal(err)
+	}
+	for _, res := range dp.Resources {
+		if (len(res.Warnings) > 0) != (res.Name == "iii-b") {
+			t.Errorf("datapackage resource %s: warnings %+v", res.Name, res.Warnings)
+		}
+	}
 }
