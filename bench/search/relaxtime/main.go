@@ -1,7 +1,7 @@
 // Command relaxtime times, over a search index file, a query that Search
 // answers and the fallback that answers a query whose words no one text
-// holds (search.SearchSomeWords), and a cited paragraph range: medians of
-// -n runs each.
+// holds (search.SearchSomeWords), a cited paragraph range and two OR
+// queries: medians of -n runs each.
 //
 //	go run ./bench/search/relaxtime -index /dev/shm/c1000.idx
 package main
@@ -43,6 +43,8 @@ func main() {
 		}},
 		{"Search par. 1-49 (cited range)", func() (int, error) { _, t, err := ix.Search("par. 1-49", o); return t, err }},
 		{"Search par. 26", func() (int, error) { _, t, err := ix.Search("par. 26", o); return t, err }},
+		{"Search drones OR hélicoptères", func() (int, error) { _, t, err := ix.Search("drones OR hélicoptères", o); return t, err }},
+		{"Search kidal drones OR hélicopt*", func() (int, error) { _, t, err := ix.Search("kidal drones OR hélicopt*", o); return t, err }},
 	} {
 		var ds []time.Duration
 		total := 0
