@@ -403,12 +403,13 @@ func TestSearchAsYouType(t *testing.T) {
 	if err != nil || len(said) != 2 || !strings.HasSuffix(said[0], "résultat(s)") || said[1] != said[0] {
 		t.Errorf("live results' count: shown and said %q (%v)", said, err)
 	}
-	// ArrowDown moves into the results; Escape closes the panel and comes
-	// back to the box, keeping the query
+	// ArrowDown makes the first result the active option, the focus
+	// staying in the box (a combobox: TestLiveSearchIsACombobox); Escape
+	// closes the panel, keeping the query
 	err = chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown))
-	focused, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.getAttribute("href") ?? ""`))
-	if err != nil || focused != got.Href {
-		t.Errorf("ArrowDown: focus on %q, want the first result %q (%v)", focused, got.Href, err)
+	active, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[document.activeElement.id, document.getElementById(document.getElementById("q").getAttribute("aria-activedescendant"))?.getAttribute("href") ?? ""]`))
+	if err != nil || len(active) != 2 || active[0] != "q" || active[1] != got.Href {
+		t.Errorf("ArrowDown: focus on %q, active option %q, want focus on q, the first result %q (%v)", active[0], active[1], got.Href, err)
 	}
 	err = chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape))
 	state, _ := chromedp.Run(ctx, chromedp.Evaluate[[]any](`[document.querySelector(".search-live").hidden, document.activeElement.id, document.getElementById("q").value]`))

@@ -10,6 +10,8 @@
 //     CSP header on;
 //   - paragraph permalinks land on the paragraph and mark it, and the
 //     language switch keeps the reader's place;
+//   - the header's live search is a WAI-ARIA combobox with a listbox
+//     popup: roles and states, keys, and the accessibility tree;
 //   - every internal link and anchor of public/ resolves (pure Go);
 //   - the report home weighs at most 50 KiB gzip-compressed with its CSS and
 //     JS, and no page loads anything from another host;

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -21,21 +22,36 @@ func axNames(t *testing.T, path string) [][2]string {
 	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+path)); err != nil {
 		t.Fatal(err)
 	}
+	var out [][2]string
+	for _, n := range axTree(t, ctx) {
+		out = append(out, [2]string{n.role, n.name})
+	}
+	return out
+}
+
+// axNode is a node of the accessibility tree as a screen reader gets it:
+// its role, name and description, white space collapsed.
+type axNode struct{ role, name, description string }
+
+// axTree returns the nodes of the tab's accessibility tree as it is now
+// (not ignored ones), in document order.
+func axTree(t *testing.T, ctx context.Context) []axNode {
+	t.Helper()
 	tree, err := chromedp.Call(ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out [][2]string
 	str := func(v *accessibility.Value) string {
 		var s string
 		if v != nil {
 			_ = json.Unmarshal(v.Value, &s)
 		}
-		return s
+		return strings.Join(strings.Fields(s), " ")
 	}
+	var out []axNode
 	for _, n := range tree.Nodes {
 		if !n.Ignored {
-			out = append(out, [2]string{str(n.Role), strings.Join(strings.Fields(str(n.Name)), " ")})
+			out = append(out, axNode{str(n.Role), str(n.Name), str(n.Description)})
 		}
 	}
 	return out

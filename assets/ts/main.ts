@@ -83,9 +83,21 @@ interface SearchAnswer { total: number; results: SearchResult[]; partial?: boole
 // Search as you type: the header's search form asks the search function
 // for JSON and lists the first results in a panel under the box, with
 // their number (said to a screen reader) and a link to all of them.
-// ArrowDown moves into the list; Escape, a click or a focus elsewhere
-// closes it. Without JavaScript the form posts to the same function, which
-// answers with an HTML page.
+// Without JavaScript the form posts to the same function, which answers
+// with an HTML page; so the box becomes a combobox here, not in the layout.
+//
+// The panel is a WAI-ARIA 1.2 "combobox with listbox popup" (APG): the
+// focus stays in the box; ArrowDown and ArrowUp move the active option
+// (aria-activedescendant on the box, aria-selected on the option) through
+// the options and the box itself, wrapping: from the last option down to
+// the box (none active, as before any arrow), from the box up to the last
+// option; ArrowDown on a closed box opens it on its first option. Enter
+// follows the active option's link, or with none submits the form. Home,
+// End, ArrowLeft and ArrowRight edit the text, which leaves no option
+// active. Escape closes the listbox, keeping the text (a second Escape is
+// the browser's: Chrome and Safari clear a search field); Tab, a click or
+// a focus elsewhere closes it. The count and the "all results" link stay outside the
+// listbox: they are no options.
 function searchAsYouType(): void {
   const form = document.querySelector<HTMLFormElement>("form.search");
   const input = form?.querySelector<HTMLInputElement>("input[name=q]");
@@ -97,42 +109,94 @@ function searchAsYouType(): void {
   panel.hidden = true;
   const status = document.createElement("p");
   const list = document.createElement("ol");
+  list.id = "search-live-list";
+  list.setAttribute("role", "listbox");
+  list.setAttribute("aria-label", words.results);
   const all = document.createElement("a");
   panel.append(status, list, all);
   form.appendChild(panel);
-  const close = (): void => { panel.hidden = true; };
-  const links = (): HTMLAnchorElement[] => Array.from(list.querySelectorAll<HTMLAnchorElement>("a"));
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-controls", list.id);
+  input.setAttribute("aria-expanded", "false");
+  let options: HTMLAnchorElement[] = [];
+  let listed = ""; // the query the options answer
+  let active = -1; // index in options; -1: none, the box's own text
+  const setActive = (k: number): void => {
+    if (active >= 0) options[active].removeAttribute("aria-selected");
+    active = k;
+    if (k < 0) { input.removeAttribute("aria-activedescendant"); return; }
+    const o = options[k];
+    o.setAttribute("aria-selected", "true");
+    input.setAttribute("aria-activedescendant", o.id);
+    o.scrollIntoView({ block: "nearest" }); // the panel scrolls past 70vh
+  };
+  // open says whether the panel shows; the box is expanded only while it
+  // shows options (a count of none, or a refusal's reason, is no listbox)
+  const open = (shown: boolean): void => {
+    setActive(-1);
+    panel.hidden = !shown;
+    input.setAttribute("aria-expanded", String(shown && options.length > 0));
+  };
+  const close = (): void => { open(false); };
   const show = (said: string, results: SearchResult[], q: string): void => {
+    setActive(-1);
     status.textContent = said;
-    list.replaceChildren(...results.map((r) => {
-      const li = document.createElement("li");
+    listed = q;
+    options = results.map((r, k) => {
+      // the option is the link itself (a link may take the option role):
+      // a click, a middle click or Ctrl+click work as on any link, and an
+      // option holds nothing focusable. Named by its title line alone (its
+      // content but the snippet), the snippet its description: a screen
+      // reader says the title first, not a paragraph's worth of words.
       const a = document.createElement("a");
       a.href = r.url;
+      a.id = `search-live-${k}`;
+      a.tabIndex = -1; // not a tab stop: the box holds the focus
+      a.setAttribute("role", "option");
+      const title = document.createElement("span");
+      title.className = "title";
       // a citation that repeats the title ("…, produit 5") is said once
-      a.textContent = r.citation.toLowerCase().includes(r.title.toLowerCase()) ? r.citation : `${r.title} — ${r.citation}`;
-      li.append(a);
+      title.textContent = r.citation.toLowerCase().includes(r.title.toLowerCase()) ? r.citation : `${r.title} — ${r.citation}`;
+      a.append(title);
       if (r.snippet) { // a cited paragraph ("A/76/564, par. 26") comes without one
-        const p = document.createElement("p");
-        p.innerHTML = r.snippet; // escaped text with <mark> only (search.Result)
-        if (r.lang && r.lang !== pageLang) p.lang = r.lang; // the report's text; title and citation are the page's
-        li.append(p);
+        const snippet = document.createElement("span");
+        snippet.id = `${a.id}-snippet`;
+        snippet.className = "snippet";
+        snippet.innerHTML = r.snippet; // escaped text with <mark> only (search.Result)
+        if (r.lang && r.lang !== pageLang) snippet.lang = r.lang; // the report's text; title and citation are the page's
+        // said once, as the option's description (aria-describedby
+        // reads a hidden element), not as more of its name
+        snippet.setAttribute("aria-hidden", "true");
+        a.setAttribute("aria-describedby", snippet.id);
+        a.append(snippet);
       }
+      return a;
+    });
+    // each option in an item that is no list item (role none): a listbox
+    // owns options only
+    list.replaceChildren(...options.map((a) => {
+      const li = document.createElement("li");
+      li.setAttribute("role", "none");
+      li.append(a);
       return li;
     }));
+    list.hidden = options.length === 0;
     all.href = `/api/search?lang=${encodeURIComponent(lang)}&q=${encodeURIComponent(q)}`;
     all.textContent = words.all;
     all.hidden = results.length === 0;
-    panel.hidden = false;
+    open(true);
     announce(said);
   };
   let timer = 0;
   let asked = "";
   input.addEventListener("input", () => {
     window.clearTimeout(timer);
+    setActive(-1); // the text changed: the arrows start again from the box
     timer = window.setTimeout(async () => {
       const q = input.value.trim();
       asked = q;
-      if (q.length < 3) { close(); return; }
+      if (q.length < 3) { close(); listed = ""; return; }
       try {
         const res = await fetch(`/api/search?lang=${encodeURIComponent(lang)}&limit=8&q=${encodeURIComponent(q)}`, { headers: { Accept: "application/json" } });
         if (asked !== q) return;
@@ -151,27 +215,41 @@ function searchAsYouType(): void {
       } catch { close(); /* offline or function unavailable: the form still posts */ }
     }, 200);
   });
-  form.addEventListener("keydown", (ev: KeyboardEvent) => {
-    if (panel.hidden) return;
-    const ls = links();
-    const at = ls.indexOf(document.activeElement as HTMLAnchorElement);
-    if (ev.key === "Escape") { // close the list; a second Escape clears the box
-      ev.preventDefault();
+  input.addEventListener("keydown", (ev: KeyboardEvent) => {
+    if (ev.isComposing || ev.altKey || ev.ctrlKey || ev.metaKey) return; // an input method's keys, shortcuts
+    const n = options.length;
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      if (n === 0 || listed !== input.value.trim()) return; // options of another query
+      ev.preventDefault(); // the caret stays where it is
+      if (panel.hidden) { open(true); setActive(0); return; }
+      // positions -1 (the box) … n-1, in a ring
+      const step = ev.key === "ArrowDown" ? 1 : -1;
+      setActive(((active + 1 + step + n + 1) % (n + 1)) - 1);
+    } else if (ev.key === "Enter" && active >= 0 && !panel.hidden) {
+      ev.preventDefault(); // not the form's submission
+      options[active].click(); // the link's own navigation: the same URL as a click
+    } else if (ev.key === "Escape" && !panel.hidden) {
+      ev.preventDefault(); // the browser's Escape would clear the box too
       close();
-      input.focus();
-    } else if (ev.key === "ArrowDown" && ls.length > 0) {
-      ev.preventDefault();
-      ls[Math.min(at + 1, ls.length - 1)].focus();
-    } else if (ev.key === "ArrowUp" && at >= 0) {
-      ev.preventDefault();
-      if (at === 0) input.focus(); else ls[at - 1].focus();
+    } else if (["Home", "End", "ArrowLeft", "ArrowRight"].includes(ev.key)) {
+      setActive(-1); // editing the text again
     }
   });
+  // a key event sent in separate parts (DevTools', some assistive
+  // software's) brings its keypress even when its keydown was refused:
+  // the form's submission, a keypress's, would replace the option's link
+  input.addEventListener("keypress", (ev: KeyboardEvent) => {
+    if (ev.key === "Enter" && active >= 0 && !panel.hidden) ev.preventDefault();
+  });
+  // a press on an option keeps the focus in the box (its click still
+  // follows the link): a focus leaving the box closes the listbox
+  list.addEventListener("mousedown", (ev: MouseEvent) => { ev.preventDefault(); });
   form.addEventListener("focusout", (ev: FocusEvent) => {
-    // focus gone elsewhere by the keyboard; a click that focuses nothing
-    // (Safari, Firefox on a Mac) is the document's click handler's
+    // focus gone elsewhere by the keyboard (Tab: to the form's button or
+    // beyond); a click that focuses nothing (Safari, Firefox on a Mac) is
+    // the document's click handler's
     const to = ev.relatedTarget as Node | null;
-    if (to && !form.contains(to)) close();
+    if (to && to !== input && !panel.contains(to)) close();
   });
   document.addEventListener("click", (ev: MouseEvent) => {
     if (!form.contains(ev.target as Node)) close();
