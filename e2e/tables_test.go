@@ -68,3 +68,30 @@ func TestTableCaptionsAsPrinted(t *testing.T) {
 		t.Errorf("checked %d captions with the period and %d column references, want 2 and 8", periods, refs)
 	}
 }
+
+// danglingSep is a link separator with no link after it.
+var danglingSep = regexp.MustCompile(`·\s*(<p[ >]|</figcaption>|</td>|</li>)`)
+
+// TestNoDanglingSeparator: a table's download links are separated by "·",
+// with none after the last (the citation under them is a paragraph of its
+// own: "CSV · JSON · CSV for Excel ·" printed a stray dot).
+func TestNoDanglingSeparator(t *testing.T) {
+	pages := 0
+	err := filepath.WalkDir(public, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		pages++
+		if m := danglingSep.Find(b); m != nil {
+			t.Errorf("%s: a separator with nothing after it: %q", strings.TrimPrefix(path, public), m)
+		}
+		return nil
+	})
+	if err != nil || pages < 100 {
+		t.Fatalf("%d pages read: %v", pages, err)
+	}
+}

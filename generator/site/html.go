@@ -646,10 +646,13 @@ func (w *htmlw) downloads(title, csv, json, excel, cite, url string) {
 	w.s("\n<figcaption lang=\"")
 	w.esc(w.lang)
 	w.s(`">`)
+	sep := ""
 	for _, l := range [][2]string{{csv, "csv"}, {json, "json"}, {excel, "excel"}} {
 		if l[0] == "" {
 			continue
 		}
+		w.s(sep)
+		sep = " · " // between links: the citation is a paragraph of its own
 		w.s(`<a href="`)
 		w.url(l[0])
 		w.s(`">`)
@@ -659,7 +662,7 @@ func (w *htmlw) downloads(title, csv, json, excel, cite, url string) {
 			titleLang = w.content
 		}
 		w.vh(" — "+title, titleLang)
-		w.s("</a> · ")
+		w.s("</a>")
 	}
 	w.cite(cite, url)
 	w.s("</figcaption>\n</figure>\n")
