@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"pkportal/ingest"
+	"pkportal/report"
 )
 
 // captionRE finds a table's caption on a page.
@@ -57,7 +58,13 @@ func TestTableCaptionsAsPrinted(t *testing.T) {
 					continue
 				}
 				refs++
-				if !strings.Contains(head, c.Label+`<br><small class="ref">`+c.Ref+"</small>") {
+				// on an English page, the printed heading comes under the
+				// data contract's English title
+				printed := c.Label
+				if lang != r.Language {
+					printed = `<span lang="en">` + report.FieldTitles[c.Key][1] + `</span><br><small class="printed">` + c.Label + "</small>"
+				}
+				if !strings.Contains(head, printed+`<br><small class="ref">`+c.Ref+"</small>") {
 					t.Errorf("%s: heading %q without its reference %q: %s", name, c.Label, c.Ref, head)
 				}
 			}
@@ -93,5 +100,30 @@ func TestNoDanglingSeparator(t *testing.T) {
 	})
 	if err != nil || pages < 100 {
 		t.Fatalf("%d pages read: %v", pages, err)
+	}
+}
+
+// TestEnglishNamesOfTables: on the English UI of a French report, a
+// standard table's page and the table index give its English name (the
+// data contract's) under the title the report prints; the French UI does
+// not.
+func TestEnglishNamesOfTables(t *testing.T) {
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join(public, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	en := read("en/a-76-564/tables/iii-a/index.html")
+	if !strings.Contains(en, `<h1 lang="fr">A/76/564 — Ressources financières</h1>`+"\n"+`<p class="gloss">III.A Financial resources</p>`) {
+		t.Errorf("English III.A page: no English name under its title")
+	}
+	if idx := read("en/a-76-564/tables/index.html"); !strings.Contains(idx, `<br><span class="gloss">IV. Analysis of variances</span>`) ||
+		!strings.Contains(idx, `<br><span class="gloss">Expected accomplishment 1.1: planned and completed outputs</span>`) {
+		t.Errorf("English table index: no English names")
+	}
+	if fr := read("fr/a-76-564/tables/iii-a/index.html") + read("fr/a-76-564/tables/index.html"); strings.Contains(fr, `class="gloss"`) {
+		t.Errorf("French pages carry English names")
 	}
 }

@@ -502,7 +502,18 @@ func (w *htmlw) table(t *TableView) {
 	w.s("</caption>\n<thead><tr><td></td>")
 	for i, c := range t.Columns {
 		w.s(`<th scope="col">`)
-		w.esc(c)
+		if i < len(t.ColTitles) && t.ColTitles[i] != "" {
+			// the heading in the reader's language, the printed one under it
+			w.s(`<span lang="`)
+			w.esc(w.lang)
+			w.s(`">`)
+			w.esc(t.ColTitles[i])
+			w.s(`</span><br><small class="printed">`)
+			w.esc(c)
+			w.s("</small>")
+		} else {
+			w.esc(c)
+		}
 		if i < len(t.ColNotes) && t.ColNotes[i] != "" {
 			w.noteMark(t.ColNotes[i])
 		}

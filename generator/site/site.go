@@ -291,6 +291,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 		ct := *c.Table
 		ct.Notes = nil // the chart's Note, printed under it, says what its data's note says
 		tv := v.table(&ct)
+		tv.ColTitles = nil // a chart's headings are in the page's language already
 		tv.CSV, tv.JSON, tv.Excel = dataURL(r, c.ID, "csv"), dataURL(r, c.ID, "json"), ""
 		tv.URL = r.URL(lang, "", c.ID)
 		tv.Cite = r.CiteTable(lang, c.Source) // where the report prints its figures

@@ -59,11 +59,24 @@ func (v *viewer) dataset(d csvout.Dataset) (*DatasetView, error) {
 	return dv, nil
 }
 
+// gloss is a dataset's English title (the data contract's: englishTitle)
+// on an English page of a report in another language, "" otherwise: the
+// title the report prints stays the page's heading.
+func (v *viewer) gloss(d csvout.Dataset) string {
+	if v.lang != "en" || v.r.Language == "en" {
+		return ""
+	}
+	if t := englishTitle(d); t != d.ID {
+		return t
+	}
+	return ""
+}
+
 // writeTables writes the table index and one page per dataset.
 func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) error {
 	var list []map[string]string
 	for _, d := range ds {
-		list = append(list, map[string]string{"id": d.ID, "title": d.Title, "url": r.URL(v.lang, "tables/"+d.ID, ""), "csv": dataURL(r, d.ID, "csv"), "json": dataURL(r, d.ID, "json"), "excel": v.excelURL(d.ID)})
+		list = append(list, map[string]string{"id": d.ID, "title": d.Title, "gloss": v.gloss(d), "url": r.URL(v.lang, "tables/"+d.ID, ""), "csv": dataURL(r, d.ID, "csv"), "json": dataURL(r, d.ID, "json"), "excel": v.excelURL(d.ID)})
 	}
 	err := writePage(filepath.Join(root, "tables", "_index.md"), page{
 		Title: r.Symbol + " — " + v.w.tables, Type: "report", Layout: "tableindex",
@@ -94,7 +107,7 @@ func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) 
 		err = writePage(filepath.Join(root, "tables", d.ID+".md"), page{
 			Title: r.Symbol + " — " + d.Title, Type: "report", Layout: "tablepage", Weight: i + 1,
 			Params: map[string]any{"symbol": r.Symbol, "contentlang": r.Language, "reporturl": r.URL(v.lang, "", ""),
-				"tablesurl": r.URL(v.lang, "tables", ""), "body": body, "jsonld": string(ld)},
+				"tablesurl": r.URL(v.lang, "tables", ""), "body": body, "jsonld": string(ld), "gloss": v.gloss(d)},
 		})
 		if err != nil {
 			return err

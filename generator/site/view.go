@@ -48,11 +48,16 @@ type TableView struct {
 	ColNotes []string `json:"colnotes"`
 	// ColRefs are the columns' numbers and formulas as the report prints
 	// them under the headings ("(3) = (1) – (2)"), or nil.
-	ColRefs []string   `json:"colrefs,omitempty"`
-	Rows    []RowView  `json:"rows"`
-	Notes   []NoteView `json:"notes,omitempty"`
-	CSV     string     `json:"csv"`
-	JSON    string     `json:"json"`
+	ColRefs []string `json:"colrefs,omitempty"`
+	// ColTitles are, on a page in another language than the report's,
+	// the columns' titles in the page's (the data contract's, report.
+	// FieldTitles; "" for a column without one), the printed heading
+	// under each; nil otherwise.
+	ColTitles []string   `json:"coltitles,omitempty"`
+	Rows      []RowView  `json:"rows"`
+	Notes     []NoteView `json:"notes,omitempty"`
+	CSV       string     `json:"csv"`
+	JSON      string     `json:"json"`
 	// Excel is the CSV function's download of the table for a spreadsheet
 	// in the page's language (a byte order mark; in French ";" and a
 	// decimal comma); empty for a chart's data, which it does not serve.

@@ -217,6 +217,27 @@ func (v *viewer) num(d report.Decimal) string {
 	return s
 }
 
+// colTitles are the titles of the columns cs in the page's language, from
+// the data contract (report.FieldTitles), "" where it has none or where
+// the heading already reads so; nil when no column has one.
+func (v *viewer) colTitles(cs []report.Column) []string {
+	i := 1 // report.FieldTitles holds the French and English titles
+	if v.lang == "fr" {
+		i = 0
+	}
+	out := make([]string, len(cs))
+	some := false
+	for k, c := range cs {
+		if t, ok := report.FieldTitles[c.Key]; ok && !strings.EqualFold(t[i], c.Label) {
+			out[k], some = t[i], true
+		}
+	}
+	if !some {
+		return nil
+	}
+	return out
+}
+
 func (v *viewer) table(t *report.Table) *TableView {
 	if t == nil {
 		return nil
@@ -236,6 +257,9 @@ func (v *viewer) table(t *report.Table) *TableView {
 		if c.Ref != "" { // ingest sets every column's or none
 			tv.ColRefs = append(tv.ColRefs, c.Ref)
 		}
+	}
+	if v.lang != v.r.Language {
+		tv.ColTitles = v.colTitles(t.Columns)
 	}
 	for _, r := range t.Rows {
 		rv := RowView{Label: r.Label, Type: r.Type, Notes: strings.Join(r.Notes, ", "), Indent: r.Group != "" && r.Type == report.RowItem}
