@@ -127,3 +127,27 @@ func TestEnglishNamesOfTables(t *testing.T) {
 		t.Errorf("French pages carry English names")
 	}
 }
+
+// TestEnglishNamesOfSections: an English page of a French report names
+// its standard section in English in its head (a <title> cannot mark
+// French words as French: a screen reader read "Activités d’appui de la
+// mission" with an English voice; link previews show it) and under the
+// printed heading; a French page keeps the report's heading.
+func TestEnglishNamesOfSections(t *testing.T) {
+	for p, want := range map[string][2]string{
+		"en/a-76-564/ii-c/index.html":   {"<title>A/76/564 — II.C Mission support initiatives · ", `<p class="gloss" lang="en">II.C Mission support initiatives</p>`},
+		"en/a-76-564/ii-f-2/index.html": {"<title>A/76/564 — Component 2 · ", `<p class="gloss" lang="en">Component 2</p>`},
+		"en/a-76-564/tables/ea-2-1-indicators/index.html": {"<title>A/76/564 — Expected accomplishment 2.1: planned and actual indicators of achievement · ",
+			`<p class="gloss">Expected accomplishment 2.1: planned and actual indicators of achievement</p>`},
+		"fr/a-76-564/ii-c/index.html": {"<title>A/76/564 — II.C. Activités d’appui de la mission · ", ""},
+	} {
+		b, err := os.ReadFile(filepath.Join(public, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		if !strings.Contains(s, want[0]) || want[1] != "" && !strings.Contains(s, want[1]) || want[1] == "" && strings.Contains(s, `class="gloss"`) {
+			t.Errorf("%s: want %q and %q", p, want[0], want[1])
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package report
 
+import "strings"
+
 // FieldTitles gives the French and English title of every field of the
 // data contract (the columns' keys and the datasets' other fields), for
 // datapackage.json, column headings and the English UI's search.
@@ -58,6 +60,20 @@ var FieldTitles = map[string][2]string{
 // language-neutral ids, whatever the report's language: the data
 // contract's titles, and what the English UI's search finds them by.
 var EnglishTitles = map[string]string{
+	// sections (DESIGN.md's English headings)
+	"summary": "Summary",
+	"i":       "I. Introduction",
+	"ii":      "II. Mandate performance",
+	"ii-a":    "II.A Overall",
+	"ii-b":    "II.B Budget implementation",
+	"ii-c":    "II.C Mission support initiatives",
+	"ii-d":    "II.D Regional mission cooperation",
+	"ii-e":    "II.E Partnerships, country team coordination and integrated missions",
+	"ii-f":    "II.F Results-based budgeting frameworks",
+	"iii":     "III. Resource performance",
+	"iii-c":   "III.C Monthly expenditure pattern",
+	"v":       "V. Actions to be taken by the General Assembly",
+	// tables, and the sections of the same id
 	"summary-financial": "Summary: financial resources",
 	"summary-hr":        "Summary: human resources incumbency performance",
 	"iii-a":             "III.A Financial resources",
@@ -68,4 +84,17 @@ var EnglishTitles = map[string]string{
 	"iii-f":             "III.F Value of non-budgeted contributions",
 	"iv":                "IV. Analysis of variances",
 	"vi":                "VI. Summary of follow-up action",
+}
+
+// EnglishTitle is the English title of a standard section or table by its
+// id (EnglishTitles), "Component N" for the components of II.F
+// ("ii-f-N", whose own names each mission chooses), or "".
+func EnglishTitle(id string) string {
+	if t, ok := EnglishTitles[id]; ok {
+		return t
+	}
+	if n, ok := strings.CutPrefix(id, "ii-f-"); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+		return "Component " + n
+	}
+	return ""
 }

@@ -98,8 +98,11 @@ func TestRelevance(t *testing.T) {
 		{"UNOWAS", "/en/a-76-564/ii-d/#par-22"},                                      // an acronym
 		{"drones", "/en/a-76-564/ii-c/#par-19"},                                      // a word both languages share
 		{"helicopters", "/en/a-76-564/ii-f-5/#ea-5-1-o18"},                           // hélicoptères, its feminine folded: the English word
-		{"vaccination kind:paragraph", "/en/a-76-564/ii-b/#par-14"},                  // and a filter
-		{"rations lang:en", "/en/a-76-564/iii/#par-52"},                              // the language typed in the query
+		{"mission support initiatives", "/en/a-76-564/ii-c/#ii-c"},                   // a section by its standard English heading (report.EnglishTitle)
+		{"mandate performance", "/en/a-76-564/#ii"},
+		{"component 2", "/en/a-76-564/ii-f-2/#ii-f-2"},
+		{"vaccination kind:paragraph", "/en/a-76-564/ii-b/#par-14"}, // and a filter
+		{"rations lang:en", "/en/a-76-564/iii/#par-52"},             // the language typed in the query
 	} {
 		lang := "fr"
 		if strings.HasPrefix(c.want, "/en/") && !strings.Contains(c.q, "lang:") {

@@ -96,7 +96,7 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 			title = s.Number + ". " + s.Title
 		}
 		label := s.Title
-		if en := report.EnglishTitles[s.ID]; en != "" && r.Language != "en" {
+		if en := report.EnglishTitle(s.ID); en != "" && r.Language != "en" {
 			label += " · " + en // found by the English name the English pages print
 		}
 		add(Doc{URL: r.URL(lang, pageOf[s.ID], s.ID), Kind: "heading", Title: title, Citation: r.CiteSection(lang, s), Label: label, Text: label})

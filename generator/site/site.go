@@ -346,6 +346,11 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 				"headtitle": r.Symbol + " — " + sectionTitle(s),
 			},
 		}
+		if g := v.englishName(s.ID); g != "" {
+			// an English page's head, whose title cannot mark French words
+			// as such, and a gloss under the heading the report prints
+			p.Params["headtitle"], p.Params["gloss"] = r.Symbol+" — "+g, g
+		}
 		if err := writePage(filepath.Join(root, s.ID+".md"), p); err != nil {
 			return err
 		}

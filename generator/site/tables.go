@@ -72,6 +72,15 @@ func (v *viewer) gloss(d csvout.Dataset) string {
 	return ""
 }
 
+// englishName is a section's English title (report.EnglishTitle) on an
+// English page of a report in another language, "" otherwise.
+func (v *viewer) englishName(id string) string {
+	if v.lang != "en" || v.r.Language == "en" {
+		return ""
+	}
+	return report.EnglishTitle(id)
+}
+
 // writeTables writes the table index and one page per dataset.
 func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) error {
 	var list []map[string]string
@@ -104,11 +113,15 @@ func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) 
 		if err != nil {
 			return err
 		}
-		err = writePage(filepath.Join(root, "tables", d.ID+".md"), page{
+		tp := page{
 			Title: r.Symbol + " — " + d.Title, Type: "report", Layout: "tablepage", Weight: i + 1,
 			Params: map[string]any{"symbol": r.Symbol, "contentlang": r.Language, "reporturl": r.URL(v.lang, "", ""),
 				"tablesurl": r.URL(v.lang, "tables", ""), "body": body, "jsonld": string(ld), "gloss": v.gloss(d)},
-		})
+		}
+		if g := v.gloss(d); g != "" {
+			tp.Params["headtitle"] = r.Symbol + " — " + g // see writeReport's section pages
+		}
+		err = writePage(filepath.Join(root, "tables", d.ID+".md"), tp)
 		if err != nil {
 			return err
 		}
