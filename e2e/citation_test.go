@@ -147,3 +147,18 @@ func TestChartsCiteTheirSource(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedTitlesMarkedFrench: on an English page, a citation quoting the
+// report's French title marks it French, the chart's too (the vacancy
+// chart cites the summary's human resources table: its quote was read
+// with an English voice).
+func TestQuotedTitlesMarkedFrench(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(public, "en", "a-76-564", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	quote := `“<span lang="fr">Exécution du budget : ressources humaines</span>”`
+	if n := strings.Count(string(b), quote); n != 2 {
+		t.Errorf("English report home: %d citations mark the human resources table's title French, want 2 (its table and the vacancy chart)", n)
+	}
+}

@@ -114,6 +114,23 @@ func quote(lang, s string) string {
 	return "“" + s + "”"
 }
 
+// Quoted splits a citation around the title it quotes (quote's marks):
+// "A/76/564, summary, “", "Ressources financières", "”"; ok is false when
+// it quotes none. The quoted words are the report's, in its language,
+// which a page in another language marks as such.
+func Quoted(cite string) (before, title, after string, ok bool) {
+	for _, q := range [][2]string{{"“", "”"}, {"«\u00a0", "\u00a0»"}} {
+		i := strings.Index(cite, q[0])
+		j := strings.LastIndex(cite, q[1])
+		if i < 0 || j < i+len(q[0]) {
+			continue
+		}
+		i += len(q[0])
+		return cite[:i], cite[i:j], cite[j:], true
+	}
+	return cite, "", "", false
+}
+
 // CiteReport cites the whole report for a bibliography, in a UI language:
 // "United Nations, “Exécution du budget …”, A/76/564" (the title is the
 // report's own, in its language).

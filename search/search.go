@@ -51,6 +51,14 @@ type Doc struct {
 	known *knownContent
 }
 
+// TitleIsText reports whether the documents of a kind are titled by the
+// report's own words (a heading, a table's title, a row's table and
+// label), in the language of their text (Doc.Lang), not the UI's: a page
+// in another language marks such a title as the text's.
+func TitleIsText(kind string) bool {
+	return kind == "heading" || kind == "table" || kind == "table-row"
+}
+
 // Docs returns the documents FromReports indexes, for readers of the UI
 // language lang (the benchmarks feed the same documents to other engines),
 // report after report. The reports are read in parallel, one per core.

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"pkportal/report"
 )
 
 // htmlw writes the HTML of page bodies: blocks, paragraphs, tables,
@@ -27,6 +29,10 @@ type htmlw struct {
 	// French report): the UI's words then carry their own lang.
 	mark    bool
 	content string
+	// quoted is the language of the title a citation quotes when no
+	// element around says it (a chart's data, in the page's language, of
+	// a report in another: TableView.LabelLang), while its table is written
+	quoted string
 }
 
 func (w *htmlw) s(lit string) { w.b.WriteString(lit) }
@@ -289,20 +295,18 @@ func (w *htmlw) cite(cite, url string) {
 // words: "A/76/564, summary, “Ressources financières”") marked with the
 // report's language when the page's is another.
 func (w *htmlw) citeText(cite string) {
-	for _, q := range [][2]string{{"“", "”"}, {"«\u00a0", "\u00a0»"}} {
-		i := strings.Index(cite, q[0])
-		j := strings.LastIndex(cite, q[1])
-		if !w.mark || i < 0 || j < i {
-			continue
-		}
-		i += len(q[0])
-		w.esc(cite[:i])
+	lang := w.quoted
+	if w.mark {
+		lang = w.content
+	}
+	if before, title, after, ok := report.Quoted(cite); ok && lang != "" {
+		w.esc(before)
 		w.s(`<span lang="`)
-		w.esc(w.content)
+		w.esc(lang)
 		w.s(`">`)
-		w.esc(cite[i:j])
+		w.esc(title)
 		w.s("</span>")
-		w.esc(cite[j:])
+		w.esc(after)
 		return
 	}
 	w.esc(cite)
@@ -579,6 +583,10 @@ func (w *htmlw) table(t *TableView) {
 	}
 	w.notes(t.Notes, false)
 	w.warnings(t.Warns)
+	if !w.mark {
+		w.quoted = t.LabelLang
+		defer func() { w.quoted = "" }()
+	}
 	w.downloads(t.Title, t.CSV, t.JSON, t.Excel, t.Cite, t.URL)
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"pkportal/functions/lambdahttp"
+	"pkportal/report"
 	"pkportal/search"
 )
 
@@ -126,6 +127,22 @@ var tips = map[string][]tip{
 // one value not escaped again.
 var pageTemplate = template.Must(template.New("results").Funcs(template.FuncMap{
 	"snippet": func(s string) template.HTML { return template.HTML(s) },
+	// titleLang is a result's title's language when it is the report's
+	// words in another language than the page's, "" otherwise
+	"titleLang": func(r search.Result, page string) string {
+		if search.TitleIsText(r.Kind) && r.Lang != page {
+			return r.Lang
+		}
+		return ""
+	},
+	// quoted splits a citation around the report's title it quotes
+	"quoted": func(cite string) []string {
+		before, title, after, ok := report.Quoted(cite)
+		if !ok {
+			return nil
+		}
+		return []string{before, title, after}
+	},
 }).Parse(`<!doctype html>
 <html lang="{{.Lang}}">
 <head>
@@ -164,8 +181,10 @@ var pageTemplate = template.Must(template.New("results").Funcs(template.FuncMap{
 <p>{{.W.none}}{{with .OtherWords}} {{.}}{{end}}</p>
 {{- else}}
 <ol class="results" start="{{.Start}}">
-{{- range .Results}}
-  <li><a href="{{.URL}}">{{.Title}}</a> <cite>{{.Citation}}</cite>
+{{- range $r := .Results}}
+  <li><a href="{{.URL}}"{{with titleLang . $.Lang}} lang="{{.}}"{{end}}>{{.Title}}</a> <cite>
+  {{- with and (ne $r.Lang $.Lang) (quoted .Citation)}}{{index . 0}}<span lang="{{$r.Lang}}">{{index . 1}}</span>{{index . 2}}{{else}}{{.Citation}}{{end -}}
+  </cite>
   {{- if .Snippet}}
   <p lang="{{.Lang}}">{{snippet .Snippet}}</p>{{end}}</li>
 {{- end}}
