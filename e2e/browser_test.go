@@ -572,3 +572,55 @@ func TestWideTablesReachableByKeyboard(t *testing.T) {
 		t.Errorf("III.A at 390 px: %v, want a wide table and a tab stop", s)
 	}
 }
+
+// TestReadableOnAPhone: what a reader on a 360-pixel phone measured
+// (audit, session 19): the report's title within the first screen, chart
+// labels of at least 10 pixels (they were 4.5), a wide table's caption
+// within the screen and its row labels kept in view when the table is
+// scrolled sideways, the results frameworks' texts across the screen
+// (they were squeezed in half of it), and a search box of 16 pixels
+// (Safari on iOS zooms the page into a smaller one).
+func TestReadableOnAPhone(t *testing.T) {
+	ctx, cancel := tab(t)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 780)); err != nil {
+		t.Fatal(err)
+	}
+	measure := func(path, js string) map[string]float64 {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+path)); err != nil {
+			t.Fatal(err)
+		}
+		m, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](js))
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		return m
+	}
+	home := measure("/fr/a-76-564/", `(() => {
+		const px = (e) => e.getBoundingClientRect();
+		let least = 99;
+		for (const svg of document.querySelectorAll("figure.chart svg")) {
+			const scale = px(svg).width / svg.viewBox.baseVal.width;
+			for (const tx of svg.querySelectorAll("text")) least = Math.min(least, parseFloat(getComputedStyle(tx).fontSize) * scale);
+		}
+		return {h1Bottom: px(document.querySelector("h1")).bottom, chartText: least,
+			input: parseFloat(getComputedStyle(document.querySelector("form.search input[type=search]")).fontSize)};
+	})()`)
+	if home["h1Bottom"] > 780 || home["chartText"] < 10 || home["input"] < 16 {
+		t.Errorf("report home at 360 px: title ends at %.0f px (screen 780), least chart text %.1f px (want ≥ 10), search box text %.0f px (want ≥ 16)", home["h1Bottom"], home["chartText"], home["input"])
+	}
+	table := measure("/fr/a-76-564/tables/iii-a/", `(() => {
+		const fig = document.querySelector("figure.table"), cap = fig.querySelector("caption"), th = fig.querySelector("tbody th[scope=row]");
+		fig.scrollLeft = 200;
+		const f = fig.getBoundingClientRect();
+		return {figRight: f.right, figLeft: f.left, capRight: cap.getBoundingClientRect().right, thLeft: th.getBoundingClientRect().left, scrolled: fig.scrollLeft};
+	})()`)
+	if table["scrolled"] == 0 || table["capRight"] > table["figRight"]+1 || table["thLeft"] < table["figLeft"]-1 {
+		t.Errorf("III.A at 360 px, scrolled %.0f px: caption ends at %.0f px in a frame ending at %.0f; row label at %.0f px, frame from %.0f", table["scrolled"], table["capRight"], table["figRight"], table["thLeft"], table["figLeft"])
+	}
+	ea := measure("/fr/a-76-564/ii-f-1/", `(() => ({dd: document.querySelector(".ea dl dd").getBoundingClientRect().width, main: document.querySelector("main").clientWidth}))()`)
+	if ea["dd"] < 0.75*ea["main"] {
+		t.Errorf("II.F.1 at 360 px: an indicator's text is %.0f px wide in a page of %.0f", ea["dd"], ea["main"])
+	}
+}
