@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -270,4 +271,25 @@ func TestLiveSearchOptionClick(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitLocation(t, ctx, third.Href)
+}
+
+// TestLiveSearchMarksFrenchTitles: on the English UI, a result titled by
+// the French report's own words (a table's title) says so in its option,
+// so that a screen reader reads it in French; an English title is not.
+func TestLiveSearchMarksFrenchTitles(t *testing.T) {
+	ctx, cancel := tab(t)
+	defer cancel()
+	typeInSearch(t, ctx, "/en/a-76-564/", "ressources kind:table")
+	marked, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("[role=option] .title [lang=fr]")).map((e) => e.textContent)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(marked, "Ressources financières") {
+		t.Errorf("English live search for tables: French titles marked %q, want Ressources financières among them", marked)
+	}
+	typeInSearch(t, ctx, "/en/a-76-564/", "drones kind:output")
+	marked, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("[role=option] .title [lang]")).map((e) => e.textContent)`))
+	if err != nil || len(marked) != 0 {
+		t.Errorf("English live search for outputs: %q marked with a language (%v)", marked, err)
+	}
 }

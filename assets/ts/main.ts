@@ -77,7 +77,11 @@ function keepPlaceOnLanguageSwitch(): void {
   });
 }
 
-interface SearchResult { url: string; title: string; citation: string; snippet: string; lang: string }
+interface SearchResult { url: string; title: string; kind: string; citation: string; snippet: string; lang: string }
+
+// titledByText: kinds whose title is the report's own words, in its
+// language (search.TitleIsText)
+const titledByText = ["heading", "table", "table-row"];
 interface SearchAnswer { total: number; results: SearchResult[]; partial?: boolean }
 
 // Search as you type: the header's search form asks the search function
@@ -156,8 +160,16 @@ function searchAsYouType(): void {
       a.setAttribute("role", "option");
       const title = document.createElement("span");
       title.className = "title";
-      // a citation that repeats the title ("…, produit 5") is said once
-      title.textContent = r.citation.toLowerCase().includes(r.title.toLowerCase()) ? r.citation : `${r.title} — ${r.citation}`;
+      // a citation that repeats the title ("…, produit 5") is said once;
+      // a title in the report's words is marked with its language
+      if (r.citation.toLowerCase().includes(r.title.toLowerCase())) {
+        title.textContent = r.citation;
+      } else {
+        const t = document.createElement("span");
+        t.textContent = r.title;
+        if (titledByText.includes(r.kind) && r.lang && r.lang !== pageLang) t.lang = r.lang;
+        title.append(t, ` — ${r.citation}`);
+      }
       a.append(title);
       if (r.snippet) { // a cited paragraph ("A/76/564, par. 26") comes without one
         const snippet = document.createElement("span");
