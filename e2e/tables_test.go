@@ -151,3 +151,30 @@ func TestEnglishNamesOfSections(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishContentsOfAFrenchReport: the English report home's table of
+// contents gives each standard section's English heading after the
+// report's own (marked English in a French list), none where they read
+// the same; the French home gives none.
+func TestEnglishContentsOfAFrenchReport(t *testing.T) {
+	en, err := os.ReadFile(filepath.Join(public, "en", "a-76-564", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr, err := os.ReadFile(filepath.Join(public, "fr", "a-76-564", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<a href="/en/a-76-564/ii-c/">II.C. Activités d’appui de la mission</a> <span class="gloss" lang="en">Mission support initiatives</span>`,
+		`<span>II. Exécution du mandat</span> <span class="gloss" lang="en">Mandate performance</span>`,
+		`<a href="/en/a-76-564/iv/">IV. Analyse des écarts</a> <span class="gloss" lang="en">Analysis of variances</span>`,
+	} {
+		if !strings.Contains(string(en), want) {
+			t.Errorf("English report home: no %s", want)
+		}
+	}
+	if strings.Contains(string(en), `Introduction</a> <span class="gloss"`) || strings.Contains(string(fr), `class="gloss"`) {
+		t.Error("a gloss that repeats the heading, or on the French home")
+	}
+}

@@ -166,7 +166,10 @@ type footnoteView struct {
 // function's link for the part's heading).
 type tocEntry struct {
 	ID, Title, URL string
-	Children       []tocEntry
+	// Gloss is the section's English heading in the language GlossLang
+	// (report.EnglishTitles), or "".
+	Gloss, GlossLang string
+	Children         []tocEntry
 }
 
 // linkView is an entry of a list of links: a page of the table of

@@ -407,7 +407,9 @@ func mkdir(d string) error {
 
 // toc is the table of contents of sections: each section with a page of
 // its own links to it, and a section whose parts have pages of their own
-// lists them beneath it. The summary is the home itself.
+// lists them beneath it; on an English page of a report in another
+// language, a standard section's English heading follows its own. The
+// summary is the home itself.
 func toc(r *report.Report, lang string, sections []*report.Section, pageOf map[string]string) []tocEntry {
 	var out []tocEntry
 	for _, s := range sections {
@@ -415,6 +417,13 @@ func toc(r *report.Report, lang string, sections []*report.Section, pageOf map[s
 			continue
 		}
 		e := tocEntry{ID: s.ID, Title: sectionTitle(s)}
+		if en := report.EnglishTitles[s.ID]; en != "" && lang == "en" && r.Language != "en" {
+			// the standard heading's English words, without its number
+			e.Gloss, e.GlossLang = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(en, s.Number+"."), s.Number)), lang
+			if strings.EqualFold(e.Gloss, s.Title) { // "Introduction"
+				e.Gloss = ""
+			}
+		}
 		if pageOf[s.ID] == s.ID {
 			e.URL = r.URL(lang, s.ID, "")
 		}
