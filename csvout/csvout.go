@@ -128,7 +128,11 @@ func Write(w io.Writer, f Frame, o Options) error {
 			case numeric && o.DecimalComma:
 				v = strings.Replace(v, ".", ",", 1)
 			case o.DecimalComma && i < len(f.Figures) && f.Figures[i] && figure.MatchString(v):
+				dot := v
 				v = strings.ReplaceAll(v, ".", ",") // "0,0-5,0", as the report prints it
+				if o.Neutralise && !IsNumber(dot) {
+					v = Neutralise(v) // a range from a negative figure, "-5,0-3,0", is no formula
+				}
 			case !numeric && o.Neutralise:
 				v = Neutralise(v)
 			}

@@ -54,6 +54,21 @@ func TestWriteForSpreadsheets(t *testing.T) {
 	}
 }
 
+// A column of figures that a range makes text (III.E's factors) takes
+// the decimal comma, and a range that starts with a minus is no formula;
+// a single negative figure stays a figure.
+func TestFiguresForSpreadsheets(t *testing.T) {
+	f := Frame{Fields: []string{"label", "percentage"}, Numeric: []bool{false, false}, Figures: []bool{false, true},
+		Records: [][]string{{"a", "2.4"}, {"b", "0.0-5.0"}, {"c", "-1.5"}, {"d", "-5.0-3.0"}}}
+	var b bytes.Buffer
+	if err := Write(&b, f, Options{Comma: ';', DecimalComma: true, Neutralise: true}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "label;percentage\na;2,4\nb;0,0-5,0\nc;-1,5\nd;'-5,0-3,0\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
 func TestFromTable(t *testing.T) {
 	tb := &report.Table{
 		ID:      "iii-d",

@@ -625,8 +625,15 @@ func (req *request) join(withTidy bool) csvout.Frame {
 				out.Fields = append(out.Fields, name)
 				out.Numeric = append(out.Numeric, p.d.Frame.Numeric[j])
 				out.Figures = append(out.Figures, j < len(p.d.Frame.Figures) && p.d.Frame.Figures[j])
-			} else if j < len(p.d.Frame.Figures) && p.d.Frame.Figures[j] {
-				out.Figures[pos[name]] = true
+			} else {
+				if j < len(p.d.Frame.Figures) && p.d.Frame.Figures[j] {
+					out.Figures[pos[name]] = true
+				}
+				// a field of numbers in one table and of text in another
+				// (a chart's count "completed", the outputs' "completed"
+				// as printed) is text: its type cannot depend on which
+				// table comes first
+				out.Numeric[pos[name]] = out.Numeric[pos[name]] && p.d.Frame.Numeric[j]
 			}
 		}
 	}

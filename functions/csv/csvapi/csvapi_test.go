@@ -274,6 +274,38 @@ func TestJSONAndSeveralTables(t *testing.T) {
 	}
 }
 
+// A field of numbers in one table and of text in another is text in a
+// download of both, whichever comes first (the chart's count "completed",
+// the outputs' "completed" as printed: the outputs' "35" came out a number
+// beside "Oui", or the chart's counts strings, by the order of the tables);
+// alone, each keeps its type.
+func TestFieldTypeWhateverTheOrder(t *testing.T) {
+	kinds := func(q string) map[string]bool { // the JSON types of "completed"
+		var rows []map[string]any
+		if err := json.Unmarshal(ok(t, q).Body.Bytes(), &rows); err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, r := range rows {
+			switch r["completed"].(type) {
+			case float64:
+				seen["number"] = true
+			case string:
+				seen["string"] = true
+			}
+		}
+		return seen
+	}
+	for _, q := range []string{"table=chart-output-delivery,ea-1-1-outputs", "table=ea-1-1-outputs,chart-output-delivery", "table=all"} {
+		if got := kinds("report=a-76-564&format=json&" + q); got["number"] || !got["string"] {
+			t.Errorf("%s: completed is %v, want strings only", q, got)
+		}
+	}
+	if got := kinds("report=a-76-564&format=json&table=chart-output-delivery"); !got["number"] || got["string"] {
+		t.Errorf("chart-output-delivery alone: completed is %v, want numbers", got)
+	}
+}
+
 // A chart's data, a file of the data package, is served as the file is.
 func TestChartData(t *testing.T) {
 	r := reports(t)[0]
