@@ -166,6 +166,7 @@ func TestEnglishContentsOfAFrenchReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
+		`juin 2021</h1>` + "\n" + `  <p class="gloss">Budget performance report: MINUSMA, period 2020/21</p>`, // the French title's English gist
 		`<a href="/en/a-76-564/ii-c/">II.C. Activités d’appui de la mission</a> <span class="gloss" lang="en">Mission support initiatives</span>`,
 		`<span>II. Exécution du mandat</span> <span class="gloss" lang="en">Mandate performance</span>`,
 		`<a href="/en/a-76-564/iv/">IV. Analyse des écarts</a> <span class="gloss" lang="en">Analysis of variances</span>`,

@@ -133,16 +133,20 @@ func renderHome(lang string, hv homeView) (string, error) {
 type homeView struct {
 	// Lang is the UI language, ContentLang the report's.
 	Symbol, ReportTitle, ContentLang, Lang string
-	Mission                                report.Mission
-	Period                                 report.Period
-	KeyFigures                             []KeyFigure
-	TOC                                    []tocEntry
-	Summary                                []BlockView
-	Footnotes                              []footnoteView
-	Charts                                 []chartView
-	Data                                   struct{ Report, Package, Zip string }
-	Tables                                 []linkView
-	Cite                                   citeView
+	// Gloss says, in the UI language, what the report is, when its title
+	// is in another language ("Budget performance report: MINUSMA, period
+	// 2020/21"), or "".
+	Gloss      string
+	Mission    report.Mission
+	Period     report.Period
+	KeyFigures []KeyFigure
+	TOC        []tocEntry
+	Summary    []BlockView
+	Footnotes  []footnoteView
+	Charts     []chartView
+	Data       struct{ Report, Package, Zip string }
+	Tables     []linkView
+	Cite       citeView
 	// LD is the schema.org Dataset of the report's data (JSON).
 	LD template.JS
 }

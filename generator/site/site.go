@@ -278,6 +278,9 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 
 	hv := homeView{Symbol: r.Symbol, ReportTitle: r.Title, ContentLang: r.Language, Lang: lang, Mission: r.Mission, Period: r.Period,
 		KeyFigures: v.keyFigures(), Footnotes: v.footnotes()}
+	if lang != r.Language {
+		hv.Gloss = fmt.Sprintf(v.w.reportGloss, r.Mission.Acronym, r.Period.Label)
+	}
 	hv.TOC = toc(r, lang, r.Sections, r.PageOf())
 	for _, d := range ds {
 		hv.Tables = append(hv.Tables, linkView{ID: d.ID, Title: d.Title, URL: r.URL(lang, "tables/"+d.ID, ""), CSV: dataURL(r, d.ID, "csv"), JSON: dataURL(r, d.ID, "json"), Excel: v.excelURL(d.ID)})

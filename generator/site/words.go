@@ -14,6 +14,7 @@ type ui struct {
 	apportionment, expenditure, unspent, utilized string
 	expenditureIn, tables                         string
 	allDataDesc                                   string // what a report's data holds, for dataset search
+	reportGloss                                   string // a report's kind, mission and period, on a page in another language than its own
 	redirecting, toReport                         string
 	warning                                       string            // where, printed, rule, expected
 	nReports, nMissions, nPeriods                 [2]string         // singular, plural
@@ -51,6 +52,7 @@ var uiWords = map[string]ui{
 		millions: "millions de dollars des États-Unis", rate: "taux d’utilisation",
 		apportionment: "Montant alloué", expenditure: "Dépenses", unspent: "Solde inutilisé", utilized: "Taux d’utilisation",
 		expenditureIn: "Dépenses en", tables: "Tableaux",
+		reportGloss: "Rapport sur l’exécution du budget : %s, exercice %s",
 		allDataDesc: "Toutes les données du rapport : chaque tableau, cadre de résultats, écart et mesure de suivi en CSV et JSON, le rapport entier en JSON, dans un zip avec la description Frictionless du jeu de données.",
 		redirecting: "Redirection vers le paragraphe", toReport: "Redirection vers le rapport",
 		warning:  "%s : le rapport imprime %s, là où le contrôle «\u00a0%s\u00a0» attend %s. Écart d’arrondi de la source : le chiffre est publié tel qu’imprimé.",
@@ -65,6 +67,7 @@ var uiWords = map[string]ui{
 		millions: "million US dollars", rate: "utilization rate",
 		apportionment: "Apportionment", expenditure: "Expenditure", unspent: "Unencumbered balance", utilized: "Utilization rate",
 		expenditureIn: "Expenditure in", tables: "Tables",
+		reportGloss: "Budget performance report: %s, period %s",
 		allDataDesc: "All the data of the report: every table, results framework, variance and follow-up action as CSV and JSON, the whole report as JSON, in one zip with its Frictionless data package.",
 		redirecting: "Redirecting to paragraph", toReport: "Redirecting to the report",
 		warning:  "%s: the report prints %s where the check “%s” expects %s. A rounding of the source: the figure is published as printed.",
