@@ -284,8 +284,9 @@ func TestLiveSearchMarksFrenchTitles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Contains(marked, "Ressources financières") {
-		t.Errorf("English live search for tables: French titles marked %q, want Ressources financières among them", marked)
+	// a title, and a citation quoting the title (the summary's tables)
+	if !slices.Contains(marked, "Ressources financières") || !slices.Contains(marked, "Exécution du budget : ressources financières") {
+		t.Errorf("English live search for tables: French titles marked %q, want Ressources financières and the summary's Exécution du budget : ressources financières among them", marked)
 	}
 	typeInSearch(t, ctx, "/en/a-76-564/", "drones kind:output")
 	marked, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("[role=option] .title [lang]")).map((e) => e.textContent)`))

@@ -219,6 +219,10 @@ func plural(t []byte) []byte {
 		return append(t[:len(t)-3], "al"...) // "régionaux" → "regional"
 	case has("ies") && len(t) > 5:
 		return append(t[:len(t)-3], 'y')
+	case has("us") && len(t) > 4:
+		// "prévus", "reçus" meet "prévu", "reçu"; a word ending in -us
+		// in the singular ("processus") is the same term in both
+		return t[:len(t)-1]
 	case has("ss"), has("us"), has("is"):
 		return t
 	case has("s"), has("x"):

@@ -218,14 +218,29 @@ func parse(q string) ([]clause, Filters, error) {
 			if cs[last].or == nil {
 				cs[last] = clause{or: []clause{cs[last]}}
 			}
-			cs[last].or = append(cs[last].or, c)
+			alts := []clause{c}
+			if c.or != nil {
+				alts = c.or
+			}
+			for _, a := range alts { // "drones OR drone" is one term
+				if !slices.ContainsFunc(cs[last].or, func(b clause) bool { return b.prefix == a.prefix && b.terms[0] == a.terms[0] }) {
+					cs[last].or = append(cs[last].or, a)
+				}
+			}
 		} else {
 			cs = append(cs, c)
 			last = len(cs) - 1
 		}
 		or = false
 	}
-	for _, w := range strings.Fields(quoted.ReplaceAllString(q, " ")) {
+	// a phrase, taken out above, stays where it was as a mark: no OR joins
+	// the words on either side of it
+	const phraseMark = "\x00"
+	for _, w := range strings.Fields(quoted.ReplaceAllString(q, " "+phraseMark+" ")) {
+		if w == phraseMark {
+			last, or = -1, false
+			continue
+		}
 		if orWords[w] && last == len(cs)-1 && last >= 0 && cs[last].alternative() {
 			or = true
 			continue
@@ -251,9 +266,8 @@ func parse(q string) ([]clause, Filters, error) {
 			continue
 		}
 		if strings.HasSuffix(w, "*") {
-			p := stemPrefix(foldString(strings.Trim(w, "*\"'")))
-			if utf8.RuneCountInString(p) >= 2 {
-				add(clause{terms: []string{p}, prefix: true})
+			if p := foldString(strings.Trim(w, "*\"'")); utf8.RuneCountInString(p) >= 2 {
+				add(prefixClause(p))
 				continue
 			}
 		}
@@ -446,16 +460,16 @@ func (m *phraseMatcher) score() float64 {
 	return 2 * s
 }
 
-// stemPrefix returns the part of a folded prefix that its stemmed form
-// keeps: the index holds "electoral" for "électorales", so "électorale*"
-// looks for terms starting with "electoral".
-func stemPrefix(p string) string {
-	s := string(stemBytes([]byte(p)))
-	n := 0
-	for n < len(p) && n < len(s) && p[n] == s[n] {
-		n++
+// prefixClause is the clause of a folded prefix: the terms starting with
+// it, or the term the whole prefix is stemmed to, which the index holds in
+// its place ("électorales*": "electorales…" or "electoral"; "vers*":
+// "vers…" or "ver", the term of "vers").
+func prefixClause(p string) clause {
+	c := clause{terms: []string{p}, prefix: true}
+	if s := string(stemBytes([]byte(p))); s != p {
+		return clause{or: []clause{c, {terms: []string{s}}}}
 	}
-	return p[:n]
+	return c
 }
 
 // prefixMatcher is a prefix clause: the contents of every term that

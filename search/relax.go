@@ -36,6 +36,7 @@ func (ix *Index) SearchSomeWords(q string, o Options) ([]Result, int, error) {
 			words = append(words, w)
 		}
 	}
+	words = joinAlternatives(words)
 	if len(words) < 2 {
 		return nil, 0, nil
 	}
@@ -107,4 +108,19 @@ func (ix *Index) SearchSomeWords(q string, o Options) ([]Result, int, error) {
 		page = append(page, h.r)
 	}
 	return page, len(all), nil
+}
+
+// joinAlternatives makes "a OR b" one word of a query's words: a text
+// holding either holds that word (OR is no word of its own).
+func joinAlternatives(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		if orWords[words[i]] && len(out) > 0 && i+1 < len(words) && !orWords[words[i+1]] {
+			out[len(out)-1] += " " + words[i] + " " + words[i+1]
+			i++
+			continue
+		}
+		out = append(out, words[i])
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"html"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -251,5 +252,70 @@ func TestOr(t *testing.T) {
 		if !strings.Contains(r.Snippet, "<mark>") {
 			t.Errorf("kidal drones OR hélicopt*: %s: nothing marked in %q", r.URL, r.Snippet)
 		}
+	}
+}
+
+// An OR beside a quoted phrase joins nothing (the phrase stood between
+// the words: "drones OR "heures de vol" mission" was drones OR mission);
+// a prefix is the words starting with it, or the term its whole is
+// stemmed to ("vers*" found "version"-less texts through "ver*"); the
+// same word twice in an OR counts once.
+func TestOrAndPrefixesReadAsWritten(t *testing.T) {
+	ix := realIndex(t)
+	count := func(q string) int {
+		t.Helper()
+		_, n, err := ix.Search(q, Options{Lang: "fr"})
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		return n
+	}
+	for q, same := range map[string]string{
+		`drones OR "heures de vol" mission`:           `drones "heures de vol" mission`,
+		`rations OR "points de distribution" mission`: `rations "points de distribution" mission`,
+		"produits prévus":                             "produits prévu", // -us folded as -u: prévus, prévu
+	} {
+		if a, b := count(q), count(same); a != b {
+			t.Errorf("%q: %d results, want %q's %d", q, a, same, b)
+		}
+	}
+	for _, q := range []string{"vers*", "fonds*"} {
+		res, n, err := ix.Search(q, Options{Lang: "fr"})
+		if err != nil || n == 0 {
+			t.Fatalf("%q: %d (%v)", q, n, err)
+		}
+		p := strings.TrimSuffix(q, "*")
+		whole := string(stemBytes([]byte(p))) // the term of the word p itself
+		for _, r := range res {
+			if !slices.ContainsFunc(terms(r.Label+" "+r.Text), func(t string) bool { return strings.HasPrefix(t, p) || t == whole }) {
+				t.Errorf("%q: %s holds no word starting with %q, nor %q: %.100s", q, r.URL, p, whole, r.Text)
+			}
+		}
+	}
+	if a, b := count("électorales*"), count("électoral"); a < b {
+		t.Errorf("électorales*: %d results, fewer than électoral's %d", a, b)
+	}
+	one, _, _ := ix.Search("drones", Options{Lang: "fr", Limit: 1})
+	two, _, _ := ix.Search("drones OR drone", Options{Lang: "fr", Limit: 1})
+	if len(one) == 0 || len(two) == 0 || one[0].Score != two[0].Score {
+		t.Errorf("drones OR drone scores the same term twice: %v against %v", two, one)
+	}
+}
+
+// The fallback takes "a OR b" as one of the query's words: a text holding
+// Kidal and drones holds two of "kidal drones OR hélicoptères xyzzy", one
+// holding helicopters only, one.
+func TestSomeWordsWithOr(t *testing.T) {
+	if got := joinAlternatives([]string{"kidal", "drones", "OR", "hélicoptères", "xyzzy", "OR"}); !slices.Equal(got, []string{"kidal", "drones OR hélicoptères", "xyzzy", "OR"}) {
+		t.Errorf("joinAlternatives: %q", got)
+	}
+	ix := realIndex(t)
+	res, _, err := ix.SearchSomeWords("kidal drones OR hélicoptères xyzzy", Options{Lang: "fr", Limit: 5})
+	if err != nil || len(res) == 0 {
+		t.Fatalf("%d results (%v)", len(res), err)
+	}
+	text := strings.ToLower(res[0].Label + " " + res[0].Text)
+	if !strings.Contains(text, "kidal") || !strings.Contains(text, "drone") && !strings.Contains(text, "hélicopt") {
+		t.Errorf("first result %s holds not Kidal and drones or helicopters: %.160s", res[0].URL, res[0].Text)
 	}
 }

@@ -105,9 +105,11 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 		}
 		label := s.Title
 		if en := report.EnglishTitle(s.ID); en != "" && r.Language != "en" {
-			label += " · " + en // found by the English name the English pages print
+			// found by the English name the English pages print; the text,
+			// the snippet in the report's language, stays the report's
+			label += " · " + en
 		}
-		add(Doc{URL: r.URL(lang, pageOf[s.ID], s.ID), Kind: "heading", Title: title, Citation: r.CiteSection(lang, s), Label: label, Text: label})
+		add(Doc{URL: r.URL(lang, pageOf[s.ID], s.ID), Kind: "heading", Title: title, Citation: r.CiteSection(lang, s), Label: label, Text: s.Title})
 		for _, b := range s.Blocks {
 			p := b.Paragraph
 			if p == nil {
@@ -142,21 +144,25 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 		for _, n := range t.Notes {
 			parts = append(parts, n.Text)
 		}
+		label := t.Title
 		if r.Language != "en" {
-			// its English title and headings too: a reader of the English
-			// pages searches the words they and the data print (a document's
-			// text is the same in every UI language)
-			if en := report.EnglishTitles[t.ID]; en != "" {
-				parts = append(parts, en)
+			// its English title and headings too, in its label: a reader of
+			// the English pages searches the words they and the data print
+			// (a document's text, the snippet in the report's language, is
+			// the same in every UI language)
+			en := []string{t.Title}
+			if t := report.EnglishTitles[t.ID]; t != "" {
+				en = append(en, t)
 			}
 			for _, c := range t.Columns {
-				if en := report.FieldTitles[c.Key][1]; en != "" {
-					parts = append(parts, en)
+				if t := report.FieldTitles[c.Key][1]; t != "" {
+					en = append(en, t)
 				}
 			}
+			label = strings.Join(en, " · ")
 		}
 		add(Doc{URL: r.URL(lang, "tables/"+t.ID, "table-"+t.ID), Kind: "table", Title: t.Title, Citation: r.CiteTable(lang, t.ID),
-			Label: t.Title, Text: strings.Join(parts, " · ")})
+			Label: label, Text: strings.Join(parts, " · ")})
 		for i, row := range t.Rows {
 			var vals []string
 			for _, c := range row.Cells {

@@ -82,6 +82,24 @@ interface SearchResult { url: string; title: string; kind: string; citation: str
 // titledByText: kinds whose title is the report's own words, in its
 // language (search.TitleIsText)
 const titledByText = ["heading", "table", "table-row"];
+
+// appendCitation appends a citation to el, the report's title it quotes
+// ("A/76/564, summary, “Ressources financières”") marked with the
+// report's language lang when that is not the page's ("" when it is), as
+// report.Quoted splits it for the pages.
+function appendCitation(el: HTMLElement, cite: string, lang: string): void {
+  for (const [open, close] of [["“", "”"], ["«\u00a0", "\u00a0»"]]) {
+    const i = cite.indexOf(open);
+    const j = cite.lastIndexOf(close);
+    if (!lang || i < 0 || j < i + open.length) continue;
+    const q = document.createElement("span");
+    q.lang = lang;
+    q.textContent = cite.slice(i + open.length, j);
+    el.append(cite.slice(0, i + open.length), q, cite.slice(j));
+    return;
+  }
+  el.append(cite);
+}
 interface SearchAnswer { total: number; results: SearchResult[]; partial?: boolean }
 
 // Search as you type: the header's search form asks the search function
@@ -162,13 +180,15 @@ function searchAsYouType(): void {
       title.className = "title";
       // a citation that repeats the title ("…, produit 5") is said once;
       // a title in the report's words is marked with its language
+      const other = r.lang && r.lang !== pageLang ? r.lang : "";
       if (r.citation.toLowerCase().includes(r.title.toLowerCase())) {
-        title.textContent = r.citation;
+        appendCitation(title, r.citation, other);
       } else {
         const t = document.createElement("span");
         t.textContent = r.title;
-        if (titledByText.includes(r.kind) && r.lang && r.lang !== pageLang) t.lang = r.lang;
-        title.append(t, ` — ${r.citation}`);
+        if (other && titledByText.includes(r.kind)) t.lang = other;
+        title.append(t, " — ");
+        appendCitation(title, r.citation, other);
       }
       a.append(title);
       if (r.snippet) { // a cited paragraph ("A/76/564, par. 26") comes without one

@@ -547,8 +547,11 @@ func TestPeriodValue(t *testing.T) {
 		{"≥ 1 800", report.PeriodValue{Period: "p", Raw: "≥ 1 800", Num: "1800", Comparator: "≥"}},
 		// a bound, its unit and what qualifies it (A/76/564 5.1, indicators 4 and 5)
 		{"≤ 120 jours civils à partir de la publication des avis de vacance pour les postes de classe P-3 à D-1 et FS-3 à FS-7",
-			report.PeriodValue{Period: "p", Raw: "≤ 120 jours civils à partir de la publication des avis de vacance pour les postes de classe P-3 à D-1 et FS-3 à FS-7", Num: "120", Unit: "jours", Comparator: "≤"}},
+			report.PeriodValue{Period: "p", Raw: "≤ 120 jours civils à partir de la publication des avis de vacance pour les postes de classe P-3 à D-1 et FS-3 à FS-7", Num: "120", Comparator: "≤"}},
 		{"6 réunions avec les institutions nationales de 2 pays", report.PeriodValue{Period: "p", Raw: "6 réunions avec les institutions nationales de 2 pays"}},
+		// a second figure is no qualifier
+		{"≥ 703 sur 703", report.PeriodValue{Period: "p", Raw: "≥ 703 sur 703"}},
+		{"≥ 5 régions ; 24 cercles ; 49 communes de la région", report.PeriodValue{Period: "p", Raw: "≥ 5 régions ; 24 cercles ; 49 communes de la région"}},
 	}
 	periodValue := testParser(t, "fr").periodValue
 	for _, c := range cases {
@@ -743,6 +746,8 @@ func TestPeriodValueEnglish(t *testing.T) {
 		"≥ 1,800":                  {Period: "p", Raw: "≥ 1,800", Num: "1800", Comparator: "≥"},
 		"9 meetings per committee": {Period: "p", Raw: "9 meetings per committee", Num: "9", Unit: "meetings per committee"},
 		"1 747":                    {Period: "p", Raw: "1 747"},
+		"≤ 120 calendar days from the posting of vacancy announcements to selection": {Period: "p", Raw: "≤ 120 calendar days from the posting of vacancy announcements to selection", Num: "120", Comparator: "≤"},
+		"≥ 703 out of 703": {Period: "p", Raw: "≥ 703 out of 703"},
 	} {
 		if got := periodValue("p", raw); got != want {
 			t.Errorf("periodValue(%q) = %+v, want %+v", raw, got, want)

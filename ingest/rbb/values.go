@@ -2,7 +2,6 @@ package rbb
 
 import (
 	"strings"
-	"unicode"
 
 	"pkportal/report"
 )
@@ -14,10 +13,10 @@ var comparators = []string{"≥", "≤", "<", ">"}
 // par comité". Num is set only when the value starts with a number (after a
 // comparison sign) and what follows is a short unit without figures: "5
 // régions ; 24 cercles" and "703 sur 703" keep Raw only.
-// A bound followed by its unit and what qualifies it keeps the bound and
-// the unit's first word: "≤ 120 jours civils à partir de la publication
-// des avis de vacance pour les postes de classe P-3 à D-1" → "≤", 120,
-// "jours" (the indicator's status is read from that bound: the data must
+// A bound followed by a phrase of more than four words that qualifies it
+// keeps the bound, without a unit: "≤ 120 jours civils à partir de la
+// publication des avis de vacance pour les postes de classe P-3 à D-1" →
+// "≤", 120 (the indicator's status is read from that bound: the data must
 // carry it).
 func (p *parser) periodValue(per, raw string) report.PeriodValue {
 	raw = normSpaces(raw)
@@ -37,11 +36,14 @@ func (p *parser) periodValue(per, raw string) report.PeriodValue {
 	}
 	unit := strings.TrimSpace(s[len(m):])
 	if strings.ContainsAny(unit, "0123456789;") || len(strings.Fields(unit)) > 4 {
-		first, _, _ := strings.Cut(unit, " ")
-		if cmp == "" || first == "" || strings.ContainsFunc(first, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		// a bound, then a phrase that qualifies it: the bound without a
+		// unit (which words of the phrase are the unit is no rule's to
+		// say); a second figure ("≥ 703 sur 703", "≥ 5 régions ; 24
+		// cercles") is no qualifier
+		if cmp == "" || strings.Contains(unit, ";") || len(strings.Fields(unit)) <= 4 {
 			return v
 		}
-		unit = first
+		unit = ""
 	}
 	num, ok := p.num.Parse(m)
 	if !ok {

@@ -633,7 +633,10 @@ func (req *request) join(withTidy bool) csvout.Frame {
 				// (a chart's count "completed", the outputs' "completed"
 				// as printed) is text: its type cannot depend on which
 				// table comes first
-				out.Numeric[pos[name]] = out.Numeric[pos[name]] && p.d.Frame.Numeric[j]
+				if out.Numeric[pos[name]] != p.d.Frame.Numeric[j] {
+					// its numbers still take a decimal comma
+					out.Numeric[pos[name]], out.Figures[pos[name]] = false, true
+				}
 			}
 		}
 	}

@@ -102,8 +102,8 @@ type tip struct{ Text, Example string }
 var tips = map[string][]tip{
 	"fr": {
 		{"Tous les mots sont cherchés, sans tenir compte des accents, du pluriel ni du féminin :", "rations Kidal"},
-		{"Une expression exacte, entre guillemets :", `"points de distribution"`},
-		{"Un début de mot, suivi d’un astérisque :", "drone*"},
+		{"Une expression exacte, entre guillemets :", `"processus de paix"`},
+		{"Un début de mot, suivi d’un astérisque :", "sécur*"},
 		{"L’un ou l’autre mot, avec OU (ou OR) en capitales :", "drones OU hélicoptères"},
 		{"Sans un mot, précédé d’un moins :", "rations -Kidal"},
 		{"Un type de texte (paragraph, table, table-row, indicator, output…) :", "vacance kind:table"},
@@ -111,8 +111,8 @@ var tips = map[string][]tip{
 	},
 	"en": {
 		{"Every word is looked for, whatever its accents, plural or feminine form:", "rations Kidal"},
-		{"An exact phrase, in quotes:", `"points de distribution"`},
-		{"The start of a word, then an asterisk:", "drone*"},
+		{"An exact phrase, in quotes:", `"processus de paix"`},
+		{"The start of a word, then an asterisk:", "sécur*"},
 		{"Either word, with OR in capitals:", "drones OR hélicoptères"},
 		{"Without a word, with a minus before it:", "rations -Kidal"},
 		{"A kind of text (paragraph, table, table-row, indicator, output…):", "vacance kind:table"},

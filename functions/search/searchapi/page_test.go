@@ -177,19 +177,51 @@ func TestShortPrefix(t *testing.T) {
 	}
 }
 
-// The page's "how to search" says what the search understands: each of
-// its examples finds something, every word of it (not a partial answer),
-// and it is open on a page without results, closed above results.
+// The page's "how to search" says what the search understands: each
+// example does what its line says (compared with the same words without
+// the operator), and the tips are open on a page without results, closed
+// above results.
 func TestTipsExamplesFind(t *testing.T) {
+	answer := func(q, lang string) Answer {
+		t.Helper()
+		res := serve(t, map[string]string{"q": q, "lang": lang, "limit": "50"}, "application/json")
+		var a Answer
+		if err := json.Unmarshal([]byte(res.Body), &a); err != nil || res.StatusCode != 200 || a.Partial {
+			t.Fatalf("%s %q: %d, partial %v (%v): %.200s", lang, q, res.StatusCode, a.Partial, err, res.Body)
+		}
+		return a
+	}
 	for lang, ts := range tips {
 		if len(ts) != len(tips["fr"]) {
 			t.Errorf("%s: %d tips, French has %d", lang, len(ts), len(tips["fr"]))
 		}
 		for _, tp := range ts {
-			res := serve(t, map[string]string{"q": tp.Example, "lang": lang}, "application/json")
-			var a Answer
-			if err := json.Unmarshal([]byte(res.Body), &a); err != nil || res.StatusCode != 200 || a.Total == 0 || a.Partial {
-				t.Errorf("%s tip %q: example %q: %d, %d results, partial %v (%v)", lang, tp.Text, tp.Example, res.StatusCode, a.Total, a.Partial, err)
+			a := answer(tp.Example, lang)
+			n := a.Total
+			ok := n > 0
+			switch tp.Example {
+			case "rations Kidal": // every word
+				ok = ok && n < answer("rations", lang).Total
+			case `"processus de paix"`: // the phrase, not the words anywhere
+				ok = ok && n < answer("processus de paix", lang).Total
+			case "sécur*": // the words starting with it
+				ok = ok && n > answer("sécurité", lang).Total
+			case "drones OU hélicoptères", "drones OR hélicoptères": // either
+				ok = ok && n > answer("drones", lang).Total && n > answer("hélicoptères", lang).Total
+			case "rations -Kidal": // without
+				ok = ok && n < answer("rations", lang).Total
+			case "vacance kind:table": // only tables
+				for _, r := range a.Results {
+					ok = ok && r.Kind == "table"
+				}
+				ok = ok && n < answer("vacance", lang).Total
+			case "A/76/564, par. 26": // the paragraph cited
+				ok = ok && strings.HasSuffix(a.Results[0].URL, "#par-26")
+			default:
+				t.Errorf("%s tip %q: example %q has no check here", lang, tp.Text, tp.Example)
+			}
+			if !ok {
+				t.Errorf("%s tip %q: example %q does not do what it says (%d results)", lang, tp.Text, tp.Example, n)
 			}
 		}
 	}
