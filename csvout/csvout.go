@@ -30,6 +30,9 @@ type Frame struct {
 	// a range makes text (III.E's factors: "2.4", "0.0-5.0"); a decimal
 	// comma rewrites them too (nil: none).
 	Figures []bool
+	// Dates tells, per field, that its values are dates, written
+	// YYYY-MM-DD (a spreadsheet's date cells; nil: none).
+	Dates []bool
 }
 
 // FromTable flattens a report table: label, group and row_type, then one
@@ -41,8 +44,10 @@ func FromTable(t *report.Table) Frame {
 		f.Numeric = append(f.Numeric, c.Type == "number")
 	}
 	f.Figures = make([]bool, len(f.Fields))
+	f.Dates = make([]bool, len(f.Fields))
 	for i, c := range t.Columns {
 		f.Figures[3+i] = c.Type != "number" && figuresOnly(t, i)
+		f.Dates[3+i] = c.Type == "date"
 	}
 	for _, r := range t.Rows {
 		rec := []string{r.Label, r.Group, r.Type}
@@ -191,11 +196,12 @@ func (f Frame) Index(name string) int {
 // are new slices over the same strings.
 func (f Frame) Select(fields []string) Frame {
 	idx := make([]int, len(fields))
-	out := Frame{Fields: append([]string(nil), fields...), Numeric: make([]bool, len(fields)), Figures: make([]bool, len(fields)), Records: make([][]string, len(f.Records))}
+	out := Frame{Fields: append([]string(nil), fields...), Numeric: make([]bool, len(fields)), Figures: make([]bool, len(fields)), Dates: make([]bool, len(fields)), Records: make([][]string, len(f.Records))}
 	for i, name := range fields {
 		idx[i] = f.Index(name)
 		out.Numeric[i] = idx[i] >= 0 && f.Numeric[idx[i]]
 		out.Figures[i] = idx[i] >= 0 && idx[i] < len(f.Figures) && f.Figures[idx[i]]
+		out.Dates[i] = idx[i] >= 0 && idx[i] < len(f.Dates) && f.Dates[idx[i]]
 	}
 	cells := make([]string, len(f.Records)*len(fields))
 	for r, rec := range f.Records {

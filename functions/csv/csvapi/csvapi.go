@@ -616,6 +616,7 @@ func (req *request) join(withTidy bool) csvout.Frame {
 		out.Fields = append(out.Fields, tidy...)
 		out.Numeric = append(out.Numeric, false, false, false)
 		out.Figures = append(out.Figures, false, false, false)
+		out.Dates = append(out.Dates, false, false, false)
 	}
 	pos := map[string]int{}
 	for _, p := range req.parts {
@@ -625,7 +626,10 @@ func (req *request) join(withTidy bool) csvout.Frame {
 				out.Fields = append(out.Fields, name)
 				out.Numeric = append(out.Numeric, p.d.Frame.Numeric[j])
 				out.Figures = append(out.Figures, j < len(p.d.Frame.Figures) && p.d.Frame.Figures[j])
+				out.Dates = append(out.Dates, j < len(p.d.Frame.Dates) && p.d.Frame.Dates[j])
 			} else {
+				// a date field only if a date in every table that has it
+				out.Dates[pos[name]] = out.Dates[pos[name]] && j < len(p.d.Frame.Dates) && p.d.Frame.Dates[j]
 				if j < len(p.d.Frame.Figures) && p.d.Frame.Figures[j] {
 					out.Figures[pos[name]] = true
 				}

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -515,6 +516,40 @@ func TestXLSXThroughLambda(t *testing.T) {
 	style, _ := x.GetCellStyle("iii-a", "A1")
 	if st, err := x.GetStyle(style); err != nil || st.Font == nil || !st.Font.Bold {
 		t.Errorf("header not bold: %v %v", st, err)
+	}
+}
+
+// III.E's factors' dates are date cells in a workbook, shown as the CSV
+// writes them (they were text: a spreadsheet could not sort or count
+// by them as dates), alone and among other tables.
+func TestXLSXDates(t *testing.T) {
+	for _, q := range []string{"report=a-76-564&table=iii-e-factors&format=xlsx", "report=a-76-564&table=iii-e-factors,iii-a&format=xlsx"} {
+		x, err := excelize.OpenReader(bytes.NewReader(ok(t, q).Body.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheet := x.GetSheetList()[0]
+		rows, _ := x.GetRows(sheet)
+		col := slices.Index(rows[0], "effective_date")
+		if col < 0 {
+			t.Fatalf("%s: no effective_date in %v", q, rows[0])
+		}
+		dates := 0
+		for r := 1; r < len(rows); r++ {
+			cell, _ := excelize.CoordinatesToCellName(col+1, r+1)
+			shown, _ := x.GetCellValue(sheet, cell)
+			if shown == "" {
+				continue
+			}
+			raw, _ := x.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+			if _, err := strconv.ParseFloat(raw, 64); err != nil || len(shown) != 10 || shown[4] != '-' {
+				t.Errorf("%s %s: shown %q, stored %q: want a date cell shown YYYY-MM-DD", q, cell, shown, raw)
+			}
+			dates++
+		}
+		if dates == 0 {
+			t.Errorf("%s: no date", q)
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -18,8 +19,9 @@ const maxCellChars = 32767
 
 // writeXLSX writes the frame as a workbook of one sheet: a bold header
 // row, frozen, then one row per record; numbers of number fields are
-// numbers, text is text (an XLSX string cell is never read as a formula,
-// so text needs no neutralising), empty cells are left blank.
+// numbers, dates of date fields dates (shown YYYY-MM-DD), text is text
+// (an XLSX string cell is never read as a formula, so text needs no
+// neutralising), empty cells are left blank.
 func writeXLSX(w io.Writer, f csvout.Frame, sheet string) error {
 	x := excelize.NewFile()
 	defer x.Close()
@@ -32,6 +34,11 @@ func writeXLSX(w io.Writer, f csvout.Frame, sheet string) error {
 		return err
 	}
 	bold, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+	isoDate := "yyyy-mm-dd"
+	date, err := x.NewStyle(&excelize.Style{CustomNumFmt: &isoDate})
 	if err != nil {
 		return err
 	}
@@ -59,6 +66,12 @@ func writeXLSX(w io.Writer, f csvout.Frame, sheet string) error {
 			if i < len(f.Numeric) && f.Numeric[i] && csvout.IsNumber(v) {
 				if n, err := strconv.ParseFloat(v, 64); err == nil {
 					row[i] = n
+					continue
+				}
+			}
+			if i < len(f.Dates) && f.Dates[i] {
+				if d, err := time.Parse(time.DateOnly, v); err == nil {
+					row[i] = excelize.Cell{StyleID: date, Value: d}
 					continue
 				}
 			}
