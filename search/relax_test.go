@@ -319,3 +319,20 @@ func TestSomeWordsWithOr(t *testing.T) {
 		t.Errorf("first result %s holds not Kidal and drones or helicopters: %.160s", res[0].URL, res[0].Text)
 	}
 }
+
+// On the English UI, a paragraph the report does not number is titled by
+// its section's English name when there is one ("Summary", not "Résumé"
+// read with an English voice); on the French UI, by the report's.
+func TestUnnumberedParagraphTitles(t *testing.T) {
+	ix := realIndex(t)
+	for lang, want := range map[string]string{"en": "Summary", "fr": "Résumé"} {
+		res, _, err := ix.Search("solde inutilisé", Options{Lang: lang, Limit: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(res, func(r Result) bool { return strings.HasSuffix(r.URL, "#summary-p4") })
+		if i < 0 || res[i].Title != want {
+			t.Errorf("%s: the summary's paragraph on unspent balance: %v, want it titled %q", lang, res, want)
+		}
+	}
+}

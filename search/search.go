@@ -125,6 +125,9 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 				}
 			} else {
 				d.Title = s.Title
+				if en := report.EnglishTitle(s.ID); en != "" && lang == "en" && r.Language != "en" {
+					d.Title = en // "Summary", not "Résumé" read with an English voice
+				}
 				d.Citation = r.CiteSection(lang, s)
 			}
 			add(d)
