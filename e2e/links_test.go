@@ -2,10 +2,12 @@ package e2e
 
 import (
 	"io/fs"
+	"net/http"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -218,4 +220,34 @@ func isFunctionRoute(p string) bool {
 		}
 	}
 	return false
+}
+
+// aboutAddress is an address the about page gives as an example.
+var aboutAddress = regexp.MustCompile(`<code>(/(?:fr|en|data|api)/[^<]*)</code>`)
+
+// TestAboutPageAddressesWork: every address the about page gives as an
+// example (a paragraph, a table, a data folder, a custom download)
+// answers, in both languages.
+func TestAboutPageAddressesWork(t *testing.T) {
+	for _, page := range []string{"/en/about/", "/fr/a-propos/"} {
+		n := 0
+		for _, m := range aboutAddress.FindAllStringSubmatch(string(get(t, page)), -1) {
+			addr := html.UnescapeString(m[1])
+			if strings.Contains(addr, "<") { // a pattern: /data/<report>/
+				continue
+			}
+			n++
+			res, err := http.Get(baseURL + strings.TrimSuffix(addr, "#iii-a-r2"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != 200 {
+				t.Errorf("%s gives %s: %d", page, addr, res.StatusCode)
+			}
+		}
+		if n < 4 {
+			t.Errorf("%s: %d example addresses", page, n)
+		}
+	}
 }
