@@ -34,6 +34,10 @@ type Chart struct {
 	// own <title> (aria-labelledby), described by its <desc>
 	// (aria-describedby), its drawing hidden from screen readers.
 	SVG string
+	// SVGNarrow is the same chart drawn for a phone's screen: half the
+	// width, each label above its bars, its ids those of SVG with "-n"
+	// after the chart's id. A page shows one of the two.
+	SVGNarrow string
 	// Table is the data behind the chart: one row per bar group, columns
 	// with stable keys and labels in the page language.
 	Table *report.Table
@@ -57,7 +61,7 @@ type Chart struct {
 func ForReport(r *report.Report, lang string) []Chart {
 	var out []Chart
 	for _, p := range plots(r, lang) {
-		out = append(out, Chart{ID: p.id, Title: p.title, Desc: p.desc, SVG: p.render(), Table: p.table(), Note: p.foot, Source: p.source})
+		out = append(out, Chart{ID: p.id, Title: p.title, Desc: p.desc, SVG: p.render(wide), SVGNarrow: renameIDs(p.render(narrow), p.id), Table: p.table(), Note: p.foot, Source: p.source})
 	}
 	return out
 }
@@ -206,4 +210,11 @@ func (tx *words) colon(name, value string) string {
 		return name + "\u00a0: " + value
 	}
 	return name + ": " + value
+}
+
+// renameIDs gives the ids of a chart's SVG drawing, which all start with
+// the chart's id, and the references to them, "-n" after that id: the
+// narrow drawing sits on the page beside the wide one.
+func renameIDs(svg, id string) string {
+	return strings.NewReplacer(`"`+id+"-", `"`+id+"-n-", "#"+id+"-", "#"+id+"-n-").Replace(svg)
 }

@@ -418,24 +418,26 @@ func TestWrap(t *testing.T) {
 // TestGolden compares the French variance chart with a reviewed file;
 // go test ./charts/ -run TestGolden -update rewrites it.
 func TestGolden(t *testing.T) {
-	var got string
+	var wide, narrow string
 	for _, ch := range ForReport(fixture(), "fr") {
 		if ch.ID == "chart-variance" {
-			got = ch.SVG + "\n"
+			wide, narrow = ch.SVG+"\n", ch.SVGNarrow+"\n"
 		}
 	}
-	path := filepath.Join("testdata", "chart-variance.fr.svg")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+	for name, got := range map[string]string{"chart-variance.fr.svg": wide, "chart-variance.fr.narrow.svg": narrow} {
+		path := filepath.Join("testdata", name)
+		if *update {
+			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("chart-variance differs from %s; review and run with -update", path)
+		if got != string(want) {
+			t.Errorf("chart-variance differs from %s; review and run with -update", path)
+		}
 	}
 }
 

@@ -13,16 +13,31 @@ import (
 // Geometry of every chart, in viewBox units. The SVG scales to its
 // container's width; text keeps its proportions with the bars.
 const (
-	width      = 800.0
-	labelWidth = 250.0 // column of category labels, right-aligned
-	labelChars = 34    // characters per label line at fontSize
-	labelLines = 2     // lines before a label is truncated
+	labelLines = 2 // lines before a label is truncated
 	lineHeight = 15.0
 	fontSize   = 13
 	smallFont  = 11
 	headingH   = 24.0 // height of a group heading row
 	rowGap     = 10.0
 	valuePad   = 84.0 // room for a value label beyond a bar's end
+)
+
+// A layout is the frame a chart is drawn in: its width, and where the
+// category labels go.
+type layout struct {
+	width float64
+	// labelWidth is the column of category labels, right-aligned, left of
+	// the bars; 0 puts each label above its bars, across the chart
+	labelWidth float64
+	labelChars int // characters per label line at fontSize
+}
+
+// wide is the layout of a page's column; narrow that of a phone's screen
+// (350 units: on a 360-pixel screen its text keeps 10 pixels at least), whose
+// labels are above the bars.
+var (
+	wide   = layout{width: 800, labelWidth: 250, labelChars: 34}
+	narrow = layout{width: 350, labelChars: 46}
 )
 
 // Paints. Every colour is a CSS custom property with a fallback, so a page
@@ -106,13 +121,21 @@ func (p *plot) tip(r row, s series, v string) string {
 	return p.tx.colon(name, v)
 }
 
-// render writes the chart as one self-contained <svg> element: the axis
-// grid first, then the legend and labels, then the bars on top.
-func (p *plot) render() string {
+// render writes the chart in layout g as one self-contained <svg>
+// element: the axis grid first, then the legend and labels, then the bars
+// on top.
+func (p *plot) render(g layout) string {
 	lo, hi := p.domain()
-	ticks := niceTicks(lo, hi, 5)
+	nt := 5
+	if g.labelWidth == 0 {
+		nt = 3 // their labels would touch
+	}
+	ticks := niceTicks(lo, hi, nt)
 	from, to := ticks[0].v, ticks[len(ticks)-1].v
-	x0, x1 := labelWidth+8, width-valuePad
+	x0, x1 := g.labelWidth+8, g.width-valuePad
+	if g.labelWidth == 0 {
+		x0 = 12 // room for half the first tick's label
+	}
 	if from < 0 {
 		x0 += valuePad // room for the value labels of negative bars
 	}
@@ -123,7 +146,7 @@ func (p *plot) render() string {
 	}
 
 	var b, bars strings.Builder
-	y := p.legendSVG(&b)
+	y := p.legendSVG(&b, g)
 	top, group := y, ""
 	for _, r := range p.rows {
 		if p.headings && r.group != group { // a heading, or a blank after a group
@@ -138,19 +161,31 @@ func (p *plot) render() string {
 		if !p.headings {
 			label = r.name()
 		}
-		lines, cut := wrap(label, labelChars, labelLines)
+		lines, cut := wrap(label, g.labelChars, labelLines)
 		barsH := float64(n)*barH + float64(n-1)*2
 		bandH := math.Max(barsH, float64(len(lines))*lineHeight+4)
+		above := 0.0 // the labels' height above the bars, in the narrow layout
+		if g.labelWidth == 0 {
+			above = float64(len(lines)) * lineHeight
+			bandH = above + 2 + barsH
+		}
 		mid := y + bandH/2
 		if cut {
 			fmt.Fprintf(&b, `<g>%s`, titleIf(cut, label))
 		}
 		for i, l := range lines {
+			if g.labelWidth == 0 { // above the bars, over the grid: a halo of the background keeps it legible
+				fmt.Fprintf(&b, `<text x="0" y="%s" stroke="var(--bg, #fff)" stroke-width="4" paint-order="stroke">%s</text>`, num(y+float64(i)*lineHeight+11), esc(l))
+				continue
+			}
 			ly := mid - float64(len(lines))*lineHeight/2 + float64(i)*lineHeight + 11
-			fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="end">%s</text>`, num(labelWidth), num(ly), esc(l))
+			fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="end">%s</text>`, num(g.labelWidth), num(ly), esc(l))
 		}
 		if cut {
 			b.WriteString(`</g>`)
+		}
+		if above > 0 {
+			mid = y + above + 2 + barsH/2
 		}
 		by, sum := mid-barsH/2, 0.0
 		for i, s := range p.series {
@@ -181,7 +216,7 @@ func (p *plot) render() string {
 
 	var out strings.Builder
 	fmt.Fprintf(&out, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 %s %s" width="100%%" role="img" aria-labelledby="%[3]s-title" aria-describedby="%[3]s-desc" font-family="system-ui, sans-serif" font-size="%[4]d" fill="currentColor">`,
-		num(width), num(bottom+42), p.id, fontSize)
+		num(g.width), num(bottom+42), p.id, fontSize)
 	fmt.Fprintf(&out, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, p.id, esc(p.title), p.id, esc(p.desc))
 	if strings.Contains(b.String()+bars.String(), p.hatch()) {
 		fmt.Fprintf(&out, `<defs><pattern id="%s-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="%s"/><rect width="2.5" height="6" fill="%s"/></pattern></defs>`,
@@ -227,15 +262,19 @@ func (p *plot) domain() (lo, hi float64) {
 
 // legendSVG writes the legend, wrapping entries onto new lines, and
 // returns where the plot starts.
-func (p *plot) legendSVG(b *strings.Builder) float64 {
+func (p *plot) legendSVG(b *strings.Builder, g layout) float64 {
 	if p.legend == nil {
 		return 8
 	}
-	lx, y := labelWidth+8, 8.0
+	left := g.labelWidth + 8
+	if g.labelWidth == 0 {
+		left = 0
+	}
+	lx, y := left, 8.0
 	for _, s := range p.legend {
 		tw := 20 + float64(utf8.RuneCountInString(s.label))*7.2
-		if lx > labelWidth+8 && lx+tw > width {
-			lx, y = labelWidth+8, y+22
+		if lx > left && lx+tw > g.width {
+			lx, y = left, y+22
 		}
 		fmt.Fprintf(b, `<rect x="%s" y="%s" width="14" height="14" fill="%s" stroke="%s"/>`, num(lx), num(y), s.fill, s.stroke)
 		fmt.Fprintf(b, `<text x="%s" y="%s">%s</text>`, num(lx+20), num(y+12), esc(s.label))

@@ -185,6 +185,6 @@ type linkView struct {
 // chartView is a chart of the report home with its data table.
 type chartView struct {
 	ID, Title, Desc, Note string
-	SVG                   template.HTML
+	SVG, SVGNarrow        template.HTML // the page shows one, by its width
 	Table                 *TableView
 }

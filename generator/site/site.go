@@ -301,7 +301,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 		if r.Language != lang {
 			tv.LabelLang = r.Language
 		}
-		hv.Charts = append(hv.Charts, chartView{ID: c.ID, Title: c.Title, Desc: c.Desc, Note: c.Note, SVG: template.HTML(c.SVG), Table: tv})
+		hv.Charts = append(hv.Charts, chartView{ID: c.ID, Title: c.Title, Desc: c.Desc, Note: c.Note, SVG: template.HTML(c.SVG), SVGNarrow: template.HTML(c.SVGNarrow), Table: tv})
 	}
 	hv.Data.Report, hv.Data.Package, hv.Data.Zip = dataURL(r, "report", "json"), dataURL(r, "datapackage", "json"), dataURL(r, r.Slug, "zip")
 	hv.Cite = citeView{Text: r.CiteReport(lang), Title: r.Title, URL: r.URL(lang, "", ""), RIS: dataURL(r, r.Slug, "ris"), BibTeX: dataURL(r, r.Slug, "bib")}
