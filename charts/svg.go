@@ -201,7 +201,7 @@ func (p *plot) render(g layout) string {
 			} else if math.Abs(e-a) < 1 { // keep a tiny figure visible
 				e = a + math.Copysign(1, f)
 			}
-			p.barSVG(&bars, r, s, v, a, e, by, barH)
+			p.barSVG(&bars, r, s, v, a, e, by, barH, g.labelWidth > 0)
 			if !p.stacked {
 				by += barH + 2
 			}
@@ -283,17 +283,21 @@ func (p *plot) legendSVG(b *strings.Builder, g layout) float64 {
 	return y + 28
 }
 
-// barSVG writes one bar from x=a to x=e with its tooltip and value label:
-// beyond the end (left of it when negative), or inside a stacked segment
-// when it fits.
-func (p *plot) barSVG(b *strings.Builder, r row, s series, v report.Decimal, a, e, y, h float64) {
+// barSVG writes one bar from x=a to x=e with its tooltip (with tip) and
+// its value label: beyond the end (left of it when negative), or inside a
+// stacked segment when it fits.
+func (p *plot) barSVG(b *strings.Builder, r row, s series, v report.Decimal, a, e, y, h float64, tip bool) {
 	fill, stroke := s.fill, s.stroke
 	if v.Float() < 0 {
 		fill, stroke = p.hatch(), paintNeg
 	}
 	text := p.format(v, p.signed)
-	fmt.Fprintf(b, `<rect class="bar" x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="%s"><title>%s</title></rect>`,
-		num(math.Min(a, e)), num(y), num(math.Abs(e-a)), num(h), fill, stroke, esc(p.tip(r, s, text)))
+	fmt.Fprintf(b, `<rect class="bar" x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="%s">`,
+		num(math.Min(a, e)), num(y), num(math.Abs(e-a)), num(h), fill, stroke)
+	if tip { // a phone has no pointer to hover with: the narrow drawing has none
+		fmt.Fprintf(b, `<title>%s</title>`, esc(p.tip(r, s, text)))
+	}
+	b.WriteString(`</rect>`)
 	ty, tw := num(y+h/2+4.5), float64(utf8.RuneCountInString(text))*7.5
 	switch {
 	case p.stacked && e-a >= tw+8:
@@ -409,6 +413,9 @@ var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "
 // esc makes s safe as XML text or attribute value: it escapes markup and
 // replaces invalid UTF-8 and characters that XML 1.0 forbids.
 func esc(s string) string {
+	if plainText(s) {
+		return s // most labels: nothing to escape or replace
+	}
 	s = strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {
 			return ' '
@@ -419,4 +426,16 @@ func esc(s string) string {
 		return r
 	}, strings.ToValidUTF8(s, "\uFFFD"))
 	return escaper.Replace(s)
+}
+
+// plainText reports whether s is valid UTF-8 without markup characters or
+// characters esc replaces.
+func plainText(s string) bool {
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError, r < 0x20, r == '&', r == '<', r == '>', r == '"', r == '\'', r >= 0xD800 && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF:
+			return false
+		}
+	}
+	return true
 }
