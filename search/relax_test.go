@@ -211,12 +211,9 @@ func inFirst(t *testing.T, ix *Index, q, lang string, n int, must, want string) 
 	t.Errorf("%q (%s UI): %s not in the first %d: %+v", q, lang, want, n, res)
 }
 
-// "a OR b" finds the documents holding either word (or prefix), counted
-// once; in lower case, "or" is the stop word it was, and the words are
-// all required.
-func TestOr(t *testing.T) {
-	ix := realIndex(t)
-	count := func(q string) int {
+// frCount returns the number of documents a query finds on the French UI.
+func frCount(t *testing.T, ix *Index) func(q string) int {
+	return func(q string) int {
 		t.Helper()
 		_, n, err := ix.Search(q, Options{Lang: "fr"})
 		if err != nil {
@@ -224,6 +221,14 @@ func TestOr(t *testing.T) {
 		}
 		return n
 	}
+}
+
+// "a OR b" finds the documents holding either word (or prefix), counted
+// once; in lower case, "or" is the stop word it was, and the words are
+// all required.
+func TestOr(t *testing.T) {
+	ix := realIndex(t)
+	count := frCount(t, ix)
 	a, b, both := count("drones"), count("hélicoptères"), count("drones hélicoptères")
 	if a == 0 || b == 0 {
 		t.Fatalf("drones %d, hélicoptères %d", a, b)
@@ -262,14 +267,7 @@ func TestOr(t *testing.T) {
 // same word twice in an OR counts once.
 func TestOrAndPrefixesReadAsWritten(t *testing.T) {
 	ix := realIndex(t)
-	count := func(q string) int {
-		t.Helper()
-		_, n, err := ix.Search(q, Options{Lang: "fr"})
-		if err != nil {
-			t.Fatalf("%q: %v", q, err)
-		}
-		return n
-	}
+	count := frCount(t, ix)
 	for q, same := range map[string]string{
 		`drones OR "heures de vol" mission`:           `drones "heures de vol" mission`,
 		`rations OR "points de distribution" mission`: `rations "points de distribution" mission`,
