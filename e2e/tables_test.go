@@ -179,3 +179,21 @@ func TestEnglishContentsOfAFrenchReport(t *testing.T) {
 		t.Error("a gloss that repeats the heading, or on the French home")
 	}
 }
+
+// TestVarianceFiguresNamed: the two figures beside each heading of
+// section IV are named for every reader, not only for screen readers
+// (they read "5 379,3 1,2 %" with nothing to say what they were).
+func TestVarianceFiguresNamed(t *testing.T) {
+	for p, want := range map[string]string{
+		"fr/a-76-564/iv/index.html": "<span>Contingents</span> <span class=\"num\"><span class=\"lbl\">Écart : </span>5\u202f379,3</span>",
+		"en/a-76-564/iv/index.html": `<span>Contingents</span> <span class="num"><span class="lbl" lang="en">Variance: </span>5,379.3</span>`,
+	} {
+		b, err := os.ReadFile(filepath.Join(public, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), want) {
+			t.Errorf("%s: no %s", p, want)
+		}
+	}
+}

@@ -743,8 +743,13 @@ func (w *htmlw) blocks(bs []BlockView) {
 			w.esc(v.ID)
 			w.s(`"><span>`)
 			w.esc(v.Label)
-			w.s(`</span> <span class="num">`)
-			w.vh(w.word("variance")+w.word("colon"), w.uiLang())
+			w.s(`</span> <span class="num"><span class="lbl"`)
+			// said and shown: the figures beside a heading need a name
+			w.attrLang(w.uiLang())
+			w.s(`>`)
+			w.ta("variance")
+			w.ta("colon")
+			w.s(`</span>`)
 			w.figure(v.Amount, true) // parentheses: an overexpenditure
 			w.s(`</span> <span class="num">`)
 			w.figure(v.Percent, true)
