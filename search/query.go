@@ -31,6 +31,25 @@ type Options struct {
 // Kinds are the kinds of documents, for the kind filter.
 var Kinds = []string{"report", "heading", "paragraph", "table", "table-row", "accomplishment", "indicator", "output", "follow-up"}
 
+// frenchKinds are the French names a reader of the French pages may type
+// for a kind ("kind:tableau"), accents folded.
+var frenchKinds = map[string]string{
+	"rapport": "report", "titre": "heading", "paragraphe": "paragraph", "tableau": "table",
+	"ligne": "table-row", "realisation": "accomplishment", "indicateur": "indicator",
+	"produit": "output", "suivi": "follow-up",
+}
+
+// Kind returns the kind a filter's value names, in Kinds, and whether it
+// names one: a kind in any case, or its French name ("tableau", "produit").
+func Kind(name string) (string, bool) {
+	k := strings.ToLower(name)
+	if slices.Contains(Kinds, k) {
+		return k, true
+	}
+	k, ok := frenchKinds[foldString(k)]
+	return k, ok
+}
+
 // Result is a document that matched, with a snippet whose matches are in
 // <mark> and everything else HTML-escaped.
 type Result struct {
@@ -644,11 +663,11 @@ func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
 	}
 	kind := uint32(math.MaxUint32)
 	if o.Kind != "" {
-		k := strings.ToLower(o.Kind)
-		id, ok := ix.kinds[k]
-		if !ok && !slices.Contains(Kinds, k) {
+		k, known := Kind(o.Kind)
+		if !known {
 			return nil, 0, &FilterError{Key: "kind", Value: o.Kind, Accepted: Kinds}
 		}
+		id, ok := ix.kinds[k]
 		if !ok {
 			return nil, 0, nil // a kind no document has
 		}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"errors"
 	"html"
 	"slices"
 	"strings"
@@ -332,5 +333,28 @@ func TestUnnumberedParagraphTitles(t *testing.T) {
 		if i < 0 || res[i].Title != want {
 			t.Errorf("%s: the summary's paragraph on unspent balance: %v, want it titled %q", lang, res, want)
 		}
+	}
+}
+
+// A reader of the French pages types the kinds in French ("kind:tableau",
+// "kind:produit", "kind:réalisation"): the same documents as their
+// English names; an unknown name is still refused with the accepted ones.
+func TestFrenchKinds(t *testing.T) {
+	ix := realIndex(t)
+	for fr, en := range map[string]string{"tableau": "table", "produit": "output", "Réalisation": "accomplishment", "ligne": "table-row", "paragraphe": "paragraph"} {
+		a, n, err := ix.Search("drones kind:"+fr, Options{Lang: "fr"})
+		b, m, _ := ix.Search("drones kind:"+en, Options{Lang: "fr"})
+		if err != nil || n != m || len(a) != len(b) {
+			t.Errorf("kind:%s: %d results (%v), kind:%s %d", fr, n, err, en, m)
+		}
+		for _, r := range a {
+			if r.Kind != en {
+				t.Errorf("kind:%s: %s is a %s", fr, r.URL, r.Kind)
+			}
+		}
+	}
+	var fe *FilterError
+	if _, _, err := ix.Search("drones kind:tableaux", Options{Lang: "fr"}); !errors.As(err, &fe) || !slices.Contains(fe.Accepted, "table") {
+		t.Errorf("kind:tableaux: %v, want a FilterError listing the kinds", err)
 	}
 }

@@ -1,6 +1,7 @@
 package searchapi
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -24,5 +25,19 @@ func TestResultTitlesInTheReportsLanguage(t *testing.T) {
 	fr := serve(t, map[string]string{"q": "ressources kind:table", "lang": "fr"}, htmlAccept).Body
 	if strings.Contains(fr, `lang="fr">Ressources`) || strings.Contains(fr, `<span lang="fr">`) {
 		t.Errorf("French page marks French titles: %.3000s", fr)
+	}
+}
+
+// The kind parameter takes a kind's French name too (the French results
+// page's readers type "produit"), and refuses an unknown one with a 400.
+func TestKindParameterInFrench(t *testing.T) {
+	var fr, en Answer
+	a := serve(t, map[string]string{"q": "drones", "kind": "produit", "lang": "fr"}, "application/json")
+	b := serve(t, map[string]string{"q": "drones", "kind": "output", "lang": "fr"}, "application/json")
+	if a.StatusCode != 200 || json.Unmarshal([]byte(a.Body), &fr) != nil || json.Unmarshal([]byte(b.Body), &en) != nil || fr.Total == 0 || fr.Total != en.Total {
+		t.Errorf("kind=produit: %d %.200s; kind=output: %d results", a.StatusCode, a.Body, en.Total)
+	}
+	if bad := serve(t, map[string]string{"q": "drones", "kind": "produits", "lang": "fr"}, "application/json"); bad.StatusCode != 400 {
+		t.Errorf("kind=produits: %d", bad.StatusCode)
 	}
 }

@@ -106,7 +106,7 @@ var tips = map[string][]tip{
 		{"Un début de mot, suivi d’un astérisque :", "sécur*"},
 		{"L’un ou l’autre mot, avec OU (ou OR) en capitales :", "drones OU hélicoptères"},
 		{"Sans un mot, précédé d’un moins :", "rations -Kidal"},
-		{"Un type de texte (paragraph, table, table-row, indicator, output…) :", "vacance kind:table"},
+		{"Un type de texte (paragraphe, tableau, ligne, indicateur, produit…) :", "vacance kind:tableau"},
 		{"Une référence, comme le portail cite :", "A/76/564, par. 26"},
 	},
 	"en": {

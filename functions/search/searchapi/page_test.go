@@ -210,7 +210,7 @@ func TestTipsExamplesFind(t *testing.T) {
 				ok = ok && n > answer("drones", lang).Total && n > answer("hélicoptères", lang).Total
 			case "rations -Kidal": // without
 				ok = ok && n < answer("rations", lang).Total
-			case "vacance kind:table": // only tables
+			case "vacance kind:table", "vacance kind:tableau": // only tables
 				for _, r := range a.Results {
 					ok = ok && r.Kind == "table"
 				}

@@ -107,7 +107,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	o := search.Options{Limit: PageSize, Kind: v.Get("kind"), Report: v.Get("report"), Lang: lang}
-	if o.Kind != "" && !slices.Contains(search.Kinds, o.Kind) {
+	if _, ok := search.Kind(o.Kind); o.Kind != "" && !ok {
 		fail(w, r, h.filterProblem(&search.FilterError{Key: "kind", Value: o.Kind}))
 		return
 	}
