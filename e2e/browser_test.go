@@ -628,3 +628,36 @@ func TestReadableOnAPhone(t *testing.T) {
 		t.Errorf("II.F.1 at 360 px: an indicator's text is %.0f px wide in a page of %.0f", ea["dd"], ea["main"])
 	}
 }
+
+// TestAccessibilityOnAPhone: axe-core finds no serious or critical
+// violation where a phone's screen shows other things than a desktop's:
+// the charts' narrow drawings, sticky captions and row labels, results
+// frameworks in one column.
+func TestAccessibilityOnAPhone(t *testing.T) {
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := tab(t)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 780)); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/fr/a-76-564/", "/en/a-76-564/", "/fr/a-76-564/tables/iii-a/", "/en/a-76-564/ii-f-1/"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+p)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
+			t.Fatal(err)
+		}
+		vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range vs {
+			if a.Impact == "serious" || a.Impact == "critical" {
+				t.Errorf("%s at 360 px: %s [%s] %s (%d nodes)", p, a.ID, a.Impact, a.Help, len(a.Nodes))
+			}
+		}
+	}
+}
