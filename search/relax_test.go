@@ -3,6 +3,8 @@ package search
 import (
 	"errors"
 	"html"
+	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -356,5 +358,30 @@ func TestFrenchKinds(t *testing.T) {
 	var fe *FilterError
 	if _, _, err := ix.Search("drones kind:tableaux", Options{Lang: "fr"}); !errors.As(err, &fe) || !slices.Contains(fe.Accepted, "table") {
 		t.Errorf("kind:tableaux: %v, want a FilterError listing the kinds", err)
+	}
+}
+
+// The live search's script marks the same titles as the results page:
+// its list of kinds titled by the report's words is TitleIsText's.
+func TestScriptKnowsTitledKinds(t *testing.T) {
+	b, err := os.ReadFile("../assets/ts/main.ts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`const titledByText = \[([^\]]*)\]`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("main.ts has no titledByText")
+	}
+	var script, want []string
+	for _, k := range strings.Split(string(m[1]), ",") {
+		script = append(script, strings.Trim(strings.TrimSpace(k), `"`))
+	}
+	for _, k := range Kinds {
+		if TitleIsText(k) {
+			want = append(want, k)
+		}
+	}
+	if !slices.Equal(script, want) {
+		t.Errorf("main.ts titledByText = %q, TitleIsText's kinds %q", script, want)
 	}
 }
