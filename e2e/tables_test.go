@@ -119,11 +119,15 @@ func TestEnglishNamesOfTables(t *testing.T) {
 	if !strings.Contains(en, `<h1 lang="fr">A/76/564 — Ressources financières</h1>`+"\n"+`<p class="gloss">III.A Financial resources</p>`) {
 		t.Errorf("English III.A page: no English name under its title")
 	}
+	// and a class of expenditure's English name under the printed one
+	if !strings.Contains(en, `Voyages officiels<br><small class="printed" lang="en">Official travel</small>`) {
+		t.Errorf("English III.A page: no English name under Voyages officiels")
+	}
 	if idx := read("en/a-76-564/tables/index.html"); !strings.Contains(idx, `<br><span class="gloss">IV. Analysis of variances</span>`) ||
 		!strings.Contains(idx, `<br><span class="gloss">Expected accomplishment 1.1: planned and completed outputs</span>`) {
 		t.Errorf("English table index: no English names")
 	}
-	if fr := read("fr/a-76-564/tables/iii-a/index.html") + read("fr/a-76-564/tables/index.html"); strings.Contains(fr, `class="gloss"`) {
+	if fr := read("fr/a-76-564/tables/iii-a/index.html") + read("fr/a-76-564/tables/index.html"); strings.Contains(fr, `class="gloss"`) || strings.Contains(fr, `Official travel`) {
 		t.Errorf("French pages carry English names")
 	}
 }

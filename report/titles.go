@@ -98,3 +98,53 @@ func EnglishTitle(id string) string {
 	}
 	return ""
 }
+
+// englishRows are the English names of the standard classes of
+// expenditure, as a report in each language prints them (the rows of the
+// summary's and III.A's tables, III.B's groups, III.E's, section IV's
+// headings): every peacekeeping budget has them, with these names in its
+// English version.
+var englishRows = map[string]map[string]string{
+	"fr": {
+		"Militaires et personnel de police":                  "Military and police personnel",
+		"I. Militaires et personnel de police":               "I. Military and police personnel",
+		"Observateurs militaires":                            "Military observers",
+		"Contingents":                                        "Military contingents",
+		"Police des Nations Unies":                           "United Nations police",
+		"Unités de police constituées":                       "Formed police units",
+		"Personnel civil":                                    "Civilian personnel",
+		"II. Personnel civil":                                "II. Civilian personnel",
+		"Personnel recruté sur le plan international":        "International staff",
+		"Personnel recruté sur le plan national":             "National staff",
+		"Volontaires des Nations Unies":                      "United Nations Volunteers",
+		"Personnel temporaire (autre que pour les réunions)": "General temporary assistance",
+		"Personnel fourni par des gouvernements":             "Government-provided personnel",
+		"Dépenses opérationnelles":                           "Operational costs",
+		"III. Dépenses opérationnelles":                      "III. Operational costs",
+		"Observateurs électoraux civils":                     "Civilian electoral observers",
+		"Consultants et services de consultants":             "Consultants and consulting services",
+		"Voyages officiels":                                  "Official travel",
+		"Installations et infrastructures":                   "Facilities and infrastructure",
+		"Transports terrestres":                              "Ground transportation",
+		"Opérations aériennes":                               "Air operations",
+		"Opérations maritimes ou fluviales":                  "Marine operations",
+		"Communications et informatique":                     "Communications and information technology",
+		"Santé":                                              "Medical",
+		"Matériel spécial":                                   "Special equipment",
+		"Fournitures, services et matériel divers":           "Other supplies, services and equipment",
+		"Projets à effet rapide":                             "Quick-impact projects",
+		"Montant brut":                                       "Gross requirements",
+		"Recettes provenant des contributions du personnel":  "Staff assessment income",
+		"Montant net":                                        "Net requirements",
+		"Contributions volontaires en nature (budgétisées)":  "Voluntary contributions in kind (budgeted)",
+		"Total partiel":                                      "Subtotal",
+		"Matériel majeur":                                    "Major equipment",
+		"Soutien logistique autonome":                        "Self-sustainment",
+	},
+}
+
+// EnglishRow is the English name of a standard class of expenditure that
+// a report in language lang prints as label (englishRows), or "".
+func EnglishRow(lang, label string) string {
+	return englishRows[lang][label]
+}

@@ -98,6 +98,8 @@ func TestRelevance(t *testing.T) {
 		{"UNOWAS", "/en/a-76-564/ii-d/#par-22"},                                      // an acronym
 		{"drones", "/en/a-76-564/ii-c/#par-19"},                                      // a word both languages share
 		{"helicopters", "/en/a-76-564/ii-f-5/#ea-5-1-o18"},                           // hélicoptères, its feminine folded: the English word
+		{"official travel", "/en/a-76-564/tables/iii-a/#iii-a-r17"},                  // a class of expenditure by its English name (report.EnglishRow)
+		{"air operations", "/en/a-76-564/iv/#par-69"},                                // and the variance paragraph it explains
 		{"mission support initiatives", "/en/a-76-564/ii-c/#ii-c"},                   // a section by its standard English heading (report.EnglishTitle)
 		{"mandate performance", "/en/a-76-564/#ii"},
 		{"component 2", "/en/a-76-564/ii-f-2/#ii-f-2"},

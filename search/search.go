@@ -51,6 +51,17 @@ type Doc struct {
 	known *knownContent
 }
 
+// withEnglish is a label with the English name of its class of
+// expenditure (report.EnglishRow) when the report is in another language:
+// the English pages print it, and their readers search it ("official
+// travel"); the label is the same in every UI language.
+func withEnglish(r *report.Report, label string) string {
+	if en := report.EnglishRow(r.Language, label); en != "" && r.Language != "en" {
+		return label + " · " + en
+	}
+	return label
+}
+
 // TitleIsText reports whether the documents of a kind are titled by the
 // report's own words (a heading, a table's title, a row's table and
 // label), in the language of their text (Doc.Lang), not the UI's: a page
@@ -121,7 +132,7 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 				d.Citation = r.CiteParagraph(p.Number)
 				if line := explains[p.Number]; line != "" {
 					d.Title += " — " + line
-					d.Label = line
+					d.Label = withEnglish(r, line)
 				}
 			} else {
 				d.Title = s.Title
@@ -178,7 +189,7 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 				text = row.Group + " — " + text
 			}
 			add(Doc{URL: r.URL(lang, "tables/"+t.ID, t.ID+"-r"+itoa(i+1)), Kind: "table-row", Title: t.Title + " — " + row.Label,
-				Citation: r.CiteTable(lang, t.ID), Label: row.Label, Text: text})
+				Citation: r.CiteTable(lang, t.ID), Label: withEnglish(r, row.Label), Text: text})
 		}
 	}
 	for _, c := range r.Components {

@@ -552,6 +552,11 @@ func (w *htmlw) table(t *TableView) {
 		if r.Notes != "" {
 			w.noteMark(r.Notes)
 		}
+		if r.English != "" { // the printed label first: it is the report's
+			w.s(`<br><small class="printed" lang="en">`)
+			w.esc(r.English)
+			w.s("</small>")
+		}
 		w.s("</th>")
 		for i, c := range r.Cells {
 			w.s("<td")

@@ -116,6 +116,9 @@ type RowView struct {
 	// Closes is the group a subtotal row closes (its label, "Total
 	// partiel", says no more), or "".
 	Closes string `json:"closes,omitempty"`
+	// English is the label's English name (report.EnglishRow) on an
+	// English page of a report in another language, or "".
+	English string `json:"english,omitempty"`
 }
 
 // NoteView is a footnote.

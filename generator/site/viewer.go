@@ -263,6 +263,9 @@ func (v *viewer) table(t *report.Table) *TableView {
 	}
 	for _, r := range t.Rows {
 		rv := RowView{Label: r.Label, Type: r.Type, Notes: strings.Join(r.Notes, ", "), Indent: r.Group != "" && r.Type == report.RowItem}
+		if v.lang == "en" && v.r.Language != "en" {
+			rv.English = report.EnglishRow(v.r.Language, r.Label)
+		}
 		if r.Type == report.RowSubtotal && r.Group != "" && r.Group != r.Label {
 			rv.Closes = r.Group
 		}
