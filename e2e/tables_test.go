@@ -190,7 +190,7 @@ func TestEnglishContentsOfAFrenchReport(t *testing.T) {
 func TestVarianceFiguresNamed(t *testing.T) {
 	for p, want := range map[string]string{
 		"fr/a-76-564/iv/index.html": "<span>Contingents</span> <span class=\"num\"><span class=\"lbl\">Écart : </span>5\u202f379,3</span>",
-		"en/a-76-564/iv/index.html": `<span>Contingents</span> <span class="num"><span class="lbl" lang="en">Variance: </span>5,379.3</span>`,
+		"en/a-76-564/iv/index.html": `<span>Contingents<br><small class="printed" lang="en">Military contingents</small></span> <span class="num"><span class="lbl" lang="en">Variance: </span>5,379.3</span>`,
 	} {
 		b, err := os.ReadFile(filepath.Join(public, p))
 		if err != nil {

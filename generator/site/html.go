@@ -748,6 +748,11 @@ func (w *htmlw) blocks(bs []BlockView) {
 			w.esc(v.ID)
 			w.s(`"><span>`)
 			w.esc(v.Label)
+			if v.English != "" {
+				w.s(`<br><small class="printed" lang="en">`)
+				w.esc(v.English)
+				w.s("</small>")
+			}
 			w.s(`</span> <span class="num"><span class="lbl"`)
 			// said and shown: the figures beside a heading need a name
 			w.attrLang(w.uiLang())

@@ -164,6 +164,9 @@ type VarView struct {
 	Label   string `json:"label"`
 	Amount  string `json:"amount"`
 	Percent string `json:"percent"`
+	// English is the label's English name on an English page of a report
+	// in another language (report.EnglishRow), or "".
+	English string `json:"english,omitempty"`
 }
 
 // EAView is an expected accomplishment with its indicators and outputs.

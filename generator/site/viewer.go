@@ -150,7 +150,11 @@ func (v *viewer) excelURL(id string) string {
 
 // variance is the heading of a variance item: label, amount, percentage.
 func (v *viewer) variance(va *report.Variance) *VarView {
-	return &VarView{ID: va.ID, Label: va.Label, Amount: v.num(va.Amount), Percent: v.percent(va.Percent)}
+	vv := &VarView{ID: va.ID, Label: va.Label, Amount: v.num(va.Amount), Percent: v.percent(va.Percent)}
+	if v.lang == "en" && v.r.Language != "en" {
+		vv.English = report.EnglishRow(v.r.Language, va.Label)
+	}
+	return vv
 }
 
 // percent formats a percentage as the reports print it: "39,0 %",
