@@ -105,13 +105,18 @@ func (r *Report) titleOf(lang, id string) string {
 	return ", " + quote(lang, t.Title)
 }
 
-// quote puts s in the quotation marks of UI language lang: «\u00a0…\u00a0»
-// in French, “…” in English.
+// quoteMarks are the quotation marks of each UI language, opening and
+// closing: “…” in English, «\u00a0…\u00a0» in French.
+var quoteMarks = map[string][2]string{"en": {"“", "”"}, "fr": {"«\u00a0", "\u00a0»"}}
+
+// quote puts s in the quotation marks of UI language lang (English ones
+// for a language without its own).
 func quote(lang, s string) string {
-	if lang == "fr" {
-		return "«\u00a0" + s + "\u00a0»"
+	q, ok := quoteMarks[lang]
+	if !ok {
+		q = quoteMarks["en"]
 	}
-	return "“" + s + "”"
+	return q[0] + s + q[1]
 }
 
 // Quoted splits a citation around the title it quotes (quote's marks):
@@ -119,7 +124,8 @@ func quote(lang, s string) string {
 // it quotes none. The quoted words are the report's, in its language,
 // which a page in another language marks as such.
 func Quoted(cite string) (before, title, after string, ok bool) {
-	for _, q := range [][2]string{{"“", "”"}, {"«\u00a0", "\u00a0»"}} {
+	for _, lang := range []string{"en", "fr"} {
+		q := quoteMarks[lang]
 		i := strings.Index(cite, q[0])
 		j := strings.LastIndex(cite, q[1])
 		if i < 0 || j < i+len(q[0]) {

@@ -2,6 +2,8 @@ package report
 
 import (
 	"encoding/json"
+	"os"
+	"strings"
 	"testing"
 )
 
@@ -115,5 +117,20 @@ func TestFullTextSeparators(t *testing.T) {
 	}
 	if got, want := p.FullText(), "Comme suit : a) un, i) p ; ii) q ; b) deux ; c) trois. Suite."; got != want {
 		t.Errorf("FullText\n got %q\nwant %q", got, want)
+	}
+}
+
+// The live search's script splits a citation around its quoted title as
+// Quoted does: it knows the same quotation marks (a copy in TypeScript).
+func TestScriptKnowsQuoteMarks(t *testing.T) {
+	b, err := os.ReadFile("../assets/ts/main.ts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, q := range quoteMarks {
+		ts := strings.NewReplacer("\u00a0", `\u00a0`).Replace(`["` + q[0] + `", "` + q[1] + `"]`)
+		if !strings.Contains(string(b), ts) {
+			t.Errorf("main.ts does not split citations at the %s marks %s", lang, ts)
+		}
 	}
 }

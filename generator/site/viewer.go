@@ -151,7 +151,7 @@ func (v *viewer) excelURL(id string) string {
 // variance is the heading of a variance item: label, amount, percentage.
 func (v *viewer) variance(va *report.Variance) *VarView {
 	vv := &VarView{ID: va.ID, Label: va.Label, Amount: v.num(va.Amount), Percent: v.percent(va.Percent)}
-	if v.lang == "en" && v.r.Language != "en" {
+	if englishPage(v.r, v.lang) {
 		vv.English = report.EnglishRow(v.r.Language, va.Label)
 	}
 	return vv
@@ -267,7 +267,7 @@ func (v *viewer) table(t *report.Table) *TableView {
 	}
 	for _, r := range t.Rows {
 		rv := RowView{Label: r.Label, Type: r.Type, Notes: strings.Join(r.Notes, ", "), Indent: r.Group != "" && r.Type == report.RowItem}
-		if v.lang == "en" && v.r.Language != "en" {
+		if englishPage(v.r, v.lang) {
 			rv.English = report.EnglishRow(v.r.Language, r.Label)
 		}
 		if r.Type == report.RowSubtotal && r.Group != "" && r.Group != r.Label {
