@@ -123,6 +123,25 @@ func TestEnglishNamesOfTables(t *testing.T) {
 	if !strings.Contains(en, `Voyages officiels<br><small class="printed" lang="en">Official travel</small>`) {
 		t.Errorf("English III.A page: no English name under Voyages officiels")
 	}
+	// every row of the standard tables: classes of expenditure, categories
+	// of personnel (the national staff's "Administrateurs" by their group),
+	// III.D's lines, III.E's mission factors, III.F's contributions
+	rowHeader := regexp.MustCompile(`<th scope="row"[^>]*>(.*?)</th>`)
+	for _, id := range []string{"summary-financial", "summary-hr", "iii-a", "iii-b", "iii-d", "iii-e", "iii-e-factors", "iii-f"} {
+		page := read("en/a-76-564/tables/" + id + "/index.html")
+		rows := rowHeader.FindAllStringSubmatch(page, -1)
+		if len(rows) < 3 {
+			t.Errorf("English %s page: %d row headers", id, len(rows))
+		}
+		for _, m := range rows {
+			if !strings.HasPrefix(m[1], "Total") && !strings.Contains(m[1], `<small class="printed" lang="en">`) {
+				t.Errorf("English %s page: row %q has no English name", id, m[1])
+			}
+		}
+	}
+	if !strings.Contains(read("en/a-76-564/tables/summary-hr/index.html"), `Administrateurs<br><small class="printed" lang="en">National Professional Officers</small>`) {
+		t.Errorf("English summary-hr page: the national staff's Administrateurs not named National Professional Officers")
+	}
 	if idx := read("en/a-76-564/tables/index.html"); !strings.Contains(idx, `<br><span class="gloss">IV. Analysis of variances</span>`) ||
 		!strings.Contains(idx, `<br><span class="gloss">Expected accomplishment 1.1: planned and completed outputs</span>`) {
 		t.Errorf("English table index: no English names")

@@ -134,3 +134,26 @@ func TestScriptKnowsQuoteMarks(t *testing.T) {
 		}
 	}
 }
+
+// A row's English name: a class of expenditure by its label; a label that
+// names a category only within its group by both ("Administrateurs" are
+// the national staff's Professional Officers there, and nothing guessed
+// elsewhere); a straight apostrophe typed for the report's typographic one.
+func TestEnglishRow(t *testing.T) {
+	for _, c := range []struct{ group, label, want string }{
+		{"", "Voyages officiels", "Official travel"},
+		{"Dépenses opérationnelles", "Voyages officiels", "Official travel"},
+		{"Personnel recruté sur le plan national", "Administrateurs", "National Professional Officers"},
+		{"", "Administrateurs", ""},
+		{"Personnel recruté sur le plan international", "Administrateurs", ""},
+		{"", "Annulation d'engagements d'exercices antérieurs", "Cancellation of prior-period obligations"},
+		{"", "Rations", ""},
+	} {
+		if got := EnglishRow("fr", c.group, c.label); got != c.want {
+			t.Errorf("EnglishRow(fr, %q, %q) = %q, want %q", c.group, c.label, got, c.want)
+		}
+	}
+	if got := EnglishRow("es", "", "Voyages officiels"); got != "" {
+		t.Errorf("a French label in a Spanish report: %q", got)
+	}
+}

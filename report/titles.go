@@ -99,11 +99,12 @@ func EnglishTitle(id string) string {
 	return ""
 }
 
-// englishRows are the English names of the standard classes of
-// expenditure, as a report in each language prints them (the rows of the
-// summary's and III.A's tables, III.B's groups, III.E's, section IV's
-// headings): every peacekeeping budget has them, with these names in its
-// English version.
+// englishRows are the English names of the standard rows of the tables,
+// as a report in each language prints them: the classes of expenditure
+// (the summary's and III.A's rows, III.B's groups, III.E's, section IV's
+// headings), the categories of personnel, the lines of III.D, III.E's
+// mission factors and III.F. Every peacekeeping budget performance report
+// has them, with these names in its English version.
 var englishRows = map[string]map[string]string{
 	"fr": {
 		"Militaires et personnel de police":                  "Military and police personnel",
@@ -140,11 +141,52 @@ var englishRows = map[string]map[string]string{
 		"Total partiel":                                      "Subtotal",
 		"Matériel majeur":                                    "Major equipment",
 		"Soutien logistique autonome":                        "Self-sustainment",
+		// the summary's human resources (categories of personnel)
+		"Volontaires recrutés sur le plan international": "International United Nations Volunteers",
+		"Volontaires recrutés sur le plan national":      "National United Nations Volunteers",
+		"Emplois de temporaire":                          "Temporary positions",
+		// III.D, other revenue and adjustments
+		"Produit des placements":                          "Investment revenue",
+		"Produits divers ou accessoires":                  "Other/miscellaneous revenue",
+		"Contributions volontaires en espèces":            "Voluntary contributions in cash",
+		"Ajustements sur exercices antérieurs":            "Prior-period adjustments",
+		"Annulation d’engagements d’exercices antérieurs": "Cancellation of prior-period obligations",
+		// III.E, the mission factors of contingent-owned equipment
+		"A. Facteurs applicables à la zone de la Mission": "A. Applicable to mission area",
+		"Contraintes du milieu":                           "Extreme environmental condition factor",
+		"Usage opérationnel intensif":                     "Intensified operational condition factor",
+		"Actes d’hostilité ou abandon forcé":              "Hostile action/forced abandonment factor",
+		"B. Facteurs applicables aux pays d’origine":      "B. Applicable to home country",
+		"Différentiel de transport":                       "Incremental transportation factor",
+		// III.F, non-budgeted contributions
+		"Contributions prévues par l’accord sur le statut des forces": "Status-of-forces agreement",
+		"Contributions volontaires en nature (non budgétisées)":       "Voluntary contributions in kind (non-budgeted)",
 	},
 }
 
-// EnglishRow is the English name of a standard class of expenditure that
-// a report in language lang prints as label (englishRows), or "".
-func EnglishRow(lang, label string) string {
+// englishSubrows are the English names of rows whose label names a class
+// only within its group (the row above them that they detail): the
+// summary's "Administrateurs" are the national staff's Professional
+// Officers, not the international staff's Professional category.
+var englishSubrows = map[string]map[string]map[string]string{
+	"fr": {
+		"Personnel recruté sur le plan national": {
+			"Administrateurs":              "National Professional Officers",
+			"Agents des services généraux": "National General Service staff",
+		},
+	},
+}
+
+// EnglishRow is the English name of a standard row that a report in
+// language lang prints as label, under the row group (the label of the
+// heading row it details, or ""): a class of expenditure, a category of
+// personnel, a line of III.D, III.E or III.F (englishRows,
+// englishSubrows), or "". A straight apostrophe reads as the report's
+// typographic one.
+func EnglishRow(lang, group, label string) string {
+	label = strings.ReplaceAll(label, "'", "’")
+	if en := englishSubrows[lang][strings.ReplaceAll(group, "'", "’")][label]; en != "" {
+		return en
+	}
 	return englishRows[lang][label]
 }

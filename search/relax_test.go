@@ -338,6 +338,24 @@ func TestUnnumberedParagraphTitles(t *testing.T) {
 	}
 }
 
+// A paragraph of section IV is titled by its number and the budget line it
+// explains, in the UI's language when the line has a standard English
+// name: "Paragraph 69 — Air operations" on the English UI, not a French
+// line read with an English voice.
+func TestVarianceParagraphTitles(t *testing.T) {
+	ix := realIndex(t)
+	for lang, want := range map[string]string{"en": "Paragraph 69 — Air operations", "fr": "Paragraphe 69 — Opérations aériennes"} {
+		res, _, err := ix.Search("par. 69", Options{Lang: lang, Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(res, func(r Result) bool { return strings.HasSuffix(r.URL, "#par-69") })
+		if i < 0 || res[i].Title != want {
+			t.Errorf("%s: paragraph 69: %v, want it titled %q", lang, res, want)
+		}
+	}
+}
+
 // A reader of the French pages types the kinds in French ("kind:tableau",
 // "kind:produit", "kind:réalisation"): the same documents as their
 // English names; an unknown name is still refused with the accepted ones.

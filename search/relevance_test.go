@@ -87,20 +87,23 @@ func TestRelevance(t *testing.T) {
 		{"remplacement des observateurs militaires", "/fr/a-76-564/iv/#par-55"},
 		{"carburant", "/fr/a-76-564/ii-f-5/#ea-5-1-o20"},
 		{"matériel majeur", "/fr/a-76-564/tables/iii-e/#iii-e-r1"},
-		{"drones kind:output", "/fr/a-76-564/ii-f-2/#ea-2-1-o6"},                     // a filter typed in the query
-		{"1,010", "/en/a-76-564/ii-f-5/#ea-5-1-o38"},                                 // "1 010" typed the English way
-		{"13,833", "/en/a-76-564/ii-f-5/#ea-5-1-o35"},                                // the contingents' average strength
-		{"206,098.9", "/en/a-76-564/tables/summary-financial/#summary-financial-r2"}, // an amount, English format
-		{"1,183,384.7", "/en/a-76-564/tables/iii-a/#iii-a-r32"},                      // the total apportionment
-		{"A/74/745", "/en/a-76-564/i/#par-1"},                                        // a symbol, English UI
-		{"75/302", "/en/a-76-564/vi/#vi"},                                            // the resolution of section VI
-		{"COVID-19", "/en/a-76-564/iv/#par-72"},                                      // tests and supplies for COVID-19
-		{"UNOWAS", "/en/a-76-564/ii-d/#par-22"},                                      // an acronym
-		{"drones", "/en/a-76-564/ii-c/#par-19"},                                      // a word both languages share
-		{"helicopters", "/en/a-76-564/ii-f-5/#ea-5-1-o18"},                           // hélicoptères, its feminine folded: the English word
-		{"official travel", "/en/a-76-564/tables/iii-a/#iii-a-r17"},                  // a class of expenditure by its English name (report.EnglishRow)
-		{"air operations", "/en/a-76-564/iv/#par-69"},                                // and the variance paragraph it explains
-		{"mission support initiatives", "/en/a-76-564/ii-c/#ii-c"},                   // a section by its standard English heading (report.EnglishTitle)
+		{"drones kind:output", "/fr/a-76-564/ii-f-2/#ea-2-1-o6"},                            // a filter typed in the query
+		{"1,010", "/en/a-76-564/ii-f-5/#ea-5-1-o38"},                                        // "1 010" typed the English way
+		{"13,833", "/en/a-76-564/ii-f-5/#ea-5-1-o35"},                                       // the contingents' average strength
+		{"206,098.9", "/en/a-76-564/tables/summary-financial/#summary-financial-r2"},        // an amount, English format
+		{"1,183,384.7", "/en/a-76-564/tables/iii-a/#iii-a-r32"},                             // the total apportionment
+		{"A/74/745", "/en/a-76-564/i/#par-1"},                                               // a symbol, English UI
+		{"75/302", "/en/a-76-564/vi/#vi"},                                                   // the resolution of section VI
+		{"COVID-19", "/en/a-76-564/iv/#par-72"},                                             // tests and supplies for COVID-19
+		{"UNOWAS", "/en/a-76-564/ii-d/#par-22"},                                             // an acronym
+		{"drones", "/en/a-76-564/ii-c/#par-19"},                                             // a word both languages share
+		{"helicopters", "/en/a-76-564/ii-f-5/#ea-5-1-o18"},                                  // hélicoptères, its feminine folded: the English word
+		{"official travel", "/en/a-76-564/tables/iii-a/#iii-a-r17"},                         // a class of expenditure by its English name (report.EnglishRow)
+		{"air operations", "/en/a-76-564/iv/#par-69"},                                       // and the variance paragraph it explains
+		{"national professional officers", "/en/a-76-564/tables/summary-hr/#summary-hr-r7"}, // a category of personnel, named within its group ("Administrateurs")
+		{"investment revenue", "/en/a-76-564/tables/iii-d/#iii-d-r1"},                       // a line of III.D
+		{"status-of-forces agreement", "/en/a-76-564/tables/iii-f/#iii-f-r1"},               // and of III.F
+		{"mission support initiatives", "/en/a-76-564/ii-c/#ii-c"},                          // a section by its standard English heading (report.EnglishTitle)
 		{"mandate performance", "/en/a-76-564/#ii"},
 		{"component 2", "/en/a-76-564/ii-f-2/#ii-f-2"},
 		{"vaccination kind:paragraph", "/en/a-76-564/ii-b/#par-14"}, // and a filter

@@ -55,8 +55,8 @@ type Doc struct {
 // expenditure (report.EnglishRow) when the report is in another language:
 // the English pages print it, and their readers search it ("official
 // travel"); the label is the same in every UI language.
-func withEnglish(r *report.Report, label string) string {
-	if en := report.EnglishRow(r.Language, label); en != "" && r.Language != "en" {
+func withEnglish(r *report.Report, group, label string) string {
+	if en := report.EnglishRow(r.Language, group, label); en != "" && r.Language != "en" {
 		return label + " · " + en
 	}
 	return label
@@ -131,8 +131,11 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 				d.Title = w["paragraph"] + " " + itoa(p.Number)
 				d.Citation = r.CiteParagraph(p.Number)
 				if line := explains[p.Number]; line != "" {
+					d.Label = withEnglish(r, "", line)
+					if en := report.EnglishRow(r.Language, "", line); en != "" && lang == "en" && r.Language != "en" {
+						line = en // the title is read in the UI's language
+					}
 					d.Title += " — " + line
-					d.Label = withEnglish(r, line)
 				}
 			} else {
 				d.Title = s.Title
@@ -189,7 +192,7 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 				text = row.Group + " — " + text
 			}
 			add(Doc{URL: r.URL(lang, "tables/"+t.ID, t.ID+"-r"+itoa(i+1)), Kind: "table-row", Title: t.Title + " — " + row.Label,
-				Citation: r.CiteTable(lang, t.ID), Label: withEnglish(r, row.Label), Text: text})
+				Citation: r.CiteTable(lang, t.ID), Label: withEnglish(r, row.Group, row.Label), Text: text})
 		}
 	}
 	for _, c := range r.Components {

@@ -152,7 +152,7 @@ func (v *viewer) excelURL(id string) string {
 func (v *viewer) variance(va *report.Variance) *VarView {
 	vv := &VarView{ID: va.ID, Label: va.Label, Amount: v.num(va.Amount), Percent: v.percent(va.Percent)}
 	if englishPage(v.r, v.lang) {
-		vv.English = report.EnglishRow(v.r.Language, va.Label)
+		vv.English = report.EnglishRow(v.r.Language, "", va.Label)
 	}
 	return vv
 }
@@ -268,7 +268,7 @@ func (v *viewer) table(t *report.Table) *TableView {
 	for _, r := range t.Rows {
 		rv := RowView{Label: r.Label, Type: r.Type, Notes: strings.Join(r.Notes, ", "), Indent: r.Group != "" && r.Type == report.RowItem}
 		if englishPage(v.r, v.lang) {
-			rv.English = report.EnglishRow(v.r.Language, r.Label)
+			rv.English = report.EnglishRow(v.r.Language, r.Group, r.Label)
 		}
 		if r.Type == report.RowSubtotal && r.Group != "" && r.Group != r.Label {
 			rv.Closes = r.Group
