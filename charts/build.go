@@ -20,7 +20,7 @@ func apportionmentChart(r *report.Report, tx *words) *plot {
 			{key: "expenditure", label: tx.expenditure, fill: paintMain, stroke: paintMain},
 		}}
 	p.legend = p.series
-	p.rows = pick(r, "iii-a", report.RowSubtotal, "apportionment", "expenditure")
+	p.rows = pick(r, tx, "iii-a", report.RowSubtotal, "apportionment", "expenditure")
 	desc := context(r, tx)
 	var over []string
 	for i, rw := range p.rows {
@@ -61,7 +61,7 @@ func varianceChart(r *report.Report, tx *words) *plot {
 		{label: tx.over, fill: p.hatch(), stroke: paintNeg},
 	}
 	overs := 0
-	for _, rw := range pick(r, "iii-a", report.RowItem, "variance_amount") {
+	for _, rw := range pick(r, tx, "iii-a", report.RowItem, "variance_amount") {
 		if rw.group != "" {
 			p.rows = append(p.rows, rw)
 			if rw.val(0).Float() < 0 {
@@ -85,7 +85,7 @@ func varianceChart(r *report.Report, tx *words) *plot {
 func vacancyChart(r *report.Report, tx *words) *plot {
 	p := &plot{id: "chart-vacancy", source: "summary-hr", title: tx.titleVac, unit: "percent", headings: true,
 		series: []series{{key: "vacancy_rate", label: tx.vacancy, fill: paintMain, stroke: paintMain}}}
-	p.rows = pick(r, "summary-hr", report.RowItem, "vacancy_rate")
+	p.rows = pick(r, tx, "summary-hr", report.RowItem, "vacancy_rate")
 	hi := extreme(p.rows, func(a, b float64) bool { return a > b })
 	lo := extreme(p.rows, func(a, b float64) bool { return a < b })
 	if hi != nil {
@@ -99,7 +99,7 @@ func vacancyChart(r *report.Report, tx *words) *plot {
 func equipmentChart(r *report.Report, tx *words) *plot {
 	p := &plot{id: "chart-contingent-owned-equipment", source: "iii-e", title: tx.titleCOE, unit: report.AmountUnit,
 		series: []series{{key: "expenditure", label: tx.expenditure, fill: paintMain, stroke: paintMain}}}
-	p.rows = pick(r, "iii-e", report.RowItem, "expenditure")
+	p.rows = pick(r, tx, "iii-e", report.RowItem, "expenditure")
 	var nums []report.Decimal
 	for _, rw := range p.rows {
 		nums = append(nums, rw.val(0))

@@ -57,7 +57,10 @@ type Chart struct {
 // (iii-e) and output delivery by component (the results frameworks). A
 // chart whose table or column is missing is left out. lang is the page
 // language, "fr" or "en" (anything else is read as "en"); the labels that
-// come from the report stay in the report's language.
+// come from the report stay in the report's language, but for the
+// standard rows' names in the page language (report.EnglishRow: "Air
+// operations" on an English page of a French report), which its reader
+// hears in the description.
 func ForReport(r *report.Report, lang string) []Chart {
 	var out []Chart
 	for _, p := range plots(r, lang) {
@@ -120,9 +123,10 @@ func (p *plot) table() *report.Table {
 }
 
 // pick returns, as chart rows, the rows of table id of type typ that have
-// a number in one of the columns keys, with those columns' cells; nil if
-// the table or a column is missing.
-func pick(r *report.Report, id, typ string, keys ...string) []row {
+// a number in one of the columns keys, with those columns' cells, labelled
+// in the page language where the row has a standard name in it
+// (tx.rowName); nil if the table or a column is missing.
+func pick(r *report.Report, tx *words, id, typ string, keys ...string) []row {
 	for _, t := range r.Tables {
 		if t == nil || t.ID != id {
 			continue
@@ -136,7 +140,7 @@ func pick(r *report.Report, id, typ string, keys ...string) []row {
 		}
 		var rows []row
 		for _, src := range t.Rows {
-			rw := row{label: src.Label, group: src.Group}
+			rw := row{label: tx.rowName(r, src.Group, src.Label), group: tx.rowName(r, "", src.Group)}
 			some := false
 			for _, i := range idx {
 				var c report.Cell

@@ -242,10 +242,11 @@ func TestValues(t *testing.T) {
 			},
 		},
 		"en": {
-			"chart-apportionment-expenditure":  {"206,098.9", ">100,000<", "Expenditure exceeded the apportionment for: Personnel civil."},
-			"chart-variance":                   {"−2,513.7", "+5,379.3", "Largest underexpenditure: Contingents, +5,379.3", "2 of 5 classes"},
-			"chart-vacancy":                    {"60.0%", "lowest: Contingents, 3.6%"},
-			"chart-contingent-owned-equipment": {"160,288.6 thousand"},
+			// the standard rows by their English names: the description is heard in English
+			"chart-apportionment-expenditure":  {"206,098.9", ">100,000<", "Expenditure exceeded the apportionment for: Civilian personnel.", ">Military and police personnel</text>"},
+			"chart-variance":                   {"−2,513.7", "+5,379.3", "Largest underexpenditure: Military contingents, +5,379.3", "2 of 5 classes"},
+			"chart-vacancy":                    {"60.0%", "lowest: Military contingents, 3.6%"},
+			"chart-contingent-owned-equipment": {"160,288.6 thousand", "Major equipment – Military contingents"},
 			"chart-output-delivery": {
 				"Of 9 planned outputs: 3 completed, 2 partly completed, 3 not completed, 1 not reported.",
 				"Component 2: 1 completed, 1 partly completed, 1 not completed, 0 not reported.",

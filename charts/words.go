@@ -22,6 +22,18 @@ type words struct {
 	counted string
 }
 
+// rowName is the name of a table's row on a page in language tx.lang:
+// its standard English name on an English page of a report in another
+// language (report.EnglishRow), or the label the report prints.
+func (tx *words) rowName(r *report.Report, group, label string) string {
+	if tx.lang == "en" && r.Language != "en" {
+		if en := report.EnglishRow(r.Language, group, label); en != "" {
+			return en
+		}
+	}
+	return label
+}
+
 var texts = map[string]*words{
 	"fr": {
 		lang: "fr", period: "exercice",
