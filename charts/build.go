@@ -25,7 +25,7 @@ func apportionmentChart(r *report.Report, tx *words) *plot {
 	var over []string
 	for i, rw := range p.rows {
 		if rw.group != "" { // a subtotal is named by its category
-			p.rows[i] = row{label: rw.group, cells: rw.cells}
+			p.rows[i] = row{label: rw.group, printed: rw.inGroup, cells: rw.cells}
 		}
 		a, e := rw.val(0), rw.val(1)
 		desc += fmt.Sprintf(tx.descAE, p.rows[i].label, tx.amount(a, false), tx.amount(e, false))

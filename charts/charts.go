@@ -101,8 +101,8 @@ func plots(r *report.Report, lang string) []*plot {
 }
 
 // table is the data of p: one row per chart row, under a heading row for
-// its group as the chart draws it, one column per series; a note when the
-// portal counted the figures.
+// its group as the chart draws it, labelled as the report prints them, one
+// column per series; a note when the portal counted the figures.
 func (p *plot) table() *report.Table {
 	t := &report.Table{ID: p.id, Title: p.title, Unit: p.unit}
 	if p.counted {
@@ -113,11 +113,15 @@ func (p *plot) table() *report.Table {
 	}
 	group := ""
 	for _, r := range p.rows {
-		if r.group != "" && r.group != group {
-			t.Rows = append(t.Rows, report.Row{Label: r.group, Type: report.RowHeading, Cells: make([]report.Cell, len(p.series))})
+		label, g := r.label, r.group
+		if r.printed != "" { // the data speak the report's words, as its tables do
+			label, g = r.printed, r.inGroup
 		}
-		group = r.group
-		t.Rows = append(t.Rows, report.Row{Label: r.label, Group: r.group, Type: report.RowItem, Cells: r.cells})
+		if g != "" && g != group {
+			t.Rows = append(t.Rows, report.Row{Label: g, Type: report.RowHeading, Cells: make([]report.Cell, len(p.series))})
+		}
+		group = g
+		t.Rows = append(t.Rows, report.Row{Label: label, Group: g, Type: report.RowItem, Cells: r.cells})
 	}
 	return t
 }
@@ -140,7 +144,7 @@ func pick(r *report.Report, tx *words, id, typ string, keys ...string) []row {
 		}
 		var rows []row
 		for _, src := range t.Rows {
-			rw := row{label: tx.rowName(r, src.Group, src.Label), group: tx.rowName(r, "", src.Group)}
+			rw := row{label: tx.rowName(r, src.Group, src.Label), group: tx.rowName(r, "", src.Group), printed: src.Label, inGroup: src.Group}
 			some := false
 			for _, i := range idx {
 				var c report.Cell

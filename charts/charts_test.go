@@ -267,6 +267,30 @@ func TestValues(t *testing.T) {
 	}
 }
 
+// A chart on an English page names the standard rows in English; its data
+// (the table beside it, the data files) keep the labels the report prints,
+// as its tables do.
+func TestDataKeepPrintedLabels(t *testing.T) {
+	fr, en := ForReport(fixture(), "fr"), ForReport(fixture(), "en")
+	if len(fr) != len(en) || len(en) == 0 {
+		t.Fatalf("%d French charts, %d English", len(fr), len(en))
+	}
+	for i := range en {
+		a, b := fr[i].Table.Rows, en[i].Table.Rows
+		if len(a) != len(b) {
+			t.Fatalf("%s: %d rows in French, %d in English", en[i].ID, len(a), len(b))
+		}
+		for j := range b {
+			if b[j].Label != a[j].Label && en[i].ID != "chart-output-delivery" { // "Component 2" is the portal's
+				t.Errorf("%s row %d: %q on the English page, the report prints %q", en[i].ID, j, b[j].Label, a[j].Label)
+			}
+		}
+	}
+	if !strings.Contains(en[0].Desc, "Civilian personnel") || en[0].Table.Rows[1].Label != "Personnel civil" {
+		t.Errorf("English chart: %q, data %q", en[0].Desc, en[0].Table.Rows[1].Label)
+	}
+}
+
 // TestDelivery checks how an output is counted from the parts of its
 // "completed" column.
 func TestDelivery(t *testing.T) {

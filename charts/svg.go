@@ -61,11 +61,15 @@ type series struct {
 }
 
 // row is one category of a chart: its label, its group (drawn as a heading
-// above the row, or before the label when the chart has no headings) and
-// one cell per series (a cell without a number draws no bar).
+// above the row, or before the label when the chart has no headings), both
+// in the page's language where they have a standard name in it, the label
+// and group the report prints (the chart's data; "" for a row the portal
+// names: a component without a title), and one cell per series (a cell
+// without a number draws no bar).
 type row struct {
-	label, group string
-	cells        []report.Cell
+	label, group     string
+	printed, inGroup string
+	cells            []report.Cell
 }
 
 func (r row) val(i int) report.Decimal { return r.cells[i].Num }

@@ -139,6 +139,13 @@ func TestEnglishNamesOfTables(t *testing.T) {
 			}
 		}
 	}
+	// the charts of the English home: their description heard in English,
+	// their data in the report's words with the English name under them
+	home := read("en/a-76-564/index.html")
+	if !strings.Contains(home, "Largest underexpenditure: Air operations, +47,451.5.") ||
+		!strings.Contains(home, `id="chart-variance-r3"><th scope="row" class="indent" lang="fr">Contingents<br><small class="printed" lang="en">Military contingents</small>`) {
+		t.Errorf("English home: the variance chart's description or data without the classes' English names")
+	}
 	if !strings.Contains(read("en/a-76-564/tables/summary-hr/index.html"), `Administrateurs<br><small class="printed" lang="en">National Professional Officers</small>`) {
 		t.Errorf("English summary-hr page: the national staff's Administrateurs not named National Professional Officers")
 	}
