@@ -100,7 +100,7 @@ func TestDatasetPagesReadAsTheReport(t *testing.T) {
 			case "follow-up":
 				for _, f := range r.FollowUp {
 					has("request anchor", `id="`+f.ID+`"`)
-					has("citation by the resolution's paragraph", " "+f.Resolution+", par. "+f.ResolutionParagraph+")</a>")
+					has("citation by the resolution's paragraph", " "+f.Resolution+map[string]string{"fr": ", par. ", "en": ", para. "}[lang]+f.ResolutionParagraph+")</a>")
 					has("request", f.Request)
 				}
 			default:

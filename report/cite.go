@@ -6,15 +6,16 @@ import (
 )
 
 // The citations below are how a delegate cites a part of a report, in a UI
-// language: "A/76/564, par. 26", "A/76/564, sect. III.A",
-// "A/76/564, réalisation escomptée 2.1, indicateur 3". The pages, the
-// search results and the data files all cite through them.
+// language, with the United Nations' abbreviations in it: "A/76/564,
+// par. 26" in French, "A/76/564, para. 26" in English, "A/76/564,
+// sect. III.A", "A/76/564, réalisation escomptée 2.1, indicateur 3". The
+// pages, the search results and the data files all cite through them.
 
-type citeWords struct{ summary, ea, indicator, indicators, output, outputs, resolution, un string }
+type citeWords struct{ para, summary, ea, indicator, indicators, output, outputs, resolution, un string }
 
 var citeLang = map[string]citeWords{
-	"fr": {"résumé", "réalisation escomptée", "indicateur", "indicateurs", "produit", "produits", "résolution", "Nations Unies"},
-	"en": {"summary", "expected accomplishment", "indicator", "indicators", "output", "outputs", "resolution", "United Nations"},
+	"fr": {"par.", "résumé", "réalisation escomptée", "indicateur", "indicateurs", "produit", "produits", "résolution", "Nations Unies"},
+	"en": {"para.", "summary", "expected accomplishment", "indicator", "indicators", "output", "outputs", "resolution", "United Nations"},
 }
 
 func wordsFor(lang string) citeWords {
@@ -24,9 +25,10 @@ func wordsFor(lang string) citeWords {
 	return citeLang["en"]
 }
 
-// CiteParagraph cites a numbered paragraph: "A/76/564, par. 26".
-func (r *Report) CiteParagraph(n int) string {
-	return r.Symbol + ", par. " + strconv.Itoa(n)
+// CiteParagraph cites a numbered paragraph in language lang: "A/76/564,
+// par. 26", "A/76/564, para. 26".
+func (r *Report) CiteParagraph(lang string, n int) string {
+	return r.Symbol + ", " + wordsFor(lang).para + " " + strconv.Itoa(n)
 }
 
 // CiteSection cites a section: "A/76/564, sect. III.A", or the summary.
@@ -63,9 +65,11 @@ func (r *Report) CiteFollowUp(lang string, f *FollowUp) string {
 }
 
 // Reference names the resolution paragraph a follow-up item answers, in
-// language lang: "résolution 75/302, par. 12".
+// language lang: "résolution 75/302, par. 12", "resolution 75/302,
+// para. 12".
 func (f *FollowUp) Reference(lang string) string {
-	return wordsFor(lang).resolution + " " + f.Resolution + ", par. " + f.ResolutionParagraph
+	w := wordsFor(lang)
+	return w.resolution + " " + f.Resolution + ", " + w.para + " " + f.ResolutionParagraph
 }
 
 // CiteTable cites a table or dataset by its id: the summary's tables,

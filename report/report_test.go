@@ -73,17 +73,20 @@ func TestCitations(t *testing.T) {
 		{ID: "summary-hr", Title: "Ressources humaines"}, {ID: "iii-e-factors", Title: "Facteurs"},
 	}}
 	for got, want := range map[string]string{
-		r.CiteParagraph(26): "A/76/564, par. 26",
-		r.CiteSection("fr", &Section{ID: "iii-a", Number: "III.A"}): "A/76/564, sect. III.A",
-		r.CiteSection("en", &Section{ID: "summary"}):                "A/76/564, summary",
-		r.CiteIndicator("fr", "2.1", 3):                             "A/76/564, réalisation escomptée 2.1, indicateur 3",
-		r.CiteOutput("en", "2.1", 4):                                "A/76/564, expected accomplishment 2.1, output 4",
-		r.CiteTable("fr", "iii-e"):                                  "A/76/564, sect. III.E",
-		r.CiteTable("fr", "iii-e-factors"):                          "A/76/564, sect. III.E, «\u00a0Facteurs\u00a0»",
-		r.CiteTable("fr", "summary-hr"):                             "A/76/564, résumé, «\u00a0Ressources humaines\u00a0»",
-		r.CiteTable("en", "summary-hr"):                             "A/76/564, summary, “Ressources humaines”",
-		r.CiteTable("en", "ea-5-1-outputs"):                         "A/76/564, expected accomplishment 5.1, outputs",
-		r.CiteTable("fr", "iv"):                                     "A/76/564, sect. IV",
+		r.CiteParagraph("fr", 26): "A/76/564, par. 26",
+		r.CiteParagraph("en", 26): "A/76/564, para. 26",
+		(&FollowUp{Resolution: "75/302", ResolutionParagraph: "12"}).Reference("en"): "resolution 75/302, para. 12",
+		(&FollowUp{Resolution: "75/302", ResolutionParagraph: "12"}).Reference("fr"): "résolution 75/302, par. 12",
+		r.CiteSection("fr", &Section{ID: "iii-a", Number: "III.A"}):                  "A/76/564, sect. III.A",
+		r.CiteSection("en", &Section{ID: "summary"}):                                 "A/76/564, summary",
+		r.CiteIndicator("fr", "2.1", 3):                                              "A/76/564, réalisation escomptée 2.1, indicateur 3",
+		r.CiteOutput("en", "2.1", 4):                                                 "A/76/564, expected accomplishment 2.1, output 4",
+		r.CiteTable("fr", "iii-e"):                                                   "A/76/564, sect. III.E",
+		r.CiteTable("fr", "iii-e-factors"):                                           "A/76/564, sect. III.E, «\u00a0Facteurs\u00a0»",
+		r.CiteTable("fr", "summary-hr"):                                              "A/76/564, résumé, «\u00a0Ressources humaines\u00a0»",
+		r.CiteTable("en", "summary-hr"):                                              "A/76/564, summary, “Ressources humaines”",
+		r.CiteTable("en", "ea-5-1-outputs"):                                          "A/76/564, expected accomplishment 5.1, outputs",
+		r.CiteTable("fr", "iv"):                                                      "A/76/564, sect. IV",
 	} {
 		if got != want {
 			t.Errorf("got %q, want %q", got, want)

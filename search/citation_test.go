@@ -24,7 +24,7 @@ func TestCitedParagraph(t *testing.T) {
 		}
 		r := res[0]
 		if r.Kind != "paragraph" || !strings.HasSuffix(r.URL, "/#par-26") || !strings.HasPrefix(r.URL, "/"+c.lang+"/a-76-564/") ||
-			r.Citation != "A/76/564, par. 26" || r.Title != c.title {
+			r.Citation != map[string]string{"fr": "A/76/564, par. 26", "en": "A/76/564, para. 26"}[c.lang] || r.Title != c.title {
 			t.Errorf("%q: %+v", c.q, r.Doc)
 		}
 	}

@@ -129,7 +129,7 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 			d := Doc{URL: r.URL(lang, pageOf[s.ID], p.ID), Kind: "paragraph", Text: p.FullText()}
 			if p.Number > 0 {
 				d.Title = w["paragraph"] + " " + itoa(p.Number)
-				d.Citation = r.CiteParagraph(p.Number)
+				d.Citation = r.CiteParagraph(lang, p.Number)
 				if line := explains[p.Number]; line != "" {
 					d.Label = withEnglish(r, "", line)
 					if en := report.EnglishRow(r.Language, "", line); en != "" && lang == "en" && r.Language != "en" {

@@ -389,7 +389,7 @@ func writePermalinks(static string, r *report.Report, lang string) error {
 				continue
 			}
 			n := strconv.Itoa(b.Paragraph.Number)
-			err = write(n, r.Symbol+", par. "+n, r.URL(lang, pageOf[s.ID], b.Paragraph.ID), uiWords[lang].redirecting)
+			err = write(n, r.CiteParagraph(lang, b.Paragraph.Number), r.URL(lang, pageOf[s.ID], b.Paragraph.ID), uiWords[lang].redirecting)
 		}
 	})
 	if err != nil {

@@ -189,7 +189,7 @@ func (v *viewer) para(s *report.Section, p *report.Paragraph) *ParaView {
 		pv.Tail = segments(p.Tail, p.Citations)
 	}
 	if p.Number > 0 {
-		pv.Cite = v.r.CiteParagraph(p.Number)
+		pv.Cite = v.r.CiteParagraph(v.lang, p.Number)
 		pv.URL = v.r.URL(v.lang, "par/"+strconv.Itoa(p.Number), "")
 	}
 	return pv

@@ -116,7 +116,7 @@ var tips = map[string][]tip{
 		{"Either word, with OR in capitals:", "drones OR hélicoptères"},
 		{"Without a word, with a minus before it:", "rations -Kidal"},
 		{"A kind of text (paragraph, table, table-row, indicator, output…):", "vacance kind:table"},
-		{"A reference, as the portal cites:", "A/76/564, par. 26"},
+		{"A reference, as the portal cites:", "A/76/564, para. 26"},
 	},
 }
 

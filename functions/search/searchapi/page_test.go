@@ -215,7 +215,7 @@ func TestTipsExamplesFind(t *testing.T) {
 					ok = ok && r.Kind == "table"
 				}
 				ok = ok && n < answer("vacance", lang).Total
-			case "A/76/564, par. 26": // the paragraph cited
+			case "A/76/564, par. 26", "A/76/564, para. 26": // the paragraph cited
 				ok = ok && strings.HasSuffix(a.Results[0].URL, "#par-26")
 			default:
 				t.Errorf("%s tip %q: example %q has no check here", lang, tp.Text, tp.Example)
