@@ -23,8 +23,29 @@ var (
 	// citedSummary: "A/76/564, résumé" (the report is needed: "résumé"
 	// alone is a word).
 	citedSummary = regexp.MustCompile(`^\s*(\S+?)\s*,?\s+(?:resume|summary)` + citeEnd)
-	// citedResult: "réalisation escomptée 2.1", "…, indicateur 3", "EA 2.1, output 4".
-	citedResult = regexp.MustCompile(citeReport + `(?:realisation escomptee|expected accomplishment|re|ea)\s*(\d{1,2})\.(\d{1,2})(?:\s*,?\s*(indicateur|indicator|produit|output)\s*(\d{1,3}))?` + citeEnd)
+	// citedResult: "réalisation escomptée 2.1", "…, indicateur 3", "EA 2.1, output 4",
+	// "…, indicateurs" (the portal's citation of an accomplishment's
+	// indicators or outputs: the accomplishment lists them).
+	citedResult = regexp.MustCompile(citeReport + `(?:realisation escomptee|expected accomplishment|re|ea)\s*(\d{1,2})\.(\d{1,2})(?:\s*,?\s*(?:(indicateur|indicator|produit|output)\s*(\d{1,3})|indicateurs|indicators|produits|outputs))?` + citeEnd)
+	// citedItem: "2.1, produit 4" (read after citedResult, whose words it lacks).
+	citedItem = regexp.MustCompile(citeReport + `(\d{1,2})\.(\d{1,2})\s*,?\s*(indicateur|indicator|produit|output)\s*(\d{1,3})` + citeEnd)
+	// citedItemOf: "indicateur 3 de la réalisation escomptée 2.1", "output 4 of EA 2.1",
+	// "indicator 2.1.3" (a budget's numbering of its indicators).
+	citedItemOf = regexp.MustCompile(citeReport + `(indicateur|indicator|produit|output)\s*(?:(\d{1,3})\s*,?\s*(?:(?:de la|de l|du|de|of the|of|in)\s*)?(?:realisation escomptee|expected accomplishment|re|ea)\s*(\d{1,2})\.(\d{1,2})` +
+		`|(\d{1,2})\.(\d{1,2})\.(\d{1,3}))` + citeEnd)
+	// citedTable: "tableau III.A", "table iii-e-factors", "tab. III.A".
+	citedTable = regexp.MustCompile(citeReport + `(?:tableau|table|tab)\.?\s*((?:[ivx]+|summary)(?:[.-][a-z0-9]+)*)` + citeEnd)
+	// citedNumber: "III.A", "II.F.2": a section by its number alone.
+	citedNumber = regexp.MustCompile(citeReport + `([ivx]+\.[a-f](?:\.\d{1,2})?)` + citeEnd)
+	// citedFollowUp: "résolution 75/302, par. 12", and as the portal cites
+	// an item of section VI: "A/76/564, sect. VI (resolution 75/302, para. 12)".
+	// citedQuoted: a table the portal cites by its title, in a section or
+	// the summary that has two: "A/76/564, sect. III.E, « Facteurs … »".
+	citedQuoted   = regexp.MustCompile(citeReport + `((?:resume|summary|sect\.?\s*[ivx]+(?:\.[a-f])?)\s*,\s*["«“].+["»”])` + citeEnd)
+	citedFollowUp = regexp.MustCompile(citeReport + `(?:(?:sect|section)\.?\s*vi\s*\(\s*)?(?:resolution|res)\.?\s*(\d{1,3}/\d{1,4})\s*,\s*(?:paragraphes|paragraphe|paragraphs|paragraph|paras|para|par|§)\.?\s*(\d{1,4})\s*\)?` + citeEnd)
+	// citedReport: the portal's reference of a whole report, "United
+	// Nations, “Exécution du budget …”, A/76/564": the report.
+	citedReport = regexp.MustCompile(`^\s*(?:united nations|nations unies)\s*,\s*["«“].+["»”]\s*,\s*(\S+?)` + citeEnd)
 	citeNumber  = regexp.MustCompile(`\d+`)
 	citeRange   = regexp.MustCompile(`^(\d+)\s*(?:-|–|a|to)\s*(\d+)$`)
 	citeList    = regexp.MustCompile(`\s*(?:,|et|and)\s*`)
@@ -34,11 +55,14 @@ var (
 const maxCited = 50
 
 // cited is what a citation query names: a report (symbol or slug, or ""),
-// the anchors of what it cites, in order, and their kind.
+// the anchors of what it cites, in order, and their kind; or, for the
+// items of section VI, the resolution paragraph they answer.
 type cited struct {
 	report  string
-	anchors []string // "par-26", "iii-a", "ea-2-1-o4"
-	kind    string   // "paragraph", "heading", "accomplishment", "indicator", "output"
+	anchors []string // "par-26", "iii-a", "table-iii-a", "ea-2-1-o4"
+	kind    string   // "paragraph", "heading", "table", "accomplishment", "indicator", "output", "follow-up"
+	answers string   // "75/302 12": the follow-up items answering resolution 75/302, paragraph 12
+	quoted  string   // "sect. iii.e, « facteurs … »": the table cited so, folded (citedQuoted)
 }
 
 // citation reads a query that cites paragraphs, a section, the summary,
@@ -72,16 +96,44 @@ func citation(q string) (cited, bool) {
 		return cited{report: trimReport(m[1]), kind: "heading", anchors: []string{"summary"}}, true
 	}
 	if m := citedResult.FindStringSubmatch(q); m != nil {
-		c := cited{report: trimReport(m[1]), kind: "accomplishment", anchors: []string{"ea-" + m[2] + "-" + m[3]}}
-		switch m[4] {
-		case "indicateur", "indicator":
-			c.kind, c.anchors[0] = "indicator", c.anchors[0]+"-i"+m[5]
-		case "produit", "output":
-			c.kind, c.anchors[0] = "output", c.anchors[0]+"-o"+m[5]
+		return resultCited(m[1], m[2], m[3], m[4], m[5]), true
+	}
+	if m := citedItem.FindStringSubmatch(q); m != nil {
+		return resultCited(m[1], m[2], m[3], m[4], m[5]), true
+	}
+	if m := citedItemOf.FindStringSubmatch(q); m != nil {
+		if m[3] == "" { // "indicator 2.1.3"
+			return resultCited(m[1], m[6], m[7], m[2], m[8]), true
 		}
-		return c, true
+		return resultCited(m[1], m[4], m[5], m[2], m[3]), true
+	}
+	if m := citedTable.FindStringSubmatch(q); m != nil {
+		return cited{report: trimReport(m[1]), kind: "table", anchors: []string{"table-" + strings.ReplaceAll(m[2], ".", "-")}}, true
+	}
+	if m := citedNumber.FindStringSubmatch(q); m != nil {
+		return cited{report: trimReport(m[1]), kind: "heading", anchors: []string{strings.ReplaceAll(m[2], ".", "-")}}, true
+	}
+	if m := citedQuoted.FindStringSubmatch(q); m != nil {
+		return cited{report: trimReport(m[1]), kind: "table", quoted: spaced(m[2])}, true
+	}
+	if m := citedFollowUp.FindStringSubmatch(q); m != nil {
+		return cited{report: trimReport(m[1]), kind: "follow-up", answers: m[2] + " " + m[3]}, true
 	}
 	return cited{}, false
+}
+
+// resultCited cites expected accomplishment n.m of report, or its item-th
+// indicator or output (item "indicateur", "output"…; "" for the
+// accomplishment).
+func resultCited(report, n, m, item, number string) cited {
+	c := cited{report: trimReport(report), kind: "accomplishment", anchors: []string{"ea-" + n + "-" + m}}
+	switch item {
+	case "indicateur", "indicator":
+		c.kind, c.anchors[0] = "indicator", c.anchors[0]+"-i"+number
+	case "produit", "output":
+		c.kind, c.anchors[0] = "output", c.anchors[0]+"-o"+number
+	}
+	return c
 }
 
 // trimReport is the report a citation names, without the comma after it.
@@ -121,21 +173,32 @@ func (ix *Index) citedDocs(q string, o Options, li int) (page []Result, total in
 		cites[a] = true
 	}
 	for _, s := range segs {
-		// one pass over the report's documents, until each anchor's first
-		at := make(map[string]uint32, len(c.anchors))
-		for j := uint32(0); j < s.n && len(at) < len(cites); j++ {
-			u := ix.docURLEnd(s, j, li)
-			if k := strings.LastIndexByte(u, '#'); k >= 0 && cites[u[k+1:]] {
-				if _, seen := at[u[k+1:]]; !seen {
-					at[u[k+1:]] = j
+		var found []uint32
+		if c.answers != "" { // the items of section VI that answer it
+			found = ix.citing(s, li, "vi-", func(cite string) bool {
+				m := citedFollowUp.FindStringSubmatch(cite)
+				return m != nil && m[2]+" "+m[3] == c.answers
+			})
+		} else if c.quoted != "" { // the table of that title
+			found = ix.citing(s, li, "table-", func(cite string) bool { return strings.HasSuffix(spaced(cite), c.quoted) })
+		} else {
+			// one pass over the report's documents, until each anchor's first
+			at := make(map[string]uint32, len(c.anchors))
+			for j := uint32(0); j < s.n && len(at) < len(cites); j++ {
+				u := ix.docURLEnd(s, j, li)
+				if k := strings.LastIndexByte(u, '#'); k >= 0 && cites[u[k+1:]] {
+					if _, seen := at[u[k+1:]]; !seen {
+						at[u[k+1:]] = j
+					}
+				}
+			}
+			for _, a := range c.anchors {
+				if j, ok := at[a]; ok {
+					found = append(found, j)
 				}
 			}
 		}
-		for _, a := range c.anchors {
-			j, ok := at[a]
-			if !ok {
-				continue
-			}
+		for _, j := range found {
 			if total >= o.Offset && total < end {
 				d := Doc{Kind: c.kind, Report: ix.str(s.symbol), Lang: ix.str(s.lang)}
 				ix.docLinks(&d, s, j, li)
@@ -145,4 +208,36 @@ func (ix *Index) citedDocs(q string, o Options, li int) (page []Result, total in
 		}
 	}
 	return page, total, len(segs) > 0
+}
+
+// citing are the documents of segment s whose anchor starts with prefix
+// and whose citation, folded, is one that match accepts, in order.
+func (ix *Index) citing(s segment, li int, prefix string, match func(cite string) bool) []uint32 {
+	var found []uint32
+	for j := uint32(0); j < s.n; j++ {
+		u := ix.docURLEnd(s, j, li)
+		k := strings.LastIndexByte(u, '#')
+		if k < 0 || !strings.HasPrefix(u[k+1:], prefix) {
+			continue
+		}
+		var d Doc
+		ix.docLinks(&d, s, j, li)
+		if match(foldString(d.Citation)) {
+			found = append(found, j)
+		}
+	}
+	return found
+}
+
+// spaced is s with its runs of spaces (no-break ones too) as one space.
+func spaced(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// referenceOf is the report's symbol when q is the portal's reference of
+// a whole report (citedReport: its title is searched as the symbol, which
+// finds the report), or q.
+func referenceOf(q string) string {
+	if m := citedReport.FindStringSubmatch(foldString(q)); m != nil {
+		return m[1]
+	}
+	return q
 }

@@ -3,6 +3,8 @@ package search
 import (
 	"strings"
 	"testing"
+
+	"pkportal/report"
 )
 
 // A delegate who types a paragraph's citation finds the paragraph.
@@ -59,14 +61,28 @@ func TestCitation(t *testing.T) {
 		"A/76/564, réalisation escomptée 5.1, produit 5":  "a/76/564 output ea-5-1-o5",
 		"A/76/564, expected accomplishment 2.1, output 4": "a/76/564 output ea-2-1-o4",
 		"EA 2.1, indicator 3":                             " indicator ea-2-1-i3",
-		"rations":                                         "",
-		"résumé":                                          "",
-		"par. 0":                                          "",
-		"par. 30-26":                                      "",
-		"A/76/564":                                        "",
-		"drones par. 26 x":                                "",
-		"section":                                         "",
-		"are 2.1":                                         "",
+		// as delegates also write them
+		"indicateur 2.1.3":                                 " indicator ea-2-1-i3",
+		"indicator 3 of expected accomplishment 2.1":       " indicator ea-2-1-i3",
+		"indicateur 3 de la réalisation escomptée 2.1":     " indicator ea-2-1-i3",
+		"produit 4 de la RE 2.1":                           " output ea-2-1-o4",
+		"2.1, produit 4":                                   " output ea-2-1-o4",
+		"A/76/564, réalisation escomptée 2.1, indicateurs": "a/76/564 accomplishment ea-2-1", // the portal's citation of the dataset
+		"tableau III.A":                                    " table table-iii-a",
+		"table iii-e-factors":                              " table table-iii-e-factors",
+		"III.A":                                            " heading iii-a",
+		"résolution 75/302, par. 12":                       " follow-up ",
+		"2.1.3":                                            "",
+		"2.1":                                              "",
+		"produit 4":                                        "",
+		"rations":                                          "",
+		"résumé":                                           "",
+		"par. 0":                                           "",
+		"par. 30-26":                                       "",
+		"A/76/564":                                         "",
+		"drones par. 26 x":                                 "",
+		"section":                                          "",
+		"are 2.1":                                          "",
 	} {
 		c, ok := citation(q)
 		got := ""
@@ -90,6 +106,15 @@ func TestCitedThings(t *testing.T) {
 		{"A/76/564, réalisation escomptée 5.1, produit 5", "fr", "output", "/fr/a-76-564/ii-f-5/#ea-5-1-o5", "A/76/564, réalisation escomptée 5.1, produit 5"},
 		{"A/76/564, expected accomplishment 2.1, indicator 3", "en", "indicator", "/en/a-76-564/ii-f-2/#ea-2-1-i3", "A/76/564, expected accomplishment 2.1, indicator 3"},
 		{"réalisation escomptée 2.1", "fr", "accomplishment", "/fr/a-76-564/ii-f-2/#ea-2-1", "A/76/564, réalisation escomptée 2.1"},
+		{"A/76/564, réalisation escomptée 2.1, indicateurs", "fr", "accomplishment", "/fr/a-76-564/ii-f-2/#ea-2-1", "A/76/564, réalisation escomptée 2.1"},
+		{"indicator 2.1.3", "en", "indicator", "/en/a-76-564/ii-f-2/#ea-2-1-i3", "A/76/564, expected accomplishment 2.1, indicator 3"},
+		{"2.1 produit 4", "fr", "output", "/fr/a-76-564/ii-f-2/#ea-2-1-o4", "A/76/564, réalisation escomptée 2.1, produit 4"},
+		{"tableau III.A", "fr", "table", "/fr/a-76-564/tables/iii-a/#table-iii-a", "A/76/564, sect. III.A"},
+		{"III.A", "en", "heading", "/en/a-76-564/iii/#iii-a", "A/76/564, sect. III.A"},
+		{"resolution 75/302, para. 12", "en", "follow-up", "/en/a-76-564/vi/#vi-1", "A/76/564, sect. VI (resolution 75/302, para. 12)"},
+		{"A/76/564, sect. VI (résolution 75/302, par. 12)", "fr", "follow-up", "/fr/a-76-564/vi/#vi-1", "A/76/564, sect. VI (résolution 75/302, par. 12)"},
+		{realReport(t).CiteReport("en"), "en", "report", "/en/a-76-564/", "A/76/564"}, // the reference of "Cite this report"
+		{realReport(t).CiteReport("fr"), "fr", "report", "/fr/a-76-564/", "A/76/564"},
 	} {
 		res, total, err := ix.Search(c.q, Options{Lang: c.lang, Limit: 10})
 		if err != nil || total != 1 || len(res) != 1 {
@@ -107,6 +132,28 @@ func TestCitedThings(t *testing.T) {
 	res, total, err := ix.Search("par. 26-28", Options{Lang: "fr", Limit: 10})
 	if err != nil || total != 3 || len(res) != 3 || !strings.HasSuffix(res[0].URL, "#par-26") || !strings.HasSuffix(res[2].URL, "#par-28") {
 		t.Errorf("par. 26-28: %d results (%v): %+v", total, err, res)
+	}
+}
+
+// Every citation the portal prints (the pages' "cite" lines, the search
+// results', the data's), pasted into the search, finds what it cites first.
+func TestPortalCitationsFindWhatTheyCite(t *testing.T) {
+	ix := realIndex(t)
+	for _, lang := range []string{"fr", "en"} {
+		seen := map[string]bool{}
+		for _, d := range Docs([]*report.Report{realReport(t)}, lang) {
+			if seen[d.Citation] {
+				continue
+			}
+			seen[d.Citation] = true
+			res, _, err := ix.Search(d.Citation, Options{Lang: lang, Limit: 1})
+			if err != nil || len(res) == 0 || res[0].Citation != d.Citation {
+				t.Errorf("%s %q (%s %s): first result %v (%v)", lang, d.Citation, d.Kind, d.URL, res, err)
+			}
+		}
+		if len(seen) < 400 {
+			t.Errorf("%s: %d citations", lang, len(seen))
+		}
 	}
 }
 

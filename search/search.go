@@ -215,8 +215,15 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 		}
 	}
 	for _, f := range r.FollowUp {
-		add(Doc{URL: r.URL(lang, pageOf["vi"], f.ID), Kind: "follow-up", Title: f.Body + " " + f.Resolution + ", par. " + f.ResolutionParagraph,
-			Citation: r.CiteFollowUp(lang, f), Text: f.Request + " " + f.Action})
+		// titled by the body and the resolution paragraph it answers, in the
+		// UI's language ("Resolution 75/302, para. 12" on the English UI of a
+		// French report: its body, "Assemblée générale", is the report's words)
+		title := f.Body + " (" + f.Reference(lang) + ")"
+		if lang != r.Language {
+			ref := f.Reference(lang)
+			title = strings.ToUpper(ref[:1]) + ref[1:]
+		}
+		add(Doc{URL: r.URL(lang, pageOf["vi"], f.ID), Kind: "follow-up", Title: title, Citation: r.CiteFollowUp(lang, f), Text: f.Request + " " + f.Action})
 	}
 	return docs
 }
