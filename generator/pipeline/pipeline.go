@@ -741,7 +741,7 @@ func searchIndex(srcs []*source, c *cache, prev derivedFile, drop bool, readBack
 				s.r = nil
 			}
 		}
-		return search.EncodeWith(from.b, items)
+		return search.EncodeWith(from.b, items, site.Languages...) // the site's UI languages, the search function's `lang`
 	}
 	b, err := encode(prev)
 	if err != nil && prev.b != nil {

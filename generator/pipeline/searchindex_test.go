@@ -3,9 +3,11 @@ package pipeline
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"testing"
 
 	"pkportal/functions/reportdata"
+	"pkportal/generator/site"
 	"pkportal/ingest"
 	"pkportal/search"
 )
@@ -18,7 +20,13 @@ const refreshIndex = "go run ./generator build -search-index functions/reportdat
 // (or refuses to start).
 func TestSearchIndexIsCurrent(t *testing.T) {
 	got := reportdata.SearchIndex()
-	if _, err := search.Open(got); err != nil {
+	ix, err := search.Open(got)
+	if err == nil && !slices.Equal(ix.Langs(), site.Languages) {
+		// the search function's `lang` is a UI language of the site: a
+		// language the site has and the index does not is a refused query
+		t.Errorf("the index's UI languages %v, the site's %v", ix.Langs(), site.Languages)
+	}
+	if err != nil {
 		if errors.Is(err, search.ErrVersion) {
 			t.Fatalf("%v: refresh with %s", err, refreshIndex)
 		}
@@ -28,7 +36,7 @@ func TestSearchIndexIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := search.Encode(rs)
+	want, err := search.Encode(rs, site.Languages...)
 	if err != nil {
 		t.Fatal(err)
 	}
