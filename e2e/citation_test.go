@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -97,6 +98,7 @@ func download(t *testing.T, p, contentType string) string {
 func TestPagesNameTheReport(t *testing.T) {
 	titleRE := regexp.MustCompile(`<title>([^<]*)</title>`)
 	ogRE := regexp.MustCompile(`<meta property="og:title" content="([^"]*)">`)
+	descRE := regexp.MustCompile(`<meta name="description" content="([^"]*)">`)
 	pages := 0
 	for _, lang := range []string{"fr", "en"} {
 		err := filepath.WalkDir(filepath.Join(public, lang, "a-76-564"), func(p string, d fs.DirEntry, err error) error {
@@ -113,6 +115,12 @@ func TestPagesNameTheReport(t *testing.T) {
 			if title == nil || og == nil || !strings.HasPrefix(title[1], "A/76/564 — ") || !strings.HasPrefix(og[1], "A/76/564 — ") {
 				t.Errorf("%s: title %q, og:title %q, want both to start with the report's symbol", p, title, og)
 			}
+			// a link preview (e-mail, chat) and a search engine describe it:
+			// the report, and what the page cites
+			desc := descRE.FindStringSubmatch(page)
+			if desc == nil || !strings.Contains(desc[1], "MINUSMA") || !strings.Contains(desc[1], "2020/21") {
+				t.Errorf("%s: description %q, want one naming the mission and period", p, desc)
+			}
 			// the report's text is read and cited on its home and section
 			// pages; a table page describes its dataset (schema.org)
 			tables := strings.Contains(p, string(filepath.Separator)+"tables"+string(filepath.Separator))
@@ -127,6 +135,44 @@ func TestPagesNameTheReport(t *testing.T) {
 	}
 	if pages < 100 {
 		t.Errorf("checked %d pages, want every page of the report in both languages", pages)
+	}
+}
+
+// TestDescriptions: the portal's own pages and a report's home describe
+// themselves to a link preview and a search engine; the report home's
+// description gives the key figures the page shows.
+func TestDescriptions(t *testing.T) {
+	descRE := regexp.MustCompile(`<meta name="description" content="([^"]*)">`)
+	for page, want := range map[string][]string{
+		"/en/":              {"peacekeeping"},
+		"/fr/":              {"maintien de la paix"},
+		"/en/about/":        {"cite"},
+		"/fr/a-propos/":     {"citer"},
+		"/en/glossary/":     {"terms"},
+		"/fr/glossaire/":    {"termes"},
+		"/en/a-76-564/":     {"Apportionment 1,183,384.7, expenditure 1,103,359.2 (thousands of US dollars); utilization rate 93.2%."},
+		"/fr/a-76-564/":     {"Montant alloué 1\u202f183\u202f384,7", "taux d’utilisation 93,2\u202f%."},
+		"/fr/a-76-564/iii/": {"A/76/564, sect. III."},
+	} {
+		body := string(get(t, page))
+		m := descRE.FindStringSubmatch(body)
+		if m == nil {
+			t.Errorf("%s: no description", page)
+			continue
+		}
+		d := html.UnescapeString(m[1])
+		for _, w := range want {
+			if w, _ = strconv.Unquote(`"` + w + `"`); !strings.Contains(d, w) {
+				t.Errorf("%s: description %q, want %q in it", page, d, w)
+			}
+		}
+		if og := `<meta property="og:description" content="` + m[1] + `">`; !strings.Contains(body, og) {
+			t.Errorf("%s: the link preview's description is not the page's", page)
+		}
+	}
+	// the figures of the description are those the home shows
+	if home := html.UnescapeString(string(get(t, "/en/a-76-564/"))); !strings.Contains(home, "1,183,384.7</") || !strings.Contains(home, "93.2%</") {
+		t.Errorf("English report home: the key figures of its description not on the page")
 	}
 }
 

@@ -323,6 +323,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 		Params: meta.params(body),
 	}
 	home.Params["citation"] = cm
+	home.Params["description"] = v.description()
 	if err := writePage(filepath.Join(root, "_index.md"), home); err != nil {
 		return err
 	}
@@ -346,7 +347,8 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 				"headnotes": s.Notes, "notes": v.pageNotes(s),
 				"reporturl": r.URL(lang, "", ""), "citation": cm,
 				// the browser's tab, bookmarks and link previews name the report
-				"headtitle": r.Symbol + " — " + sectionTitle(s),
+				"headtitle":   r.Symbol + " — " + sectionTitle(s),
+				"description": v.about(r.CiteSection(lang, s)),
 			},
 		}
 		if g := v.englishName(s.ID); g != "" {

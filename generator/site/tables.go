@@ -97,7 +97,8 @@ func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) 
 	}
 	err := writePage(filepath.Join(root, "tables", "_index.md"), page{
 		Title: r.Symbol + " — " + v.w.tables, Type: "report", Layout: "tableindex",
-		Params: map[string]any{"symbol": r.Symbol, "contentlang": r.Language, "reporturl": r.URL(v.lang, "", ""), "list": list},
+		Params: map[string]any{"symbol": r.Symbol, "contentlang": r.Language, "reporturl": r.URL(v.lang, "", ""), "list": list,
+			"description": v.about(v.w.tables + " (CSV, JSON, Excel)")},
 	})
 	if err != nil {
 		return err
@@ -124,7 +125,8 @@ func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) 
 		tp := page{
 			Title: r.Symbol + " — " + d.Title, Type: "report", Layout: "tablepage", Weight: i + 1,
 			Params: map[string]any{"symbol": r.Symbol, "contentlang": r.Language, "reporturl": r.URL(v.lang, "", ""),
-				"tablesurl": r.URL(v.lang, "tables", ""), "body": body, "jsonld": string(ld), "gloss": v.gloss(d)},
+				"tablesurl": r.URL(v.lang, "tables", ""), "body": body, "jsonld": string(ld), "gloss": v.gloss(d),
+				"description": v.about(r.CiteTable(v.lang, d.ID))},
 		}
 		if g := v.gloss(d); g != "" {
 			tp.Params["headtitle"] = r.Symbol + " — " + g // see writeReport's section pages

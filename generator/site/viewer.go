@@ -392,6 +392,36 @@ func (v *viewer) keyFigures() []KeyFigure {
 	return out
 }
 
+// description is the report home's description for search engines and
+// link previews (an e-mail, a chat): the report's kind, mission and period,
+// then its key figures. "Budget performance report: MINUSMA, period
+// 2020/21. Apportionment 1,183,384.7, expenditure 1,103,359.2 (thousands
+// of US dollars); utilization rate 93.2%."
+func (v *viewer) description() string {
+	d := v.about("")
+	h := v.headline()
+	if h.apportionment == "" {
+		return d
+	}
+	lower := func(s string) string { return strings.ToLower(s[:1]) + s[1:] }
+	d += " " + v.w.apportionment + " " + h.apportionment + ", " + lower(v.w.expenditure) + " " + h.expenditure + " (" + v.w.unitShort + ")"
+	if h.rate != "" {
+		d += map[bool]string{true: " ; ", false: "; "}[v.lang == "fr"] + lower(v.w.utilized) + " " + h.rate
+	}
+	return d + "."
+}
+
+// about is the description of a page of the report that cites cite (""
+// for the report home): "Budget performance report: MINUSMA, period
+// 2020/21. A/76/564, sect. III.A."
+func (v *viewer) about(cite string) string {
+	d := fmt.Sprintf(v.w.reportGloss, v.r.Mission.Acronym, v.r.Period.Label) + "."
+	if cite != "" {
+		d += " " + cite + "."
+	}
+	return d
+}
+
 // followUp is section VI: each request of the Assembly with the action
 // taken, cited by the resolution paragraph it answers.
 func (v *viewer) followUp() []FollowUpView {
