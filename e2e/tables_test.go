@@ -227,3 +227,24 @@ func TestVarianceFiguresNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishPagesSayTheTextIsFrench: an English page of a French report
+// says, in English, that the report's text is shown in French, and links
+// the United Nations' official English version; the French pages do not.
+func TestEnglishPagesSayTheTextIsFrench(t *testing.T) {
+	note := `The report’s text is shown in French, the language of the version this portal reads. <a href="https://undocs.org/en/A/76/564" hreflang="en">Official English version (undocs.org)</a>`
+	for _, p := range []string{"en/a-76-564/index.html", "en/a-76-564/iii/index.html", "en/a-76-564/ii-f-2/index.html", "en/a-76-564/iv/index.html"} {
+		b, err := os.ReadFile(filepath.Join(public, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), note) {
+			t.Errorf("%s: no note that the text is French with the official English version", p)
+		}
+	}
+	for _, p := range []string{"fr/a-76-564/index.html", "fr/a-76-564/iii/index.html"} {
+		if b, _ := os.ReadFile(filepath.Join(public, p)); strings.Contains(string(b), `class="langnote"`) {
+			t.Errorf("%s: a French page says the text is French", p)
+		}
+	}
+}

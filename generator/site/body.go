@@ -136,7 +136,11 @@ type homeView struct {
 	// Gloss says, in the UI language, what the report is, when its title
 	// is in another language ("Budget performance report: MINUSMA, period
 	// 2020/21"), or "".
-	Gloss      string
+	Gloss string
+	// LangNote says that the report's text is in another language than
+	// the page's, with a link to its official version in the page's; nil
+	// on a page in the report's language.
+	LangNote   *LangNote
 	Mission    report.Mission
 	Period     report.Period
 	KeyFigures []KeyFigure

@@ -280,6 +280,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 		KeyFigures: v.keyFigures(), Footnotes: v.footnotes()}
 	if lang != r.Language {
 		hv.Gloss = fmt.Sprintf(v.w.reportGloss, r.Mission.Acronym, r.Period.Label)
+		hv.LangNote = v.langNote()
 	}
 	hv.TOC = toc(r, lang, r.Sections, r.PageOf())
 	for _, d := range ds {
@@ -349,6 +350,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 				// the browser's tab, bookmarks and link previews name the report
 				"headtitle":   r.Symbol + " — " + sectionTitle(s),
 				"description": v.about(r.CiteSection(lang, s)),
+				"langnote":    v.langNote(),
 			},
 		}
 		if g := v.englishName(s.ID); g != "" {

@@ -411,6 +411,29 @@ func (v *viewer) description() string {
 	return d + "."
 }
 
+// LangNote is the note of a page whose language is not its report's: in
+// the page's language, the language the report's text is shown in, and a
+// link to the United Nations' official version in the page's language.
+type LangNote struct {
+	Text string `json:"text"`
+	Link string `json:"link"`
+	URL  string `json:"url"`
+	Lang string `json:"lang"` // the page's language: the note's and the linked version's
+}
+
+// langNote is the page's LangNote, or nil on a page in the report's
+// language.
+func (v *viewer) langNote() *LangNote {
+	if v.lang == v.r.Language {
+		return nil
+	}
+	name := v.w.langNames[v.r.Language]
+	if name == "" {
+		name = v.r.Language
+	}
+	return &LangNote{Text: fmt.Sprintf(v.w.shownIn, name), Link: v.w.official, URL: report.DocumentURL(v.lang, v.r.Symbol), Lang: v.lang}
+}
+
 // about is the description of a page of the report that cites cite (""
 // for the report home): "Budget performance report: MINUSMA, period
 // 2020/21. A/76/564, sect. III.A."

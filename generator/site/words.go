@@ -13,8 +13,10 @@ type ui struct {
 	unit, unitShort, millions, rate               string
 	apportionment, expenditure, unspent, utilized string
 	expenditureIn, tables                         string
-	allDataDesc                                   string // what a report's data holds, for dataset search
-	reportGloss                                   string // a report's kind, mission and period, on a page in another language than its own
+	allDataDesc                                   string            // what a report's data holds, for dataset search
+	reportGloss                                   string            // a report's kind, mission and period, on a page in another language than its own
+	shownIn, official                             string            // a page in another language than its report's: the text's language, the link to the official version
+	langNames                                     map[string]string // a report's language by its code
 	redirecting, toReport                         string
 	warning                                       string            // where, printed, rule, expected
 	nReports, nMissions, nPeriods                 [2]string         // singular, plural
@@ -53,6 +55,8 @@ var uiWords = map[string]ui{
 		apportionment: "Montant alloué", expenditure: "Dépenses", unspent: "Solde inutilisé", utilized: "Taux d’utilisation",
 		expenditureIn: "Dépenses en", tables: "Tableaux",
 		reportGloss: "Rapport sur l’exécution du budget : %s, exercice %s",
+		shownIn:     "Le texte du rapport est affiché en %s, la langue de la version que lit le portail.", official: "Version officielle en français (undocs.org)",
+		langNames:   map[string]string{"ar": "arabe", "zh": "chinois", "en": "anglais", "fr": "français", "ru": "russe", "es": "espagnol"},
 		allDataDesc: "Toutes les données du rapport : chaque tableau, cadre de résultats, écart et mesure de suivi en CSV et JSON, le rapport entier en JSON, dans un zip avec la description Frictionless du jeu de données.",
 		redirecting: "Redirection vers le paragraphe", toReport: "Redirection vers le rapport",
 		warning:  "%s : le rapport imprime %s, là où le contrôle «\u00a0%s\u00a0» attend %s. Écart d’arrondi de la source : le chiffre est publié tel qu’imprimé.",
@@ -68,6 +72,8 @@ var uiWords = map[string]ui{
 		apportionment: "Apportionment", expenditure: "Expenditure", unspent: "Unencumbered balance", utilized: "Utilization rate",
 		expenditureIn: "Expenditure in", tables: "Tables",
 		reportGloss: "Budget performance report: %s, period %s",
+		shownIn:     "The report’s text is shown in %s, the language of the version this portal reads.", official: "Official English version (undocs.org)",
+		langNames:   map[string]string{"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"},
 		allDataDesc: "All the data of the report: every table, results framework, variance and follow-up action as CSV and JSON, the whole report as JSON, in one zip with its Frictionless data package.",
 		redirecting: "Redirecting to paragraph", toReport: "Redirecting to the report",
 		warning:  "%s: the report prints %s where the check “%s” expects %s. A rounding of the source: the figure is published as printed.",
