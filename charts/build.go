@@ -86,10 +86,23 @@ func vacancyChart(r *report.Report, tx *words) *plot {
 	p := &plot{id: "chart-vacancy", source: "summary-hr", title: tx.titleVac, unit: "percent", headings: true,
 		series: []series{{key: "vacancy_rate", label: tx.vacancy, fill: paintMain, stroke: paintMain}}}
 	p.rows = pick(r, tx, "summary-hr", report.RowItem, "vacancy_rate")
+	// the strength each rate is of: a category of 2 posts draws as long a
+	// bar as one of 2,000
+	strength := map[[2]string][]report.Cell{}
+	for _, rw := range pick(r, tx, "summary-hr", report.RowItem, "approved", "actual_average") {
+		strength[[2]string{rw.inGroup, rw.printed}] = rw.cells
+	}
+	for i, rw := range p.rows {
+		if c := strength[[2]string{rw.inGroup, rw.printed}]; c != nil && c[0].Num != "" && c[1].Num != "" {
+			p.rows[i].suffix = " (" + tx.amount(c[0].Num, false) + ")"
+			p.rows[i].detail = fmt.Sprintf(tx.vacStrength, tx.amount(c[0].Num, false), tx.amount(c[1].Num, false))
+			p.axis = tx.vacAxis
+		}
+	}
 	hi := extreme(p.rows, func(a, b float64) bool { return a > b })
 	lo := extreme(p.rows, func(a, b float64) bool { return a < b })
 	if hi != nil {
-		p.desc = context(r, tx) + fmt.Sprintf(tx.descVac, hi.name(), tx.percent(hi.val(0)), lo.name(), tx.percent(lo.val(0)))
+		p.desc = context(r, tx) + fmt.Sprintf(tx.descVac, hi.name(), tx.percent(hi.val(0))+hi.detail, lo.name(), tx.percent(lo.val(0))+lo.detail)
 	}
 	return p
 }

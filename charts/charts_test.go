@@ -230,9 +230,10 @@ func TestValues(t *testing.T) {
 	const nnbsp = "\u202f"
 	want := map[string]map[string][]string{
 		"fr": {
-			"chart-apportionment-expenditure":  {"206" + nnbsp + "098,9", ">100" + nnbsp + "000<", "Les dépenses ont dépassé le montant alloué pour\u00a0: Personnel civil."},
-			"chart-variance":                   {"−2" + nnbsp + "513,7", "+5" + nnbsp + "379,3", "+1,1", "Plus fort dépassement\u00a0: Personnel recruté sur le plan international, −4" + nnbsp + "131,1", "2 rubriques sur 5"},
-			"chart-vacancy":                    {"60,0" + nnbsp + "%", "Taux de vacance le plus élevé\u00a0: Observateurs militaires, 60,0" + nnbsp + "%"},
+			"chart-apportionment-expenditure": {"206" + nnbsp + "098,9", ">100" + nnbsp + "000<", "Les dépenses ont dépassé le montant alloué pour\u00a0: Personnel civil."},
+			"chart-variance":                  {"−2" + nnbsp + "513,7", "+5" + nnbsp + "379,3", "+1,1", "Plus fort dépassement\u00a0: Personnel recruté sur le plan international, −4" + nnbsp + "131,1", "2 rubriques sur 5"},
+			"chart-vacancy": {"60,0" + nnbsp + "%", "Taux de vacance le plus élevé\u00a0: Observateurs militaires, 60,0" + nnbsp + "% (effectif approuvé 40, effectif moyen 16)",
+				">Contingents (13" + nnbsp + "249)</text>", "Pourcentage (entre parenthèses, l’effectif approuvé)"}, // the strength a rate is of, on one line
 			"chart-contingent-owned-equipment": {"160" + nnbsp + "288,6 milliers", "Matériel majeur – Contingents"},
 			"chart-output-delivery": {
 				"Sur 9 produits prévus\u00a0: 3 exécutés, 2 partiellement exécutés, 3 non exécutés, 1 sans résultat indiqué.",
@@ -245,7 +246,7 @@ func TestValues(t *testing.T) {
 			// the standard rows by their English names: the description is heard in English
 			"chart-apportionment-expenditure":  {"206,098.9", ">100,000<", "Expenditure exceeded the apportionment for: Civilian personnel.", ">Military and police personnel</text>"},
 			"chart-variance":                   {"−2,513.7", "+5,379.3", "Largest underexpenditure: Military contingents, +5,379.3", "2 of 5 classes"},
-			"chart-vacancy":                    {"60.0%", "lowest: Military contingents, 3.6%"},
+			"chart-vacancy":                    {"60.0%", "lowest: Military contingents, 3.6% (approved 13,249, actual average 12,775).", "Military observers: 60.0% (approved 40, actual average 16)</title>"},
 			"chart-contingent-owned-equipment": {"160,288.6 thousand", "Major equipment – Military contingents"},
 			"chart-output-delivery": {
 				"Of 9 planned outputs: 3 completed, 2 partly completed, 3 not completed, 1 not reported.",

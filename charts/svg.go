@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strconv"
@@ -70,6 +71,10 @@ type row struct {
 	label, group     string
 	printed, inGroup string
 	cells            []report.Cell
+	// suffix follows the label in the drawing, e.g. " (40)": the size a
+	// rate is of; detail follows the value in the bar's tooltip and the
+	// description, e.g. " (approved 40, actual 16)"
+	suffix, detail string
 }
 
 func (r row) val(i int) report.Decimal { return r.cells[i].Num }
@@ -95,6 +100,7 @@ type plot struct {
 	headings        bool     // draw group headings
 	legend          []series // legend entries, nil for none
 	signed          bool     // value labels carry "+" on positive values
+	axis            string   // the caption under the axis, when not the unit's
 	// note, when set, adds a word to a bar's tooltip, e.g. "(overexpenditure)".
 	note func(report.Decimal) string
 	// foot, when set, is a sentence the page prints under the chart
@@ -122,7 +128,7 @@ func (p *plot) tip(r row, s series, v string) string {
 	if p.note != nil {
 		v += p.note(r.val(0))
 	}
-	return p.tx.colon(name, v)
+	return p.tx.colon(name, v+r.detail)
 }
 
 // render writes the chart in layout g as one self-contained <svg>
@@ -161,7 +167,7 @@ func (p *plot) render(g layout) string {
 			y += headingH
 		}
 		group = r.group
-		label := r.label
+		label := r.label + r.suffix
 		if !p.headings {
 			label = r.name()
 		}
@@ -236,8 +242,13 @@ func (p *plot) render(g layout) string {
 		fmt.Fprintf(&out, `<text x="%s" y="%s" text-anchor="middle" font-size="%d">%s</text>`,
 			num(x(t.v)), num(bottom+15), smallFont, esc(p.format(t.d, false)))
 	}
+	caption := cmp.Or(p.axis, p.tx.axis[p.unit])
+	cx := (x0 + x1) / 2
+	if half := float64(utf8.RuneCountInString(caption)) * smallFont * 0.3; cx-half < 0 { // a phone's narrow axis: kept inside the drawing
+		cx = half
+	}
 	fmt.Fprintf(&out, `<text x="%s" y="%s" text-anchor="middle" font-size="%d">%s</text>`,
-		num((x0+x1)/2), num(bottom+34), smallFont, esc(p.tx.axis[p.unit]))
+		num(cx), num(bottom+34), smallFont, esc(caption))
 	// the drawing is the <title> and <desc> to a screen reader: its bars
 	// (each with its figure as a tooltip) are not read one by one
 	out.WriteString(`<g aria-hidden="true">`)
@@ -367,7 +378,8 @@ func niceTicks(lo, hi float64, want int) []tick {
 func wrap(s string, maxChars, maxLines int) ([]string, bool) {
 	var lines []string
 	cur := ""
-	for _, word := range strings.Fields(s) {
+	// words end at a space, not at a no-break one ("1 570", "60,0 %")
+	for _, word := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }) {
 		switch {
 		case cur == "":
 			cur = word

@@ -13,6 +13,7 @@ type words struct {
 	descVar, descVarUnder, descVarOver, descVarCount     string
 
 	titleVac, vacancy, descVac string
+	vacStrength, vacAxis       string // approved and actual strength after a rate; the axis saying what the label's number is
 
 	titleCOE, descCOE string
 
@@ -60,6 +61,8 @@ var texts = map[string]*words{
 		titleVac:     "Taux de vacance par catégorie de personnel",
 		vacancy:      "Taux de vacance",
 		descVac:      "Taux de vacance le plus élevé\u00a0: %s, %s\u00a0; le plus bas\u00a0: %s, %s.",
+		vacStrength:  " (effectif approuvé %s, effectif moyen %s)",
+		vacAxis:      "Pourcentage (entre parenthèses, l’effectif approuvé)",
 		titleCOE:     "Matériel appartenant aux contingents\u00a0: dépenses",
 		descCOE: "Dépenses au titre du matériel majeur et du soutien logistique autonome\u00a0: " +
 			"%s milliers de dollars des États-Unis au total\u00a0; poste le plus important\u00a0: %s, %s.",
@@ -100,6 +103,8 @@ var texts = map[string]*words{
 		titleVac:     "Vacancy rates by personnel category",
 		vacancy:      "Vacancy rate",
 		descVac:      "Highest vacancy rate: %s, %s; lowest: %s, %s.",
+		vacStrength:  " (approved %s, actual average %s)",
+		vacAxis:      "Percentage (in parentheses, the approved strength)",
 		titleCOE:     "Contingent-owned equipment: expenditure",
 		descCOE: "Expenditure on major equipment and self-sustainment: " +
 			"%s thousand US dollars in total; largest item: %s, %s.",
