@@ -123,13 +123,15 @@ func equipmentChart(r *report.Report, tx *words) *plot {
 	return p
 }
 
-// outputsChart: per component, the outputs completed, partly completed,
-// not completed and with no result reported (see delivery), as stacked
-// bars; the description ends with the counting rule.
+// outputsChart: per component, the outputs completed (those whose remarks
+// say they were lower than planned apart), partly completed, not
+// completed and with no result reported (see delivery), as stacked bars;
+// the description ends with the counting rule.
 func outputsChart(r *report.Report, tx *words) *plot {
 	p := &plot{id: "chart-output-delivery", source: "ii-f", title: tx.titleOut, stacked: true}
 	p.series = []series{
 		{key: "completed", label: tx.completed, fill: paintMain, stroke: paintMain, onFill: paintOnMain},
+		{key: "completed_lower", label: tx.completedLower, fill: p.stripes(), stroke: paintMain, onFill: paintOnLight},
 		{key: "partly_completed", label: tx.partlyCompleted, fill: paintLight, stroke: paintMain, onFill: paintOnLight},
 		{key: "not_completed", label: tx.notCompleted, fill: p.hatch(), stroke: paintNeg, onFill: paintOnLight},
 		{key: "not_reported", label: tx.notReported, fill: paintNone, stroke: paintNone, onFill: paintOnLight},
@@ -147,7 +149,11 @@ func outputsChart(r *report.Report, tx *words) *plot {
 				continue
 			}
 			for _, o := range a.Outputs {
-				n[delivery(o)]++
+				k := delivery(o)
+				if k == completed && o.VersusPlan == report.VersusBelow {
+					k = completedLower // "Ce produit, inférieur aux prévisions, …"
+				}
+				n[k]++
 			}
 		}
 		if n == [categories]int{} {
@@ -163,7 +169,7 @@ func outputsChart(r *report.Report, tx *words) *plot {
 			rw.cells = append(rw.cells, report.Cell{Raw: s, Num: report.Decimal(s)})
 		}
 		p.rows = append(p.rows, rw)
-		desc += fmt.Sprintf(tx.descOutComp, rw.label, n[completed], n[partlyCompleted], n[notCompleted], n[notReported])
+		desc += fmt.Sprintf(tx.descOutComp, rw.label, n[completed], n[completedLower], n[partlyCompleted], n[notCompleted], n[notReported])
 	}
 	yes, no := "Yes", "No" // the words the report prints
 	if r.Language == "fr" {
@@ -172,15 +178,16 @@ func outputsChart(r *report.Report, tx *words) *plot {
 	p.foot = tx.counted + fmt.Sprintf(tx.descOutRule, yes, no)
 	p.counted = true
 	p.desc = context(r, tx) +
-		fmt.Sprintf(tx.descOut, total[completed]+total[partlyCompleted]+total[notCompleted]+total[notReported],
-			total[completed], total[partlyCompleted], total[notCompleted], total[notReported]) +
+		fmt.Sprintf(tx.descOut, total[completed]+total[completedLower]+total[partlyCompleted]+total[notCompleted]+total[notReported],
+			total[completed], total[completedLower], total[partlyCompleted], total[notCompleted], total[notReported]) +
 		desc + p.foot
 	return p
 }
 
 // The categories of delivery, in the order of the chart's series.
 const (
-	completed = iota
+	completed      = iota
+	completedLower // completed, and lower than planned as the report's remarks say
 	partlyCompleted
 	notCompleted
 	notReported

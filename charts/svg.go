@@ -228,9 +228,14 @@ func (p *plot) render(g layout) string {
 	fmt.Fprintf(&out, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 %s %s" width="100%%" role="img" aria-labelledby="%[3]s-title" aria-describedby="%[3]s-desc" font-family="system-ui, sans-serif" font-size="%[4]d" fill="currentColor">`,
 		num(g.width), num(bottom+42), p.id, fontSize)
 	fmt.Fprintf(&out, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, p.id, esc(p.title), p.id, esc(p.desc))
-	if strings.Contains(b.String()+bars.String(), p.hatch()) {
+	drawn := b.String() + bars.String()
+	if strings.Contains(drawn, p.hatch()) {
 		fmt.Fprintf(&out, `<defs><pattern id="%s-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="%s"/><rect width="2.5" height="6" fill="%s"/></pattern></defs>`,
 			p.id, paintNegBg, paintNeg)
+	}
+	if strings.Contains(drawn, p.stripes()) {
+		fmt.Fprintf(&out, `<defs><pattern id="%s-stripes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><rect width="6" height="6" fill="%s"/><rect width="3" height="6" fill="%s"/></pattern></defs>`,
+			p.id, paintLight, paintMain)
 	}
 	for _, t := range ticks {
 		op := "0.18"
@@ -316,9 +321,9 @@ func (p *plot) barSVG(b *strings.Builder, r row, s series, v report.Decimal, a, 
 	ty, tw := num(y+h/2+4.5), float64(utf8.RuneCountInString(text))*7.5
 	switch {
 	case p.stacked && e-a >= tw+8:
-		if fill == p.hatch() { // a plate keeps the count readable over the hatch
+		if plate := map[string]string{p.hatch(): paintNegBg, p.stripes(): paintLight}[fill]; plate != "" { // a plate keeps the count readable over the pattern
 			fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" rx="2" fill="%s"/>`,
-				num((a+e)/2-tw/2-6), num(y+3), num(tw+12), num(h-6), paintNegBg)
+				num((a+e)/2-tw/2-6), num(y+3), num(tw+12), num(h-6), plate)
 		}
 		fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="middle" fill="%s">%s</text>`, num((a+e)/2), ty, s.onFill, esc(text))
 	case p.stacked: // too narrow: the tooltip and the table give the count
@@ -332,6 +337,11 @@ func (p *plot) barSVG(b *strings.Builder, r row, s series, v report.Decimal, a, 
 // hatch is the fill of negative bars: the chart's own hatch pattern, so
 // that colour is not the only cue.
 func (p *plot) hatch() string { return "url(#" + p.id + "-hatch)" }
+
+// stripes is the fill of the outputs completed but lower than planned:
+// the main colour striped with the light one, between the completed
+// (main) and the partly completed (light).
+func (p *plot) stripes() string { return "url(#" + p.id + "-stripes)" }
 
 // tick is an axis tick: its value and the same value as an exact decimal
 // for its label.

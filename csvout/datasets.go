@@ -87,7 +87,7 @@ func frame(fields ...string) Frame {
 
 func indicators(ea *report.Accomplishment) Frame {
 	f := frame("id", "accomplishment", "n:n", "planned", "values", "baseline_period", "baseline", "baseline_value:n", "baseline_unit",
-		"target_period", "target", "target_value:n", "target_unit", "target_comparator", "actual", "status", "status_basis")
+		"target_period", "target", "target_value:n", "target_unit", "target_comparator", "actual", "status", "status_basis", "versus_plan")
 	for _, in := range ea.Indicators {
 		var base, target report.PeriodValue
 		if n := len(in.Values); n > 0 {
@@ -98,16 +98,16 @@ func indicators(ea *report.Accomplishment) Frame {
 		}
 		f.Records = append(f.Records, []string{in.ID, ea.Number, strconv.Itoa(in.N), in.Planned, in.ValuesText(": ", "; "),
 			base.Period, base.Raw, string(base.Num), base.Unit, target.Period, target.Raw, string(target.Num), target.Unit, target.Comparator,
-			in.Actual, in.Status, in.StatusBasis})
+			in.Actual, in.Status, in.StatusBasis, in.VersusPlan})
 	}
 	return f
 }
 
 func outputs(ea *report.Accomplishment) Frame {
-	f := frame("id", "accomplishment", "n:n", "group", "planned", "completed", "value:n", "label", "remarks", "status")
+	f := frame("id", "accomplishment", "n:n", "group", "planned", "completed", "value:n", "label", "remarks", "status", "versus_plan")
 	for _, o := range ea.Outputs {
 		row := func(d report.Delivered) {
-			f.Records = append(f.Records, []string{o.ID, ea.Number, strconv.Itoa(o.N), o.Group, o.Planned, d.Raw, string(d.Num), d.Label, o.Remarks, OutputStatus(d)})
+			f.Records = append(f.Records, []string{o.ID, ea.Number, strconv.Itoa(o.N), o.Group, o.Planned, d.Raw, string(d.Num), d.Label, o.Remarks, OutputStatus(d), o.VersusPlan})
 		}
 		if len(o.Completed) == 0 {
 			row(report.Delivered{})

@@ -34,8 +34,8 @@ func TestDatasetPagesReadAsTheReport(t *testing.T) {
 		}
 	}
 	words := map[string][2]string{ // a status as the reader reads it, per UI language
-		"fr": {"Non déterminé", "Prévu"},
-		"en": {"Not determined", "Planned"},
+		"fr": {"Non classé", "Prévu"},
+		"en": {"Not classified", "Planned"},
 	}
 	pages := 0
 	for _, lang := range []string{"fr", "en"} {

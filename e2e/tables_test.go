@@ -248,3 +248,32 @@ func TestEnglishPagesSayTheTextIsFrench(t *testing.T) {
 		}
 	}
 }
+
+// TestResultsComparedWithThePlan: where the report says a result was lower
+// or higher than planned, the output or indicator says so, in the page's
+// words, and its dataset carries it; the output chart counts the completed
+// outputs the report says fell short apart from the others.
+func TestResultsComparedWithThePlan(t *testing.T) {
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join(public, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	page := read("en/a-76-564/ii-f-2/index.html")
+	o11 := page[strings.Index(page, `<li id="ea-2-1-o11">`):]
+	o11 = o11[:strings.Index(o11, "</li>")]
+	if !strings.Contains(o11, `774 Jours de patrouilles mixtes`) || !strings.Contains(o11, `<span class="versus versus-below"><span lang="en">Lower than planned, as the report says</span></span>`) {
+		t.Errorf("output 2.1.11 (774 of 5,500 patrol days, \"inférieur aux prévisions\"): %.600s", o11)
+	}
+	if fr := read("fr/a-76-564/ii-f-2/index.html"); !strings.Contains(fr, `id="ea-2-1-i2"`) || !strings.Contains(fr[strings.Index(fr, `id="ea-2-1-i2"`):], `versus-above">Supérieur aux prévisions, selon le rapport</span>`) {
+		t.Errorf("indicator 2.1.2 (913 civilians killed, \"plus élevé que prévu\"): no comparison with the plan")
+	}
+	if csv := read("data/a-76-564/ea-2-1-outputs.csv"); !strings.Contains(strings.SplitN(csv, "\n", 2)[0], ",versus_plan") || !strings.Contains(csv, ",below\n") {
+		t.Errorf("ea-2-1-outputs.csv: no versus_plan field with \"below\"")
+	}
+	if home := read("en/a-76-564/index.html"); !strings.Contains(home, "157 completed, 41 completed but lower than planned as the report says, 4 partly completed, 15 not completed") {
+		t.Errorf("English home: the output chart does not count the completed outputs lower than planned apart")
+	}
+}

@@ -792,3 +792,40 @@ func paragraphLines(t *testing.T, r *report.Report, doc *source.Doc, k int) []so
 	}
 	return out
 }
+
+// A result the report says was higher or lower than planned carries it,
+// in the report's words' sense, whether that is good or bad: 774 days of
+// joint patrols of 5,500 planned ("inférieur aux prévisions"), more
+// civilian victims than the target ("plus élevé que prévu").
+func TestVersusPlan(t *testing.T) {
+	r := parsed(t)
+	want := map[string]string{
+		"ea-2-1-o11": report.VersusBelow, // Ce produit, inférieur aux prévisions, …
+		"ea-1-3-o9":  report.VersusAbove, // Ce produit, supérieur aux prévisions, …
+		"ea-2-1-i2":  report.VersusAbove, // Le nombre de victimes plus élevé que prévu …
+		"ea-3-3-i4":  report.VersusBelow, // Ce chiffre inférieur aux prévisions …
+		"ea-3-3-i1":  "",                 // Objectif atteint
+		"ea-2-1-o1":  "",
+	}
+	counts := map[string]int{}
+	for _, c := range r.Components {
+		for _, ea := range c.Accomplishments {
+			for _, in := range ea.Indicators {
+				counts["indicator "+in.VersusPlan]++
+				if w, ok := want[in.ID]; ok && in.VersusPlan != w {
+					t.Errorf("%s: versus plan %q, want %q (%.80s)", in.ID, in.VersusPlan, w, in.Actual)
+				}
+			}
+			for _, o := range ea.Outputs {
+				counts["output "+o.VersusPlan]++
+				if w, ok := want[o.ID]; ok && o.VersusPlan != w {
+					t.Errorf("%s: versus plan %q, want %q (%.80s)", o.ID, o.VersusPlan, w, o.Remarks)
+				}
+			}
+		}
+	}
+	// the report's remarks say so of about a third of its outputs
+	if counts["output below"] < 40 || counts["output above"] < 20 || counts["indicator below"] < 20 {
+		t.Errorf("results compared with the plan: %v", counts)
+	}
+}

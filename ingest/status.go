@@ -17,6 +17,11 @@ type statusVocab struct {
 	Achieved    []string `json:"achieved"`
 	NotAchieved []string `json:"notAchieved"`
 	Partly      []string `json:"partly"`
+	// Above and Below are phrases by which the report says a result was
+	// higher or lower than planned, anywhere in an indicator's actual
+	// text or an output's remarks (matched without regard to case).
+	Above []string `json:"above"`
+	Below []string `json:"below"`
 
 	// num is the number format of the language; figure a bare figure
 	// with an optional bound and unit in it: "≥ 90 %", "109 jours",
@@ -25,7 +30,8 @@ type statusVocab struct {
 	figure *regexp.Regexp
 }
 
-// setStatuses reads the status of every indicator of the report.
+// setStatuses reads the status of every indicator of the report, and how
+// the report compares each indicator's and output's result with the plan.
 func setStatuses(r *report.Report) error {
 	var v statusVocab
 	if err := lang.Load(r.Language, "status", &v); err != nil {
@@ -41,10 +47,36 @@ func setStatuses(r *report.Report) error {
 		for _, ea := range c.Accomplishments {
 			for _, in := range ea.Indicators {
 				in.Status, in.StatusBasis = indicatorStatus(in, r.Period.Label, &v)
+				in.VersusPlan = v.versusPlan(in.Actual)
+			}
+			for _, o := range ea.Outputs {
+				o.VersusPlan = v.versusPlan(o.Remarks)
 			}
 		}
 	}
 	return nil
+}
+
+// versusPlan is report.VersusAbove or report.VersusBelow when text says
+// the result was higher or lower than planned, and "" when it says neither
+// or both (a remark on two parts of an output, one above, one below).
+func (v *statusVocab) versusPlan(text string) string {
+	text = strings.ToLower(text)
+	says := func(phrases []string) bool {
+		for _, p := range phrases {
+			if strings.Contains(text, strings.ToLower(p)) {
+				return true
+			}
+		}
+		return false
+	}
+	switch above, below := says(v.Above), says(v.Below); {
+	case above && !below:
+		return report.VersusAbove
+	case below && !above:
+		return report.VersusBelow
+	}
+	return ""
 }
 
 // indicatorStatus reads an indicator's status: from the text when the

@@ -19,7 +19,9 @@ package report
 // 1.3: a table's unit line as printed (Table.UnitLine, with the period
 // some tables state in it) and its columns' numbers and formulas
 // (Column.Ref: "(3) = (1) – (2)").
-const SchemaVersion = "1.3"
+// 1.4: an indicator's or output's result compared with the plan in the
+// report's own words (Indicator.VersusPlan, Output.VersusPlan).
+const SchemaVersion = "1.4"
 
 // SyntheticMarker opens the summary of every synthetic report (generator
 // synth): ingest marks such a report Synthetic, and the build refuses to

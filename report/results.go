@@ -52,8 +52,20 @@ type Indicator struct {
 	// e.g. "Objectif atteint"), "target" (the actual figure compared with
 	// the target's), or why it is not assessable.
 	StatusBasis string `json:"status_basis"`
-	Line        int    `json:"line,omitempty"`
+	// VersusPlan is VersusAbove or VersusBelow when the actual indicator's
+	// text says the result was higher or lower than planned ("plus élevé
+	// que prévu"), whether that is good or bad; "" when it says neither or
+	// both.
+	VersusPlan string `json:"versus_plan,omitempty"`
+	Line       int    `json:"line,omitempty"`
 }
+
+// Results compared with the plan in the report's own words
+// (Indicator.VersusPlan, Output.VersusPlan).
+const (
+	VersusAbove = "above"
+	VersusBelow = "below"
+)
 
 // Indicator statuses. A status is read from the report, never guessed:
 // where the text does not say and the figures cannot be compared, the
@@ -126,7 +138,11 @@ type Output struct {
 	// "Oui"/"Non" alone.
 	Completed []Delivered `json:"completed,omitempty"`
 	Remarks   string      `json:"remarks,omitempty"`
-	Line      int         `json:"line,omitempty"`
+	// VersusPlan is VersusAbove or VersusBelow when the remarks say the
+	// output was higher or lower than planned ("Ce produit, inférieur aux
+	// prévisions, …"); "" when they say neither or both.
+	VersusPlan string `json:"versus_plan,omitempty"`
+	Line       int    `json:"line,omitempty"`
 }
 
 // Delivered is one figure of an output's "completed" column.

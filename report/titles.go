@@ -50,6 +50,7 @@ var FieldTitles = map[string][2]string{
 	"target_comparator":     {"Comparateur de l’objectif (≥, ≤, <, >)", "Target comparator (≥, ≤, <, >)"},
 	"status":                {"État (lu dans le rapport, jamais deviné)", "Status (read from the report, never guessed)"},
 	"status_basis":          {"Fondement de l’état", "Basis of the status"},
+	"versus_plan":           {"Par rapport aux prévisions, selon le texte du rapport", "Compared with the plan, as the report’s text says"},
 	"report":                {"Rapport (cote du document)", "Report (document symbol)"},
 	"period":                {"Exercice", "Period"},
 	"table":                 {"Tableau", "Table"},

@@ -434,11 +434,27 @@ func (w *htmlw) indicators(e *EAView) {
 		w.ui(in.StatusText)
 		w.s("</span> <small>(")
 		w.ui(in.StatusWhy)
-		w.s(")</small></dd></dl>")
+		w.s(")</small>")
+		w.versus(in.VersusKey, in.Versus)
+		w.s("</dd></dl>")
 		w.cite(in.Cite, in.URL)
 		w.s("</li>")
 	}
 	w.s("\n</ol>")
+}
+
+// versus writes, when the report says it (text not ""), that a result was
+// higher or lower than planned (key report.VersusAbove, VersusBelow), in
+// the UI's words.
+func (w *htmlw) versus(key, text string) {
+	if text == "" {
+		return
+	}
+	w.s(` <span class="versus versus-`)
+	w.esc(key)
+	w.s(`">`)
+	w.ui(text)
+	w.s("</span>")
 }
 
 // outputs writes the list of an accomplishment's outputs.
@@ -465,6 +481,7 @@ func (w *htmlw) outputs(e *EAView) {
 			w.esc(c)
 			w.s("</span> ")
 		}
+		w.versus(o.VersusKey, o.Versus)
 		w.s("</dd>")
 		if o.Remarks != "" {
 			w.s("<dt>")

@@ -192,8 +192,13 @@ type IndView struct {
 	Status     string `json:"status"`
 	StatusText string `json:"statustext"`
 	StatusWhy  string `json:"statuswhy,omitempty"`
-	Cite       string `json:"cite"`
-	URL        string `json:"url"`
+	// Versus says, when the report does, that the result was higher or
+	// lower than planned ("Lower than planned, as the report says").
+	Versus string `json:"versus,omitempty"`
+	// VersusKey is its report.VersusAbove or report.VersusBelow.
+	VersusKey string `json:"versuskey,omitempty"`
+	Cite      string `json:"cite"`
+	URL       string `json:"url"`
 }
 
 // OutView is an output.
@@ -204,8 +209,11 @@ type OutView struct {
 	Planned   string   `json:"planned"`
 	Completed []string `json:"completed,omitempty"`
 	Remarks   string   `json:"remarks,omitempty"`
-	Cite      string   `json:"cite"`
-	URL       string   `json:"url"`
+	// Versus and VersusKey: as IndView's, read in the remarks.
+	Versus    string `json:"versus,omitempty"`
+	VersusKey string `json:"versuskey,omitempty"`
+	Cite      string `json:"cite"`
+	URL       string `json:"url"`
 }
 
 // segments cuts text into runs, linking the citations the ingest found.

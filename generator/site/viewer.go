@@ -316,11 +316,11 @@ func (v *viewer) newEA(ea *report.Accomplishment) *EAView {
 	for _, in := range ea.Indicators {
 		st, why := v.w.statusWords(in.Status, in.StatusBasis)
 		ev.Indicators = append(ev.Indicators, IndView{ID: in.ID, N: in.N, Planned: in.Planned, Values: in.ValuesText(" : ", " ; "), Actual: in.Actual,
-			Status: in.Status, StatusText: st, StatusWhy: why,
+			Status: in.Status, StatusText: st, StatusWhy: why, Versus: v.w.versus[in.VersusPlan], VersusKey: in.VersusPlan,
 			Cite: v.r.CiteIndicator(v.lang, ea.Number, in.N), URL: v.r.URL(v.lang, page, in.ID)})
 	}
 	for _, o := range ea.Outputs {
-		ov := OutView{ID: o.ID, N: o.N, Group: o.Group, Planned: o.Planned, Remarks: o.Remarks,
+		ov := OutView{ID: o.ID, N: o.N, Group: o.Group, Planned: o.Planned, Remarks: o.Remarks, Versus: v.w.versus[o.VersusPlan], VersusKey: o.VersusPlan,
 			Cite: v.r.CiteOutput(v.lang, ea.Number, o.N), URL: v.r.URL(v.lang, page, o.ID)}
 		for _, d := range o.Completed {
 			ov.Completed = append(ov.Completed, strings.TrimSpace(d.Raw+" "+d.Label))

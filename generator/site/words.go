@@ -21,6 +21,7 @@ type ui struct {
 	warning                                       string            // where, printed, rule, expected
 	nReports, nMissions, nPeriods                 [2]string         // singular, plural
 	status                                        map[string]string // status and status basis → words
+	versus                                        map[string]string // a result compared with the plan in the report's words (report.VersusAbove…) → words
 }
 
 // portalNotes gives the i18n key of each statement of the portal about a
@@ -60,9 +61,10 @@ var uiWords = map[string]ui{
 		allDataDesc: "Toutes les données du rapport : chaque tableau, cadre de résultats, écart et mesure de suivi en CSV et JSON, le rapport entier en JSON, dans un zip avec la description Frictionless du jeu de données.",
 		redirecting: "Redirection vers le paragraphe", toReport: "Redirection vers le rapport",
 		warning:  "%s : le rapport imprime %s, là où le contrôle «\u00a0%s\u00a0» attend %s. Écart d’arrondi de la source : le chiffre est publié tel qu’imprimé.",
+		versus:   map[string]string{report.VersusAbove: "Supérieur aux prévisions, selon le rapport", report.VersusBelow: "Inférieur aux prévisions, selon le rapport"},
 		nReports: [2]string{"rapport", "rapports"}, nMissions: [2]string{"mission", "missions"}, nPeriods: [2]string{"exercice", "exercices"},
 		status: map[string]string{
-			report.StatusAchieved: "Atteint", report.StatusNotAchieved: "Non atteint", report.StatusPartly: "Partiellement atteint", report.StatusNotAssessable: "Non déterminé",
+			report.StatusAchieved: "Atteint", report.StatusNotAchieved: "Non atteint", report.StatusPartly: "Partiellement atteint", report.StatusNotAssessable: "Non classé",
 			"text": "selon le texte du rapport", "target": "chiffre effectif comparé à l’objectif", "": "le portail ne classe pas ce résultat : lire le résultat obtenu, que le rapport compare parfois à l’objectif",
 		},
 	},
@@ -77,9 +79,10 @@ var uiWords = map[string]ui{
 		allDataDesc: "All the data of the report: every table, results framework, variance and follow-up action as CSV and JSON, the whole report as JSON, in one zip with its Frictionless data package.",
 		redirecting: "Redirecting to paragraph", toReport: "Redirecting to the report",
 		warning:  "%s: the report prints %s where the check “%s” expects %s. A rounding of the source: the figure is published as printed.",
+		versus:   map[string]string{report.VersusAbove: "Higher than planned, as the report says", report.VersusBelow: "Lower than planned, as the report says"},
 		nReports: [2]string{"report", "reports"}, nMissions: [2]string{"mission", "missions"}, nPeriods: [2]string{"period", "periods"},
 		status: map[string]string{
-			report.StatusAchieved: "Achieved", report.StatusNotAchieved: "Not achieved", report.StatusPartly: "Partly achieved", report.StatusNotAssessable: "Not determined",
+			report.StatusAchieved: "Achieved", report.StatusNotAchieved: "Not achieved", report.StatusPartly: "Partly achieved", report.StatusNotAssessable: "Not classified",
 			"text": "as the report states", "target": "actual figure compared with the target", "": "the portal does not classify this result: read the actual result, which the report sometimes compares with the target",
 		},
 	},
