@@ -2,7 +2,8 @@
 // configuration, layouts, UI strings, styles, scripts and editorial pages.
 // The generator embeds them (SiteFiles) and adds the pages and data it
 // generates from the reports, so the build does not depend on the working
-// directory.
+// directory. What the generator writes from the reports must not be kept
+// here.
 package pkportal
 
 import "embed"

@@ -2,10 +2,25 @@
 // performance report: the one vocabulary that every stage of pkportal speaks.
 //
 // The ingest stage fills it from a report's text, the generator renders it
-// into pages and data files, and the functions serve it. The package holds
-// plain data and small helpers only: it must not parse text, render HTML or
-// import anything beyond the standard library, so that the Lambda functions
-// that embed it stay small.
+// into pages and data files, and the functions serve it. Besides the model
+// (Report, Section, Paragraph, Table, Accomplishment…) it holds:
+//
+//   - the exact Decimal and its rounding (decimal.go);
+//   - the URL and page rules (pages.go);
+//   - the citations (cite.go: the Cite* methods, "A/76/564, par. 26";
+//     Quoted finds the report's title a citation quotes, which a page in
+//     another language marks);
+//   - the data contract's field titles (FieldTitles), the standard
+//     sections' and tables' English titles (EnglishTitles, EnglishTitle,
+//     "Component N" for the components of II.F) and the standard rows'
+//     English names by report language (EnglishRow: classes of
+//     expenditure, categories of personnel — a label that names one only
+//     within its group is looked up with it —, the lines of III.D, III.E
+//     and III.F), all in titles.go.
+//
+// The package holds plain data and small helpers only: it must not parse
+// text, render HTML or import anything beyond the standard library, so
+// that the Lambda functions that embed it stay small.
 package report
 
 // SchemaVersion is the version of the JSON form of Report. Raise the minor
