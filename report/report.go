@@ -224,7 +224,7 @@ type Warning struct {
 	Printed  Decimal `json:"printed,omitempty"`
 	Expected Decimal `json:"expected"`
 	// Check names the rule the figure was checked against (ingest/finance:
-	// "revised-covers-expenditure"…), so that a page can say it in its
+	// "revised-covers-iii-a"…), so that a page can say it in its
 	// reader's words.
 	Check string `json:"check"`
 }

@@ -119,7 +119,7 @@ type Output struct {
 	// N is the output's position in its accomplishment, from 1.
 	N int `json:"n"`
 	// Group is the sub-heading the output sits under, if any (the support
-	// component groups its outputs, e.g. "Services de santé").
+	// component groups its outputs, e.g. "Services médicaux").
 	Group   string `json:"group,omitempty"`
 	Planned string `json:"planned"`
 	// Completed lists the delivered figures: a number with its label, or

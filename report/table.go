@@ -3,7 +3,8 @@ package report
 // Table is a table of the report, in a form that every output shares: an
 // HTML table, a CSV file, a JSON file.
 type Table struct {
-	// ID is the language-neutral id of DESIGN.md: "iii-a", "summary-hr"….
+	// ID is the table's language-neutral id, the same in every language:
+	// "iii-a", "summary-hr"….
 	ID string `json:"id"`
 	// Section is the ID of the section that holds the table.
 	Section string `json:"section"`

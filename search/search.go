@@ -84,8 +84,9 @@ type Doc struct {
 	known *knownContent
 }
 
-// withEnglish is a label with the English name of its class of
-// expenditure (report.EnglishRow) when the report is in another language:
+// withEnglish is a label with the English name of its standard row
+// (report.EnglishRow: a class of expenditure, a category of personnel, a
+// line of III.D, III.E or III.F) when the report is in another language:
 // the English pages print it, and their readers search it ("official
 // travel"); the label is the same in every UI language.
 func withEnglish(r *report.Report, group, label string) string {
@@ -277,8 +278,11 @@ func wordsOf(lang string) map[string]string {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // eachOnCores calls f(0)…f(n-1), as many at a time as there are cores,
-// and returns when all have returned: percore.Run's loop, kept here
-// because this package takes nothing of the project but the model.
+// and returns when all have returned: a copy of percore.Run's loop,
+// without its errors (callers that fail collect their own). percore
+// imports nothing of the project, and functions/reportpack, also embedded
+// in a function, uses it: this copy is not needed to keep the package
+// small.
 func eachOnCores(n int, f func(i int)) {
 	var wg sync.WaitGroup
 	var next atomic.Int64

@@ -107,7 +107,11 @@ type Options struct {
 	// is then nil. Without it (tests) every report is returned: read back
 	// from the cache (its report.json), or ingested. The functions' pack
 	// and the search index, when asked for and not in the cache for these
-	// reports, are made from every report, read back then.
+	// reports, are made from the previous ones (functionsData,
+	// searchIndex): the parts of the reports that did not change are taken
+	// from them, and only the other reports are read back then (from their
+	// report.json, or ingested when it cannot be read), or every report
+	// when the previous file cannot serve.
 	DropReports bool
 	// Scratch is where the shards' site sources and renders are written
 	// before their output moves to the cache; empty is the build's work
