@@ -9,6 +9,16 @@
 // the data behind it as a small report.Table, for the HTML table that must
 // sit beside it and for download.
 //
+// A chart is named by its title and described by its desc, its drawing
+// hidden from screen readers. It is drawn twice: for a page's column
+// (Chart.SVG) and for a phone's screen (Chart.SVGNarrow: each label above
+// its bars); the page shows one by its width. Its labels name the
+// standard rows in the page's language (report.EnglishRow), as its
+// description is heard; its data keep the report's labels. Each chart says
+// where the report prints its figures (Chart.Source, which a page cites),
+// and a chart whose figures the portal counts says so and how, under it
+// (Chart.Note) and in its data's note.
+//
 // The package must stay a pure function of the report model: it does no
 // I/O, writes no HTML page, emits no JavaScript and references no external
 // resource (fonts, images, stylesheets). The same report gives the same

@@ -1,7 +1,11 @@
 // Package csvout turns the tables of the report model into flat records,
-// and writes them as CSV for spreadsheets: the data contract of DESIGN.md
+// and writes them as CSV for spreadsheets: the portal's data contract
 // (UTF-8, one header row of stable snake_case names, numbers with a point
-// and no thousands separator, nil as an empty cell).
+// and no thousands separator, nil as an empty cell; README.md, "Data",
+// tells the data's readers). It also lists a report's datasets (Datasets:
+// its tables, each expected accomplishment's indicators and outputs, the
+// variances, the follow-up; ChartDataset for a chart's data) and writes a
+// frame as JSON (AppendJSON, AppendJSONIndent).
 //
 // Both the generator (static files) and the CSV function use it, so it
 // must stay small: the standard library and the report model only.

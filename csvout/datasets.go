@@ -10,8 +10,8 @@ import (
 // Dataset is one downloadable table of a report: a table of the report
 // itself, a results framework, the variance analysis or the follow-up.
 type Dataset struct {
-	// ID is the language-neutral id of DESIGN.md: "iii-a",
-	// "ea-2-1-indicators", "iv", "vi"….
+	// ID is the dataset's language-neutral id, the same in every
+	// language: "iii-a", "ea-2-1-indicators", "iv", "vi"….
 	ID string
 	// Title is in the report's language.
 	Title string

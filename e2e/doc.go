@@ -22,5 +22,6 @@
 // The browser tests need Chromium (/usr/bin/chromium, or the path in
 // $PKPORTAL_CHROMIUM) and axe-core, the HTML test html-validate (both
 // `npm ci --prefix e2e`). Without them the
-// tests skip with a message, except when $CI is "true": there they fail.
+// tests skip with a message, but they must not skip on CI ($CI is
+// "true"): there they fail.
 package e2e

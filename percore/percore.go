@@ -1,7 +1,8 @@
-// Package percore runs independent jobs on every core: the one worker loop
-// of ingest (sources), the generator (reports, cache keys, synthetic
-// sources) and the functions' data (report pack). It holds no state and
-// imports nothing of the project, so that every stage may use it.
+// Package percore runs independent jobs on every core: the worker loop of
+// ingest (sources), the generator (reports, cache keys, shards, synthetic
+// sources) and the functions' data (report pack); package search keeps a
+// copy of its own (eachOnCores). It holds no state and must import nothing
+// of the project, so that every stage may use it.
 package percore
 
 import (

@@ -2,10 +2,25 @@
 // performance report: the one vocabulary that every stage of pkportal speaks.
 //
 // The ingest stage fills it from a report's text, the generator renders it
-// into pages and data files, and the functions serve it. The package holds
-// plain data and small helpers only: it must not parse text, render HTML or
-// import anything beyond the standard library, so that the Lambda functions
-// that embed it stay small.
+// into pages and data files, and the functions serve it. Besides the model
+// (Report, Section, Paragraph, Table, Accomplishment…) it holds:
+//
+//   - the exact Decimal and its rounding (decimal.go);
+//   - the URL and page rules (pages.go);
+//   - the citations (cite.go: the Cite* methods, "A/76/564, par. 26";
+//     Quoted finds the report's title a citation quotes, which a page in
+//     another language marks);
+//   - the data contract's field titles (FieldTitles), the standard
+//     sections' and tables' English titles (EnglishTitles, EnglishTitle,
+//     "Component N" for the components of II.F) and the standard rows'
+//     English names by report language (EnglishRow: classes of
+//     expenditure, categories of personnel — a label that names one only
+//     within its group is looked up with it —, the lines of III.D, III.E
+//     and III.F), all in titles.go.
+//
+// The package holds plain data and small helpers only: it must not parse
+// text, render HTML or import anything beyond the standard library, so
+// that the Lambda functions that embed it stay small.
 package report
 
 // SchemaVersion is the version of the JSON form of Report. Raise the minor
@@ -34,6 +49,7 @@ const AmountUnit = "thousands of US dollars"
 
 // Report is one budget performance report in one language.
 type Report struct {
+	// SchemaVersion is the version of the JSON form the report follows (SchemaVersion).
 	SchemaVersion string `json:"schema_version"`
 	// Symbol is the document symbol, e.g. "A/76/564".
 	Symbol string `json:"symbol"`
@@ -42,10 +58,13 @@ type Report struct {
 	// Language is the ISO 639-1 code of the text, e.g. "fr".
 	Language string `json:"language"`
 	// JobNumber is the UN document job number, e.g. "21-17313".
-	JobNumber string  `json:"job_number,omitempty"`
-	Title     string  `json:"title"`
-	Mission   Mission `json:"mission"`
-	Period    Period  `json:"period"`
+	JobNumber string `json:"job_number,omitempty"`
+	// Title is the report's title in its language, naming the mission and the period.
+	Title string `json:"title"`
+	// Mission is the mission the report is about.
+	Mission Mission `json:"mission"`
+	// Period is the financial period the report covers.
+	Period Period `json:"period"`
 	// Unit is the unit of the amounts in the report's tables (AmountUnit).
 	Unit string `json:"unit"`
 	// Source names the file the report was read from, relative to the
@@ -100,9 +119,10 @@ type Mission struct {
 
 // Period is a financial period, from 1 July to 30 June.
 type Period struct {
-	// Start and End are ISO dates, e.g. "2020-07-01" and "2021-06-30".
+	// Start is the period's first day, an ISO date, e.g. "2020-07-01".
 	Start string `json:"start"`
-	End   string `json:"end"`
+	// End is the period's last day, an ISO date, e.g. "2021-06-30".
+	End string `json:"end"`
 	// Label is the period as the reports write it, e.g. "2020/21".
 	Label string `json:"label"`
 }
@@ -115,7 +135,8 @@ type Section struct {
 	// Number is the section's number as printed, e.g. "II.F"; empty for the
 	// summary.
 	Number string `json:"number,omitempty"`
-	Title  string `json:"title"`
+	// Title is the heading's text as printed, after its numeral or letter if any, e.g. "Introduction".
+	Title string `json:"title"`
 	// Level is 1 for I, II…, 2 for A, B…, 3 for a component of II.F.
 	Level int `json:"level"`
 	// Notes are the labels of the document footnotes (Report.Footnotes)
@@ -131,6 +152,7 @@ type Section struct {
 
 // Block is one piece of a section's content. Exactly one field is set.
 type Block struct {
+	// Paragraph is a paragraph of the section's text.
 	Paragraph *Paragraph `json:"paragraph,omitempty"`
 	// Table is the ID of a table of Report.Tables.
 	Table string `json:"table,omitempty"`
@@ -159,7 +181,8 @@ type Paragraph struct {
 	// Citations are the documents the paragraph cites, in order of first
 	// appearance.
 	Citations []Citation `json:"citations,omitempty"`
-	Line      int        `json:"line,omitempty"`
+	// Line is the line of the source where the paragraph starts.
+	Line int `json:"line,omitempty"`
 }
 
 // Item is a lettered or numbered sub-item of a paragraph.
@@ -175,7 +198,8 @@ type Item struct {
 	// for the last item of a list that ends its sentence. The separator
 	// that ends an item with sub-items is its last sub-item's Sep. Text
 	// then Sep is the text as printed (Paragraph.FullText).
-	Sep   string `json:"sep,omitempty"`
+	Sep string `json:"sep,omitempty"`
+	// Items are the item's own sub-items, e.g. i), ii)….
 	Items []Item `json:"items,omitempty"`
 }
 
@@ -193,25 +217,29 @@ type Citation struct {
 type Note struct {
 	// Label is the footnote's letter or number as printed: "a", "1".
 	Label string `json:"label"`
-	Text  string `json:"text"`
+	// Text is the footnote's text.
+	Text string `json:"text"`
 }
 
 // Warning records a discrepancy that is the source's own, such as a total
 // that the source rounds differently in two tables.
 type Warning struct {
-	// Table, Row and Column locate the figure, when it is in a table.
-	Table  string `json:"table,omitempty"`
-	Row    string `json:"row,omitempty"`
+	// Table is the id of the figure's table ("iv" for a variance item of section IV).
+	Table string `json:"table,omitempty"`
+	// Row is the label of the figure's row or variance item (a subtotal's followed by its group), e.g. "Contingents".
+	Row string `json:"row,omitempty"`
+	// Column is the key of the figure's column, or its field ("amount", "percent") in a variance item.
 	Column string `json:"column,omitempty"`
 	// Message says what does not agree, in English.
 	Message string `json:"message"`
-	Line    int    `json:"line,omitempty"`
-	// Printed is the figure as the source prints it ("" for its dash),
-	// Expected what the check computes, to the printed precision.
-	Printed  Decimal `json:"printed,omitempty"`
+	// Line is the line of the source of the figure's row, variance item or table.
+	Line int `json:"line,omitempty"`
+	// Printed is the figure as the source prints it ("" for its dash).
+	Printed Decimal `json:"printed,omitempty"`
+	// Expected is what the check computes, to the printed precision.
 	Expected Decimal `json:"expected"`
 	// Check names the rule the figure was checked against (ingest/finance:
-	// "revised-covers-expenditure"…), so that a page can say it in its
+	// "revised-covers-iii-a"…), so that a page can say it in its
 	// reader's words.
 	Check string `json:"check"`
 }

@@ -9,10 +9,13 @@ type Component struct {
 	Number int `json:"number"`
 	// ID is the component's section ID, e.g. "ii-f-2"; its narrative
 	// paragraphs are that section's blocks.
-	ID              string            `json:"id"`
-	Title           string            `json:"title"`
+	ID string `json:"id"`
+	// Title is the component's heading as printed, e.g. "Composante 2 : protection des civils".
+	Title string `json:"title"`
+	// Accomplishments are the component's expected accomplishments, in order.
 	Accomplishments []*Accomplishment `json:"accomplishments"`
-	Line            int               `json:"line,omitempty"`
+	// Line is the line of the component's heading in the source.
+	Line int `json:"line,omitempty"`
 }
 
 // Accomplishment is an expected accomplishment with its indicators of
@@ -21,11 +24,15 @@ type Accomplishment struct {
 	// ID is the anchor, e.g. "ea-2-1".
 	ID string `json:"id"`
 	// Number is the number as printed, e.g. "2.1".
-	Number     string       `json:"number"`
-	Text       string       `json:"text"`
+	Number string `json:"number"`
+	// Text is the expected accomplishment's text as printed, after its label and number.
+	Text string `json:"text"`
+	// Indicators are its indicators of achievement, in order.
 	Indicators []*Indicator `json:"indicators"`
-	Outputs    []*Output    `json:"outputs"`
-	Line       int          `json:"line,omitempty"`
+	// Outputs are its outputs, in order.
+	Outputs []*Output `json:"outputs"`
+	// Line is the line of its heading in the source.
+	Line int `json:"line,omitempty"`
 }
 
 // Indicator is an indicator of achievement: what was planned, against which
@@ -57,7 +64,8 @@ type Indicator struct {
 	// que prévu"), whether that is good or bad; "" when it says neither or
 	// both.
 	VersusPlan string `json:"versus_plan,omitempty"`
-	Line       int    `json:"line,omitempty"`
+	// Line is the line of the source where the planned indicator starts.
+	Line int `json:"line,omitempty"`
 }
 
 // Results compared with the plan in the report's own words
@@ -131,18 +139,21 @@ type Output struct {
 	// N is the output's position in its accomplishment, from 1.
 	N int `json:"n"`
 	// Group is the sub-heading the output sits under, if any (the support
-	// component groups its outputs, e.g. "Services de santé").
-	Group   string `json:"group,omitempty"`
+	// component groups its outputs, e.g. "Services médicaux").
+	Group string `json:"group,omitempty"`
+	// Planned is the planned output's text.
 	Planned string `json:"planned"`
 	// Completed lists the delivered figures: a number with its label, or
 	// "Oui"/"Non" alone.
 	Completed []Delivered `json:"completed,omitempty"`
-	Remarks   string      `json:"remarks,omitempty"`
+	// Remarks is the text of the remarks column, if any.
+	Remarks string `json:"remarks,omitempty"`
 	// VersusPlan is VersusAbove or VersusBelow when the remarks say the
 	// output was higher or lower than planned ("Ce produit, inférieur aux
 	// prévisions, …"); "" when they say neither or both.
 	VersusPlan string `json:"versus_plan,omitempty"`
-	Line       int    `json:"line,omitempty"`
+	// Line is the line of the source where the planned output starts.
+	Line int `json:"line,omitempty"`
 }
 
 // Delivered is one figure of an output's "completed" column.
@@ -167,12 +178,14 @@ type Variance struct {
 	Group string `json:"group,omitempty"`
 	// Amount is the variance in thousands of US dollars, negative for an
 	// overexpenditure.
-	Amount  Decimal `json:"amount"`
+	Amount Decimal `json:"amount"`
+	// Percent is the variance in percent of the apportionment, negative for an overexpenditure.
 	Percent Decimal `json:"percent"`
 	// Paragraphs are the numbers of the paragraphs that explain the
 	// variance; the paragraphs themselves are blocks of section IV.
 	Paragraphs []int `json:"paragraphs"`
-	Line       int   `json:"line,omitempty"`
+	// Line is the line of the source of the item's header, e.g. "Écart".
+	Line int `json:"line,omitempty"`
 }
 
 // Decision is an action the General Assembly is asked to take (section V).
@@ -181,7 +194,8 @@ type Decision struct {
 	Paragraph int `json:"paragraph"`
 	// Label is the sub-item letter, e.g. "a".
 	Label string `json:"label"`
-	Text  string `json:"text"`
+	// Text is the sub-item's text, e.g. "se prononce sur l’affectation du solde inutilisé…".
+	Text string `json:"text"`
 	// Amount is the main amount, in US dollars as the section prints it.
 	Amount Decimal `json:"amount,omitempty"`
 }
@@ -197,7 +211,10 @@ type FollowUp struct {
 	Resolution string `json:"resolution"`
 	// ResolutionParagraph is the paragraph of the resolution, e.g. "12".
 	ResolutionParagraph string `json:"resolution_paragraph"`
-	Request             string `json:"request"`
-	Action              string `json:"action"`
-	Line                int    `json:"line,omitempty"`
+	// Request is the decision or request of the body, as the table prints it.
+	Request string `json:"request"`
+	// Action is the action the mission took, as the table prints it.
+	Action string `json:"action"`
+	// Line is the line of the source where the row starts.
+	Line int `json:"line,omitempty"`
 }

@@ -3,7 +3,8 @@ package report
 // Table is a table of the report, in a form that every output shares: an
 // HTML table, a CSV file, a JSON file.
 type Table struct {
-	// ID is the language-neutral id of DESIGN.md: "iii-a", "summary-hr"….
+	// ID is the table's language-neutral id, the same in every language:
+	// "iii-a", "summary-hr"….
 	ID string `json:"id"`
 	// Section is the ID of the section that holds the table.
 	Section string `json:"section"`
@@ -15,11 +16,15 @@ type Table struct {
 	// (and, for some tables, the period), as printed, without its
 	// parentheses: "En milliers de dollars des États-Unis ; exercice
 	// budgétaire allant du 1er juillet 2020 au 30 juin 2021."
-	UnitLine string   `json:"unit_line,omitempty"`
-	Columns  []Column `json:"columns"`
-	Rows     []Row    `json:"rows"`
-	Notes    []Note   `json:"notes,omitempty"`
-	Line     int      `json:"line,omitempty"`
+	UnitLine string `json:"unit_line,omitempty"`
+	// Columns are the figure columns, after the label column, in order.
+	Columns []Column `json:"columns"`
+	// Rows are the table's rows, in order.
+	Rows []Row `json:"rows"`
+	// Notes are the table's footnotes, and unlabelled lines kept with it (III.B's share of redeployments).
+	Notes []Note `json:"notes,omitempty"`
+	// Line is the line of the source the table was found by: its title, its heading or its label column's heading.
+	Line int `json:"line,omitempty"`
 }
 
 // Column describes one column of a table.
@@ -68,7 +73,8 @@ type Row struct {
 	Cells []Cell `json:"cells"`
 	// Notes are the footnote labels attached to the row's label.
 	Notes []string `json:"notes,omitempty"`
-	Line  int      `json:"line,omitempty"`
+	// Line is the line of the source where the row starts.
+	Line int `json:"line,omitempty"`
 }
 
 // Cell is a value of a table as printed and as understood.

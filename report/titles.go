@@ -57,11 +57,11 @@ var FieldTitles = map[string][2]string{
 }
 
 // EnglishTitles are the English titles of the tables and sections every
-// budget performance report has (DESIGN.md's structure), by their
+// budget performance report has (the design notes' structure), by their
 // language-neutral ids, whatever the report's language: the data
 // contract's titles, and what the English UI's search finds them by.
 var EnglishTitles = map[string]string{
-	// sections (DESIGN.md's English headings)
+	// sections (the design notes' English headings)
 	"summary": "Summary",
 	"i":       "I. Introduction",
 	"ii":      "II. Mandate performance",

@@ -1,20 +1,53 @@
 // Package search is the full-text index of the portal: documents taken from
-// the reports (headings, paragraphs, table rows, accomplishments,
-// indicators, outputs, follow-up), a French and English analyzer (case and
-// accent folding, elision, stop words, plurals and feminine endings,
-// numbers), and ranked queries (BM25, labels weighted, phrases, prefixes,
-// filters, also typed in the query as kind:, report:, lang:) with
+// the reports, a French and English analyzer, and ranked queries with
 // highlighted snippets.
 //
+// Documents: the report, headings, paragraphs (section IV's labelled by
+// the budget line they explain), tables (title, unit line, column
+// headings, notes) and their rows, accomplishments, indicators, outputs
+// and follow-up. For a report not in English, the standard English names
+// of headings, tables, columns and standard rows (report.EnglishTitle,
+// report.FieldTitles, report.EnglishRow) are in the documents' labels, not
+// their texts: the snippets stay in the report's language, and the
+// English UI finds "vacancy rate", "official travel". TitleIsText says
+// which kinds are titled by the report's own words, which a page in
+// another language marks.
+//
+// The analyzer (analyze.go) is one streaming scanner for indexing, queries
+// and snippets: case and accent folding, elision, stop words, plurals and
+// French feminine endings folded, numbers.
+//
+// Queries: BM25 with labels weighted, phrases, prefixes (the terms
+// starting with one, or the term its whole word is stemmed to),
+// alternatives "a OR b" (or "OU", in capitals, between two words or
+// prefixes, never beside a phrase: one list made up front, as a
+// prefix's), filters also typed in the query as kind:, report:, lang: (a
+// kind by its French name too: Kind), a report's symbol among the words as
+// its filter; cursors with skips, top-k. A citation is answered by what it
+// cites: paragraphs and ranges, sections, the summary, expected
+// accomplishments, indicators, outputs (citation.go). When no document
+// holds every word, SearchSomeWords (relax.go) gives those holding the
+// most, and the API marks the answer partial.
+//
 // The index is written once, at generation time, as a compact versioned
-// file (Encode; the format is described in format.go) and read in place
+// file (Encode: the contents analyzed, and each term's postings made, on
+// every core, the contents numbered in order on one) and read in place
 // (Open): nothing is decoded up front, so the search function that embeds
-// it starts in milliseconds and its memory stays low. Postings are kept
-// per distinct content, so that a paragraph, row or heading found in many
-// reports is indexed, stored and scored once.
+// it starts in milliseconds and its memory stays low. EncodeWith takes the
+// documents of unchanged reports, and their contents' terms and pieces,
+// from the previous file (no analysis), and writes the same bytes. The
+// format (format.go): a sorted term dictionary; postings per distinct
+// content, so that a paragraph, row or heading found in many reports is
+// indexed, stored and scored once, the contents numbered by their place in
+// their report (so that gaps stay small), bit-packed in blocks of 32
+// (content gaps, frequencies), with 16-bit block maxima; no positions
+// (phrases are checked on per-piece term lists); occurrence lists; texts
+// as pieces in DEFLATE blocks with a preset dictionary (a page decompresses
+// only its blocks); per-report display tables stored once when equal.
 //
 // The search function embeds it, so it must stay small and start fast: the
-// standard library, golang.org/x/text and the report model only, no Hugo.
+// standard library, golang.org/x/text and the report model only, no Hugo;
+// and it must not decode the whole file at start.
 package search
 
 import (
@@ -51,8 +84,9 @@ type Doc struct {
 	known *knownContent
 }
 
-// withEnglish is a label with the English name of its class of
-// expenditure (report.EnglishRow) when the report is in another language:
+// withEnglish is a label with the English name of its standard row
+// (report.EnglishRow: a class of expenditure, a category of personnel, a
+// line of III.D, III.E or III.F) when the report is in another language:
 // the English pages print it, and their readers search it ("official
 // travel"); the label is the same in every UI language.
 func withEnglish(r *report.Report, group, label string) string {
@@ -244,8 +278,11 @@ func wordsOf(lang string) map[string]string {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // eachOnCores calls f(0)…f(n-1), as many at a time as there are cores,
-// and returns when all have returned: percore.Run's loop, kept here
-// because this package takes nothing of the project but the model.
+// and returns when all have returned: a copy of percore.Run's loop,
+// without its errors (callers that fail collect their own). percore
+// imports nothing of the project, and functions/reportpack, also embedded
+// in a function, uses it: this copy is not needed to keep the package
+// small.
 func eachOnCores(n int, f func(i int)) {
 	var wg sync.WaitGroup
 	var next atomic.Int64

@@ -235,7 +235,7 @@ type Weight struct {
 	MaxGzip    int    `json:"max_gzip_bytes"`
 }
 
-// pageTypes classify the HTML pages by URL (DESIGN.md's URL contract).
+// pageTypes classify the HTML pages by URL (the design notes' URL contract).
 var pageTypes = []struct {
 	name string
 	re   *regexp.Regexp

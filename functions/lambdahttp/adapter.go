@@ -3,8 +3,11 @@
 // serves Lambda and the local server of `generator serve`.
 //
 // It sets single-value Headers on the response (Netlify drops
-// MultiValueHeaders) and never lets a panic of the handler become a 5xx
-// without a message.
+// MultiValueHeaders) and the security headers of every function response
+// (SetSecurityHeaders: Netlify's [[headers]] do not apply to functions).
+// It must not let a panic of the handler become a 5xx without a message.
+// Its deps_test.go checks that the function binaries link no Hugo,
+// esbuild, goldmark, generator or ingest package.
 package lambdahttp
 
 import (

@@ -5,7 +5,8 @@
 // at a time: see reportpack.Pack) and the search index (search.idx, written by
 // `generator build -search-index`, read in place by the search function).
 // A binary links only what it uses: the CSV function does not carry the
-// index, nor the search function the reports.
+// index, nor the search function the reports. Tests in generator/pipeline
+// fail while either file is stale.
 //
 // Only the functions (and tests and benchmarks) import it: the generator,
 // which writes these files, must not, or every new pack would make a new

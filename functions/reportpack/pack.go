@@ -1,7 +1,7 @@
 // Package reportpack is the file format of the structured reports the CSV
 // function embeds (reports.pack): Write and WriteWith make it at build
 // time, Open reads its index and Pack.Report decodes one report when a
-// request names it.
+// request names it: it must not decode every report at start.
 //
 // It holds no data: the embedded files are package reportdata's, which
 // only the functions link. The generator writes packs with this package

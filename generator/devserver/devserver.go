@@ -2,6 +2,8 @@
 // static files of public/, the redirects and headers of netlify.toml (read
 // from the file: one source of truth), and the functions, each called
 // through the same API Gateway event adapter that runs them on Lambda.
+// ForBuild is the server of `generator serve` and of the e2e tests, its
+// functions over the build's pack and search index, as Lambda embeds them.
 //
 // It is a development server: it must not be deployed.
 package devserver

@@ -4,7 +4,10 @@
 // It uses Hugo's lower-level hugolib API, the one Hugo's own integration
 // tests use, because the command-line entry point changes process-wide
 // state (log output, GOMAXPROCS) and is meant to run once per process.
-// That API does not copy static/ by itself, so Build does it.
+// That API does not copy static/ by itself, so Build does it. Any Hugo
+// warning fails the build. Hugo publishes through publishFs, which keeps
+// the first write error and returns it: a full disk fails the build
+// instead of hanging Hugo.
 //
 // It must not know anything about reports: it takes a site folder and
 // writes a public folder.

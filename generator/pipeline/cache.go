@@ -25,7 +25,7 @@ import (
 //   - the generator itself (a hash of the running executable: the ingest,
 //     the views, the body templates and Hugo are compiled into it),
 //   - the site files (pkportal.SiteFiles: hugo.toml, layouts, i18n,
-//     assets, static, content),
+//     assets, static, content, netlify.toml),
 //   - the base URL and the UI languages,
 //   - the source file's name and bytes, and its corrections file's bytes.
 //

@@ -8,18 +8,43 @@
 // Hugo build of its own (site.WriteReports), and the output of each report
 // (/fr/<slug>/, /en/<slug>/, /data/<slug>/) is kept in a cache keyed by
 // what it is made of (cache.go); then one small "global" Hugo build
-// renders the portal home pages, feeds, glossary, about, 404 and sitemap
-// index (site.WriteGlobal), the report sitemaps are merged into it
-// (sitemap.go), and the reports' output is put in: moved from where this
+// renders the portal home pages, feeds (the feed: the 50 latest reports,
+// hugo.toml's feedlimit), glossary, about, 404 and sitemap index
+// (site.WriteGlobal), the report sitemaps are merged into it (sitemap.go:
+// past 50,000 URLs a language's continues in sitemap-2.xml…, listed by
+// /sitemap.xml), and the reports' output is put in: moved from where this
 // build rendered it, or from the previous output when unchanged, or
 // hard-linked from the cache.
 // A report whose source, corrections, site files, base URL and generator
 // are unchanged is not rendered again, and not even ingested when the
-// caller does not need the structured reports (Options.DropReports).
+// caller does not need the structured reports (Options.DropReports; tests
+// need them: the cached ones are read back from their report.json).
 //
-// It wires the stages together and owns the temporary folders; the work
-// of each stage belongs to its own package (ingest, generator/site,
-// generator/hugobuild).
+// In order: sources → cache keys (content hashes reused while a file's
+// stat is unchanged: sums.go) → ingest, site and Hugo per shard of changed
+// reports → cache (a report's files kept flat, hard links, with their
+// list; its entry, the list's SHA-256 and its sitemap pieces in one file:
+// a damaged list is a miss) → global build → sitemaps merged → the
+// functions' pack and search index → output assembled → atomic swap.
+// Result.Steps times what lies outside the stages.
+//
+// The pack and the index are kept in the cache under the set of report
+// keys, with the list of those keys and the file's SHA-256, a damaged file
+// made again (derived). When a report changed they are made again from
+// the previous ones: the unchanged reports' zstd frames copied from the
+// previous pack when its dictionary is the same, their search documents
+// read from the previous index, only the changed reports' own parts made
+// from them (reportpack.WriteWith, search.EncodeWith); a report is read
+// back from its report.json only when the previous file cannot serve.
+//
+// The output is assembled from the previous output's folders fr/, en/ and
+// data/, taken over whole when they hold unchanged reports, what changed
+// in them set aside (adopt); the reports this build rendered moved in; the
+// others hard-linked from the cache.
+//
+// It wires the stages together and owns the temporary folders; it must
+// not do a stage's work itself: that belongs to the stage's own package
+// (ingest, generator/site, generator/hugobuild).
 package pipeline
 
 import (
@@ -82,7 +107,11 @@ type Options struct {
 	// is then nil. Without it (tests) every report is returned: read back
 	// from the cache (its report.json), or ingested. The functions' pack
 	// and the search index, when asked for and not in the cache for these
-	// reports, are made from every report, read back then.
+	// reports, are made from the previous ones (functionsData,
+	// searchIndex): the parts of the reports that did not change are taken
+	// from them, and only the other reports are read back then (from their
+	// report.json, or ingested when it cannot be read), or every report
+	// when the previous file cannot serve.
 	DropReports bool
 	// Scratch is where the shards' site sources and renders are written
 	// before their output moves to the cache; empty is the build's work

@@ -5,11 +5,42 @@
 // static HTML, and the data files under static/data/.
 //
 // It prepares everything a layout prints (numbers formatted per language,
-// links, citations) and writes the bodies of the report pages as HTML
-// (html.go, templates/home.html), given to Hugo as the content of .html
-// content files; it must not run Hugo (see hugobuild) nor parse text (see
-// ingest). The build writes the site in shards of a few reports (WriteReports) and a
-// global part (WriteGlobal); Write writes one site with every report.
+// links, citations): views (view.go; words.go holds the UI words they
+// need). It writes the bodies of the report pages as HTML (html.go:
+// blocks, paragraphs, tables, results frameworks, with html/template's
+// escaping re-implemented, tested equal; templates/home.html for the
+// report home's article), given to Hugo as the content of .html content
+// files: Hugo walking large front-matter maps through partials was a third
+// of the build, and decoding the bodies as a front-matter parameter a
+// tenth. Words for screen readers only (vh): "minus" in a figure printed
+// in parentheses, "note" before a footnote letter, the table a download
+// link fetches.
+//
+// It also writes: table pages (a report table as a table; a dataset that
+// is not one — an accomplishment's indicators or outputs, the variances,
+// the follow-up — as its section shows it: tables.go); source
+// discrepancies and portal notes in the page's words (words.go:
+// checkWords, portalNotes), a table's discrepancies also in its own JSON
+// and datapackage resource (tableWarnings); permalinks (static HTML
+// redirects, and _redirects 301 rules while the site has at most 9,900 of
+// them: MaxParagraphRules, Netlify's advice); glossary links (findTerm
+// finds the terms by hand, what (?i)\b(form|…) finds); the data files,
+// datapackage, schema and zip; the report's reference for reference
+// managers (citation.go: RIS, BibTeX, the citation_* meta tags of its
+// pages). On an English page of a report in another language it gives the
+// standard sections' and datasets' English names (<title>, a gloss under
+// the printed heading, the contents, the table index), the columns'
+// English titles over the printed headings (TableView.ColTitles) and a
+// standard row's English name under its printed label (RowView.English).
+//
+// It must not run Hugo (see hugobuild) nor parse text (see ingest). The
+// build writes the site in shards of a few reports (WriteReports, one
+// report per core) and a global part (WriteGlobal: the site files, report
+// homes listed by the portal home and the feed but not rendered, and
+// _redirects); Write writes one site with every report. The home's lists
+// by mission (home.go → data/home.json) are made from the reports' cache
+// entries (Entry: HomeMeta — the report home's front matter —, redirect
+// lines, home-list lines).
 package site
 
 import (

@@ -61,8 +61,8 @@ func (v *viewer) dataset(d csvout.Dataset) (*DatasetView, error) {
 
 // englishPage reports whether a page in UI language lang shows a report
 // written in another language than English: it then gives the standard
-// English names of what the report prints (sections, datasets, classes of
-// expenditure) beside the report's own words.
+// English names of what the report prints (sections, datasets, standard
+// rows) beside the report's own words.
 func englishPage(r *report.Report, lang string) bool {
 	return lang == "en" && r.Language != "en"
 }

@@ -6,9 +6,12 @@ import (
 	"pkportal/report"
 )
 
-// The view types are what the layouts print: every number already
-// formatted for the page language, every link already built. Layouts loop
-// and print; they compute nothing.
+// The view types are what the page bodies print: every number already
+// formatted for the page language, every link already built. The bodies
+// are written in Go (htmlw, html.go) and by templates/home.html, which
+// loop and print and compute nothing. Only NoteView still reaches a page's
+// front matter, for the layouts (pageNotes); the other types' json tags
+// are left from when the views were front matter.
 
 // Segment is a run of text, linked when Href is set.
 type Segment struct {

@@ -52,7 +52,7 @@ var Checks = []string{CheckGroupSum, CheckItemsSum, CheckNet, CheckTotalInKind, 
 	CheckSummaryAsIIIA, CheckVacancyRate, CheckRevised, CheckOriginalAsIIIA, CheckRevisedCoversIIIA, CheckRedeploymentShare, CheckVarianceAsIIIA}
 
 // Check verifies the arithmetic of a report's financial tables and variance
-// items (DESIGN.md, "Checks the numbers must pass"):
+// items (the design notes' "Checks the numbers must pass"):
 //
 //   - items add up to their subtotal, subtotals (and items without a group)
 //     to the gross amount or the total; net = gross − staff assessment

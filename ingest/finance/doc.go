@@ -34,10 +34,13 @@
 // as a row, since its figure is a percentage and not an amount of the
 // table's columns; Check verifies it.
 //
-// Check verifies the arithmetic of DESIGN.md on a whole report: it returns
-// the source's own rounding discrepancies as report.Warning values and the
-// larger ones, which point to a parsing mistake or a damaged source, as an
-// error naming file:line.
+// Check verifies the arithmetic of a whole report (its doc lists the
+// rules): it returns the source's own rounding discrepancies as
+// report.Warning values and the larger ones, which point to a parsing
+// mistake or a damaged source, as an error naming file:line. Each check is
+// named (the Check* constants, listed in Checks): a warning carries the
+// printed and expected figures and the check's name, which generator/site
+// words in each UI language.
 //
 // The package must not parse the report's sections, paragraphs or
 // results-based budgeting frameworks (packages ingest and ingest/rbb do),

@@ -50,7 +50,7 @@ type Vocab struct {
 // TableVocab is how one table is found and headed in the text. Exactly one
 // of Title, Heading or (alone) LabelHeading anchors the table.
 type TableVocab struct {
-	// ID is the table id of DESIGN.md, e.g. "iii-a".
+	// ID is the language-neutral table id, e.g. "iii-a".
 	ID string `json:"id"`
 	// Title is the table's own title line, as in the summary.
 	Title string `json:"title,omitempty"`

@@ -1,6 +1,8 @@
 // Package lang holds the vocabulary of the reports in each language: the
 // headings, labels and words the ingest parsers look for. A new language is
-// a new folder of JSON files here, not new code.
+// a new folder of JSON files here, not new code in the parsers (other
+// packages hold Go code per report language: see ARCHITECTURE.md, "Where
+// to add…"). It must hold no code per language.
 //
 // Each parser owns one file per language, named for it: sections.json for
 // the section tree and paragraphs, finance.json for the financial tables,

@@ -1,11 +1,13 @@
 // Package source reads the text of a report as extracted from its PDF and
 // gives the ingest parsers clean lines to work on: page headers and footers,
 // blank lines and loose undocs.org links removed, each line keeping its line
-// number in the file so that every error can name it.
+// number in the file so that every error can name it. It repairs the words
+// the PDF extraction split (Doc.Clean).
 //
 // It also reads the numbers of the reports in the format of their language
-// (NumberFormat, from the language's vocabulary). It must
-// not know the report's structure: that belongs to the parsers of ingest.
+// (NumberFormat, from the language's vocabulary:
+// ingest/lang/<code>/numbers.json). It must not know the report's
+// structure: that belongs to the parsers of ingest.
 package source
 
 import (

@@ -4,8 +4,8 @@
 //
 // It serves the reports of a Source; the Lambda binary gives it the pack
 // embedded at build time (a report decoded when a request first names
-// it), `generator serve` the reports it just built. It must not link Hugo
-// or the generator.
+// it; a Handler keeps at most 64 decoded: maxEntries), `generator serve`
+// the reports it just built. It must not link Hugo or the generator.
 //
 // Every request it cannot answer gets a 4xx with a message that names the
 // parameter and the accepted values; it never answers 5xx.

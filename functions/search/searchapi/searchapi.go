@@ -1,6 +1,7 @@
 // Package searchapi is the handler of the search function (/api/search):
 // JSON answers for the page's search box, and an HTML results page for a
-// plain form, so that search works with JavaScript off.
+// plain form (page.go, with the portal's header), so that search works
+// with JavaScript off.
 //
 // It must not link Hugo or the generator.
 package searchapi
