@@ -1,14 +1,14 @@
 package ingest
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
+
+	"pkportal/ingest/jsonfile"
 )
 
 // Correction kinds. A corrections file is a JSON array of Corrections,
@@ -61,7 +61,9 @@ func CorrectionsPath(path string) string {
 // ApplyCorrections applies the corrections file beside the source at path,
 // if there is one, to the source's raw text. An entry that does not match
 // its source is an error naming the source's file and line, the
-// corrections file and the entry.
+// corrections file and the entry; a mistake in the file's JSON, one naming
+// the corrections file (its path as given), the line and column and what
+// was expected there.
 func ApplyCorrections(path string, data []byte) ([]byte, error) {
 	cpath := CorrectionsPath(path)
 	raw, err := os.ReadFile(cpath)
@@ -72,10 +74,8 @@ func ApplyCorrections(path string, data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("ingest: corrections: %w", err)
 	}
 	var cs []Correction
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&cs); err != nil {
-		return nil, fmt.Errorf("ingest %s: %w", filepath.Base(cpath), err)
+	if err := jsonfile.Decode(cpath, raw, &cs); err != nil {
+		return nil, fmt.Errorf("ingest %w", err)
 	}
 	return applyCorrections(filepath.Base(path), data, cs)
 }

@@ -33,12 +33,14 @@ func Validate(r *report.Report) ([]report.Warning, error) {
 		errs = append(errs, &source.Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 
-	// required sections
+	// required sections: a missing one has no line, the sections found
+	// around it say where its heading was expected
 	have := map[string]bool{}
-	r.Walk(func(s *report.Section) { have[s.ID] = true })
-	for _, h := range voc.Sections {
+	lines := map[string]int{}
+	r.Walk(func(s *report.Section) { have[s.ID], lines[s.ID] = true, s.Line })
+	for i, h := range voc.Sections {
 		if !have[h.ID] {
-			fail(0, "missing section %s: expected the heading %q", sectionName(h), strings.TrimSpace(h.Label+" "+h.Title))
+			fail(0, "missing section %s: expected the heading %q%s", sectionName(h), strings.TrimSpace(h.Label+" "+h.Title), around(voc.Sections, i, have, lines))
 		}
 	}
 
@@ -137,6 +139,39 @@ func Validate(r *report.Report) ([]report.Warning, error) {
 	}
 	r.Warnings = append(r.Warnings[:0:0], warnings...)
 	return warnings, nil
+}
+
+// around says where the heading of the missing section secs[i] was
+// expected, from the sections found before and after it (secs are in
+// document order): " between section IV (line 9989) and section VI (line
+// 10446)", " after section V (line 10424)", or "" when none was found.
+func around(secs []heading, i int, have map[string]bool, lines map[string]int) string {
+	at := func(h heading) string {
+		if n := lines[h.ID]; n > 0 {
+			return fmt.Sprintf("section %s (line %d)", sectionName(h), n)
+		}
+		return "section " + sectionName(h)
+	}
+	var before, after string
+	for j := i - 1; j >= 0 && before == ""; j-- {
+		if have[secs[j].ID] {
+			before = at(secs[j])
+		}
+	}
+	for j := i + 1; j < len(secs) && after == ""; j++ {
+		if have[secs[j].ID] {
+			after = at(secs[j])
+		}
+	}
+	switch {
+	case before != "" && after != "":
+		return " between " + before + " and " + after
+	case before != "":
+		return " after " + before
+	case after != "":
+		return " before " + after
+	}
+	return ""
 }
 
 // sectionName is the section's number for messages, "the summary" for it.

@@ -11,6 +11,7 @@ package devserver
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -46,11 +47,12 @@ type Headers struct {
 	Values map[string]string `toml:"values"`
 }
 
-// ParseConfig reads the redirects and headers of a netlify.toml.
+// ParseConfig reads the redirects and headers of a netlify.toml. A
+// mistake in the TOML is an error at its line and column.
 func ParseConfig(b []byte) (*Config, error) {
 	var c Config
 	if err := toml.Unmarshal(b, &c); err != nil {
-		return nil, fmt.Errorf("netlify.toml: %w", err)
+		return nil, tomlError("netlify.toml", err)
 	}
 	for i, r := range c.Redirects {
 		if r.From == "" || r.To == "" {
@@ -61,6 +63,19 @@ func ParseConfig(b []byte) (*Config, error) {
 		}
 	}
 	return &c, nil
+}
+
+// tomlError is a go-toml error in file at its line and column, which
+// go-toml's Error() leaves out: "netlify.toml line 4 column 12: cannot
+// decode TOML string into struct field devserver.Redirect.Status of type
+// int".
+func tomlError(file string, err error) error {
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		row, col := de.Position()
+		return fmt.Errorf("%s line %d column %d: %s", file, row, col, strings.TrimPrefix(de.Error(), "toml: "))
+	}
+	return fmt.Errorf("%s: %w", file, err)
 }
 
 // Server serves a public folder with netlify.toml's rules and functions.

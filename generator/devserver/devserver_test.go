@@ -175,6 +175,45 @@ func TestParseRedirectsErrors(t *testing.T) {
 	}
 }
 
+// TestParseConfigErrorsNameTheLine: netlify.toml is edited by hand; a
+// mistake in it is an error naming the file, the line and column, and
+// what was expected there (go-toml's own message leaves the position out).
+func TestParseConfigErrorsNameTheLine(t *testing.T) {
+	cases := []struct {
+		name, toml, want string
+	}{
+		{"type", `[[redirects]]
+  from = "/"
+  to = "/fr/"
+  status = "301"
+`, `netlify.toml line 4 column 12: cannot decode TOML string into struct field devserver.Redirect.Status of type int`},
+		{"syntax", `[[headers]]
+  for = "/*"
+  [headers.values]
+    X-Frame-Options = DENY
+`, `netlify.toml line 4 column 23: unexpected character U+0044 'D' at start of value`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "netlify.toml")
+			if err := os.WriteFile(path, []byte(c.toml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := ParseConfig(b)
+			if err == nil || err.Error() != c.want {
+				t.Errorf("error\n%v\nwant\n%s", err, c.want)
+			}
+			if cfg != nil {
+				t.Error("a config returned with the error")
+			}
+		})
+	}
+}
+
 // A binary answer of a function (an XLSX download) comes base64-encoded
 // out of the Lambda adapter; the dev server decodes it as API Gateway does.
 func TestFunctionBinaryBody(t *testing.T) {

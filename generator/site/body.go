@@ -2,6 +2,7 @@ package site
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -77,6 +78,7 @@ func uiText(lang string) (map[string]string, *template.Template, error) {
 }
 
 // i18n reads the UI words of a language (i18n/<lang>.toml: key = "words").
+// A mistake in the TOML is an error at its line and column.
 func i18n(files fs.FS, lang string) (map[string]string, error) {
 	b, err := fs.ReadFile(files, "i18n/"+lang+".toml")
 	if err != nil {
@@ -84,7 +86,7 @@ func i18n(files fs.FS, lang string) (map[string]string, error) {
 	}
 	var raw map[string]any
 	if err := toml.Unmarshal(b, &raw); err != nil {
-		return nil, fmt.Errorf("i18n/%s.toml: %w", lang, err)
+		return nil, tomlError("i18n/"+lang+".toml", err)
 	}
 	words := make(map[string]string, len(raw))
 	for k, v := range raw {
@@ -98,6 +100,18 @@ func i18n(files fs.FS, lang string) (map[string]string, error) {
 		}
 	}
 	return words, nil
+}
+
+// tomlError is a go-toml error in file at its line and column, which
+// go-toml's Error() leaves out: "i18n/fr.toml line 3 column 11:
+// unexpected character U+0052 'R' at start of value".
+func tomlError(file string, err error) error {
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		row, col := de.Position()
+		return fmt.Errorf("%s line %d column %d: %s", file, row, col, strings.TrimPrefix(de.Error(), "toml: "))
+	}
+	return fmt.Errorf("%s: %w", file, err)
 }
 
 // renderHTML returns the body written by write in a UI language, for an

@@ -12,11 +12,11 @@
 package lang
 
 import (
-	"bytes"
 	"embed"
-	"encoding/json"
 	"fmt"
 	"io/fs"
+
+	"pkportal/ingest/jsonfile"
 )
 
 //go:embed */*.json
@@ -24,17 +24,21 @@ var files embed.FS
 
 // Load reads the vocabulary part of a language into v, a pointer to the
 // parser's own vocabulary struct. Unknown fields are an error, so that a
-// typo in a vocabulary file does not pass silently.
+// typo in a vocabulary file does not pass silently; a mistake names the
+// file, its line and column and what was expected there.
 func Load(language, part string, v any) error {
+	return load(files, language, part, v)
+}
+
+// load reads the vocabulary part of a language from fsys.
+func load(fsys fs.FS, language, part string, v any) error {
 	name := language + "/" + part + ".json"
-	b, err := files.ReadFile(name)
+	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return fmt.Errorf("vocabulary %s: no such file (languages: %v)", name, Languages())
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("vocabulary %s: %w", name, err)
+	if err := jsonfile.Decode(name, b, v); err != nil {
+		return fmt.Errorf("vocabulary %w", err)
 	}
 	return nil
 }
