@@ -11,11 +11,13 @@ import (
 // sect. III.A", "A/76/564, réalisation escomptée 2.1, indicateur 3". The
 // pages, the search results and the data files all cite through them.
 
-type citeWords struct{ para, summary, ea, indicator, indicators, output, outputs, resolution, un string }
+type citeWords struct {
+	para, summary, component, ea, indicator, indicators, output, outputs, resolution, un string
+}
 
 var citeLang = map[string]citeWords{
-	"fr": {"par.", "résumé", "réalisation escomptée", "indicateur", "indicateurs", "produit", "produits", "résolution", "Nations Unies"},
-	"en": {"para.", "summary", "expected accomplishment", "indicator", "indicators", "output", "outputs", "resolution", "United Nations"},
+	"fr": {"par.", "résumé", "composante", "réalisation escomptée", "indicateur", "indicateurs", "produit", "produits", "résolution", "Nations Unies"},
+	"en": {"para.", "summary", "component", "expected accomplishment", "indicator", "indicators", "output", "outputs", "resolution", "United Nations"},
 }
 
 func wordsFor(lang string) citeWords {
@@ -31,13 +33,18 @@ func (r *Report) CiteParagraph(lang string, n int) string {
 	return r.Symbol + ", " + wordsFor(lang).para + " " + strconv.Itoa(n)
 }
 
-// CiteSection cites a section: "A/76/564, sect. III.A", or the summary.
+// CiteSection cites a section: "A/76/564, sect. III.A", or the summary; a
+// component of II.F by the number the report gives it, "A/76/564,
+// sect. II.F, composante 2" (the report prints no "II.F.2").
 func (r *Report) CiteSection(lang string, s *Section) string {
 	if s.Number == "" {
 		if s.ID == "summary" {
 			return r.Symbol + ", " + wordsFor(lang).summary
 		}
 		return r.Symbol + ", " + s.Title
+	}
+	if i := strings.LastIndexByte(s.Number, '.'); strings.Count(s.Number, ".") == 2 && strings.Trim(s.Number[i+1:], "0123456789") == "" {
+		return r.Symbol + ", sect. " + s.Number[:i] + ", " + wordsFor(lang).component + " " + s.Number[i+1:]
 	}
 	return r.Symbol + ", sect. " + s.Number
 }

@@ -18,8 +18,9 @@ var (
 	citeEnd    = `\s*\.?\s*$`
 	// citedParagraph: "par. 26", "paras. 26 and 27", "§§ 26-28", "paragraphes 26 et 27".
 	citedParagraph = regexp.MustCompile(citeReport + `(?:paragraphes|paragraphe|paragraphs|paragraph|paras|para|par|§§|§)\.?\s*(\d{1,4}(?:\s*(?:-|–|,|et|and|a|to)\s*\d{1,4})*)` + citeEnd)
-	// citedSection: "sect. III.A", "section II.F", "chapitre IV".
-	citedSection = regexp.MustCompile(citeReport + `(?:sect|section|chap|chapitre|chapter)\.?\s*([ivx]+(?:\.[a-f](?:\.\d{1,2})?)?)` + citeEnd)
+	// citedSection: "sect. III.A", "section II.F", "chapitre IV", and a
+	// component as the portal cites it, "sect. II.F, composante 2".
+	citedSection = regexp.MustCompile(citeReport + `(?:sect|section|chap|chapitre|chapter)\.?\s*([ivx]+(?:\.[a-f](?:\.\d{1,2})?)?)(?:\s*,\s*(?:composante|component)\s*(\d{1,2}))?` + citeEnd)
 	// citedSummary: "A/76/564, résumé" (the report is needed: "résumé"
 	// alone is a word).
 	citedSummary = regexp.MustCompile(`^\s*(\S+?)\s*,?\s+(?:resume|summary)` + citeEnd)
@@ -90,7 +91,11 @@ func citation(q string) (cited, bool) {
 		return c, len(c.anchors) > 0
 	}
 	if m := citedSection.FindStringSubmatch(q); m != nil {
-		return cited{report: trimReport(m[1]), kind: "heading", anchors: []string{strings.ReplaceAll(m[2], ".", "-")}}, true
+		id := strings.ReplaceAll(m[2], ".", "-")
+		if m[3] != "" {
+			id += "-" + m[3]
+		}
+		return cited{report: trimReport(m[1]), kind: "heading", anchors: []string{id}}, true
 	}
 	if m := citedSummary.FindStringSubmatch(q); m != nil {
 		return cited{report: trimReport(m[1]), kind: "heading", anchors: []string{"summary"}}, true

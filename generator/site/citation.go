@@ -14,11 +14,13 @@ import (
 // and period) and who issues it; no date, since the text carries none.
 
 // refInstitution and refAuthor are the issuer and author of every report
-// (datapackage.json's contributors, references, dataset descriptions);
-// termsOfUse are the terms its data is published under.
+// (datapackage.json's contributors, references, dataset descriptions):
+// the United Nations, as the pages cite it ("United Nations, “…”,
+// A/76/564"; the text names no other author); termsOfUse are the terms
+// its data is published under.
 const (
 	refInstitution = "United Nations"
-	refAuthor      = "United Nations Secretariat"
+	refAuthor      = refInstitution
 	termsOfUse     = "https://www.un.org/en/about-us/terms-of-use"
 )
 
