@@ -335,6 +335,8 @@ type KeyFigure struct {
 	Label string `json:"label"`
 	Value string `json:"value"`
 	Unit  string `json:"unit,omitempty"`
+	// URL is the glossary's entry for the label, or "".
+	URL string `json:"url,omitempty"`
 }
 
 // headline holds the report's grand totals formatted for the page:
@@ -376,13 +378,14 @@ func (v *viewer) keyFigures() []KeyFigure {
 		return nil
 	}
 	w := v.w
+	gl := glossaryURL(v.lang)
 	out := []KeyFigure{
-		{Label: w.apportionment, Value: h.apportionment, Unit: w.unitShort},
-		{Label: w.expenditure, Value: h.expenditure, Unit: w.unitShort},
-		{Label: w.unspent, Value: h.unspent, Unit: w.unitShort},
+		{Label: w.apportionment, Value: h.apportionment, Unit: w.unitShort, URL: gl + "#apportionment"},
+		{Label: w.expenditure, Value: h.expenditure, Unit: w.unitShort, URL: gl + "#expenditure"},
+		{Label: w.unspent, Value: h.unspent, Unit: w.unitShort, URL: gl + "#unencumbered-balance"},
 	}
 	if h.rate != "" {
-		out = append(out, KeyFigure{Label: w.utilized, Value: h.rate})
+		out = append(out, KeyFigure{Label: w.utilized, Value: h.rate, URL: gl + "#utilization-rate"})
 	}
 	if p := v.r.Previous; p != nil {
 		sep := map[bool]string{true: " ; ", false: "; "}[v.lang == "fr"]
