@@ -70,7 +70,7 @@ func TestScreenReaderHearsTheFigures(t *testing.T) {
 		path, role, want string
 	}{
 		{"/fr/a-76-564/tables/summary-hr/", "columnheader", "Effectif approuvé Note a"},
-		{"/fr/a-76-564/iv/", "heading", "Police des Nations Unies Écart : (moins 2 513,7) (moins 21,9 %)"},
+		{"/fr/a-76-564/iv/", "heading", "Police des Nations Unies Écart : (moins 2 513,7) (moins 21,9 %) dépassement de crédits"}, // the direction said in words, not by the parentheses alone,
 		{"/fr/a-76-564/iv/", "heading", "IV. Analyse des écarts Note 1"},
 		{"/fr/a-76-564/tables/iii-b/", "button", "Montants réaffectés"},
 		{"/fr/a-76-564/tables/iii-a/", "rowheader", "Total partiel — Personnel civil"},

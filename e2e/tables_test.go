@@ -277,3 +277,23 @@ func TestResultsComparedWithThePlan(t *testing.T) {
 		t.Errorf("English home: the output chart does not count the completed outputs lower than planned apart")
 	}
 }
+
+// TestVariancesSayTheirDirection: section IV names each variance's
+// direction in words beside its figures, and says once what the figures
+// are, in the page's language.
+func TestVariancesSayTheirDirection(t *testing.T) {
+	for page, want := range map[string][]string{
+		"fr/a-76-564/iv/index.html": {"<span class=\"num\">39,0\u202f%</span> <span class=\"dir\">sous-utilisation des crédits</span></h2>", "un écart positif est une sous-utilisation des crédits"},
+		"en/a-76-564/iv/index.html": {`<span class="dir" lang="en">overexpenditure</span></h2>`, "a positive variance is an underexpenditure"},
+	} {
+		b, err := os.ReadFile(filepath.Join(public, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(html.UnescapeString(string(b)), w) {
+				t.Errorf("%s: %q not found", page, w)
+			}
+		}
+	}
+}

@@ -780,7 +780,15 @@ func (w *htmlw) blocks(bs []BlockView) {
 			w.figure(v.Amount, true) // parentheses: an overexpenditure
 			w.s(`</span> <span class="num">`)
 			w.figure(v.Percent, true)
-			w.s("</span></h2>")
+			w.s("</span>")
+			if v.Direction != "" {
+				w.s(` <span class="dir"`)
+				w.attrLang(w.uiLang())
+				w.s(`>`)
+				w.esc(v.Direction)
+				w.s(`</span>`)
+			}
+			w.s("</h2>")
 		}
 		if len(b.FollowUp) > 0 {
 			w.followUp(b.FollowUp)

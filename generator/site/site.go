@@ -384,6 +384,9 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 				"langnote":    v.langNote(),
 			},
 		}
+		if s.ID == "iv" { // what the figures beside its headings are
+			p.Params["explain"] = v.w.varExplain
+		}
 		if g := v.englishName(s.ID); g != "" {
 			// an English page's head, whose title cannot mark French words
 			// as such, and a gloss under the heading the report prints

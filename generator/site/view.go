@@ -167,6 +167,10 @@ type VarView struct {
 	Label   string `json:"label"`
 	Amount  string `json:"amount"`
 	Percent string `json:"percent"`
+	// Direction names the variance in words: an underexpenditure (a
+	// positive variance) or an overexpenditure (negative, printed in
+	// parentheses); "" for none.
+	Direction string `json:"direction,omitempty"`
 	// English is the label's English name on an English page of a report
 	// in another language (report.EnglishRow), or "".
 	English string `json:"english,omitempty"`

@@ -151,6 +151,12 @@ func (v *viewer) excelURL(id string) string {
 // variance is the heading of a variance item: label, amount, percentage.
 func (v *viewer) variance(va *report.Variance) *VarView {
 	vv := &VarView{ID: va.ID, Label: va.Label, Amount: v.num(va.Amount), Percent: v.percent(va.Percent)}
+	switch f := va.Amount.Float(); {
+	case f > 0:
+		vv.Direction = v.w.under
+	case f < 0:
+		vv.Direction = v.w.over
+	}
 	if englishPage(v.r, v.lang) {
 		vv.English = report.EnglishRow(v.r.Language, "", va.Label)
 	}

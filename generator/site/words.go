@@ -16,6 +16,7 @@ type ui struct {
 	allDataDesc                                   string            // what a report's data holds, for dataset search
 	reportGloss                                   string            // a report's kind, mission and period, on a page in another language than its own
 	shownIn, official                             string            // a page in another language than its report's: the text's language, the link to the official version
+	under, over, varExplain                       string            // a variance's direction; what section IV's figures are
 	langNames                                     map[string]string // a report's language by its code
 	redirecting, toReport                         string
 	warning                                       string            // where, printed, rule, expected
@@ -57,6 +58,8 @@ var uiWords = map[string]ui{
 		expenditureIn: "Dépenses en", tables: "Tableaux",
 		reportGloss: "Rapport sur l’exécution du budget : %s, exercice %s",
 		shownIn:     "Le texte du rapport est affiché en %s, la langue de la version que lit le portail.", official: "Version officielle en français (undocs.org)",
+		under: "sous-utilisation des crédits", over: "dépassement de crédits",
+		varExplain:  "À côté de chaque rubrique : l’écart (montant alloué moins dépenses, en milliers de dollars des États-Unis) et son pourcentage du montant alloué ; un écart positif est une sous-utilisation des crédits, un écart négatif, entre parenthèses, un dépassement de crédits.",
 		langNames:   map[string]string{"ar": "arabe", "zh": "chinois", "en": "anglais", "fr": "français", "ru": "russe", "es": "espagnol"},
 		allDataDesc: "Toutes les données du rapport : chaque tableau, cadre de résultats, écart et mesure de suivi en CSV et JSON, le rapport entier en JSON, dans un zip avec la description Frictionless du jeu de données.",
 		redirecting: "Redirection vers le paragraphe", toReport: "Redirection vers le rapport",
@@ -75,6 +78,8 @@ var uiWords = map[string]ui{
 		expenditureIn: "Expenditure in", tables: "Tables",
 		reportGloss: "Budget performance report: %s, period %s",
 		shownIn:     "The report’s text is shown in %s, the language of the version this portal reads.", official: "Official English version (undocs.org)",
+		under: "underexpenditure", over: "overexpenditure",
+		varExplain:  "Beside each heading: the variance (apportionment minus expenditure, in thousands of US dollars) and its percentage of the apportionment; a positive variance is an underexpenditure, a negative one, in parentheses, an overexpenditure.",
 		langNames:   map[string]string{"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"},
 		allDataDesc: "All the data of the report: every table, results framework, variance and follow-up action as CSV and JSON, the whole report as JSON, in one zip with its Frictionless data package.",
 		redirecting: "Redirecting to paragraph", toReport: "Redirecting to the report",
