@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -295,5 +296,44 @@ func TestVariancesSayTheirDirection(t *testing.T) {
 				t.Errorf("%s: %q not found", page, w)
 			}
 		}
+	}
+}
+
+// TestReportHomeAtAGlance: the report home answers "did they deliver what
+// they promised?" near its top, in counts that add up to the outputs and
+// indicators the report holds, each with a link to where it comes from.
+func TestReportHomeAtAGlance(t *testing.T) {
+	r, err := ingest.ParseFile(filepath.Join("..", "sources", "A-76-564.fr.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	outputs, indicators := 0, 0
+	for _, c := range r.Components {
+		for _, ea := range c.Accomplishments {
+			outputs += len(ea.Outputs)
+			indicators += len(ea.Indicators)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(public, "en/a-76-564/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := string(b)
+	glance, toc := strings.Index(home, `<h2 id="glance">At a glance</h2>`), strings.Index(home, `id="toc"`)
+	if glance < 0 || toc < glance {
+		t.Fatalf("English report home: no \"At a glance\" before the contents")
+	}
+	part := home[glance:toc]
+	for _, want := range []string{
+		"Outputs: of " + strconv.Itoa(outputs) + " planned, 157 completed, 41 completed but lower than planned as the report says, 4 partly completed, 15 not completed.",
+		"Indicators of achievement: of " + strconv.Itoa(indicators) + ", 34 achieved, 6 not achieved, 1 partly achieved, 57 not classified by the portal",
+		`<a href="#chart-output-delivery">`, `<a href="/en/a-76-564/ii-f-1/">`,
+	} {
+		if !strings.Contains(part, want) {
+			t.Errorf("At a glance: %q not found in %s", want, part)
+		}
+	}
+	if 157+41+4+15 != outputs || 34+6+1+57 != indicators {
+		t.Errorf("the counts do not add up to the report's %d outputs and %d indicators", outputs, indicators)
 	}
 }

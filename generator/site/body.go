@@ -158,13 +158,16 @@ type homeView struct {
 	Mission    report.Mission
 	Period     report.Period
 	KeyFigures []KeyFigure
-	TOC        []tocEntry
-	Summary    []BlockView
-	Footnotes  []footnoteView
-	Charts     []chartView
-	Data       struct{ Report, Package, Zip string }
-	Tables     []linkView
-	Cite       citeView
+	// Glance says in a sentence each what the mission delivered against
+	// what it promised: its outputs and indicators, counted by the portal.
+	Glance    []GlanceLine
+	TOC       []tocEntry
+	Summary   []BlockView
+	Footnotes []footnoteView
+	Charts    []chartView
+	Data      struct{ Report, Package, Zip string }
+	Tables    []linkView
+	Cite      citeView
 	// LD is the schema.org Dataset of the report's data (JSON).
 	LD template.JS
 }

@@ -322,6 +322,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 			hv.Summary = v.blocks(s, 0)
 		}
 	}
+	var delivery *report.Table // the output chart's counts, for the home's "at a glance"
 	for _, c := range charts.ForReport(r, lang) {
 		ct := *c.Table
 		ct.Notes = nil // the chart's Note, printed under it, says what its data's note says
@@ -334,7 +335,11 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 			tv.LabelLang = r.Language
 		}
 		hv.Charts = append(hv.Charts, chartView{ID: c.ID, Title: c.Title, Desc: c.Desc, Note: c.Note, SVG: template.HTML(c.SVG), SVGNarrow: template.HTML(c.SVGNarrow), Table: tv})
+		if c.ID == "chart-output-delivery" {
+			delivery = c.Table
+		}
 	}
+	hv.Glance = v.glance(delivery)
 	hv.Data.Report, hv.Data.Package, hv.Data.Zip = dataURL(r, "report", "json"), dataURL(r, "datapackage", "json"), dataURL(r, r.Slug, "zip")
 	hv.Cite = citeView{Text: r.CiteReport(lang), Title: r.Title, URL: r.URL(lang, "", ""), RIS: dataURL(r, r.Slug, "ris"), BibTeX: dataURL(r, r.Slug, "bib")}
 	hv.Cite.Before, hv.Cite.After, _ = strings.Cut(hv.Cite.Text, r.Title)

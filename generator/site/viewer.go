@@ -454,6 +454,67 @@ func (v *viewer) about(cite string) string {
 	return d
 }
 
+// GlanceLine is a sentence of the report home's "at a glance", with a
+// link to where it comes from.
+type GlanceLine struct {
+	Text, Link, URL string
+}
+
+// glance says what the report's results frameworks hold: its outputs by
+// the output chart's counts (delivery, the chart's rule), its indicators
+// by their status and how the report compares them with the plan; nil
+// for a report without frameworks.
+func (v *viewer) glance(delivery *report.Table) []GlanceLine {
+	var out []GlanceLine
+	if delivery != nil {
+		n := map[string]int{}
+		total := 0
+		for _, r := range delivery.Rows {
+			for i, c := range delivery.Columns {
+				if i < len(r.Cells) {
+					k, _ := strconv.Atoi(string(r.Cells[i].Num))
+					n[c.Key] += k
+					total += k
+				}
+			}
+		}
+		if total > 0 {
+			t := fmt.Sprintf(v.w.glanceOutputs, total, n["completed"], n["completed_lower"], n["partly_completed"], n["not_completed"])
+			if k := n["not_reported"]; k > 0 {
+				t += fmt.Sprintf(v.w.glanceNotReported, k)
+			}
+			out = append(out, GlanceLine{Text: t + ".", Link: v.w.glanceChart, URL: "#chart-output-delivery"})
+		}
+	}
+	st, vs := map[string]int{}, map[string]int{}
+	total := 0
+	for _, c := range v.r.Components {
+		for _, ea := range c.Accomplishments {
+			for _, in := range ea.Indicators {
+				total++
+				st[in.Status]++
+				if in.Status == report.StatusNotAssessable {
+					vs[in.VersusPlan]++
+				}
+			}
+		}
+	}
+	if total > 0 {
+		t := fmt.Sprintf(v.w.glanceIndicators, total, st[report.StatusAchieved], st[report.StatusNotAchieved], st[report.StatusPartly], st[report.StatusNotAssessable])
+		if vs[report.VersusAbove]+vs[report.VersusBelow] > 0 {
+			t += fmt.Sprintf(v.w.glanceVersus, vs[report.VersusAbove], vs[report.VersusBelow])
+		}
+		first := ""
+		for _, c := range v.r.Components {
+			if first == "" {
+				first = v.pageOf[c.ID]
+			}
+		}
+		out = append(out, GlanceLine{Text: t + ".", Link: v.w.glanceFrameworks, URL: v.r.URL(v.lang, first, "")})
+	}
+	return out
+}
+
 // followUp is section VI: each request of the Assembly with the action
 // taken, cited by the resolution paragraph it answers.
 func (v *viewer) followUp() []FollowUpView {

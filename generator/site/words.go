@@ -17,6 +17,9 @@ type ui struct {
 	reportGloss                                   string            // a report's kind, mission and period, on a page in another language than its own
 	shownIn, official                             string            // a page in another language than its report's: the text's language, the link to the official version
 	under, over, varExplain                       string            // a variance's direction; what section IV's figures are
+	glanceOutputs, glanceNotReported, glanceChart string            // the report home's "at a glance": outputs…
+	glanceIndicators, glanceVersus                string            // …and indicators…
+	glanceFrameworks                              string            // …and the link to the frameworks
 	langNames                                     map[string]string // a report's language by its code
 	redirecting, toReport                         string
 	warning                                       string            // where, printed, rule, expected
@@ -59,10 +62,16 @@ var uiWords = map[string]ui{
 		reportGloss: "Rapport sur l’exécution du budget : %s, exercice %s",
 		shownIn:     "Le texte du rapport est affiché en %s, la langue de la version que lit le portail.", official: "Version officielle en français (undocs.org)",
 		under: "sous-utilisation des crédits", over: "dépassement de crédits",
-		varExplain:  "À côté de chaque rubrique : l’écart (montant alloué moins dépenses, en milliers de dollars des États-Unis) et son pourcentage du montant alloué ; un écart positif est une sous-utilisation des crédits, un écart négatif, entre parenthèses, un dépassement de crédits.",
-		langNames:   map[string]string{"ar": "arabe", "zh": "chinois", "en": "anglais", "fr": "français", "ru": "russe", "es": "espagnol"},
-		allDataDesc: "Toutes les données du rapport : chaque tableau, cadre de résultats, écart et mesure de suivi en CSV et JSON, le rapport entier en JSON, dans un zip avec la description Frictionless du jeu de données.",
-		redirecting: "Redirection vers le paragraphe", toReport: "Redirection vers le rapport",
+		glanceOutputs:     "Produits prévus\u00a0: %d\u00a0; exécutés\u00a0: %d\u00a0; exécutés mais inférieurs aux prévisions selon le rapport\u00a0: %d\u00a0; partiellement exécutés\u00a0: %d\u00a0; non exécutés\u00a0: %d",
+		glanceNotReported: "\u00a0; sans résultat indiqué\u00a0: %d",
+		glanceChart:       "le graphique et sa règle de comptage",
+		glanceIndicators:  "Indicateurs de succès\u00a0: %d\u00a0; atteints\u00a0: %d\u00a0; non atteints\u00a0: %d\u00a0; partiellement atteints\u00a0: %d\u00a0; non classés par le portail\u00a0: %d",
+		glanceVersus:      " (parmi ceux-ci, supérieurs aux prévisions selon le rapport\u00a0: %d\u00a0; inférieurs\u00a0: %d)",
+		glanceFrameworks:  "les cadres de résultats",
+		varExplain:        "À côté de chaque rubrique : l’écart (montant alloué moins dépenses, en milliers de dollars des États-Unis) et son pourcentage du montant alloué ; un écart positif est une sous-utilisation des crédits, un écart négatif, entre parenthèses, un dépassement de crédits.",
+		langNames:         map[string]string{"ar": "arabe", "zh": "chinois", "en": "anglais", "fr": "français", "ru": "russe", "es": "espagnol"},
+		allDataDesc:       "Toutes les données du rapport : chaque tableau, cadre de résultats, écart et mesure de suivi en CSV et JSON, le rapport entier en JSON, dans un zip avec la description Frictionless du jeu de données.",
+		redirecting:       "Redirection vers le paragraphe", toReport: "Redirection vers le rapport",
 		warning:  "%s : le rapport imprime %s, là où le contrôle «\u00a0%s\u00a0» attend %s. Écart d’arrondi de la source : le chiffre est publié tel qu’imprimé.",
 		versus:   map[string]string{report.VersusAbove: "Supérieur aux prévisions, selon le rapport", report.VersusBelow: "Inférieur aux prévisions, selon le rapport"},
 		nReports: [2]string{"rapport", "rapports"}, nMissions: [2]string{"mission", "missions"}, nPeriods: [2]string{"exercice", "exercices"},
@@ -79,10 +88,16 @@ var uiWords = map[string]ui{
 		reportGloss: "Budget performance report: %s, period %s",
 		shownIn:     "The report’s text is shown in %s, the language of the version this portal reads.", official: "Official English version (undocs.org)",
 		under: "underexpenditure", over: "overexpenditure",
-		varExplain:  "Beside each heading: the variance (apportionment minus expenditure, in thousands of US dollars) and its percentage of the apportionment; a positive variance is an underexpenditure, a negative one, in parentheses, an overexpenditure.",
-		langNames:   map[string]string{"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"},
-		allDataDesc: "All the data of the report: every table, results framework, variance and follow-up action as CSV and JSON, the whole report as JSON, in one zip with its Frictionless data package.",
-		redirecting: "Redirecting to paragraph", toReport: "Redirecting to the report",
+		glanceOutputs:     "Outputs: of %d planned, %d completed, %d completed but lower than planned as the report says, %d partly completed, %d not completed",
+		glanceNotReported: ", %d not reported",
+		glanceChart:       "the chart and its counting rule",
+		glanceIndicators:  "Indicators of achievement: of %d, %d achieved, %d not achieved, %d partly achieved, %d not classified by the portal",
+		glanceVersus:      " (of these, the report says %d were higher and %d lower than planned)",
+		glanceFrameworks:  "the results frameworks",
+		varExplain:        "Beside each heading: the variance (apportionment minus expenditure, in thousands of US dollars) and its percentage of the apportionment; a positive variance is an underexpenditure, a negative one, in parentheses, an overexpenditure.",
+		langNames:         map[string]string{"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"},
+		allDataDesc:       "All the data of the report: every table, results framework, variance and follow-up action as CSV and JSON, the whole report as JSON, in one zip with its Frictionless data package.",
+		redirecting:       "Redirecting to paragraph", toReport: "Redirecting to the report",
 		warning:  "%s: the report prints %s where the check “%s” expects %s. A rounding of the source: the figure is published as printed.",
 		versus:   map[string]string{report.VersusAbove: "Higher than planned, as the report says", report.VersusBelow: "Lower than planned, as the report says"},
 		nReports: [2]string{"report", "reports"}, nMissions: [2]string{"mission", "missions"}, nPeriods: [2]string{"period", "periods"},
