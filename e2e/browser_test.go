@@ -262,6 +262,8 @@ func TestParagraphPermalink(t *testing.T) {
 		{"/fr/a-76-564/par/26/", "/fr/a-76-564/ii-f-1/#par-26"},
 		{"/fr/a-76-564/par/26/?utm_source=mail", "/fr/a-76-564/ii-f-1/?utm_source=mail#par-26"},
 		{"/fr/a-76-564/ii-f-1/#par-26?utm_source=mail", "/fr/a-76-564/ii-f-1/#par-26?utm_source=mail"},
+		// an anchor on the wrong page (a link shortened by hand): the page that holds it
+		{"/fr/a-76-564/#par-26", "/fr/a-76-564/ii-f-1/#par-26"},
 	} {
 		t.Run(c[0], func(t *testing.T) { landsOnParagraph26(t, c[0], c[1]) })
 	}
@@ -292,6 +294,25 @@ func landsOnParagraph26(t *testing.T, from, at string) {
 	}
 	if s.Top < -2 || s.Top >= s.Height || s.ScrollY == 0 { // -2: scrollIntoView rounds
 		t.Errorf("paragraph 26 not in the viewport: top %v, bottom %v, viewport height %v, scrollY %v", s.Top, s.Bottom, s.Height, s.ScrollY)
+	}
+}
+
+// TestAnchorOnTheWrongPage: a report's anchor on a page that does not
+// hold it (the report home, a link shortened by hand) leads to the page
+// that does: a table, an expected accomplishment's output.
+func TestAnchorOnTheWrongPage(t *testing.T) {
+	for _, c := range [][2]string{
+		{"/en/a-76-564/#table-iii-a", "/en/a-76-564/tables/iii-a/#table-iii-a"},
+		{"/en/a-76-564/#ea-2-1-o4", "/en/a-76-564/ii-f-2/#ea-2-1-o4"},
+	} {
+		t.Run(c[0], func(t *testing.T) {
+			ctx, cancel := tab(t)
+			defer cancel()
+			if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+c[0])); err != nil {
+				t.Fatal(err)
+			}
+			waitLocation(t, ctx, baseURL+c[1])
+		})
 	}
 }
 

@@ -65,6 +65,23 @@ function markTarget(): void {
     if (el) el.scrollIntoView();
   }
   if (el) el.classList.add("target");
+  else if (id) findElsewhere(id.split("?")[0]);
+}
+
+// An anchor this page does not hold, on a page of a report ("a-76-564/#par-26",
+// a link shortened by hand): the page that holds it, by the report's
+// numbering — a paragraph by its permalink, a table by its page, an
+// expected accomplishment (and its indicators and outputs) by its
+// component's page (accomplishment 2.1 is in component 2).
+function findElsewhere(id: string): void {
+  const root = /^\/[a-z]{2}\/[a-z0-9-]+\//.exec(window.location.pathname);
+  if (!root) return;
+  let to = "";
+  let m: RegExpExecArray | null;
+  if ((m = /^par-(\d+)$/.exec(id))) to = root[0] + "par/" + m[1] + "/";
+  else if ((m = /^table-([a-z0-9-]+)$/.exec(id))) to = root[0] + "tables/" + m[1] + "/#" + id;
+  else if ((m = /^ea-(\d+)-\d+(?:-[io]\d+)?$/.exec(id))) to = root[0] + "ii-f-" + m[1] + "/#" + id;
+  if (to && to.split("#")[0] !== window.location.pathname) window.location.replace(to);
 }
 
 // The language switch keeps the reader at the same place: the other
