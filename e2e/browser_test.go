@@ -316,6 +316,36 @@ func TestAnchorOnTheWrongPage(t *testing.T) {
 	}
 }
 
+// TestAddressMeantNotFound: an address typed from the symbol in capitals,
+// or shortened by hand without its language, leads from the page not
+// found to the page meant, with its anchor; one the portal does not have
+// stays on the page not found.
+func TestAddressMeantNotFound(t *testing.T) {
+	for _, c := range [][2]string{
+		{"/fr/A-76-564/", "/fr/a-76-564/"},
+		{"/a-76-564/par/26/", "/en/a-76-564/ii-f-1/#par-26"}, // the browser's language first (Chromium's: English)
+		{"/a-76-564/tables/iii-a/#iii-a-r2", "/en/a-76-564/tables/iii-a/#iii-a-r2"},
+	} {
+		t.Run(c[0], func(t *testing.T) {
+			ctx, cancel := tab(t)
+			defer cancel()
+			if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+c[0])); err != nil {
+				t.Fatal(err)
+			}
+			waitLocation(t, ctx, baseURL+c[1])
+		})
+	}
+	ctx, cancel := tab(t)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/fr/a-76-564/nulle-part/")); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond) // the script's HEAD requests
+	if u, err := chromedp.Run(ctx, chromedp.Evaluate[string]("location.pathname")); err != nil || u != "/fr/a-76-564/nulle-part/" {
+		t.Errorf("an address the portal does not have: at %q (%v), want the page not found", u, err)
+	}
+}
+
 // TestLanguageSwitchKeepsPlace: the language switch on
 // /fr/a-76-564/iii/#par-52 leads to /en/a-76-564/iii/#par-52.
 func TestLanguageSwitchKeepsPlace(t *testing.T) {

@@ -1,0 +1,32 @@
+// On a page not found: the address a reader most likely meant, when the
+// portal has it — the same in lower case ("/fr/A-76-564/" typed from the
+// symbol) or with a language ("/a-76-564/par/26/", a link shortened by
+// hand, in the reader's language first), for an address of a report's
+// part only. The portal goes there, keeping the query and the anchor;
+// otherwise the page stays as it is.
+(() => {
+  const path = window.location.pathname;
+  const lower = path.toLowerCase();
+  const langs = ["fr", "en"];
+  const candidates: string[] = [];
+  const parts = lower.split("/");
+  // a report's part, named by its symbol ("a-76-564"): nothing else is tried
+  const report = (seg: string | undefined): boolean => /^[a-z]-[a-z0-9-]*[0-9]/.test(seg || "");
+  if (langs.indexOf(parts[1] || "") < 0) {
+    if (!report(parts[1])) return;
+    const first = (navigator.language || "").toLowerCase().indexOf("fr") === 0 ? "fr" : "en";
+    candidates.push("/" + first + lower, "/" + langs.filter((l) => l !== first)[0] + lower);
+  } else if (lower !== path && report(parts[2])) {
+    candidates.push(lower);
+  }
+  const tryFrom = (i: number): void => {
+    if (i >= candidates.length) return;
+    fetch(candidates[i], { method: "HEAD" })
+      .then((r) => {
+        if (r.ok) window.location.replace(candidates[i] + window.location.search + window.location.hash);
+        else tryFrom(i + 1);
+      })
+      .catch(() => { /* offline: stay */ });
+  };
+  tryFrom(0);
+})();
