@@ -130,11 +130,11 @@ func equipmentChart(r *report.Report, tx *words) *plot {
 func outputsChart(r *report.Report, tx *words) *plot {
 	p := &plot{id: "chart-output-delivery", source: "ii-f", title: tx.titleOut, stacked: true}
 	p.series = []series{
-		{key: "completed", label: tx.completed, fill: paintMain, stroke: paintMain, onFill: paintOnMain},
-		{key: "completed_lower", label: tx.completedLower, fill: p.stripes(), stroke: paintMain, onFill: paintOnLight},
-		{key: "partly_completed", label: tx.partlyCompleted, fill: paintLight, stroke: paintMain, onFill: paintOnLight},
-		{key: "not_completed", label: tx.notCompleted, fill: p.hatch(), stroke: paintNeg, onFill: paintOnLight},
-		{key: "not_reported", label: tx.notReported, fill: paintNone, stroke: paintNone, onFill: paintOnLight},
+		{key: deliveryKeys[completed], label: tx.completed, fill: paintMain, stroke: paintMain, onFill: paintOnMain},
+		{key: deliveryKeys[completedLower], label: tx.completedLower, fill: p.stripes(), stroke: paintMain, onFill: paintOnLight},
+		{key: deliveryKeys[partlyCompleted], label: tx.partlyCompleted, fill: paintLight, stroke: paintMain, onFill: paintOnLight},
+		{key: deliveryKeys[notCompleted], label: tx.notCompleted, fill: p.hatch(), stroke: paintNeg, onFill: paintOnLight},
+		{key: deliveryKeys[notReported], label: tx.notReported, fill: paintNone, stroke: paintNone, onFill: paintOnLight},
 	}
 	p.legend = p.series
 	var total [categories]int
@@ -149,11 +149,7 @@ func outputsChart(r *report.Report, tx *words) *plot {
 				continue
 			}
 			for _, o := range a.Outputs {
-				k := delivery(o)
-				if k == completed && o.VersusPlan == report.VersusBelow {
-					k = completedLower // "Ce produit, inférieur aux prévisions, …"
-				}
-				n[k]++
+				n[category(o)]++
 			}
 		}
 		if n == [categories]int{} {
@@ -193,6 +189,35 @@ const (
 	notReported
 	categories
 )
+
+// deliveryKeys are the output chart's series keys, by category.
+var deliveryKeys = [categories]string{"completed", "completed_lower", "partly_completed", "not_completed", "not_reported"}
+
+// Delivery is the key of the output chart's series that counts output o
+// ("completed", "completed_lower", "partly_completed", "not_completed",
+// "not_reported"): the chart's rule, for a page that lists the outputs.
+func Delivery(o *report.Output) string { return deliveryKeys[category(o)] }
+
+// DeliveryLabels are the labels of the output chart's series in page
+// language lang, by key.
+func DeliveryLabels(lang string) map[string]string {
+	tx := texts["en"]
+	if lang == "fr" {
+		tx = texts["fr"]
+	}
+	return map[string]string{deliveryKeys[completed]: tx.completed, deliveryKeys[completedLower]: tx.completedLower,
+		deliveryKeys[partlyCompleted]: tx.partlyCompleted, deliveryKeys[notCompleted]: tx.notCompleted, deliveryKeys[notReported]: tx.notReported}
+}
+
+// category is the category of output o: its delivery, and a completed
+// output whose remarks say it was lower than planned apart.
+func category(o *report.Output) int {
+	k := delivery(o)
+	if k == completed && o.VersusPlan == report.VersusBelow {
+		k = completedLower // "Ce produit, inférieur aux prévisions, …"
+	}
+	return k
+}
 
 // delivery classifies an output by the parts of its "completed" column.
 // A part is delivered when it is a figure other than 0 or "Oui"/"Yes",

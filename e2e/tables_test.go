@@ -337,3 +337,39 @@ func TestReportHomeAtAGlance(t *testing.T) {
 		t.Errorf("the counts do not add up to the report's %d outputs and %d indicators", outputs, indicators)
 	}
 }
+
+// TestComponentPagesListTheirAccomplishments: a long component page opens
+// with its expected accomplishments, each a link to where it starts, with
+// its numbers of indicators and outputs as the report holds them.
+func TestComponentPagesListTheirAccomplishments(t *testing.T) {
+	r, err := ingest.ParseFile(filepath.Join("..", "sources", "A-76-564.fr.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := 0
+	for _, c := range r.Components {
+		b, err := os.ReadFile(filepath.Join(public, "en/a-76-564", c.ID, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(b)
+		if len(c.Accomplishments) < 2 {
+			continue
+		}
+		lists++
+		nav := strings.Index(page, `<h2 id="jump">In this component</h2>`)
+		if nav < 0 || nav > strings.Index(page, `id="`+c.Accomplishments[0].ID+`"`) {
+			t.Errorf("%s: no list of its accomplishments before the first", c.ID)
+			continue
+		}
+		for _, ea := range c.Accomplishments {
+			want := `<a href="#` + ea.ID + `">Expected accomplishment ` + ea.Number + `</a> — indicators: ` + strconv.Itoa(len(ea.Indicators)) + `; outputs: ` + strconv.Itoa(len(ea.Outputs))
+			if !strings.Contains(page[nav:], want) {
+				t.Errorf("%s: %q not in its list", c.ID, want)
+			}
+		}
+	}
+	if lists < 4 {
+		t.Errorf("%d component pages list their accomplishments", lists)
+	}
+}

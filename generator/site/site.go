@@ -392,6 +392,11 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 		if s.ID == "iv" { // what the figures beside its headings are
 			p.Params["explain"] = v.w.varExplain
 		}
+		for _, c := range r.Components {
+			if c.ID == s.ID && len(c.Accomplishments) > 1 { // a long page: where each accomplishment starts
+				p.Params["jump"] = v.jump(c)
+			}
+		}
 		if g := v.englishName(s.ID); g != "" {
 			// an English page's head, whose title cannot mark French words
 			// as such, and a gloss under the heading the report prints

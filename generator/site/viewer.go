@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"pkportal/charts"
 	"pkportal/report"
 )
 
@@ -511,6 +512,41 @@ func (v *viewer) glance(delivery *report.Table) []GlanceLine {
 			}
 		}
 		out = append(out, GlanceLine{Text: t + ".", Link: v.w.glanceFrameworks, URL: v.r.URL(v.lang, first, "")})
+	}
+	return out
+}
+
+// JumpLine is a line of a component page's list of its expected
+// accomplishments: a link to each, with what it holds.
+type JumpLine struct {
+	Title  string `json:"title"`
+	URL    string `json:"url"`
+	Counts string `json:"counts"`
+}
+
+// jump lists the expected accomplishments of component c with their
+// numbers of indicators and of outputs, these by the output chart's
+// categories (charts.Delivery: its rule, stated under the chart).
+func (v *viewer) jump(c *report.Component) []JumpLine {
+	labels := charts.DeliveryLabels(v.lang)
+	sep := map[bool]string{true: "\u00a0; ", false: "; "}[v.lang == "fr"]
+	var out []JumpLine
+	for _, ea := range c.Accomplishments {
+		n := map[string]int{}
+		for _, o := range ea.Outputs {
+			n[charts.Delivery(o)]++
+		}
+		var parts []string
+		for _, k := range []string{"completed", "completed_lower", "partly_completed", "not_completed", "not_reported"} {
+			if n[k] > 0 {
+				parts = append(parts, v.w.colonWords(labels[k], strconv.Itoa(n[k])))
+			}
+		}
+		counts := v.w.colonWords(v.w.indicatorsWord, strconv.Itoa(len(ea.Indicators))) + sep + v.w.colonWords(v.w.outputsWord, strconv.Itoa(len(ea.Outputs)))
+		if len(parts) > 0 {
+			counts += " (" + strings.Join(parts, sep) + ")"
+		}
+		out = append(out, JumpLine{Title: v.w.eaWord + " " + ea.Number, URL: "#" + ea.ID, Counts: counts})
 	}
 	return out
 }

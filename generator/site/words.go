@@ -20,6 +20,8 @@ type ui struct {
 	glanceOutputs, glanceNotReported, glanceChart string            // the report home's "at a glance": outputs…
 	glanceIndicators, glanceVersus                string            // …and indicators…
 	glanceFrameworks                              string            // …and the link to the frameworks
+	eaWord, indicatorsWord, outputsWord           string            // a component page's list of its accomplishments
+	colon                                         string            // between a name and its value
 	langNames                                     map[string]string // a report's language by its code
 	redirecting, toReport                         string
 	warning                                       string            // where, printed, rule, expected
@@ -68,10 +70,11 @@ var uiWords = map[string]ui{
 		glanceIndicators:  "Indicateurs de succès\u00a0: %d\u00a0; atteints\u00a0: %d\u00a0; non atteints\u00a0: %d\u00a0; partiellement atteints\u00a0: %d\u00a0; non classés par le portail\u00a0: %d",
 		glanceVersus:      " (parmi ceux-ci, supérieurs aux prévisions selon le rapport\u00a0: %d\u00a0; inférieurs\u00a0: %d)",
 		glanceFrameworks:  "les cadres de résultats",
-		varExplain:        "À côté de chaque rubrique : l’écart (montant alloué moins dépenses, en milliers de dollars des États-Unis) et son pourcentage du montant alloué ; un écart positif est une sous-utilisation des crédits, un écart négatif, entre parenthèses, un dépassement de crédits.",
-		langNames:         map[string]string{"ar": "arabe", "zh": "chinois", "en": "anglais", "fr": "français", "ru": "russe", "es": "espagnol"},
-		allDataDesc:       "Toutes les données du rapport : chaque tableau, cadre de résultats, écart et mesure de suivi en CSV et JSON, le rapport entier en JSON, dans un zip avec la description Frictionless du jeu de données.",
-		redirecting:       "Redirection vers le paragraphe", toReport: "Redirection vers le rapport",
+		eaWord:            "Réalisation escomptée", indicatorsWord: "indicateurs", outputsWord: "produits", colon: "\u00a0: ",
+		varExplain:  "À côté de chaque rubrique : l’écart (montant alloué moins dépenses, en milliers de dollars des États-Unis) et son pourcentage du montant alloué ; un écart positif est une sous-utilisation des crédits, un écart négatif, entre parenthèses, un dépassement de crédits.",
+		langNames:   map[string]string{"ar": "arabe", "zh": "chinois", "en": "anglais", "fr": "français", "ru": "russe", "es": "espagnol"},
+		allDataDesc: "Toutes les données du rapport : chaque tableau, cadre de résultats, écart et mesure de suivi en CSV et JSON, le rapport entier en JSON, dans un zip avec la description Frictionless du jeu de données.",
+		redirecting: "Redirection vers le paragraphe", toReport: "Redirection vers le rapport",
 		warning:  "%s : le rapport imprime %s, là où le contrôle «\u00a0%s\u00a0» attend %s. Écart d’arrondi de la source : le chiffre est publié tel qu’imprimé.",
 		versus:   map[string]string{report.VersusAbove: "Supérieur aux prévisions, selon le rapport", report.VersusBelow: "Inférieur aux prévisions, selon le rapport"},
 		nReports: [2]string{"rapport", "rapports"}, nMissions: [2]string{"mission", "missions"}, nPeriods: [2]string{"exercice", "exercices"},
@@ -94,10 +97,11 @@ var uiWords = map[string]ui{
 		glanceIndicators:  "Indicators of achievement: of %d, %d achieved, %d not achieved, %d partly achieved, %d not classified by the portal",
 		glanceVersus:      " (of these, the report says %d were higher and %d lower than planned)",
 		glanceFrameworks:  "the results frameworks",
-		varExplain:        "Beside each heading: the variance (apportionment minus expenditure, in thousands of US dollars) and its percentage of the apportionment; a positive variance is an underexpenditure, a negative one, in parentheses, an overexpenditure.",
-		langNames:         map[string]string{"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"},
-		allDataDesc:       "All the data of the report: every table, results framework, variance and follow-up action as CSV and JSON, the whole report as JSON, in one zip with its Frictionless data package.",
-		redirecting:       "Redirecting to paragraph", toReport: "Redirecting to the report",
+		eaWord:            "Expected accomplishment", indicatorsWord: "indicators", outputsWord: "outputs", colon: ": ",
+		varExplain:  "Beside each heading: the variance (apportionment minus expenditure, in thousands of US dollars) and its percentage of the apportionment; a positive variance is an underexpenditure, a negative one, in parentheses, an overexpenditure.",
+		langNames:   map[string]string{"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"},
+		allDataDesc: "All the data of the report: every table, results framework, variance and follow-up action as CSV and JSON, the whole report as JSON, in one zip with its Frictionless data package.",
+		redirecting: "Redirecting to paragraph", toReport: "Redirecting to the report",
 		warning:  "%s: the report prints %s where the check “%s” expects %s. A rounding of the source: the figure is published as printed.",
 		versus:   map[string]string{report.VersusAbove: "Higher than planned, as the report says", report.VersusBelow: "Lower than planned, as the report says"},
 		nReports: [2]string{"report", "reports"}, nMissions: [2]string{"mission", "missions"}, nPeriods: [2]string{"period", "periods"},
@@ -115,6 +119,12 @@ func (w ui) statusWords(status, basis string) (string, string) {
 		why = w.status[""]
 	}
 	return w.status[status], why
+}
+
+// colonWords joins a name and a value: "X : Y" (no-break space) in
+// French, "X: Y" in English.
+func (w ui) colonWords(name, value string) string {
+	return name + w.colon + value
 }
 
 // count writes n with its noun, e.g. "1 rapport", "12 rapports".
