@@ -17,6 +17,7 @@ var glossaryTerms = []struct{ form, id string }{
 	{"soutien logistique autonome", "self-sustainment"},
 	{"budgétisation axée sur les résultats", "results-based-budgeting"},
 	{"réaffectation", "redeployment"},
+	{"unités de police constituées", "formed-police-units"},
 }
 
 // findTerm finds the leftmost glossary term in s, as the regular

@@ -391,6 +391,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 		}
 		if s.ID == "iv" { // what the figures beside its headings are
 			p.Params["explain"] = v.w.varExplain
+			p.Params["explainurl"] = glossaryURL(lang) + "#variance"
 		}
 		for _, c := range r.Components {
 			if c.ID == s.ID && len(c.Accomplishments) > 1 { // a long page: where each accomplishment starts
