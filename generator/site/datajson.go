@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 
 	"pkportal/csvout"
 	"pkportal/report"
@@ -16,6 +17,9 @@ func datasetJSON(r *report.Report, d csvout.Dataset) ([]byte, error) {
 	o := &jsonObject{}
 	o.b.Grow(1024 + 64*len(d.Frame.Records)*len(d.Frame.Fields))
 	// members in the order of their keys, as a map is encoded
+	if d.Kind != "chart" { // how to cite it (a chart's figures: its source's)
+		o.member("citation", r.CiteTable("en", d.ID))
+	}
 	if d.Table != nil {
 		o.member("columns", d.Table.Columns)
 	}
@@ -30,8 +34,8 @@ func datasetJSON(r *report.Report, d csvout.Dataset) ([]byte, error) {
 	o.key("rows")
 	o.b.Write(csvout.AppendJSONIndent(o.b.AvailableBuffer(), d.Frame, " ", " "))
 	o.member("schema_version", report.SchemaVersion)
-	if d.Table != nil {
-		o.member("section", d.Table.Section)
+	if sec := datasetSection(r, d); sec != "" {
+		o.member("section", sec)
 	}
 	o.member("title", d.Title)
 	if d.Table != nil {
@@ -41,6 +45,28 @@ func datasetJSON(r *report.Report, d csvout.Dataset) ([]byte, error) {
 		o.member("warnings", ws)
 	}
 	return o.close()
+}
+
+// datasetSection is the id of the section that prints dataset d: a
+// table's, an accomplishment's component ("ii-f-2" for ea-2-1-outputs),
+// section IV for the variances, VI for the follow-up; "" for a chart's.
+func datasetSection(r *report.Report, d csvout.Dataset) string {
+	switch {
+	case d.Table != nil:
+		return d.Table.Section
+	case d.Kind == "variances":
+		return "iv"
+	case d.Kind == "follow-up":
+		return "vi"
+	}
+	for _, c := range r.Components {
+		for _, ea := range c.Accomplishments {
+			if strings.HasPrefix(d.ID, ea.ID+"-") {
+				return c.ID
+			}
+		}
+	}
+	return ""
 }
 
 // tableWarnings are the source's discrepancies (report.Warning) in the

@@ -241,9 +241,7 @@ func dataPackage(r *report.Report, dd *dataFolder, files []csvout.Dataset) (map[
 			res.Description = kindDescriptions[d.Kind] + " Amounts are in " + d.Table.Unit + "."
 			res.Unit = d.Table.Unit
 		}
-		if d.Table != nil && d.Table.Section != "" {
-			res.SourceSection = d.Table.Section
-		}
+		res.SourceSection = datasetSection(r, d)
 		if d.Table != nil {
 			// the table's footnotes and the lines printed under it (III.B's
 			// share of redeployments), which a CSV has no place for

@@ -604,6 +604,30 @@ func TestDataPackageSchemaRejects(t *testing.T) {
 	check(strings.Replace(good, `"resources":[{`, `"resources":[],"x":[{`, 1), false)
 }
 
+// TestDatasetsSayWhereTheyComeFrom: every dataset's JSON and datapackage
+// resource names the section that prints it, and its JSON how to cite it
+// (the results frameworks' datasets had neither).
+func TestDatasetsSayWhereTheyComeFrom(t *testing.T) {
+	_, r := realData(t)
+	for _, d := range csvout.Datasets(r) {
+		sec := datasetSection(r, d)
+		if sec == "" || r.PageOf()[sec] == "" && sec != "summary" {
+			t.Errorf("%s: section %q", d.ID, sec)
+		}
+		b, err := datasetJSON(r, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct{ Citation, Section string }
+		if err := json.Unmarshal(b, &doc); err != nil || doc.Section != sec || !strings.HasPrefix(doc.Citation, "A/76/564, ") {
+			t.Errorf("%s.json: section %q, citation %q (%v)", d.ID, doc.Section, doc.Citation, err)
+		}
+	}
+	if got := datasetSection(r, csvout.Dataset{ID: "ea-2-1-outputs", Kind: "outputs"}); got != "ii-f-2" {
+		t.Errorf("ea-2-1-outputs: section %q, want ii-f-2", got)
+	}
+}
+
 // TestDatasetJSON: the {id}.json files are the bytes that MarshalIndent
 // of the document as a map gave (they were written so before).
 func TestDatasetJSON(t *testing.T) {
@@ -625,7 +649,12 @@ func TestDatasetJSON(t *testing.T) {
 			doc["unit"] = d.Table.Unit
 			doc["columns"] = d.Table.Columns
 			doc["notes"] = d.Table.Notes
-			doc["section"] = d.Table.Section
+		}
+		if sec := datasetSection(r, d); sec != "" {
+			doc["section"] = sec
+		}
+		if d.Kind != "chart" {
+			doc["citation"] = r.CiteTable("en", d.ID)
 		}
 		if ws := tableWarnings(r, d.ID); ws != nil {
 			doc["warnings"] = ws
