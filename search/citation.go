@@ -246,3 +246,56 @@ func referenceOf(q string) string {
 	}
 	return q
 }
+
+// Missing says, for a query citing paragraphs of which its report holds
+// none ("par. 75" of a report of 74 paragraphs), which report it is and
+// which paragraphs it has: its symbol and its first and last numbered
+// paragraphs. ok is false for any other query, and when the query's
+// report is not one (none named, in an index of several reports).
+func (ix *Index) Missing(q string, o Options) (symbol string, first, last int, ok bool) {
+	q, o = ix.reportWord(referenceOf(q), o)
+	c, isCite := citation(q)
+	if !isCite || c.kind != "paragraph" {
+		return "", 0, 0, false
+	}
+	rep := c.report
+	if rep == "" {
+		rep = o.Report
+	}
+	var segs []segment
+	switch {
+	case rep != "":
+		segs = ix.segmentsNamed(rep)
+	case ix.h.Segments > 0:
+		segs = ix.segmentsNamed(ix.str(ix.segment(0).symbol))
+		if len(segs) != int(ix.h.Segments) { // several reports: which one is meant?
+			return "", 0, 0, false
+		}
+	}
+	if len(segs) == 0 {
+		return "", 0, 0, false
+	}
+	cites := map[string]bool{}
+	for _, a := range c.anchors {
+		cites[a] = true
+	}
+	for _, s := range segs { // a report's languages: the same paragraphs
+		for j := uint32(0); j < s.n; j++ {
+			u := ix.docURLEnd(s, j, 0)
+			k := strings.LastIndex(u, "#par-")
+			if k < 0 {
+				continue
+			}
+			if cites[u[k+1:]] {
+				return "", 0, 0, false // it holds one: no such answer
+			}
+			if n, err := strconv.Atoi(u[k+5:]); err == nil {
+				if first == 0 || n < first {
+					first = n
+				}
+				last = max(last, n)
+			}
+		}
+	}
+	return ix.str(segs[0].symbol), first, last, first > 0
+}

@@ -167,3 +167,21 @@ func TestVarianceExplainedByItsLine(t *testing.T) {
 		inFirst(t, ix, q, "fr", 3, "", par)
 	}
 }
+
+// A delegate citing a paragraph the report does not have ("par. 75" of 74)
+// is told which it has; a paragraph it has, or a query that cites none,
+// is no such case.
+func TestMissingParagraph(t *testing.T) {
+	ix := realIndex(t)
+	for _, q := range []string{"par. 75", "A/76/564, par. 75", "paras 80-82"} {
+		sym, first, last, ok := ix.Missing(q, Options{Lang: "en"})
+		if !ok || sym != "A/76/564" || first != 1 || last != 74 {
+			t.Errorf("%q: %q %d–%d %v, want A/76/564 1–74", q, sym, first, last, ok)
+		}
+	}
+	for _, q := range []string{"par. 26", "par. 74-75", "rations", "A/99/1 par. 75", "réalisation escomptée 9.9"} {
+		if sym, _, _, ok := ix.Missing(q, Options{}); ok {
+			t.Errorf("%q: missing from %s", q, sym)
+		}
+	}
+}

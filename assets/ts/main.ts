@@ -117,7 +117,7 @@ function appendCitation(el: HTMLElement, cite: string, lang: string): void {
   }
   el.append(cite);
 }
-interface SearchAnswer { total: number; results: SearchResult[]; partial?: boolean }
+interface SearchAnswer { total: number; results: SearchResult[]; partial?: boolean; notice?: string }
 
 // Search as you type: the header's search form asks the search function
 // for JSON and lists the first results in a panel under the box, with
@@ -260,7 +260,7 @@ function searchAsYouType(): void {
         const ans = (await res.json()) as SearchAnswer;
         if (asked !== q) return;
         const count: string = ans.partial ? words.partial : words.count;
-        show(ans.total === 0 ? words.none : count.replace("{total}", String(ans.total)), ans.results, q);
+        show(ans.total === 0 ? ans.notice || words.none : count.replace("{total}", String(ans.total)), ans.results, q);
       } catch { close(); /* offline or function unavailable: the form still posts */ }
     }, 200);
   });

@@ -29,6 +29,7 @@ var pageWords = map[string]map[string]string{
 		"title":          "Résultats de la recherche",
 		"beyond":         "Cette page vient après la dernière page de résultats : voir la dernière ci-dessous.",
 		"partial":        "Aucun texte ne contient tous ces mots : voici ceux qui en contiennent une partie, les plus complets d’abord",
+		"missing":        "Le rapport %s a les paragraphes numérotés %d à %d.",
 		"count":          "résultat(s) pour",
 		"none":           "Aucun résultat. Essayez un autre mot, moins de mots, un préfixe comme drone* ou des mots reliés par OU.",
 		"otherWords":     "Les rapports sont cherchés dans la langue où ils sont écrits (%s) : essayez les mots du rapport.",
@@ -53,6 +54,7 @@ var pageWords = map[string]map[string]string{
 		"title":          "Search results",
 		"beyond":         "This page comes after the last page of results: see the last one below.",
 		"partial":        "No text holds all these words: here are those holding some of them, the most complete first",
+		"missing":        "Report %s has numbered paragraphs %d to %d.",
 		"count":          "result(s) for",
 		"none":           "No results. Try another word, fewer words, a prefix such as drone* or words joined by OR.",
 		"otherWords":     "The reports are searched in the language they are written in (%s): try the report’s own words.",
@@ -79,6 +81,8 @@ type resultsPage struct {
 	Results []search.Result
 	// Partial: the results hold some of the query's words only.
 	Partial bool
+	// Notice: why a citation found nothing (Answer.Notice).
+	Notice string
 	// Beyond: the page asked for comes after the last (Prev is the last).
 	Beyond bool
 	Error  string // set on a page answering a bad request
@@ -177,6 +181,8 @@ var pageTemplate = template.Must(template.New("results").Funcs(template.FuncMap{
 <p role="status">{{.Total}} {{.W.count}} « {{.Query}} »{{if .Partial}}. {{.W.partial}}{{end}}</p>
 {{- if .Beyond}}
 <p>{{.W.beyond}}</p>
+{{- else if .Notice}}
+<p>{{.Notice}}</p>
 {{- else if not .Results}}
 <p>{{.W.none}}{{with .OtherWords}} {{.}}{{end}}</p>
 {{- else}}
@@ -220,7 +226,7 @@ func searchURL(v url.Values) string {
 // newResultsPage fills the page for a request's parameters v (already
 // checked) and its answer; offset and limit are those of the answer.
 func newResultsPage(lang string, textLangs []string, v url.Values, a Answer, offset, limit int) resultsPage {
-	p := resultsPage{Lang: lang, W: pageWords[lang], Tips: tips[lang], Query: a.Query, Total: a.Total, Start: offset + 1, Results: a.Results, Partial: a.Partial}
+	p := resultsPage{Lang: lang, W: pageWords[lang], Tips: tips[lang], Query: a.Query, Total: a.Total, Start: offset + 1, Results: a.Results, Partial: a.Partial, Notice: a.Notice}
 	if a.Total == 0 && !slices.Contains(textLangs, lang) {
 		var names []string
 		for _, l := range textLangs {

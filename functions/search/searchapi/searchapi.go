@@ -9,6 +9,7 @@ package searchapi
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -51,6 +52,9 @@ type Answer struct {
 	// Partial says that no document holds all the query's words: the
 	// results hold some of them, those with the most first.
 	Partial bool `json:"partial,omitempty"`
+	// Notice says why a citation found nothing, in the page's language:
+	// "A/76/564 has numbered paragraphs 1 to 74."
+	Notice string `json:"notice,omitempty"`
 }
 
 // ServeHTTP answers GET requests with q (the query: words, "phrases",
@@ -129,9 +133,11 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		o.Offset = (n - 1) * o.Limit
 	}
 	results, total, err := h.ix.Search(q, o)
-	partial := false
+	partial, notice := false, ""
 	if err == nil && total == 0 {
-		if res, n, err2 := h.ix.SearchSomeWords(q, o); err2 == nil && n > 0 {
+		if sym, first, last, ok := h.ix.Missing(q, o); ok { // "par. 75": what the report has, not its words
+			notice = fmt.Sprintf(pageWords[lang]["missing"], sym, first, last)
+		} else if res, n, err2 := h.ix.SearchSomeWords(q, o); err2 == nil && n > 0 {
 			results, total, partial = res, n, true
 		}
 	}
@@ -152,7 +158,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if results == nil {
 		results = []search.Result{}
 	}
-	ans := Answer{Query: q, Total: total, Results: results, Partial: partial}
+	ans := Answer{Query: q, Total: total, Results: results, Partial: partial, Notice: notice}
 	lambdahttp.SetSecurityHeaders(w.Header())
 	w.Header().Set("Cache-Control", "public, max-age=300")
 	w.Header().Set("Vary", "Accept")

@@ -178,6 +178,26 @@ func TestCitationFindsTheParagraph(t *testing.T) {
 	}
 }
 
+// A delegate citing a paragraph the report does not have is told which it
+// has, in JSON and on the page, not given texts holding "par" and "75".
+func TestCitationOfAMissingParagraph(t *testing.T) {
+	res := serve(t, map[string]string{"q": "A/76/564, par. 75", "lang": "en"}, "application/json")
+	var a Answer
+	if err := json.Unmarshal([]byte(res.Body), &a); err != nil || res.StatusCode != 200 {
+		t.Fatalf("%d %v %s", res.StatusCode, err, res.Body)
+	}
+	if a.Total != 0 || a.Partial || a.Notice != "Report A/76/564 has numbered paragraphs 1 to 74." {
+		t.Errorf("par. 75: %+v", a)
+	}
+	page := serve(t, map[string]string{"q": "par. 75", "lang": "fr"}, "text/html")
+	if !strings.Contains(page.Body, "<p>Le rapport A/76/564 a les paragraphes numérotés 1 à 74.</p>") {
+		t.Errorf("results page: %.3000s", page.Body)
+	}
+	if ok := serve(t, map[string]string{"q": "par. 74"}, "application/json"); strings.Contains(ok.Body, `"notice"`) {
+		t.Errorf("par. 74: %s", ok.Body)
+	}
+}
+
 // A query whose words are not all in one text answers with the texts that
 // hold some of them, and says so, in JSON and on the page.
 func TestPartialAnswer(t *testing.T) {
