@@ -32,6 +32,8 @@ var pageTypes = []struct{ name, path string }{
 	{"section III", "/fr/a-76-564/iii/"},
 	{"results framework en", "/en/a-76-564/ii-f-5/"},
 	{"analysis of variances", "/fr/a-76-564/iv/"},
+	{"analysis of variances en", "/en/a-76-564/iv/"},                  // the variances' direction, the note that the text is French
+	{"component with its accomplishments en", "/en/a-76-564/ii-f-2/"}, // their list, badges against the plan
 	{"table page", "/fr/a-76-564/tables/iii-a/"},
 	{"dataset page", "/fr/a-76-564/tables/ea-4-1-indicators/"},
 	{"results framework with a long word", "/fr/a-76-564/ii-f-4/"},
