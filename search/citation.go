@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"math"
 	"regexp"
 	"strconv"
@@ -64,6 +65,7 @@ type cited struct {
 	kind    string   // "paragraph", "heading", "table", "accomplishment", "indicator", "output", "follow-up"
 	answers string   // "75/302 12": the follow-up items answering resolution 75/302, paragraph 12
 	quoted  string   // "sect. iii.e, « facteurs … »": the table cited so, folded (citedQuoted)
+	orElse  string   // the anchor of a heading that answers when no table does ("tableau IV": section IV)
 }
 
 // citation reads a query that cites paragraphs, a section, the summary,
@@ -113,7 +115,8 @@ func citation(q string) (cited, bool) {
 		return resultCited(m[1], m[4], m[5], m[2], m[3]), true
 	}
 	if m := citedTable.FindStringSubmatch(q); m != nil {
-		return cited{report: trimReport(m[1]), kind: "table", anchors: []string{"table-" + strings.ReplaceAll(m[2], ".", "-")}}, true
+		id := strings.ReplaceAll(m[2], ".", "-")
+		return cited{report: trimReport(m[1]), kind: "table", anchors: []string{"table-" + id}, orElse: id}, true
 	}
 	if m := citedNumber.FindStringSubmatch(q); m != nil {
 		return cited{report: trimReport(m[1]), kind: "heading", anchors: []string{strings.ReplaceAll(m[2], ".", "-")}}, true
@@ -212,7 +215,13 @@ func (ix *Index) citedDocs(q string, o Options, li int) (page []Result, total in
 			total++
 		}
 	}
-	return page, total, len(segs) > 0
+	if total == 0 && c.orElse != "" { // "tableau IV": no table IV, the section
+		return ix.citedDocs("sect. "+c.orElse, Options{Kind: "", Report: rep, Offset: o.Offset, Limit: o.Limit}, li)
+	}
+	// a citation answers when it finds what it cites; one of paragraphs
+	// answers even with nothing ("par. 75": Missing says why), others
+	// leave the query to be searched as words ("v.a", "table iv" in a text)
+	return page, total, len(segs) > 0 && (total > 0 || c.kind == "paragraph")
 }
 
 // citing are the documents of segment s whose anchor starts with prefix
@@ -238,13 +247,26 @@ func (ix *Index) citing(s segment, li int, prefix string, match func(cite string
 func spaced(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // referenceOf is the report's symbol when q is the portal's reference of
-// a whole report (citedReport: its title is searched as the symbol, which
-// finds the report), or q.
-func referenceOf(q string) string {
-	if m := citedReport.FindStringSubmatch(foldString(q)); m != nil {
+// a report of the index (citedReport: its title is searched as the
+// symbol, which finds the report), or q.
+func (ix *Index) referenceOf(q string) string {
+	if m := citedReport.FindStringSubmatch(foldString(q)); m != nil && len(ix.segmentsNamed(m[1])) > 0 {
 		return m[1]
 	}
 	return q
+}
+
+// citesParagraphs reports whether q cites paragraphs of a report the
+// index holds (named, or any when none is): a citation answered as such,
+// even by nothing, which no search of its words replaces.
+func (ix *Index) citesParagraphs(q string, o Options) bool {
+	q, o = ix.reportWord(ix.referenceOf(q), o)
+	c, ok := citation(q)
+	if !ok || c.kind != "paragraph" {
+		return false
+	}
+	rep := cmp.Or(c.report, o.Report)
+	return rep == "" && ix.h.Segments > 0 || rep != "" && len(ix.segmentsNamed(rep)) > 0
 }
 
 // Missing says, for a query citing paragraphs of which its report holds
@@ -253,7 +275,7 @@ func referenceOf(q string) string {
 // paragraphs. ok is false for any other query, and when the query's
 // report is not one (none named, in an index of several reports).
 func (ix *Index) Missing(q string, o Options) (symbol string, first, last int, ok bool) {
-	q, o = ix.reportWord(referenceOf(q), o)
+	q, o = ix.reportWord(ix.referenceOf(q), o)
 	c, isCite := citation(q)
 	if !isCite || c.kind != "paragraph" {
 		return "", 0, 0, false

@@ -185,3 +185,32 @@ func TestMissingParagraph(t *testing.T) {
 		}
 	}
 }
+
+// A query shaped like a citation that finds nothing it would cite is
+// searched as words ("personnel III.A": the class of expenditure in the
+// table; "table iv" of a report without a table IV: section IV), as it
+// was before citations of tables and sections by number alone; only a
+// citation of paragraphs answers with nothing (Missing says why).
+func TestCitationShapesFallBackToWords(t *testing.T) {
+	ix := realIndex(t)
+	for _, q := range []string{"personnel iii.a", "carburant iii.a", "i.a"} {
+		_, n, err := ix.Search(q, Options{Lang: "fr"})
+		if err == nil && n == 0 {
+			_, n, err = ix.SearchSomeWords(q, Options{Lang: "fr"})
+		}
+		if err != nil || n == 0 {
+			t.Errorf("%q: %d results (%v)", q, n, err)
+		}
+	}
+	res, _, err := ix.Search("tableau IV", Options{Lang: "fr"})
+	if err != nil || len(res) == 0 || !strings.HasSuffix(res[0].URL, "/iv/#iv") {
+		t.Errorf("tableau IV: %v (%v), want section IV", res, err)
+	}
+	if res, _, _ := ix.SearchSomeWords("par. 75", Options{}); res != nil {
+		t.Errorf("par. 75: some words found %v", res)
+	}
+	// the report's reference names a report of the index, or is words
+	if got := ix.referenceOf("United Nations, “Rations”, drones"); got != "United Nations, “Rations”, drones" {
+		t.Errorf("a reference to no report of the index read as %q", got)
+	}
+}

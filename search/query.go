@@ -636,7 +636,7 @@ func (h *minHeap) push(x float64, k int) {
 // content is matched and scored once, however many reports hold it, and
 // its documents are counted and paged from its occurrence list.
 func (ix *Index) Search(q string, o Options) ([]Result, int, error) {
-	q, o = ix.reportWord(referenceOf(q), o)
+	q, o = ix.reportWord(ix.referenceOf(q), o)
 	cs, f, err := parse(q)
 	if err != nil {
 		return nil, 0, err

@@ -20,12 +20,12 @@ const (
 // filters typed in the query, and a report's symbol among its words,
 // apply to every word. It is Search's fallback, for a caller to say that
 // the results match part of the query: a query of fewer than two words,
-// or a citation, finds nothing more than Search found (nil). Its total
+// or a citation of paragraphs, finds nothing more than Search found (nil). Its total
 // counts the documents among each word's first maxRelaxedResults: at
 // scale, a floor, not every document holding a word.
 func (ix *Index) SearchSomeWords(q string, o Options) ([]Result, int, error) {
-	if _, ok := citation(q); ok {
-		return nil, 0, nil // a citation of nothing is answered: nothing
+	if ix.citesParagraphs(q, o) {
+		return nil, 0, nil // a citation of paragraphs none of which exists is answered: nothing (Missing says why)
 	}
 	q, o = ix.reportWord(q, o)
 	var filters, words []string

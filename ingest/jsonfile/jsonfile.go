@@ -44,15 +44,24 @@ func (e *Error) Error() string {
 // Unwrap returns encoding/json's error.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Decode decodes the first JSON value of data, the content of the file
-// name, into v as a json.Decoder does, with unknown fields an error. Its
+// Decode decodes the JSON value of data, the content of the file name,
+// into v as a json.Decoder does, with unknown fields an error, and
+// anything but spaces after the value too (a correction appended after
+// the closing bracket would otherwise be dropped without a word). Its
 // errors are *Error.
 func Decode(name string, data []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	err := dec.Decode(v)
 	if err == nil {
-		return nil
+		end := int(dec.InputOffset())
+		rest := bytes.TrimLeft(data[end:], " \t\r\n")
+		if len(rest) == 0 {
+			return nil
+		}
+		e := &Error{File: name, Msg: "expected the end of the file after the JSON value, found " + strconv.Quote(string(rest[:min(len(rest), 20)]))}
+		e.Line, e.Column = position(data, len(data)-len(rest))
+		return e
 	}
 	off, msg := locate(data, reflect.TypeOf(v), err)
 	e := &Error{File: name, Msg: msg, Err: err}

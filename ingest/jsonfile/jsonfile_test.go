@@ -92,7 +92,7 @@ func TestDecodeNamesTheLine(t *testing.T) {
 
 // TestDecodeAsEncodingJSON: a good file decodes as json.Decoder decodes it.
 func TestDecodeAsEncodingJSON(t *testing.T) {
-	in := `{"shared": "s", "name": "n", "parts": [{"words": ["a"], "count": 2}], "by_key": {"k": {}}, "any": [1], "ratio": 0.5, "max": 3} trailing`
+	in := `{"shared": "s", "name": "n", "parts": [{"words": ["a"], "count": 2}], "by_key": {"k": {}}, "any": [1], "ratio": 0.5, "max": 3}`
 	var got, want doc
 	if err := Decode("x.json", []byte(in), &got); err != nil {
 		t.Fatal(err)
@@ -104,5 +104,19 @@ func TestDecodeAsEncodingJSON(t *testing.T) {
 	w, _ := json.Marshal(want)
 	if string(g) != string(w) {
 		t.Errorf("got %s, want %s", g, w)
+	}
+}
+
+// Anything after the file's JSON value is a mistake, not dropped: a
+// correction appended after the closing bracket would never apply.
+func TestTrailingContent(t *testing.T) {
+	var v []map[string]string
+	err := Decode("x.corrections.json", []byte("[]\n, {\"find\": \"zzz\"}]\n"), &v)
+	var e *Error
+	if !errors.As(err, &e) || e.Line != 2 || e.Column != 1 || !strings.Contains(e.Error(), "expected the end of the file") {
+		t.Errorf("trailing content: %v", err)
+	}
+	if err := Decode("x.json", []byte("[]\n \n"), &v); err != nil {
+		t.Errorf("spaces after the value: %v", err)
 	}
 }
