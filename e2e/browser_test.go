@@ -316,6 +316,17 @@ func TestAnchorOnTheWrongPage(t *testing.T) {
 			waitLocation(t, ctx, baseURL+c[1])
 		})
 	}
+	// a page that is not a report's stays (the glossary has no paragraph 26)
+	ctx, cancel := tab(t)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/en/glossary/#par-26")); err != nil {
+		t.Fatal(err)
+	}
+	u, err := chromedp.Run(ctx, chromedp.Poll[string](`document.documentElement.dataset.anchor === "stays" ? location.pathname : null`,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)))
+	if err != nil || u != "/en/glossary/" {
+		t.Errorf("the glossary's #par-26: at %q (%v), want the glossary", u, err)
+	}
 }
 
 // TestAddressMeantNotFound: an address typed from the symbol in capitals,
@@ -342,8 +353,10 @@ func TestAddressMeantNotFound(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/fr/a-76-564/nulle-part/")); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(500 * time.Millisecond) // the script's HEAD requests
-	if u, err := chromedp.Run(ctx, chromedp.Evaluate[string]("location.pathname")); err != nil || u != "/fr/a-76-564/nulle-part/" {
+	// the script says when it has tried its addresses and stays
+	u, err := chromedp.Run(ctx, chromedp.Poll[string](`document.documentElement.dataset.notfound === "stays" ? location.pathname : null`,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)))
+	if err != nil || u != "/fr/a-76-564/nulle-part/" {
 		t.Errorf("an address the portal does not have: at %q (%v), want the page not found", u, err)
 	}
 }

@@ -74,14 +74,19 @@ function markTarget(): void {
 // expected accomplishment (and its indicators and outputs) by its
 // component's page (accomplishment 2.1 is in component 2).
 function findElsewhere(id: string): void {
-  const root = /^\/[a-z]{2}\/[a-z0-9-]+\//.exec(window.location.pathname);
-  if (!root) return;
+  // a report's page: its second segment is the report's symbol ("a-76-564"), as notfound.ts reads it
+  const root = /^\/[a-z]{2}\/[a-z]-[a-z0-9-]*[0-9]\//.exec(window.location.pathname);
+  if (!root) {
+    document.documentElement.dataset.anchor = "stays";
+    return;
+  }
   let to = "";
   let m: RegExpExecArray | null;
   if ((m = /^par-(\d+)$/.exec(id))) to = root[0] + "par/" + m[1] + "/";
   else if ((m = /^table-([a-z0-9-]+)$/.exec(id))) to = root[0] + "tables/" + m[1] + "/#" + id;
   else if ((m = /^ea-(\d+)-\d+(?:-[io]\d+)?$/.exec(id))) to = root[0] + "ii-f-" + m[1] + "/#" + id;
   if (to && to.split("#")[0] !== window.location.pathname) window.location.replace(to);
+  else document.documentElement.dataset.anchor = "stays"; // for the tests: nowhere else to go
 }
 
 // The language switch keeps the reader at the same place: the other

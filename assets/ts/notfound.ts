@@ -5,6 +5,8 @@
 // part only. The portal goes there, keeping the query and the anchor;
 // otherwise the page stays as it is.
 (() => {
+  // the page stays: said on the document, for the tests to know
+  const stay = (): void => { document.documentElement.dataset.notfound = "stays"; };
   const path = window.location.pathname;
   const lower = path.toLowerCase();
   const langs = ["fr", "en"];
@@ -13,14 +15,14 @@
   // a report's part, named by its symbol ("a-76-564"): nothing else is tried
   const report = (seg: string | undefined): boolean => /^[a-z]-[a-z0-9-]*[0-9]/.test(seg || "");
   if (langs.indexOf(parts[1] || "") < 0) {
-    if (!report(parts[1])) return;
+    if (!report(parts[1])) return stay();
     const first = (navigator.language || "").toLowerCase().indexOf("fr") === 0 ? "fr" : "en";
     candidates.push("/" + first + lower, "/" + langs.filter((l) => l !== first)[0] + lower);
   } else if (lower !== path && report(parts[2])) {
     candidates.push(lower);
   }
   const tryFrom = (i: number): void => {
-    if (i >= candidates.length) return;
+    if (i >= candidates.length) return stay();
     fetch(candidates[i], { method: "HEAD" })
       .then((r) => {
         if (r.ok) window.location.replace(candidates[i] + window.location.search + window.location.hash);
