@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -161,11 +162,14 @@ func outputsChart(r *report.Report, tx *words) *plot {
 		}
 		for i, k := range n {
 			total[i] += k
-			s := strconv.Itoa(k)
-			rw.cells = append(rw.cells, report.Cell{Raw: s, Num: report.Decimal(s)})
+			rw.cells = append(rw.cells, count(k))
 		}
+		// the data count the completed outputs whole, those lower than
+		// planned among them; the drawing stacks the two apart
+		rw.data = slices.Clone(rw.cells)
+		rw.data[completed] = count(n[completed] + n[completedLower])
 		p.rows = append(p.rows, rw)
-		desc += fmt.Sprintf(tx.descOutComp, rw.label, n[completed], n[completedLower], n[partlyCompleted], n[notCompleted], n[notReported])
+		desc += fmt.Sprintf(tx.descOutComp, rw.label, n[completed]+n[completedLower], n[completedLower], n[partlyCompleted], n[notCompleted], n[notReported])
 	}
 	yes, no := "Yes", "No" // the words the report prints
 	if r.Language == "fr" {
@@ -175,7 +179,7 @@ func outputsChart(r *report.Report, tx *words) *plot {
 	p.counted = true
 	p.desc = context(r, tx) +
 		fmt.Sprintf(tx.descOut, total[completed]+total[completedLower]+total[partlyCompleted]+total[notCompleted]+total[notReported],
-			total[completed], total[completedLower], total[partlyCompleted], total[notCompleted], total[notReported]) +
+			total[completed]+total[completedLower], total[completedLower], total[partlyCompleted], total[notCompleted], total[notReported]) +
 		desc + p.foot
 	return p
 }
@@ -190,13 +194,40 @@ const (
 	categories
 )
 
-// deliveryKeys are the output chart's series keys, by category.
-var deliveryKeys = [categories]string{"completed", "completed_lower", "partly_completed", "not_completed", "not_reported"}
+// count is a cell holding the count n.
+func count(n int) report.Cell {
+	s := strconv.Itoa(n)
+	return report.Cell{Raw: s, Num: report.Decimal(s)}
+}
 
-// Delivery is the key of the output chart's series that counts output o
-// ("completed", "completed_lower", "partly_completed", "not_completed",
-// "not_reported"): the chart's rule, for a page that lists the outputs.
-func Delivery(o *report.Output) string { return deliveryKeys[category(o)] }
+// The output chart's series keys, its data's fields: its data count under
+// KeyCompleted every completed output, and under KeyCompletedLower those
+// of them whose remarks say they were lower than planned.
+const (
+	KeyCompleted      = "completed"
+	KeyCompletedLower = "completed_lower"
+	KeyPartly         = "partly_completed"
+	KeyNotCompleted   = "not_completed"
+	KeyNotReported    = "not_reported"
+)
+
+// deliveryKeys are the output chart's series keys, by category.
+var deliveryKeys = [categories]string{KeyCompleted, KeyCompletedLower, KeyPartly, KeyNotCompleted, KeyNotReported}
+
+// Deliveries counts outputs as the output chart's data do, by key (the
+// completed lower than planned among the completed), for a page that
+// says what a set of outputs delivered.
+func Deliveries(outputs []*report.Output) map[string]int {
+	n := map[string]int{}
+	for _, o := range outputs {
+		k := category(o)
+		n[deliveryKeys[k]]++
+		if k == completedLower {
+			n[KeyCompleted]++
+		}
+	}
+	return n
+}
 
 // DeliveryLabels are the labels of the output chart's series in page
 // language lang, by key.

@@ -131,7 +131,11 @@ func (p *plot) table() *report.Table {
 			t.Rows = append(t.Rows, report.Row{Label: g, Type: report.RowHeading, Cells: make([]report.Cell, len(p.series))})
 		}
 		group = g
-		t.Rows = append(t.Rows, report.Row{Label: label, Group: g, Type: report.RowItem, Cells: r.cells})
+		cells := r.cells
+		if r.data != nil {
+			cells = r.data
+		}
+		t.Rows = append(t.Rows, report.Row{Label: label, Group: g, Type: report.RowItem, Cells: cells})
 	}
 	return t
 }

@@ -75,6 +75,9 @@ type row struct {
 	// rate is of; detail follows the value in the bar's tooltip and the
 	// description, e.g. " (approved 40, actual 16)"
 	suffix, detail string
+	// data, when set, are the row's cells in the chart's data, where they
+	// differ from those drawn (the output chart's completed outputs)
+	data []report.Cell
 }
 
 func (r row) val(i int) report.Decimal { return r.cells[i].Num }

@@ -68,13 +68,13 @@ var texts = map[string]*words{
 			"%s milliers de dollars des États-Unis au total\u00a0; poste le plus important\u00a0: %s, %s.",
 		titleOut:        "Exécution des produits par composante",
 		completed:       "Exécutés",
-		completedLower:  "Exécutés, inférieurs aux prévisions",
+		completedLower:  "dont inférieurs aux prévisions",
 		partlyCompleted: "Partiellement exécutés",
 		notCompleted:    "Non exécutés",
 		notReported:     "Résultat non indiqué",
 		component:       "Composante %d",
-		descOut:         "Sur %d produits prévus\u00a0: %d exécutés, %d exécutés mais inférieurs aux prévisions selon le rapport, %d partiellement exécutés, %d non exécutés, %d sans résultat indiqué. ",
-		descOutComp:     "%s\u00a0: %d exécutés, %d inférieurs aux prévisions, %d partiellement exécutés, %d non exécutés, %d sans résultat indiqué. ",
+		descOut:         "Sur %d produits prévus\u00a0: %d exécutés (dont %d inférieurs aux prévisions selon le rapport), %d partiellement exécutés, %d non exécutés, %d sans résultat indiqué. ",
+		descOutComp:     "%s\u00a0: %d exécutés (dont %d inférieurs aux prévisions), %d partiellement exécutés, %d non exécutés, %d sans résultat indiqué. ",
 		counted:         "Chiffres comptés par le portail à partir des produits de la section II.F ; le rapport ne les imprime pas. ",
 		descOutRule: "Un produit est compté exécuté lorsque chacune de ses parties porte «\u00a0%s\u00a0» ou un chiffre supérieur à 0, " +
 			"même inférieur au chiffre prévu, partiellement exécuté lorsque certaines seulement portent «\u00a0%s\u00a0» ou 0\u00a0; " +
@@ -112,13 +112,13 @@ var texts = map[string]*words{
 			"%s thousand US dollars in total; largest item: %s, %s.",
 		titleOut:        "Output delivery by component",
 		completed:       "Completed",
-		completedLower:  "Completed, lower than planned",
+		completedLower:  "of which lower than planned",
 		partlyCompleted: "Partly completed",
 		notCompleted:    "Not completed",
 		notReported:     "Not reported",
 		component:       "Component %d",
-		descOut:         "Of %d planned outputs: %d completed, %d completed but lower than planned as the report says, %d partly completed, %d not completed, %d not reported. ",
-		descOutComp:     "%s: %d completed, %d lower than planned, %d partly completed, %d not completed, %d not reported. ",
+		descOut:         "Of %d planned outputs: %d completed (%d of them lower than planned, as the report says), %d partly completed, %d not completed, %d not reported. ",
+		descOutComp:     "%s: %d completed (%d of them lower than planned), %d partly completed, %d not completed, %d not reported. ",
 		counted:         "Figures counted by the portal from the outputs of section II.F; the report does not print them. ",
 		descOutRule: "An output is counted as completed when each of its parts reads “%s” or a figure above 0, " +
 			"even one below the planned figure, partly completed when only some read “%s” or 0; " +

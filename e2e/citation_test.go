@@ -162,7 +162,11 @@ func TestDescriptions(t *testing.T) {
 		}
 		d := html.UnescapeString(m[1])
 		for _, w := range want {
-			if w, _ = strconv.Unquote(`"` + w + `"`); !strings.Contains(d, w) {
+			w, err := strconv.Unquote(`"` + w + `"`)
+			if err != nil {
+				t.Fatalf("%s: the test's own %q: %v", page, w, err)
+			}
+			if !strings.Contains(d, w) {
 				t.Errorf("%s: description %q, want %q in it", page, d, w)
 			}
 		}

@@ -322,7 +322,6 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 			hv.Summary = v.blocks(s, 0)
 		}
 	}
-	var delivery *report.Table // the output chart's counts, for the home's "at a glance"
 	for _, c := range charts.ForReport(r, lang) {
 		ct := *c.Table
 		ct.Notes = nil // the chart's Note, printed under it, says what its data's note says
@@ -335,11 +334,8 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 			tv.LabelLang = r.Language
 		}
 		hv.Charts = append(hv.Charts, chartView{ID: c.ID, Title: c.Title, Desc: c.Desc, Note: c.Note, SVG: template.HTML(c.SVG), SVGNarrow: template.HTML(c.SVGNarrow), Table: tv})
-		if c.ID == "chart-output-delivery" {
-			delivery = c.Table
-		}
 	}
-	hv.Glance = v.glance(delivery)
+	hv.Glance = v.glance()
 	hv.Data.Report, hv.Data.Package, hv.Data.Zip = dataURL(r, "report", "json"), dataURL(r, "datapackage", "json"), dataURL(r, r.Slug, "zip")
 	hv.Cite = citeView{Text: r.CiteReport(lang), Title: r.Title, URL: r.URL(lang, "", ""), RIS: dataURL(r, r.Slug, "ris"), BibTeX: dataURL(r, r.Slug, "bib")}
 	hv.Cite.Before, hv.Cite.After, _ = strings.Cut(hv.Cite.Text, r.Title)
@@ -396,6 +392,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 		for _, c := range r.Components {
 			if c.ID == s.ID && len(c.Accomplishments) > 1 { // a long page: where each accomplishment starts
 				p.Params["jump"] = v.jump(c)
+				p.Params["jumprule"] = r.URL(lang, "", "chart-output-delivery") // the outputs are counted by the portal
 			}
 		}
 		if g := v.englishName(s.ID); g != "" {

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"pkportal/charts"
 	"pkportal/report"
@@ -395,7 +397,7 @@ func (v *viewer) keyFigures() []KeyFigure {
 		out = append(out, KeyFigure{Label: w.utilized, Value: h.rate, URL: gl + "#utilization-rate"})
 	}
 	if p := v.r.Previous; p != nil {
-		sep := map[bool]string{true: " ; ", false: "; "}[v.lang == "fr"]
+		sep := v.w.semicolon
 		out = append(out, KeyFigure{Label: w.expenditureIn + " " + p.Period, Value: v.num(p.Expenditure),
 			Unit: w.millions + sep + w.rate + " " + v.percent(p.UtilizationRate)})
 	}
@@ -413,10 +415,9 @@ func (v *viewer) description() string {
 	if h.apportionment == "" {
 		return d
 	}
-	lower := func(s string) string { return strings.ToLower(s[:1]) + s[1:] }
-	d += " " + v.w.apportionment + " " + h.apportionment + ", " + lower(v.w.expenditure) + " " + h.expenditure + " (" + v.w.unitShort + ")"
+	d += " " + v.w.apportionment + " " + h.apportionment + ", " + lowerFirst(v.w.expenditure) + " " + h.expenditure + " (" + v.w.unitShort + ")"
 	if h.rate != "" {
-		d += map[bool]string{true: " ; ", false: "; "}[v.lang == "fr"] + lower(v.w.utilized) + " " + h.rate
+		d += v.w.semicolon + lowerFirst(v.w.utilized) + " " + h.rate
 	}
 	return d + "."
 }
@@ -465,27 +466,21 @@ type GlanceLine struct {
 // the output chart's counts (delivery, the chart's rule), its indicators
 // by their status and how the report compares them with the plan; nil
 // for a report without frameworks.
-func (v *viewer) glance(delivery *report.Table) []GlanceLine {
+func (v *viewer) glance() []GlanceLine {
 	var out []GlanceLine
-	if delivery != nil {
-		n := map[string]int{}
-		total := 0
-		for _, r := range delivery.Rows {
-			for i, c := range delivery.Columns {
-				if i < len(r.Cells) {
-					k, _ := strconv.Atoi(string(r.Cells[i].Num))
-					n[c.Key] += k
-					total += k
-				}
-			}
+	var outputs []*report.Output
+	for _, c := range v.r.Components {
+		for _, ea := range c.Accomplishments {
+			outputs = append(outputs, ea.Outputs...)
 		}
-		if total > 0 {
-			t := fmt.Sprintf(v.w.glanceOutputs, total, n["completed"], n["completed_lower"], n["partly_completed"], n["not_completed"])
-			if k := n["not_reported"]; k > 0 {
-				t += fmt.Sprintf(v.w.glanceNotReported, k)
-			}
-			out = append(out, GlanceLine{Text: t + ".", Link: v.w.glanceChart, URL: "#chart-output-delivery"})
+	}
+	if len(outputs) > 0 {
+		n := charts.Deliveries(outputs)
+		t := fmt.Sprintf(v.w.glanceOutputs, len(outputs), n[charts.KeyCompleted], n[charts.KeyCompletedLower], n[charts.KeyPartly], n[charts.KeyNotCompleted])
+		if k := n[charts.KeyNotReported]; k > 0 {
+			t += fmt.Sprintf(v.w.glanceNotReported, k)
 		}
+		out = append(out, GlanceLine{Text: t + ".", Link: v.w.glanceChart, URL: "#chart-output-delivery"})
 	}
 	st, vs := map[string]int{}, map[string]int{}
 	total := 0
@@ -529,26 +524,34 @@ type JumpLine struct {
 // categories (charts.Delivery: its rule, stated under the chart).
 func (v *viewer) jump(c *report.Component) []JumpLine {
 	labels := charts.DeliveryLabels(v.lang)
-	sep := map[bool]string{true: "\u00a0; ", false: "; "}[v.lang == "fr"]
 	var out []JumpLine
 	for _, ea := range c.Accomplishments {
-		n := map[string]int{}
-		for _, o := range ea.Outputs {
-			n[charts.Delivery(o)]++
-		}
+		n := charts.Deliveries(ea.Outputs)
 		var parts []string
-		for _, k := range []string{"completed", "completed_lower", "partly_completed", "not_completed", "not_reported"} {
-			if n[k] > 0 {
-				parts = append(parts, v.w.colonWords(labels[k], strconv.Itoa(n[k])))
+		for _, k := range []string{charts.KeyCompleted, charts.KeyPartly, charts.KeyNotCompleted, charts.KeyNotReported} {
+			if n[k] == 0 {
+				continue
 			}
+			part := v.w.colonWords(lowerFirst(labels[k]), strconv.Itoa(n[k]))
+			if k == charts.KeyCompleted && n[charts.KeyCompletedLower] > 0 { // "exécutés : 24, dont inférieurs aux prévisions : 6"
+				part += ", " + v.w.colonWords(labels[charts.KeyCompletedLower], strconv.Itoa(n[charts.KeyCompletedLower]))
+			}
+			parts = append(parts, part)
 		}
-		counts := v.w.colonWords(v.w.indicatorsWord, strconv.Itoa(len(ea.Indicators))) + sep + v.w.colonWords(v.w.outputsWord, strconv.Itoa(len(ea.Outputs)))
+		counts := v.w.colonWords(v.w.indicatorsWord, strconv.Itoa(len(ea.Indicators))) + v.w.semicolon + v.w.colonWords(v.w.outputsWord, strconv.Itoa(len(ea.Outputs)))
 		if len(parts) > 0 {
-			counts += " (" + strings.Join(parts, sep) + ")"
+			counts += " (" + strings.Join(parts, v.w.semicolon) + ")"
 		}
 		out = append(out, JumpLine{Title: v.w.eaWord + " " + ea.Number, URL: "#" + ea.ID, Counts: counts})
 	}
 	return out
+}
+
+// lowerFirst is s with its first letter in lower case ("Exécutés" within a
+// sentence: "exécutés").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // followUp is section VI: each request of the Assembly with the action

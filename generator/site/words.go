@@ -21,7 +21,7 @@ type ui struct {
 	glanceIndicators, glanceVersus                string            // …and indicators…
 	glanceFrameworks                              string            // …and the link to the frameworks
 	eaWord, indicatorsWord, outputsWord           string            // a component page's list of its accomplishments
-	colon                                         string            // between a name and its value
+	colon, semicolon                              string            // between a name and its value; between two items
 	langNames                                     map[string]string // a report's language by its code
 	redirecting, toReport                         string
 	warning                                       string            // where, printed, rule, expected
@@ -64,13 +64,13 @@ var uiWords = map[string]ui{
 		reportGloss: "Rapport sur l’exécution du budget : %s, exercice %s",
 		shownIn:     "Le texte du rapport est affiché en %s, la langue de la version que lit le portail.", official: "Version officielle en français (undocs.org)",
 		under: "sous-utilisation des crédits", over: "dépassement de crédits",
-		glanceOutputs:     "Produits prévus\u00a0: %d\u00a0; exécutés\u00a0: %d\u00a0; exécutés mais inférieurs aux prévisions selon le rapport\u00a0: %d\u00a0; partiellement exécutés\u00a0: %d\u00a0; non exécutés\u00a0: %d",
+		glanceOutputs:     "Produits prévus\u00a0: %d\u00a0; exécutés\u00a0: %d, dont inférieurs aux prévisions selon le rapport\u00a0: %d\u00a0; partiellement exécutés\u00a0: %d\u00a0; non exécutés\u00a0: %d",
 		glanceNotReported: "\u00a0; sans résultat indiqué\u00a0: %d",
 		glanceChart:       "Voir le graphique et sa règle de comptage",
 		glanceIndicators:  "Indicateurs de succès\u00a0: %d\u00a0; atteints\u00a0: %d\u00a0; non atteints\u00a0: %d\u00a0; partiellement atteints\u00a0: %d\u00a0; non classés par le portail\u00a0: %d",
 		glanceVersus:      " (parmi ceux-ci, supérieurs aux prévisions selon le rapport\u00a0: %d\u00a0; inférieurs\u00a0: %d)",
 		glanceFrameworks:  "Voir les cadres de résultats",
-		eaWord:            "Réalisation escomptée", indicatorsWord: "indicateurs", outputsWord: "produits", colon: "\u00a0: ",
+		eaWord:            "Réalisation escomptée", indicatorsWord: "indicateurs", outputsWord: "produits", colon: "\u00a0: ", semicolon: "\u00a0; ",
 		varExplain:  "À côté de chaque rubrique : l’écart (montant alloué moins dépenses, en milliers de dollars des États-Unis) et son pourcentage du montant alloué ; un écart positif est une sous-utilisation des crédits, un écart négatif, entre parenthèses, un dépassement de crédits.",
 		langNames:   map[string]string{"ar": "arabe", "zh": "chinois", "en": "anglais", "fr": "français", "ru": "russe", "es": "espagnol"},
 		allDataDesc: "Toutes les données du rapport : chaque tableau, cadre de résultats, écart et mesure de suivi en CSV et JSON, le rapport entier en JSON, dans un zip avec la description Frictionless du jeu de données.",
@@ -91,13 +91,13 @@ var uiWords = map[string]ui{
 		reportGloss: "Budget performance report: %s, period %s",
 		shownIn:     "The report’s text is shown in %s, the language of the version this portal reads.", official: "Official English version (undocs.org)",
 		under: "underexpenditure", over: "overexpenditure",
-		glanceOutputs:     "Outputs: of %d planned, %d completed, %d completed but lower than planned as the report says, %d partly completed, %d not completed",
+		glanceOutputs:     "Outputs: of %d planned, %d completed (%d of them lower than planned, as the report says), %d partly completed, %d not completed",
 		glanceNotReported: ", %d not reported",
 		glanceChart:       "See the chart and its counting rule",
 		glanceIndicators:  "Indicators of achievement: of %d, %d achieved, %d not achieved, %d partly achieved, %d not classified by the portal",
 		glanceVersus:      " (of these, the report says %d were higher and %d lower than planned)",
 		glanceFrameworks:  "See the results frameworks",
-		eaWord:            "Expected accomplishment", indicatorsWord: "indicators", outputsWord: "outputs", colon: ": ",
+		eaWord:            "Expected accomplishment", indicatorsWord: "indicators", outputsWord: "outputs", colon: ": ", semicolon: "; ",
 		varExplain:  "Beside each heading: the variance (apportionment minus expenditure, in thousands of US dollars) and its percentage of the apportionment; a positive variance is an underexpenditure, a negative one, in parentheses, an overexpenditure.",
 		langNames:   map[string]string{"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"},
 		allDataDesc: "All the data of the report: every table, results framework, variance and follow-up action as CSV and JSON, the whole report as JSON, in one zip with its Frictionless data package.",
