@@ -234,7 +234,8 @@ func TestVarianceFiguresNamed(t *testing.T) {
 // the United Nations' official English version; the French pages do not.
 func TestEnglishPagesSayTheTextIsFrench(t *testing.T) {
 	note := `The report’s text is shown in French, the language of the version this portal reads. <a href="https://undocs.org/en/A/76/564" hreflang="en">Official English version (undocs.org)</a>`
-	for _, p := range []string{"en/a-76-564/index.html", "en/a-76-564/iii/index.html", "en/a-76-564/ii-f-2/index.html", "en/a-76-564/iv/index.html"} {
+	for _, p := range []string{"en/a-76-564/index.html", "en/a-76-564/iii/index.html", "en/a-76-564/ii-f-2/index.html", "en/a-76-564/iv/index.html",
+		"en/a-76-564/tables/iii-a/index.html", "en/a-76-564/tables/ea-2-1-outputs/index.html"} {
 		b, err := os.ReadFile(filepath.Join(public, p))
 		if err != nil {
 			t.Fatal(err)
@@ -243,7 +244,7 @@ func TestEnglishPagesSayTheTextIsFrench(t *testing.T) {
 			t.Errorf("%s: no note that the text is French with the official English version", p)
 		}
 	}
-	for _, p := range []string{"fr/a-76-564/index.html", "fr/a-76-564/iii/index.html"} {
+	for _, p := range []string{"fr/a-76-564/index.html", "fr/a-76-564/iii/index.html", "fr/a-76-564/tables/iii-a/index.html"} {
 		b, err := os.ReadFile(filepath.Join(public, p))
 		if err != nil {
 			t.Fatal(err)

@@ -56,6 +56,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"pkportal/report"
 )
@@ -255,7 +257,8 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 		title := f.Body + " (" + f.Reference(lang) + ")"
 		if lang != r.Language {
 			ref := f.Reference(lang)
-			title = strings.ToUpper(ref[:1]) + ref[1:]
+			r, n := utf8.DecodeRuneInString(ref)
+			title = string(unicode.ToUpper(r)) + ref[n:]
 		}
 		add(Doc{URL: r.URL(lang, pageOf["vi"], f.ID), Kind: "follow-up", Title: title, Citation: r.CiteFollowUp(lang, f), Text: f.Request + " " + f.Action})
 	}

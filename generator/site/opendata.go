@@ -370,7 +370,7 @@ func readme(r *report.Report, files []csvout.Dataset) string {
 	b.WriteString("\nResults frameworks (ea-N-M-indicators, ea-N-M-outputs):\n")
 	b.WriteString("- indicators: one row per indicator of achievement; baseline is the value of the period before the report's, target the value of the report's period, both as printed and as numbers (baseline_value, target_value) with their unit and comparator; status is what the report says (achieved, not-achieved, partly, not-assessable) and status_basis how it was read. A status is never guessed.\n")
 	b.WriteString("- outputs: one row per delivered figure (completed as printed, value, label), with the planned output and the remarks; status is completed or not-completed when the report answers yes or no, empty otherwise.\n")
-	b.WriteString("- versus_plan (both): above or below when the report's text (the actual indicator, the output's remarks) says the result was higher or lower than planned, whether that is good or bad; empty when it says neither.\n")
+	b.WriteString("- versus_plan (both): above or below when the report's text (the actual indicator, the output's remarks) says the result was higher or lower than planned, whether that is good or bad; empty when it says neither, or both (an output of several parts).\n")
 	b.WriteString("\nCustom downloads (several tables or reports in one tidy table, chosen columns, items only, semicolon and decimal comma, XLSX): /api/csv?report=" + r.Slug + "&table=iii-a&format=csv|tsv|json|xlsx&columns=…&row_type=item&delimiter=semicolon&decimal=comma&bom=1\n")
 	if len(r.Warnings) > 0 {
 		b.WriteString("\nDiscrepancies found in the source itself (each figure published as printed; also under \"warnings\" in its table's {id}.json and resource in datapackage.json):\n")

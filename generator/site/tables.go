@@ -126,7 +126,7 @@ func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) 
 			Title: r.Symbol + " — " + d.Title, Type: "report", Layout: "tablepage", Weight: i + 1,
 			Params: map[string]any{"symbol": r.Symbol, "contentlang": r.Language, "reporturl": r.URL(v.lang, "", ""),
 				"tablesurl": r.URL(v.lang, "tables", ""), "body": body, "jsonld": string(ld), "gloss": v.gloss(d),
-				"description": v.about(r.CiteTable(v.lang, d.ID))},
+				"description": v.about(r.CiteTable(v.lang, d.ID)), "langnote": v.langNote()},
 		}
 		if g := v.gloss(d); g != "" {
 			tp.Params["headtitle"] = r.Symbol + " — " + g // see writeReport's section pages

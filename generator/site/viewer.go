@@ -426,10 +426,14 @@ func (v *viewer) description() string {
 // the page's language, the language the report's text is shown in, and a
 // link to the United Nations' official version in the page's language.
 type LangNote struct {
+	// Text says the language the report's text is shown in.
 	Text string `json:"text"`
+	// Link names the official version in the page's language; URL is
+	// its address (report.DocumentURL).
 	Link string `json:"link"`
 	URL  string `json:"url"`
-	Lang string `json:"lang"` // the page's language: the note's and the linked version's
+	// Lang is the page's language: the note's and the linked version's.
+	Lang string `json:"lang"`
 }
 
 // langNote is the page's LangNote, or nil on a page in the report's
@@ -459,7 +463,10 @@ func (v *viewer) about(cite string) string {
 // GlanceLine is a sentence of the report home's "at a glance", with a
 // link to where it comes from.
 type GlanceLine struct {
-	Text, Link, URL string
+	// Text is the sentence, in the page's language.
+	Text string
+	// Link names where its figures come from; URL is that place.
+	Link, URL string
 }
 
 // glance says what the report's results frameworks hold: its outputs by
@@ -514,8 +521,11 @@ func (v *viewer) glance() []GlanceLine {
 // JumpLine is a line of a component page's list of its expected
 // accomplishments: a link to each, with what it holds.
 type JumpLine struct {
-	Title  string `json:"title"`
-	URL    string `json:"url"`
+	// Title names the accomplishment: "Expected accomplishment 2.1".
+	Title string `json:"title"`
+	// URL is its anchor on the page: "#ea-2-1".
+	URL string `json:"url"`
+	// Counts says its numbers of indicators and outputs.
 	Counts string `json:"counts"`
 }
 
