@@ -27,7 +27,7 @@ type words struct {
 // its standard English name on an English page of a report in another
 // language (report.EnglishRow), or the label the report prints.
 func (tx *words) rowName(r *report.Report, group, label string) string {
-	if tx.lang == "en" && r.Language != "en" {
+	if r.EnglishPage(tx.lang) {
 		if en := report.EnglishRow(r.Language, group, label); en != "" {
 			return en
 		}

@@ -178,6 +178,13 @@ var englishSubrows = map[string]map[string]map[string]string{
 	},
 }
 
+// EnglishPage reports whether a page in UI language lang of report r
+// gives the standard English names beside the report's words (an English
+// page of a report in another language): headings, tables, columns, rows.
+func (r *Report) EnglishPage(lang string) bool {
+	return lang == "en" && r.Language != "en"
+}
+
 // EnglishRow is the English name of a standard row that a report in
 // language lang prints as label, under the row group (the label of the
 // heading row it details, or ""): a class of expenditure, a category of

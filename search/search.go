@@ -168,14 +168,14 @@ func reportDocs(r *report.Report, lang string, w map[string]string) []Doc {
 				d.Citation = r.CiteParagraph(lang, p.Number)
 				if line := explains[p.Number]; line != "" {
 					d.Label = withEnglish(r, "", line)
-					if en := report.EnglishRow(r.Language, "", line); en != "" && lang == "en" && r.Language != "en" {
+					if en := report.EnglishRow(r.Language, "", line); en != "" && r.EnglishPage(lang) {
 						line = en // the title is read in the UI's language
 					}
 					d.Title += " — " + line
 				}
 			} else {
 				d.Title = s.Title
-				if en := report.EnglishTitle(s.ID); en != "" && lang == "en" && r.Language != "en" {
+				if en := report.EnglishTitle(s.ID); en != "" && r.EnglishPage(lang) {
 					d.Title = en // "Summary", not "Résumé" read with an English voice
 				}
 				d.Citation = r.CiteSection(lang, s)

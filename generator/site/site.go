@@ -466,7 +466,7 @@ func toc(r *report.Report, lang string, sections []*report.Section, pageOf map[s
 			continue
 		}
 		e := tocEntry{ID: s.ID, Title: sectionTitle(s)}
-		if en := report.EnglishTitle(s.ID); en != "" && englishPage(r, lang) {
+		if en := report.EnglishTitle(s.ID); en != "" && r.EnglishPage(lang) {
 			// the standard heading's English words, without its number
 			e.Gloss, e.GlossLang = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(en, s.Number+"."), s.Number)), lang
 			if strings.EqualFold(e.Gloss, s.Title) { // "Introduction"

@@ -59,19 +59,11 @@ func (v *viewer) dataset(d csvout.Dataset) (*DatasetView, error) {
 	return dv, nil
 }
 
-// englishPage reports whether a page in UI language lang shows a report
-// written in another language than English: it then gives the standard
-// English names of what the report prints (sections, datasets, standard
-// rows) beside the report's own words.
-func englishPage(r *report.Report, lang string) bool {
-	return lang == "en" && r.Language != "en"
-}
-
 // gloss is a dataset's English title (the data contract's: englishTitle)
 // on an English page of a report in another language, "" otherwise: the
 // title the report prints stays the page's heading.
 func (v *viewer) gloss(d csvout.Dataset) string {
-	if !englishPage(v.r, v.lang) {
+	if !v.r.EnglishPage(v.lang) {
 		return ""
 	}
 	if t := englishTitle(d); t != d.ID {
@@ -83,7 +75,7 @@ func (v *viewer) gloss(d csvout.Dataset) string {
 // englishName is a section's English title (report.EnglishTitle) on an
 // English page of a report in another language, "" otherwise.
 func (v *viewer) englishName(id string) string {
-	if !englishPage(v.r, v.lang) {
+	if !v.r.EnglishPage(v.lang) {
 		return ""
 	}
 	return report.EnglishTitle(id)

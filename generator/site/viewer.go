@@ -160,7 +160,7 @@ func (v *viewer) variance(va *report.Variance) *VarView {
 	case f < 0:
 		vv.Direction = v.w.over
 	}
-	if englishPage(v.r, v.lang) {
+	if v.r.EnglishPage(v.lang) {
 		vv.English = report.EnglishRow(v.r.Language, "", va.Label)
 	}
 	return vv
@@ -276,7 +276,7 @@ func (v *viewer) table(t *report.Table) *TableView {
 	}
 	for _, r := range t.Rows {
 		rv := RowView{Label: r.Label, Type: r.Type, Notes: strings.Join(r.Notes, ", "), Indent: r.Group != "" && r.Type == report.RowItem}
-		if englishPage(v.r, v.lang) {
+		if v.r.EnglishPage(v.lang) {
 			rv.English = report.EnglishRow(v.r.Language, r.Group, r.Label)
 		}
 		if r.Type == report.RowSubtotal && r.Group != "" && r.Group != r.Label {
