@@ -338,7 +338,7 @@ func TestReportHomeAtAGlance(t *testing.T) {
 			t.Errorf("At a glance: %q not found in %s", want, part)
 		}
 	}
-	if 198+4+15 != outputs || 34+6+1+57 != indicators {
+	if outputs != 198+4+15 || indicators != 34+6+1+57 {
 		t.Errorf("the counts do not add up to the report's %d outputs and %d indicators", outputs, indicators)
 	}
 }
