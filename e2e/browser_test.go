@@ -301,32 +301,14 @@ func landsOnParagraph26(t *testing.T, from, at string) {
 
 // TestAnchorOnTheWrongPage: a report's anchor on a page that does not
 // hold it (the report home, a link shortened by hand) leads to the page
-// that does: a table, an expected accomplishment's output.
+// that does: a table, an expected accomplishment's output; a page that is
+// not a report's stays (the glossary has no paragraph 26).
 func TestAnchorOnTheWrongPage(t *testing.T) {
-	for _, c := range [][2]string{
+	landsAt(t, [][2]string{
 		{"/en/a-76-564/#table-iii-a", "/en/a-76-564/tables/iii-a/#table-iii-a"},
 		{"/en/a-76-564/#ea-2-1-o4", "/en/a-76-564/ii-f-2/#ea-2-1-o4"},
-	} {
-		t.Run(c[0], func(t *testing.T) {
-			ctx, cancel := tab(t)
-			defer cancel()
-			if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+c[0])); err != nil {
-				t.Fatal(err)
-			}
-			waitLocation(t, ctx, baseURL+c[1])
-		})
-	}
-	// a page that is not a report's stays (the glossary has no paragraph 26)
-	ctx, cancel := tab(t)
-	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/en/glossary/#par-26")); err != nil {
-		t.Fatal(err)
-	}
-	u, err := chromedp.Run(ctx, chromedp.Poll[string](`document.documentElement.dataset.anchor === "stays" ? location.pathname : null`,
-		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)))
-	if err != nil || u != "/en/glossary/" {
-		t.Errorf("the glossary's #par-26: at %q (%v), want the glossary", u, err)
-	}
+	})
+	stays(t, "/en/glossary/#par-26", "anchor", "/en/glossary/")
 }
 
 // TestAddressMeantNotFound: an address typed from the symbol in capitals,
@@ -334,11 +316,19 @@ func TestAnchorOnTheWrongPage(t *testing.T) {
 // found to the page meant, with its anchor; one the portal does not have
 // stays on the page not found.
 func TestAddressMeantNotFound(t *testing.T) {
-	for _, c := range [][2]string{
+	landsAt(t, [][2]string{
 		{"/fr/A-76-564/", "/fr/a-76-564/"},
 		{"/a-76-564/par/26/", "/en/a-76-564/ii-f-1/#par-26"}, // the browser's language first (Chromium's: English)
 		{"/a-76-564/tables/iii-a/#iii-a-r2", "/en/a-76-564/tables/iii-a/#iii-a-r2"},
-	} {
+	})
+	stays(t, "/fr/a-76-564/nulle-part/", "notfound", "/fr/a-76-564/nulle-part/")
+}
+
+// landsAt opens each case's first address in a tab and waits to be at its
+// second.
+func landsAt(t *testing.T, cases [][2]string) {
+	t.Helper()
+	for _, c := range cases {
 		t.Run(c[0], func(t *testing.T) {
 			ctx, cancel := tab(t)
 			defer cancel()
@@ -348,16 +338,21 @@ func TestAddressMeantNotFound(t *testing.T) {
 			waitLocation(t, ctx, baseURL+c[1])
 		})
 	}
+}
+
+// stays opens from and checks that the page's script, once it says it
+// stays (the document's data-<marker> "stays"), left the reader at path.
+func stays(t *testing.T, from, marker, path string) {
+	t.Helper()
 	ctx, cancel := tab(t)
 	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/fr/a-76-564/nulle-part/")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+from)); err != nil {
 		t.Fatal(err)
 	}
-	// the script says when it has tried its addresses and stays
-	u, err := chromedp.Run(ctx, chromedp.Poll[string](`document.documentElement.dataset.notfound === "stays" ? location.pathname : null`,
+	u, err := chromedp.Run(ctx, chromedp.Poll[string](`document.documentElement.dataset.`+marker+` === "stays" ? location.pathname : null`,
 		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)))
-	if err != nil || u != "/fr/a-76-564/nulle-part/" {
-		t.Errorf("an address the portal does not have: at %q (%v), want the page not found", u, err)
+	if err != nil || u != path {
+		t.Errorf("%s: at %q (%v), want to stay at %s", from, u, err, path)
 	}
 }
 
