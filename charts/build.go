@@ -132,7 +132,7 @@ func outputsChart(r *report.Report, tx *words) *plot {
 	p := &plot{id: "chart-output-delivery", source: "ii-f", title: tx.titleOut, stacked: true}
 	p.series = []series{
 		{key: deliveryKeys[completed], label: tx.completed, fill: paintMain, stroke: paintMain, onFill: paintOnMain},
-		{key: deliveryKeys[completedLower], label: tx.completedLower, fill: p.stripes(), stroke: paintMain, onFill: paintOnLight},
+		{key: deliveryKeys[completedLower], label: tx.completedLower, fill: p.stripes(), stroke: paintMain, onFill: "currentColor"},
 		{key: deliveryKeys[partlyCompleted], label: tx.partlyCompleted, fill: paintLight, stroke: paintMain, onFill: paintOnLight},
 		{key: deliveryKeys[notCompleted], label: tx.notCompleted, fill: p.hatch(), stroke: paintNeg, onFill: paintOnLight},
 		{key: deliveryKeys[notReported], label: tx.notReported, fill: paintNone, stroke: paintNone, onFill: paintOnLight},
@@ -165,7 +165,8 @@ func outputsChart(r *report.Report, tx *words) *plot {
 			rw.cells = append(rw.cells, count(k))
 		}
 		// the data count the completed outputs whole, those lower than
-		// planned among them; the drawing stacks the two apart
+		// planned among them; the drawing stacks the two apart, the
+		// completed bar (solid and striped) written with its whole count
 		rw.data = slices.Clone(rw.cells)
 		rw.data[completed] = count(n[completed] + n[completedLower])
 		p.rows = append(p.rows, rw)

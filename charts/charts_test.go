@@ -238,7 +238,7 @@ func TestValues(t *testing.T) {
 			"chart-output-delivery": {
 				"Sur 9 produits prévus\u00a0: 3 exécutés (dont 0 inférieurs aux prévisions selon le rapport), 2 partiellement exécutés, 3 non exécutés, 1 sans résultat indiqué.",
 				"Composante 2\u00a0: 1 exécutés (dont 0 inférieurs aux prévisions), 1 partiellement exécutés, 1 non exécutés, 0 sans résultat indiqué.",
-				"sans résultat indiqué. Chiffres comptés par le portail à partir des produits de la section II.F\u00a0; le rapport ne les imprime pas. Un produit est compté exécuté lorsque chacune de ses parties porte «\u00a0Oui\u00a0» ou un chiffre supérieur à 0, même inférieur au chiffre prévu, partiellement exécuté lorsque certaines seulement portent «\u00a0Non\u00a0» ou 0\u00a0; un produit exécuté est compté inférieur aux prévisions lorsque ses observations le disent.</desc>",
+				"sans résultat indiqué. Chiffres comptés par le portail à partir des produits de la section II.F\u00a0; le rapport ne les imprime pas. Un produit est compté exécuté lorsque chacune de ses parties porte «\u00a0Oui\u00a0» ou un chiffre supérieur à 0, même inférieur au chiffre prévu, partiellement exécuté lorsque certaines seulement portent «\u00a0Non\u00a0» ou 0\u00a0; un produit exécuté est compté aussi parmi ceux «\u00a0dont inférieurs aux prévisions\u00a0» lorsque ses observations le disent.</desc>",
 				"Partiellement exécutés</text>", "Composante 2 – Partiellement exécutés\u00a0: 1</title>",
 			},
 		},
@@ -251,7 +251,7 @@ func TestValues(t *testing.T) {
 			"chart-output-delivery": {
 				"Of 9 planned outputs: 3 completed (0 of them lower than planned, as the report says), 2 partly completed, 3 not completed, 1 not reported.",
 				"Component 2: 1 completed (0 of them lower than planned), 1 partly completed, 1 not completed, 0 not reported.",
-				"not reported. Figures counted by the portal from the outputs of section II.F; the report does not print them. An output is counted as completed when each of its parts reads “Oui” or a figure above 0, even one below the planned figure, partly completed when only some read “Non” or 0; a completed output is counted lower than planned when its remarks say it was.</desc>",
+				"not reported. Figures counted by the portal from the outputs of section II.F; the report does not print them. An output is counted as completed when each of its parts reads “Oui” or a figure above 0, even one below the planned figure, partly completed when only some read “Non” or 0; a completed output is also counted among those “of which lower than planned” when its remarks say it was.</desc>",
 				"Partly completed</text>",
 			},
 		},

@@ -79,10 +79,11 @@ func TestOutputDeliveryRealReport(t *testing.T) {
 			t.Errorf("%s: %d, want %d", k, sums[k], n)
 		}
 	}
-	// the drawing stacks the completed lower than planned apart: 45 and 14
-	// of component 2's 59 completed
+	// the drawing stacks the completed lower than planned apart, within
+	// the completed bar written with its whole count: component 2's 59
+	// completed, of which 14 lower than planned (the solid part 45 long)
 	svg := html.UnescapeString(ch.SVG)
-	for _, tip := range []string{"Composante 2 : protection des civils – Exécutés\u00a0: 45</title>", "Composante 2 : protection des civils – dont inférieurs aux prévisions\u00a0: 14</title>"} {
+	for _, tip := range []string{"Composante 2 : protection des civils – Exécutés\u00a0: 59</title>", "Composante 2 : protection des civils – dont inférieurs aux prévisions\u00a0: 14</title>", ">59</text>"} {
 		if !strings.Contains(svg, tip) {
 			t.Errorf("no bar %q", tip)
 		}

@@ -52,6 +52,7 @@ const (
 	paintNone    = "var(--chart-3, #c9cdd2)"
 	paintOnMain  = "var(--chart-on-1, #ffffff)"
 	paintOnLight = "var(--chart-on-2, #1a1a1a)"
+	paintBg      = "var(--bg, #ffffff)" // the page's background: a stripe's ground, a count's plate
 )
 
 // series is one measure drawn for every row: its column key, its legend
@@ -214,7 +215,11 @@ func (p *plot) render(g layout) string {
 			} else if math.Abs(e-a) < 1 { // keep a tiny figure visible
 				e = a + math.Copysign(1, f)
 			}
-			p.barSVG(&bars, r, s, v, a, e, by, barH, g.labelWidth > 0)
+			shown := v // the figure written on the bar: the data's when they differ (a stack's part counted whole)
+			if r.data != nil {
+				shown = r.data[i].Num
+			}
+			p.barSVG(&bars, r, s, v, shown, a, e, by, barH, g.labelWidth > 0)
 			if !p.stacked {
 				by += barH + 2
 			}
@@ -238,7 +243,7 @@ func (p *plot) render(g layout) string {
 	}
 	if strings.Contains(drawn, p.stripes()) {
 		fmt.Fprintf(&out, `<defs><pattern id="%s-stripes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><rect width="6" height="6" fill="%s"/><rect width="3" height="6" fill="%s"/></pattern></defs>`,
-			p.id, paintLight, paintMain)
+			p.id, paintBg, paintMain)
 	}
 	for _, t := range ticks {
 		op := "0.18"
@@ -309,12 +314,12 @@ func (p *plot) legendSVG(b *strings.Builder, g layout) float64 {
 // barSVG writes one bar from x=a to x=e with its tooltip (with tip) and
 // its value label: beyond the end (left of it when negative), or inside a
 // stacked segment when it fits.
-func (p *plot) barSVG(b *strings.Builder, r row, s series, v report.Decimal, a, e, y, h float64, tip bool) {
+func (p *plot) barSVG(b *strings.Builder, r row, s series, v, shown report.Decimal, a, e, y, h float64, tip bool) {
 	fill, stroke := s.fill, s.stroke
 	if v.Float() < 0 {
 		fill, stroke = p.hatch(), paintNeg
 	}
-	text := p.format(v, p.signed)
+	text := p.format(shown, p.signed)
 	fmt.Fprintf(b, `<rect class="bar" x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="%s">`,
 		num(math.Min(a, e)), num(y), num(math.Abs(e-a)), num(h), fill, stroke)
 	if tip { // a phone has no pointer to hover with: the narrow drawing has none
@@ -324,7 +329,7 @@ func (p *plot) barSVG(b *strings.Builder, r row, s series, v report.Decimal, a, 
 	ty, tw := num(y+h/2+4.5), float64(utf8.RuneCountInString(text))*7.5
 	switch {
 	case p.stacked && e-a >= tw+8:
-		if plate := map[string]string{p.hatch(): paintNegBg, p.stripes(): paintLight}[fill]; plate != "" { // a plate keeps the count readable over the pattern
+		if plate := map[string]string{p.hatch(): paintNegBg, p.stripes(): paintBg}[fill]; plate != "" { // a plate keeps the count readable over the pattern
 			fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" rx="2" fill="%s"/>`,
 				num((a+e)/2-tw/2-6), num(y+3), num(tw+12), num(h-6), plate)
 		}
@@ -342,8 +347,8 @@ func (p *plot) barSVG(b *strings.Builder, r row, s series, v report.Decimal, a, 
 func (p *plot) hatch() string { return "url(#" + p.id + "-hatch)" }
 
 // stripes is the fill of the outputs completed but lower than planned:
-// the main colour striped with the light one, between the completed
-// (main) and the partly completed (light).
+// the main colour striped on the page's background, a part of the
+// completed (main), unlike the partly completed (light).
 func (p *plot) stripes() string { return "url(#" + p.id + "-stripes)" }
 
 // tick is an axis tick: its value and the same value as an exact decimal

@@ -78,7 +78,7 @@ var texts = map[string]*words{
 		counted:         "Chiffres comptés par le portail à partir des produits de la section II.F ; le rapport ne les imprime pas. ",
 		descOutRule: "Un produit est compté exécuté lorsque chacune de ses parties porte «\u00a0%s\u00a0» ou un chiffre supérieur à 0, " +
 			"même inférieur au chiffre prévu, partiellement exécuté lorsque certaines seulement portent «\u00a0%s\u00a0» ou 0\u00a0; " +
-			"un produit exécuté est compté inférieur aux prévisions lorsque ses observations le disent.",
+			"un produit exécuté est compté aussi parmi ceux «\u00a0dont inférieurs aux prévisions\u00a0» lorsque ses observations le disent.",
 	},
 	"en": {
 		lang: "en", period: "period",
@@ -122,6 +122,6 @@ var texts = map[string]*words{
 		counted:         "Figures counted by the portal from the outputs of section II.F; the report does not print them. ",
 		descOutRule: "An output is counted as completed when each of its parts reads “%s” or a figure above 0, " +
 			"even one below the planned figure, partly completed when only some read “%s” or 0; " +
-			"a completed output is counted lower than planned when its remarks say it was.",
+			"a completed output is also counted among those “of which lower than planned” when its remarks say it was.",
 	},
 }

@@ -58,7 +58,7 @@ var kindDescriptions = map[string]string{
 	"outputs":    "One row per delivered figure of an output (an output without a figure has one row with an empty completed): the planned output, the figure as printed (completed), its number (value) and label, the remarks, and a status when the report says yes or no (completed, not-completed), empty otherwise.",
 	"variances":  "One row per variance item of section IV, with the amount and percentage of the variance and the text of the paragraphs that explain it.",
 	"follow-up":  "One row per request of a legislative body (section VI) with the action taken.",
-	"chart":      "The data behind a chart of the portal, as drawn. Where the portal counted the figures (the report does not print them), the resource's notes say so and how.",
+	"chart":      "The data behind a chart of the portal, the figures written on it. Where the portal counted the figures (the report does not print them), the resource's notes say so and how, and which column counts part of another's (the output chart's completed_lower: among its completed).",
 }
 
 // fieldEnums are the closed lists of values of some dataset fields.
