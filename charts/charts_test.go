@@ -236,9 +236,9 @@ func TestValues(t *testing.T) {
 				">Contingents (13" + nnbsp + "249)</text>", "Pourcentage (entre parenthèses, l’effectif approuvé)"}, // the strength a rate is of, on one line
 			"chart-contingent-owned-equipment": {"160" + nnbsp + "288,6 milliers", "Matériel majeur – Contingents"},
 			"chart-output-delivery": {
-				"Sur 9 produits prévus\u00a0: 3 exécutés (dont 0 inférieurs aux prévisions selon le rapport), 2 partiellement exécutés, 3 non exécutés, 1 sans résultat indiqué.",
-				"Composante 2\u00a0: 1 exécutés (dont 0 inférieurs aux prévisions), 1 partiellement exécutés, 1 non exécutés, 0 sans résultat indiqué.",
-				"sans résultat indiqué. Chiffres comptés par le portail à partir des produits de la section II.F\u00a0; le rapport ne les imprime pas. Un produit est compté exécuté lorsque chacune de ses parties porte «\u00a0Oui\u00a0» ou un chiffre supérieur à 0, même inférieur au chiffre prévu, partiellement exécuté lorsque certaines seulement portent «\u00a0Non\u00a0» ou 0\u00a0; un produit exécuté est compté aussi parmi ceux «\u00a0dont inférieurs aux prévisions\u00a0» lorsque ses observations le disent.</desc>",
+				"Produits prévus\u00a0: 9. Exécutés\u00a0: 3, dont inférieurs aux prévisions selon le rapport\u00a0: 0\u00a0; partiellement exécutés\u00a0: 2\u00a0; non exécutés\u00a0: 3\u00a0; sans résultat indiqué\u00a0: 1.",
+				"Composante 2 — exécutés\u00a0: 1, dont inférieurs aux prévisions\u00a0: 0\u00a0; partiellement exécutés\u00a0: 1\u00a0; non exécutés\u00a0: 1\u00a0; sans résultat indiqué\u00a0: 0.",
+				"sans résultat indiqué\u00a0: 0. Chiffres comptés par le portail à partir des produits de la section II.F\u00a0; le rapport ne les imprime pas. Un produit est compté exécuté lorsque chacune de ses parties porte «\u00a0Oui\u00a0» ou un chiffre supérieur à 0, même inférieur au chiffre prévu, partiellement exécuté lorsque certaines seulement portent «\u00a0Non\u00a0» ou 0\u00a0; un produit exécuté est compté aussi parmi ceux «\u00a0dont inférieurs aux prévisions\u00a0» lorsque ses observations le disent.</desc>",
 				"Partiellement exécutés</text>", "Composante 2 – Partiellement exécutés\u00a0: 1</title>",
 			},
 		},

@@ -73,8 +73,8 @@ var texts = map[string]*words{
 		notCompleted:    "Non exécutés",
 		notReported:     "Résultat non indiqué",
 		component:       "Composante %d",
-		descOut:         "Sur %d produits prévus\u00a0: %d exécutés (dont %d inférieurs aux prévisions selon le rapport), %d partiellement exécutés, %d non exécutés, %d sans résultat indiqué. ",
-		descOutComp:     "%s\u00a0: %d exécutés (dont %d inférieurs aux prévisions), %d partiellement exécutés, %d non exécutés, %d sans résultat indiqué. ",
+		descOut:         "Produits prévus\u00a0: %d. Exécutés\u00a0: %d, dont inférieurs aux prévisions selon le rapport\u00a0: %d\u00a0; partiellement exécutés\u00a0: %d\u00a0; non exécutés\u00a0: %d\u00a0; sans résultat indiqué\u00a0: %d. ",
+		descOutComp:     "%s — exécutés\u00a0: %d, dont inférieurs aux prévisions\u00a0: %d\u00a0; partiellement exécutés\u00a0: %d\u00a0; non exécutés\u00a0: %d\u00a0; sans résultat indiqué\u00a0: %d. ",
 		counted:         "Chiffres comptés par le portail à partir des produits de la section II.F ; le rapport ne les imprime pas. ",
 		descOutRule: "Un produit est compté exécuté lorsque chacune de ses parties porte «\u00a0%s\u00a0» ou un chiffre supérieur à 0, " +
 			"même inférieur au chiffre prévu, partiellement exécuté lorsque certaines seulement portent «\u00a0%s\u00a0» ou 0\u00a0; " +

@@ -235,7 +235,7 @@ func TestVarianceFiguresNamed(t *testing.T) {
 func TestEnglishPagesSayTheTextIsFrench(t *testing.T) {
 	note := `The report’s text is shown in French, the language of the version this portal reads. <a href="https://undocs.org/en/A/76/564" hreflang="en">Official English version (undocs.org)</a>`
 	for _, p := range []string{"en/a-76-564/index.html", "en/a-76-564/iii/index.html", "en/a-76-564/ii-f-2/index.html", "en/a-76-564/iv/index.html",
-		"en/a-76-564/tables/iii-a/index.html", "en/a-76-564/tables/ea-2-1-outputs/index.html"} {
+		"en/a-76-564/tables/iii-a/index.html", "en/a-76-564/tables/ea-2-1-outputs/index.html", "en/a-76-564/tables/index.html"} {
 		b, err := os.ReadFile(filepath.Join(public, p))
 		if err != nil {
 			t.Fatal(err)
@@ -332,7 +332,7 @@ func TestReportHomeAtAGlance(t *testing.T) {
 	for _, want := range []string{
 		"Outputs: of " + strconv.Itoa(outputs) + " planned, 198 completed (42 of them lower than planned, as the report says), 4 partly completed, 15 not completed.",
 		"Indicators of achievement: of " + strconv.Itoa(indicators) + ", 34 achieved, 6 not achieved, 1 partly achieved, 57 not classified by the portal",
-		`<a href="#chart-output-delivery">`, `<a href="/en/a-76-564/ii-f-1/">`,
+		`<a href="#chart-output-delivery">`, `<a href="#ii-f">`,
 	} {
 		if !strings.Contains(part, want) {
 			t.Errorf("At a glance: %q not found in %s", want, part)
@@ -358,9 +358,6 @@ func TestComponentPagesListTheirAccomplishments(t *testing.T) {
 			t.Fatal(err)
 		}
 		page := string(b)
-		if len(c.Accomplishments) < 2 {
-			continue
-		}
 		lists++
 		nav := strings.Index(page, `<h2 id="jump">In this component</h2>`)
 		if nav < 0 || nav > strings.Index(page, `id="`+c.Accomplishments[0].ID+`"`) {
@@ -374,7 +371,7 @@ func TestComponentPagesListTheirAccomplishments(t *testing.T) {
 			}
 		}
 	}
-	if lists < 4 {
+	if lists < 5 {
 		t.Errorf("%d component pages list their accomplishments", lists)
 	}
 }

@@ -390,7 +390,7 @@ func writeReport(dir, static string, r *report.Report, lang string, ds []csvout.
 			p.Params["explainurl"] = glossaryURL(lang) + "#variance"
 		}
 		for _, c := range r.Components {
-			if c.ID == s.ID && len(c.Accomplishments) > 1 { // a long page: where each accomplishment starts
+			if c.ID == s.ID && len(c.Accomplishments) > 0 { // a long page: where each accomplishment starts, what it holds
 				p.Params["jump"] = v.jump(c)
 				p.Params["jumprule"] = r.URL(lang, "", "chart-output-delivery") // the outputs are counted by the portal
 			}

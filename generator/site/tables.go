@@ -89,7 +89,7 @@ func writeTables(root string, r *report.Report, v *viewer, ds []csvout.Dataset) 
 	}
 	err := writePage(filepath.Join(root, "tables", "_index.md"), page{
 		Title: r.Symbol + " — " + v.w.tables, Type: "report", Layout: "tableindex",
-		Params: map[string]any{"symbol": r.Symbol, "contentlang": r.Language, "reporturl": r.URL(v.lang, "", ""), "list": list,
+		Params: map[string]any{"symbol": r.Symbol, "contentlang": r.Language, "reporturl": r.URL(v.lang, "", ""), "list": list, "langnote": v.langNote(),
 			"description": v.about(v.w.tables + " (CSV, JSON, Excel)")},
 	})
 	if err != nil {

@@ -507,13 +507,9 @@ func (v *viewer) glance() []GlanceLine {
 		if vs[report.VersusAbove]+vs[report.VersusBelow] > 0 {
 			t += fmt.Sprintf(v.w.glanceVersus, vs[report.VersusAbove], vs[report.VersusBelow])
 		}
-		first := ""
-		for _, c := range v.r.Components {
-			if first == "" {
-				first = v.pageOf[c.ID]
-			}
-		}
-		out = append(out, GlanceLine{Text: t + ".", Link: v.w.glanceFrameworks, URL: v.r.URL(v.lang, first, "")})
+		// the frameworks' place in the contents, which lists every component
+		id := v.r.Components[0].ID // "ii-f-1": its parent section, "ii-f"
+		out = append(out, GlanceLine{Text: t + ".", Link: v.w.glanceFrameworks, URL: "#" + id[:max(strings.LastIndexByte(id, '-'), 0)]})
 	}
 	return out
 }
