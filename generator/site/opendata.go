@@ -65,6 +65,7 @@ var kindDescriptions = map[string]string{
 var datasetEnums = map[string][]string{
 	"row_type":          {report.RowItem, report.RowSubtotal, report.RowTotal, report.RowHeading, report.RowDeduction},
 	"target_comparator": {"≥", "≤", "<", ">"},
+	"versus_plan":       {report.VersusAbove, report.VersusBelow},
 }
 
 // dpResource is a resource of datapackage.json. The members of these
