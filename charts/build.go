@@ -93,8 +93,20 @@ func vacancyChart(r *report.Report, tx *words) *plot {
 	for _, rw := range pick(r, tx, "summary-hr", report.RowItem, "approved", "actual_average") {
 		strength[[2]string{rw.inGroup, rw.printed}] = rw.cells
 	}
+	if len(strength) > 0 { // the data carry them too, in the data contract's words
+		for _, k := range []string{"approved", "actual_average"} {
+			p.extra = append(p.extra, report.Column{Key: k, Label: report.FieldTitles[k][map[bool]int{true: 0, false: 1}[tx.lang == "fr"]], Type: "number"})
+		}
+	}
 	for i, rw := range p.rows {
-		if c := strength[[2]string{rw.inGroup, rw.printed}]; c != nil && c[0].Num != "" && c[1].Num != "" {
+		c := strength[[2]string{rw.inGroup, rw.printed}]
+		if len(strength) > 0 {
+			p.rows[i].data = append(slices.Clone(rw.cells), make([]report.Cell, 2)...)
+			if c != nil {
+				copy(p.rows[i].data[1:], c)
+			}
+		}
+		if c != nil && c[0].Num != "" && c[1].Num != "" {
 			p.rows[i].suffix = " (" + tx.amount(c[0].Num, false) + ")"
 			p.rows[i].detail = fmt.Sprintf(tx.vacStrength, tx.amount(c[0].Num, false), tx.amount(c[1].Num, false))
 			p.axis = tx.vacAxis

@@ -121,6 +121,7 @@ func (p *plot) table() *report.Table {
 	for _, s := range p.series {
 		t.Columns = append(t.Columns, report.Column{Key: s.key, Label: s.label, Type: "number", Unit: p.unit})
 	}
+	t.Columns = append(t.Columns, p.extra...)
 	group := ""
 	for _, r := range p.rows {
 		label, g := r.label, r.group
@@ -128,7 +129,7 @@ func (p *plot) table() *report.Table {
 			label, g = r.printed, r.inGroup
 		}
 		if g != "" && g != group {
-			t.Rows = append(t.Rows, report.Row{Label: g, Type: report.RowHeading, Cells: make([]report.Cell, len(p.series))})
+			t.Rows = append(t.Rows, report.Row{Label: g, Type: report.RowHeading, Cells: make([]report.Cell, len(t.Columns))})
 		}
 		group = g
 		cells := r.cells

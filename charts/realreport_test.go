@@ -90,3 +90,34 @@ func TestOutputDeliveryRealReport(t *testing.T) {
 	}
 	t.Log(ch.Desc)
 }
+
+// The vacancy chart's data carry the strengths its rates are of (the
+// report's approved and actual average), as its labels show the approved.
+func TestVacancyDataCarryTheStrengths(t *testing.T) {
+	r, err := ingest.ParseFile("../sources/A-76-564.fr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range Tables(r, "fr") {
+		if tb.ID != "chart-vacancy" {
+			continue
+		}
+		var keys []string
+		for _, c := range tb.Columns {
+			keys = append(keys, c.Key)
+		}
+		if strings.Join(keys, ",") != "vacancy_rate,approved,actual_average" {
+			t.Fatalf("columns %v", keys)
+		}
+		for _, row := range tb.Rows {
+			if row.Label == "Observateurs militaires" {
+				if got := []report.Decimal{row.Cells[0].Num, row.Cells[1].Num, row.Cells[2].Num}; got[0] != "60.0" || got[1] != "40" || got[2] != "16" {
+					t.Errorf("military observers: %v, want 60.0, 40, 16 (summary-hr)", got)
+				}
+				return
+			}
+		}
+		t.Fatal("no row for the military observers")
+	}
+	t.Fatal("no chart-vacancy")
+}

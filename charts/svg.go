@@ -105,6 +105,10 @@ type plot struct {
 	legend          []series // legend entries, nil for none
 	signed          bool     // value labels carry "+" on positive values
 	axis            string   // the caption under the axis, when not the unit's
+	// extra are columns of the chart's data that it does not draw (the
+	// strengths a vacancy rate is of), their cells after the series' in
+	// each row's data
+	extra []report.Column
 	// note, when set, adds a word to a bar's tooltip, e.g. "(overexpenditure)".
 	note func(report.Decimal) string
 	// foot, when set, is a sentence the page prints under the chart
