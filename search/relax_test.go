@@ -321,37 +321,27 @@ func TestSomeWordsWithOr(t *testing.T) {
 	}
 }
 
-// On the English UI, a paragraph the report does not number is titled by
-// its section's English name when there is one ("Summary", not "Résumé"
-// read with an English voice); on the French UI, by the report's.
-func TestUnnumberedParagraphTitles(t *testing.T) {
+// A paragraph's title is read in the UI's language: on the English UI, a
+// paragraph the report does not number is titled by its section's English
+// name when there is one ("Summary", not "Résumé" read with an English
+// voice), one of section IV by its number and the budget line it explains
+// in English ("Paragraph 69 — Air operations"); on the French UI, by the
+// report's words.
+func TestParagraphTitles(t *testing.T) {
 	ix := realIndex(t)
-	for lang, want := range map[string]string{"en": "Summary", "fr": "Résumé"} {
-		res, _, err := ix.Search("solde inutilisé", Options{Lang: lang, Limit: 20})
-		if err != nil {
-			t.Fatal(err)
-		}
-		i := slices.IndexFunc(res, func(r Result) bool { return strings.HasSuffix(r.URL, "#summary-p4") })
-		if i < 0 || res[i].Title != want {
-			t.Errorf("%s: the summary's paragraph on unspent balance: %v, want it titled %q", lang, res, want)
-		}
-	}
-}
-
-// A paragraph of section IV is titled by its number and the budget line it
-// explains, in the UI's language when the line has a standard English
-// name: "Paragraph 69 — Air operations" on the English UI, not a French
-// line read with an English voice.
-func TestVarianceParagraphTitles(t *testing.T) {
-	ix := realIndex(t)
-	for lang, want := range map[string]string{"en": "Paragraph 69 — Air operations", "fr": "Paragraphe 69 — Opérations aériennes"} {
-		res, _, err := ix.Search("par. 69", Options{Lang: lang, Limit: 5})
-		if err != nil {
-			t.Fatal(err)
-		}
-		i := slices.IndexFunc(res, func(r Result) bool { return strings.HasSuffix(r.URL, "#par-69") })
-		if i < 0 || res[i].Title != want {
-			t.Errorf("%s: paragraph 69: %v, want it titled %q", lang, res, want)
+	for _, c := range []struct{ q, anchor, en, fr string }{
+		{"solde inutilisé", "#summary-p4", "Summary", "Résumé"},
+		{"par. 69", "#par-69", "Paragraph 69 — Air operations", "Paragraphe 69 — Opérations aériennes"},
+	} {
+		for lang, want := range map[string]string{"en": c.en, "fr": c.fr} {
+			res, _, err := ix.Search(c.q, Options{Lang: lang, Limit: 20})
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := slices.IndexFunc(res, func(r Result) bool { return strings.HasSuffix(r.URL, c.anchor) })
+			if i < 0 || res[i].Title != want {
+				t.Errorf("%s %q: %s in %v, want it titled %q", lang, c.q, c.anchor, res, want)
+			}
 		}
 	}
 }
