@@ -12,12 +12,12 @@ import (
 // pages, the search results and the data files all cite through them.
 
 type citeWords struct {
-	para, summary, component, ea, indicator, indicators, output, outputs, resolution, un string
+	para, summary, component, ea, indicator, indicators, output, outputs, resolution, un, in string
 }
 
 var citeLang = map[string]citeWords{
-	"fr": {"par.", "résumé", "composante", "réalisation escomptée", "indicateur", "indicateurs", "produit", "produits", "résolution", "Nations Unies"},
-	"en": {"para.", "summary", "component", "expected accomplishment", "indicator", "indicators", "output", "outputs", "resolution", "United Nations"},
+	"fr": {"par.", "résumé", "composante", "réalisation escomptée", "indicateur", "indicateurs", "produit", "produits", "résolution", "Nations Unies", "en"},
+	"en": {"para.", "summary", "component", "expected accomplishment", "indicator", "indicators", "output", "outputs", "resolution", "United Nations", "in"},
 }
 
 func wordsFor(lang string) citeWords {
@@ -150,7 +150,31 @@ func Quoted(cite string) (before, title, after string, ok bool) {
 
 // CiteReport cites the whole report for a bibliography, in a UI language:
 // "United Nations, “Exécution du budget …”, A/76/564" (the title is the
-// report's own, in its language).
+// report's own, in its language, which a citation in another says:
+// "United Nations, “Exécution du budget …” (in French), A/76/564").
 func (r *Report) CiteReport(lang string) string {
-	return wordsFor(lang).un + ", " + quote(lang, r.Title) + ", " + r.Symbol
+	cite := wordsFor(lang).un + ", " + quote(lang, r.Title)
+	if lang != r.Language {
+		cite += " (" + wordsFor(lang).in + " " + LanguageName(lang, r.Language) + ")"
+	}
+	return cite + ", " + r.Symbol
+}
+
+// languageNames are the names of the official languages, by the language
+// they are written in and their code.
+var languageNames = map[string]map[string]string{
+	"fr": {"ar": "arabe", "zh": "chinois", "en": "anglais", "fr": "français", "ru": "russe", "es": "espagnol"},
+	"en": {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"},
+}
+
+// LanguageName is the name of language code in UI language lang ("French"
+// in English, "français" in French), or the code when unknown.
+func LanguageName(lang, code string) string {
+	if n := languageNames[lang][code]; n != "" {
+		return n
+	}
+	if n := languageNames["en"][code]; n != "" && languageNames[lang] == nil {
+		return n
+	}
+	return code
 }

@@ -160,3 +160,20 @@ func TestEnglishRow(t *testing.T) {
 		t.Errorf("a French label in a Spanish report: %q", got)
 	}
 }
+
+// The reference of a whole report says, in another language than the
+// report's, which language its title is in.
+func TestCiteReport(t *testing.T) {
+	r := &Report{Symbol: "A/76/564", Language: "fr", Title: "Exécution du budget"}
+	for lang, want := range map[string]string{
+		"fr": "Nations Unies, «\u00a0Exécution du budget\u00a0», A/76/564",
+		"en": "United Nations, “Exécution du budget” (in French), A/76/564",
+	} {
+		if got := r.CiteReport(lang); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+	if got := LanguageName("fr", "en"); got != "anglais" {
+		t.Errorf("English in French: %q", got)
+	}
+}

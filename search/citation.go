@@ -46,8 +46,8 @@ var (
 	citedQuoted   = regexp.MustCompile(citeReport + `((?:resume|summary|sect\.?\s*[ivx]+(?:\.[a-f])?)\s*,\s*["«“].+["»”])` + citeEnd)
 	citedFollowUp = regexp.MustCompile(citeReport + `(?:(?:sect|section)\.?\s*vi\s*\(\s*)?(?:resolution|res)\.?\s*(\d{1,3}/\d{1,4})\s*,\s*(?:paragraphes|paragraphe|paragraphs|paragraph|paras|para|par|§)\.?\s*(\d{1,4})\s*\)?` + citeEnd)
 	// citedReport: the portal's reference of a whole report, "United
-	// Nations, “Exécution du budget …”, A/76/564": the report.
-	citedReport = regexp.MustCompile(`^\s*(?:united nations|nations unies)\s*,\s*["«“].+["»”]\s*,\s*(\S+?)` + citeEnd)
+	// Nations, “Exécution du budget …” (in French), A/76/564": the report.
+	citedReport = regexp.MustCompile(`^\s*(?:united nations|nations unies)\s*,\s*["«“].+["»”](?:\s*\([^)]*\))?\s*,\s*(\S+?)` + citeEnd)
 	citeNumber  = regexp.MustCompile(`\d+`)
 	citeRange   = regexp.MustCompile(`^(\d+)\s*(?:-|–|a|to)\s*(\d+)$`)
 	citeList    = regexp.MustCompile(`\s*(?:,|et|and)\s*`)

@@ -442,11 +442,7 @@ func (v *viewer) langNote() *LangNote {
 	if v.lang == v.r.Language {
 		return nil
 	}
-	name := v.w.langNames[v.r.Language]
-	if name == "" {
-		name = v.r.Language
-	}
-	return &LangNote{Text: fmt.Sprintf(v.w.shownIn, name), Link: v.w.official, URL: report.DocumentURL(v.lang, v.r.Symbol), Lang: v.lang}
+	return &LangNote{Text: fmt.Sprintf(v.w.shownIn, report.LanguageName(v.lang, v.r.Language)), Link: v.w.official, URL: report.DocumentURL(v.lang, v.r.Symbol), Lang: v.lang}
 }
 
 // about is the description of a page of the report that cites cite (""

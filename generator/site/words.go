@@ -13,16 +13,15 @@ type ui struct {
 	unit, unitShort, millions, rate               string
 	apportionment, expenditure, unspent, utilized string
 	expenditureIn, tables                         string
-	allDataDesc                                   string            // what a report's data holds, for dataset search
-	reportGloss                                   string            // a report's kind, mission and period, on a page in another language than its own
-	shownIn, official                             string            // a page in another language than its report's: the text's language, the link to the official version
-	under, over, varExplain                       string            // a variance's direction; what section IV's figures are
-	glanceOutputs, glanceNotReported, glanceChart string            // the report home's "at a glance": outputs…
-	glanceIndicators, glanceVersus                string            // …and indicators…
-	glanceFrameworks                              string            // …and the link to the frameworks
-	eaWord, indicatorsWord, outputsWord           string            // a component page's list of its accomplishments
-	colon, semicolon                              string            // between a name and its value; between two items
-	langNames                                     map[string]string // a report's language by its code
+	allDataDesc                                   string // what a report's data holds, for dataset search
+	reportGloss                                   string // a report's kind, mission and period, on a page in another language than its own
+	shownIn, official                             string // a page in another language than its report's: the text's language, the link to the official version
+	under, over, varExplain                       string // a variance's direction; what section IV's figures are
+	glanceOutputs, glanceNotReported, glanceChart string // the report home's "at a glance": outputs…
+	glanceIndicators, glanceVersus                string // …and indicators…
+	glanceFrameworks                              string // …and the link to the frameworks
+	eaWord, indicatorsWord, outputsWord           string // a component page's list of its accomplishments
+	colon, semicolon                              string // between a name and its value; between two items
 	redirecting, toReport                         string
 	warning                                       string            // where, printed, rule, expected
 	nReports, nMissions, nPeriods                 [2]string         // singular, plural
@@ -72,7 +71,6 @@ var uiWords = map[string]ui{
 		glanceFrameworks:  "Voir les cadres de résultats",
 		eaWord:            "Réalisation escomptée", indicatorsWord: "indicateurs", outputsWord: "produits", colon: "\u00a0: ", semicolon: "\u00a0; ",
 		varExplain:  "À côté de chaque rubrique : l’écart (montant alloué moins dépenses, en milliers de dollars des États-Unis) et son pourcentage du montant alloué ; un écart positif est une sous-utilisation des crédits, un écart négatif, entre parenthèses, un dépassement de crédits.",
-		langNames:   map[string]string{"ar": "arabe", "zh": "chinois", "en": "anglais", "fr": "français", "ru": "russe", "es": "espagnol"},
 		allDataDesc: "Toutes les données du rapport : chaque tableau, cadre de résultats, écart et mesure de suivi en CSV et JSON, le rapport entier en JSON, dans un zip avec la description Frictionless du jeu de données.",
 		redirecting: "Redirection vers le paragraphe", toReport: "Redirection vers le rapport",
 		warning:  "%s : le rapport imprime %s, là où le contrôle «\u00a0%s\u00a0» attend %s. Écart d’arrondi de la source : le chiffre est publié tel qu’imprimé.",
@@ -99,7 +97,6 @@ var uiWords = map[string]ui{
 		glanceFrameworks:  "See the results frameworks",
 		eaWord:            "Expected accomplishment", indicatorsWord: "indicators", outputsWord: "outputs", colon: ": ", semicolon: "; ",
 		varExplain:  "Beside each heading: the variance (apportionment minus expenditure, in thousands of US dollars) and its percentage of the apportionment; a positive variance is an underexpenditure, a negative one, in parentheses, an overexpenditure.",
-		langNames:   map[string]string{"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"},
 		allDataDesc: "All the data of the report: every table, results framework, variance and follow-up action as CSV and JSON, the whole report as JSON, in one zip with its Frictionless data package.",
 		redirecting: "Redirecting to paragraph", toReport: "Redirecting to the report",
 		warning:  "%s: the report prints %s where the check “%s” expects %s. A rounding of the source: the figure is published as printed.",
