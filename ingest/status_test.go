@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"pkportal/ingest/lang"
 	"pkportal/report"
 )
 
@@ -96,5 +97,27 @@ func TestPreviousPeriod(t *testing.T) {
 	p := parsed(t).Previous
 	if p == nil || p.Period != "2019/20" || p.Expenditure != "1136.9" || p.UtilizationRate != "99.9" {
 		t.Errorf("previous period: %+v", p)
+	}
+}
+
+// Each language's phrases for a result against the plan: a remark that
+// says one direction gives it, one that says both or neither gives none.
+func TestVersusPlanPhrases(t *testing.T) {
+	for _, c := range []struct{ lang, text, want string }{
+		{"fr", "Ce produit, inférieur aux prévisions, tient à l’instabilité", report.VersusBelow},
+		{"fr", "Le nombre plus élevé de préfets formés tient au renforcement", report.VersusAbove},
+		{"fr", "Le premier chiffre est supérieur aux prévisions, le second inférieur aux prévisions", ""},
+		{"fr", "Objectif atteint", ""},
+		{"en", "The lower than planned output was attributable to the travel restrictions", report.VersusBelow},
+		{"en", "The number of patrols was higher than planned owing to", report.VersusAbove},
+		{"en", "Target achieved", ""},
+	} {
+		var v statusVocab
+		if err := lang.Load(c.lang, "status", &v); err != nil {
+			t.Fatal(err)
+		}
+		if got := v.versusPlan(c.text); got != c.want {
+			t.Errorf("%s %q: %q, want %q", c.lang, c.text, got, c.want)
+		}
 	}
 }
