@@ -169,8 +169,10 @@ func outputsChart(r *report.Report, tx *words) *plot {
 			continue
 		}
 		rw := row{label: c.Title}
-		if rw.label == "" {
-			rw.label = fmt.Sprintf(tx.component, c.Number)
+		if rw.label == "" || r.EnglishPage(tx.lang) {
+			// "Component 2" on an English page of a French report: the
+			// component's own name is the report's, in the chart's data
+			rw.label, rw.printed = fmt.Sprintf(tx.component, c.Number), c.Title
 		}
 		for i, k := range n {
 			total[i] += k

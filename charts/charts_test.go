@@ -251,6 +251,8 @@ func TestValues(t *testing.T) {
 			"chart-output-delivery": {
 				"Of 9 planned outputs: 3 completed (0 of them lower than planned, as the report says), 2 partly completed, 3 not completed, 1 not reported.",
 				"Component 2: 1 completed (0 of them lower than planned), 1 partly completed, 1 not completed, 0 not reported.",
+				"Component 1: 2 completed", // a component by its number on an English page, its French name in the data
+				">Component 1</text>",
 				"not reported. Figures counted by the portal from the outputs of section II.F; the report does not print them. An output is counted as completed when each of its parts reads “Oui” or a figure above 0, even one below the planned figure, partly completed when only some read “Non” or 0; a completed output is also counted among those “of which lower than planned” when its remarks say it was.</desc>",
 				"Partly completed</text>",
 			},
