@@ -95,7 +95,11 @@ func vacancyChart(r *report.Report, tx *words) *plot {
 	}
 	if len(strength) > 0 { // the data carry them too, in the data contract's words
 		for _, k := range []string{"approved", "actual_average"} {
-			p.extra = append(p.extra, report.Column{Key: k, Label: report.FieldTitles[k][map[bool]int{true: 0, false: 1}[tx.lang == "fr"]], Type: "number"})
+			title := report.FieldTitles[k][1] // [French, English]
+			if tx.lang == "fr" {
+				title = report.FieldTitles[k][0]
+			}
+			p.extra = append(p.extra, report.Column{Key: k, Label: title, Type: "number"})
 		}
 	}
 	for i, rw := range p.rows {

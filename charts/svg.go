@@ -77,7 +77,9 @@ type row struct {
 	// description, e.g. " (approved 40, actual 16)"
 	suffix, detail string
 	// data, when set, are the row's cells in the chart's data, where they
-	// differ from those drawn (the output chart's completed outputs)
+	// differ from those drawn (the output chart's completed outputs, the
+	// vacancy chart's strengths after its rate); a bar is written with its
+	// series' figure in them
 	data []report.Cell
 }
 
