@@ -95,10 +95,7 @@ func vacancyChart(r *report.Report, tx *words) *plot {
 	}
 	if len(strength) > 0 { // the data carry them too, in the data contract's words
 		for _, k := range []string{"approved", "actual_average"} {
-			title := report.FieldTitles[k][1] // [French, English]
-			if tx.lang == "fr" {
-				title = report.FieldTitles[k][0]
-			}
+			title, _ := report.FieldTitle(k, tx.lang)
 			p.extra = append(p.extra, report.Column{Key: k, Label: title, Type: "number"})
 		}
 	}

@@ -177,3 +177,16 @@ func TestCiteReport(t *testing.T) {
 		t.Errorf("English in French: %q", got)
 	}
 }
+
+// A field's title in the UI's language; a field the contract does not
+// name is said so.
+func TestFieldTitle(t *testing.T) {
+	for lang, want := range map[string]string{"fr": "Effectif approuvé", "en": "Approved", "es": "Approved"} {
+		if got, ok := FieldTitle("approved", lang); !ok || got != want {
+			t.Errorf("%s: %q %v, want %q", lang, got, ok, want)
+		}
+	}
+	if _, ok := FieldTitle("nope", "en"); ok {
+		t.Error("an unknown field has a title")
+	}
+}

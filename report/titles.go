@@ -56,6 +56,17 @@ var FieldTitles = map[string][2]string{
 	"table":                 {"Tableau", "Table"},
 }
 
+// FieldTitle is field key's title in UI language lang (FieldTitles: the
+// French one for "fr", the English one otherwise), ok false for a field
+// the data contract does not name.
+func FieldTitle(key, lang string) (title string, ok bool) {
+	t, ok := FieldTitles[key]
+	if lang == "fr" {
+		return t[0], ok
+	}
+	return t[1], ok
+}
+
 // EnglishTitles are the English titles of the tables and sections every
 // budget performance report has (the design notes' structure), by their
 // language-neutral ids, whatever the report's language: the data

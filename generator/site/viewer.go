@@ -88,12 +88,8 @@ func (v *viewer) warning(x report.Warning) WarnView {
 		return WarnView{Text: x.Message, Lang: "en"}
 	}
 	where := x.Row
-	if t, ok := report.FieldTitles[x.Column]; ok {
-		if v.lang == "fr" {
-			where += ", " + t[0]
-		} else {
-			where += ", " + t[1]
-		}
+	if t, ok := report.FieldTitle(x.Column, v.lang); ok {
+		where += ", " + t
 	}
 	return WarnView{Text: fmt.Sprintf(v.w.warning, where, v.num(x.Printed), rule, v.num(x.Expected))}
 }
@@ -234,15 +230,11 @@ func (v *viewer) num(d report.Decimal) string {
 // the data contract (report.FieldTitles), "" where it has none or where
 // the heading already reads so; nil when no column has one.
 func (v *viewer) colTitles(cs []report.Column) []string {
-	i := 1 // report.FieldTitles holds the French and English titles
-	if v.lang == "fr" {
-		i = 0
-	}
 	out := make([]string, len(cs))
 	some := false
 	for k, c := range cs {
-		if t, ok := report.FieldTitles[c.Key]; ok && !strings.EqualFold(t[i], c.Label) {
-			out[k], some = t[i], true
+		if t, ok := report.FieldTitle(c.Key, v.lang); ok && !strings.EqualFold(t, c.Label) {
+			out[k], some = t, true
 		}
 	}
 	if !some {
@@ -472,9 +464,11 @@ type GlanceLine struct {
 func (v *viewer) glance() []GlanceLine {
 	var out []GlanceLine
 	var outputs []*report.Output
+	var indicators []*report.Indicator
 	for _, c := range v.r.Components {
 		for _, ea := range c.Accomplishments {
 			outputs = append(outputs, ea.Outputs...)
+			indicators = append(indicators, ea.Indicators...)
 		}
 	}
 	if len(outputs) > 0 {
@@ -486,20 +480,14 @@ func (v *viewer) glance() []GlanceLine {
 		out = append(out, GlanceLine{Text: t + ".", Link: v.w.glanceChart, URL: "#chart-output-delivery"})
 	}
 	st, vs := map[string]int{}, map[string]int{}
-	total := 0
-	for _, c := range v.r.Components {
-		for _, ea := range c.Accomplishments {
-			for _, in := range ea.Indicators {
-				total++
-				st[in.Status]++
-				if in.Status == report.StatusNotAssessable {
-					vs[in.VersusPlan]++
-				}
-			}
+	for _, in := range indicators {
+		st[in.Status]++
+		if in.Status == report.StatusNotAssessable {
+			vs[in.VersusPlan]++
 		}
 	}
-	if total > 0 {
-		t := fmt.Sprintf(v.w.glanceIndicators, total, st[report.StatusAchieved], st[report.StatusNotAchieved], st[report.StatusPartly], st[report.StatusNotAssessable])
+	if len(indicators) > 0 {
+		t := fmt.Sprintf(v.w.glanceIndicators, len(indicators), st[report.StatusAchieved], st[report.StatusNotAchieved], st[report.StatusPartly], st[report.StatusNotAssessable])
 		if vs[report.VersusAbove]+vs[report.VersusBelow] > 0 {
 			t += fmt.Sprintf(v.w.glanceVersus, vs[report.VersusAbove], vs[report.VersusBelow])
 		}
@@ -523,7 +511,7 @@ type JumpLine struct {
 
 // jump lists the expected accomplishments of component c with their
 // numbers of indicators and of outputs, these by the output chart's
-// categories (charts.Delivery: its rule, stated under the chart).
+// categories (charts.Deliveries: its rule, stated under the chart).
 func (v *viewer) jump(c *report.Component) []JumpLine {
 	labels := charts.DeliveryLabels(v.lang)
 	var out []JumpLine
