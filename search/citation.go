@@ -39,11 +39,11 @@ var (
 	citedTable = regexp.MustCompile(citeReport + `(?:tableau|table|tab)\.?\s*((?:[ivx]+|summary)(?:[.-][a-z0-9]+)*)` + citeEnd)
 	// citedNumber: "III.A", "II.F.2": a section by its number alone.
 	citedNumber = regexp.MustCompile(citeReport + `([ivx]+\.[a-f](?:\.\d{1,2})?)` + citeEnd)
-	// citedFollowUp: "résolution 75/302, par. 12", and as the portal cites
-	// an item of section VI: "A/76/564, sect. VI (resolution 75/302, para. 12)".
 	// citedQuoted: a table the portal cites by its title, in a section or
 	// the summary that has two: "A/76/564, sect. III.E, « Facteurs … »".
-	citedQuoted   = regexp.MustCompile(citeReport + `((?:resume|summary|sect\.?\s*[ivx]+(?:\.[a-f])?)\s*,\s*["«“].+["»”])` + citeEnd)
+	citedQuoted = regexp.MustCompile(citeReport + `((?:resume|summary|sect\.?\s*[ivx]+(?:\.[a-f])?)\s*,\s*["«“].+["»”])` + citeEnd)
+	// citedFollowUp: "résolution 75/302, par. 12", and as the portal cites
+	// an item of section VI: "A/76/564, sect. VI (resolution 75/302, para. 12)".
 	citedFollowUp = regexp.MustCompile(citeReport + `(?:(?:sect|section)\.?\s*vi\s*\(\s*)?(?:resolution|res)\.?\s*(\d{1,3}/\d{1,4})\s*,\s*(?:paragraphes|paragraphe|paragraphs|paragraph|paras|para|par|§)\.?\s*(\d{1,4})\s*\)?` + citeEnd)
 	// citedReport: the portal's reference of a whole report, "United
 	// Nations, “Exécution du budget …” (in French), A/76/564": the report.
@@ -256,17 +256,31 @@ func (ix *Index) referenceOf(q string) string {
 	return q
 }
 
-// citesParagraphs reports whether q cites paragraphs of a report the
-// index holds (named, or any when none is): a citation answered as such,
-// even by nothing, which no search of its words replaces.
-func (ix *Index) citesParagraphs(q string, o Options) bool {
+// citedParagraphs reads q as a citation of paragraphs of a report the
+// index holds: the citation, and the segments of its report (named, or
+// every segment when none is); ok false for any other query.
+func (ix *Index) citedParagraphs(q string, o Options) (c cited, segs []segment, ok bool) {
 	q, o = ix.reportWord(ix.referenceOf(q), o)
-	c, ok := citation(q)
+	c, ok = citation(q)
 	if !ok || c.kind != "paragraph" {
-		return false
+		return cited{}, nil, false
 	}
-	rep := cmp.Or(c.report, o.Report)
-	return rep == "" && ix.h.Segments > 0 || rep != "" && len(ix.segmentsNamed(rep)) > 0
+	if rep := cmp.Or(c.report, o.Report); rep != "" {
+		segs = ix.segmentsNamed(rep)
+	} else {
+		for i := range int(ix.h.Segments) {
+			segs = append(segs, ix.segment(i))
+		}
+	}
+	return c, segs, len(segs) > 0
+}
+
+// citesParagraphs reports whether q cites paragraphs of a report the
+// index holds: a citation answered as such, even by nothing, which no
+// search of its words replaces.
+func (ix *Index) citesParagraphs(q string, o Options) bool {
+	_, _, ok := ix.citedParagraphs(q, o)
+	return ok
 }
 
 // Missing says, for a query citing paragraphs of which its report holds
@@ -275,27 +289,14 @@ func (ix *Index) citesParagraphs(q string, o Options) bool {
 // paragraphs. ok is false for any other query, and when the query's
 // report is not one (none named, in an index of several reports).
 func (ix *Index) Missing(q string, o Options) (symbol string, first, last int, ok bool) {
-	q, o = ix.reportWord(ix.referenceOf(q), o)
-	c, isCite := citation(q)
-	if !isCite || c.kind != "paragraph" {
+	c, segs, ok := ix.citedParagraphs(q, o)
+	if !ok {
 		return "", 0, 0, false
 	}
-	rep := c.report
-	if rep == "" {
-		rep = o.Report
-	}
-	var segs []segment
-	switch {
-	case rep != "":
-		segs = ix.segmentsNamed(rep)
-	case ix.h.Segments > 0:
-		segs = ix.segmentsNamed(ix.str(ix.segment(0).symbol))
-		if len(segs) != int(ix.h.Segments) { // several reports: which one is meant?
+	for _, s := range segs[1:] { // a report's languages may be several segments, not several reports
+		if !strings.EqualFold(ix.str(s.symbol), ix.str(segs[0].symbol)) {
 			return "", 0, 0, false
 		}
-	}
-	if len(segs) == 0 {
-		return "", 0, 0, false
 	}
 	cites := map[string]bool{}
 	for _, a := range c.anchors {
