@@ -3,6 +3,7 @@
 // The script's words in the page's language, from i18n/*.toml
 // (layouts/_partials/head-assets.html builds one bundle per language).
 import * as words from "@params";
+import { isReportSlug } from "./reportpath";
 
 // liveStatus is the page's one status region, made at load: a region must
 // exist before its text changes for a screen reader to read it.
@@ -74,17 +75,17 @@ function markTarget(): void {
 // expected accomplishment (and its indicators and outputs) by its
 // component's page (accomplishment 2.1 is in component 2).
 function findElsewhere(id: string): void {
-  // a report's page: its second segment is the report's symbol ("a-76-564"), as notfound.ts reads it
-  const root = /^\/[a-z]{2}\/[a-z]-[a-z0-9-]*[0-9]\//.exec(window.location.pathname);
-  if (!root) {
+  const parts = window.location.pathname.split("/"); // "", "fr", "a-76-564", …
+  if (!/^[a-z]{2}$/.test(parts[1]) || !isReportSlug(parts[2])) { // not a report's page
     document.documentElement.dataset.anchor = "stays";
     return;
   }
+  const root = "/" + parts[1] + "/" + parts[2] + "/";
   let to = "";
   let m: RegExpExecArray | null;
-  if ((m = /^par-(\d+)$/.exec(id))) to = root[0] + "par/" + m[1] + "/";
-  else if ((m = /^table-([a-z0-9-]+)$/.exec(id))) to = root[0] + "tables/" + m[1] + "/#" + id;
-  else if ((m = /^ea-(\d+)-\d+(?:-[io]\d+)?$/.exec(id))) to = root[0] + "ii-f-" + m[1] + "/#" + id;
+  if ((m = /^par-(\d+)$/.exec(id))) to = root + "par/" + m[1] + "/";
+  else if ((m = /^table-([a-z0-9-]+)$/.exec(id))) to = root + "tables/" + m[1] + "/#" + id;
+  else if ((m = /^ea-(\d+)-\d+(?:-[io]\d+)?$/.exec(id))) to = root + "ii-f-" + m[1] + "/#" + id;
   if (to && to.split("#")[0] !== window.location.pathname) window.location.replace(to);
   else document.documentElement.dataset.anchor = "stays"; // for the tests: nowhere else to go
 }

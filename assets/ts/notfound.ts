@@ -4,6 +4,8 @@
 // hand, in the reader's language first), for an address of a report's
 // part only. The portal goes there, keeping the query and the anchor;
 // otherwise the page stays as it is.
+import { isReportSlug } from "./reportpath";
+
 (() => {
   // the page stays: said on the document, for the tests to know
   const stay = (): void => { document.documentElement.dataset.notfound = "stays"; };
@@ -12,13 +14,11 @@
   const langs = ["fr", "en"];
   const candidates: string[] = [];
   const parts = lower.split("/");
-  // a report's part, named by its symbol ("a-76-564"): nothing else is tried
-  const report = (seg: string | undefined): boolean => /^[a-z]-[a-z0-9-]*[0-9]/.test(seg || "");
   if (langs.indexOf(parts[1] || "") < 0) {
-    if (!report(parts[1])) return stay();
+    if (!isReportSlug(parts[1])) return stay(); // a report's part only: nothing else is tried
     const first = (navigator.language || "").toLowerCase().indexOf("fr") === 0 ? "fr" : "en";
     candidates.push("/" + first + lower, "/" + langs.filter((l) => l !== first)[0] + lower);
-  } else if (lower !== path && report(parts[2])) {
+  } else if (lower !== path && isReportSlug(parts[2])) {
     candidates.push(lower);
   }
   const tryFrom = (i: number): void => {
