@@ -176,33 +176,24 @@ func (ix *Index) citedDocs(q string, o Options, li int) (page []Result, total in
 			segs = append(segs, ix.segment(i))
 		}
 	}
-	cites := map[string]bool{}
-	for _, a := range c.anchors {
-		cites[a] = true
-	}
+	// where each thing was in the report before: reports are alike, so the
+	// next one most often holds it there or near (a scan from there)
+	hint := map[string]uint32{}
 	for _, s := range segs {
 		var found []uint32
-		if c.answers != "" { // the items of section VI that answer it
-			found = ix.citing(s, li, "vi-", func(cite string) bool {
-				m := citedFollowUp.FindStringSubmatch(cite)
-				return m != nil && m[2]+" "+m[3] == c.answers
-			})
-		} else if c.quoted != "" { // the table of that title
-			found = ix.citing(s, li, "table-", func(cite string) bool { return strings.HasSuffix(spaced(cite), c.quoted) })
-		} else {
-			// one pass over the report's documents, until each anchor's first
-			at := make(map[string]uint32, len(c.anchors))
-			for j := uint32(0); j < s.n && len(at) < len(cites); j++ {
-				u := ix.docURLEnd(s, j, li)
-				if k := strings.LastIndexByte(u, '#'); k >= 0 && cites[u[k+1:]] {
-					if _, seen := at[u[k+1:]]; !seen {
-						at[u[k+1:]] = j
-					}
-				}
+		switch {
+		case c.answers != "": // the items of section VI that answer it
+			found = ix.answering(s, li, hint, c.answers)
+		case c.quoted != "": // the table of that title
+			if j, ok := ix.findFrom(s, li, hint[""], func(j uint32, anchor string) bool {
+				return strings.HasPrefix(anchor, "table-") && strings.HasSuffix(spaced(foldString(ix.citationOf(s, j, li))), c.quoted)
+			}); ok {
+				found, hint[""] = []uint32{j}, j
 			}
+		default: // each anchor: one document in a report
 			for _, a := range c.anchors {
-				if j, ok := at[a]; ok {
-					found = append(found, j)
+				if j, ok := ix.findFrom(s, li, hint[a], func(_ uint32, anchor string) bool { return anchor == a }); ok {
+					found, hint[a] = append(found, j), j
 				}
 			}
 		}
@@ -224,23 +215,75 @@ func (ix *Index) citedDocs(q string, o Options, li int) (page []Result, total in
 	return page, total, len(segs) > 0 && (total > 0 || c.kind == "paragraph")
 }
 
-// citing are the documents of segment s whose anchor starts with prefix
-// and whose citation, folded, is one that match accepts, in order.
-func (ix *Index) citing(s segment, li int, prefix string, match func(cite string) bool) []uint32 {
-	var found []uint32
-	for j := uint32(0); j < s.n; j++ {
+// findFrom returns the first document of segment s, from document start
+// on and then from the first, that match accepts (given its number and
+// its URL's anchor, "" for none), and whether there is one.
+func (ix *Index) findFrom(s segment, li int, start uint32, match func(j uint32, anchor string) bool) (uint32, bool) {
+	if start >= s.n {
+		start = 0
+	}
+	for i := uint32(0); i < s.n; i++ {
+		j := (start + i) % s.n
+		u := ix.docURLEnd(s, j, li)
+		anchor := ""
+		if k := strings.LastIndexByte(u, '#'); k >= 0 {
+			anchor = u[k+1:]
+		}
+		if match(j, anchor) {
+			return j, true
+		}
+	}
+	return 0, false
+}
+
+// answering are the items of section VI of segment s that answer the
+// resolution paragraph answers ("75/302 12"), read from their citations,
+// in order: the items are one run of documents (anchors "vi-N"), found
+// from where the report before had them (hint[""]).
+func (ix *Index) answering(s segment, li int, hint map[string]uint32, answers string) []uint32 {
+	item := func(j uint32) bool {
 		u := ix.docURLEnd(s, j, li)
 		k := strings.LastIndexByte(u, '#')
-		if k < 0 || !strings.HasPrefix(u[k+1:], prefix) {
-			continue
-		}
-		var d Doc
-		ix.docLinks(&d, s, j, li)
-		if match(foldString(d.Citation)) {
+		return k >= 0 && strings.HasPrefix(u[k+1:], "vi-")
+	}
+	j, ok := ix.findFrom(s, li, hint[""], func(j uint32, anchor string) bool { return strings.HasPrefix(anchor, "vi-") })
+	if !ok {
+		return nil
+	}
+	for j > 0 && item(j-1) {
+		j--
+	}
+	hint[""] = j
+	var found []uint32
+	for ; j < s.n && item(j); j++ {
+		if answersOf(ix.citationOf(s, j, li)) == answers {
 			found = append(found, j)
 		}
 	}
 	return found
+}
+
+// answersOf reads the resolution paragraph a follow-up item's citation
+// names, as the portal writes it (report.CiteFollowUp: "A/76/564, sect. VI
+// (résolution 75/302, par. 12)"): "75/302 12", or "".
+func answersOf(cite string) string {
+	i := strings.LastIndexByte(cite, '(')
+	if i < 0 || !strings.HasSuffix(cite, ")") {
+		return ""
+	}
+	f := strings.Fields(cite[i+1 : len(cite)-1]) // résolution 75/302, par. 12
+	if len(f) < 4 {
+		return ""
+	}
+	return strings.TrimSuffix(f[1], ",") + " " + f[len(f)-1]
+}
+
+// citationOf is the citation of the j-th document of segment s in UI
+// language li.
+func (ix *Index) citationOf(s segment, j uint32, li int) string {
+	var d Doc
+	ix.docLinks(&d, s, j, li)
+	return d.Citation
 }
 
 // spaced is s with its runs of spaces (no-break ones too) as one space.

@@ -214,3 +214,18 @@ func TestCitationShapesFallBackToWords(t *testing.T) {
 		t.Errorf("a reference to no report of the index read as %q", got)
 	}
 }
+
+// A follow-up item's citation, as the portal writes it in either language,
+// names the resolution paragraph it answers.
+func TestAnswersOf(t *testing.T) {
+	for cite, want := range map[string]string{
+		"A/76/564, sect. VI (résolution 75/302, par. 12)":  "75/302 12",
+		"A/76/564, sect. VI (resolution 75/302, para. 12)": "75/302 12",
+		"A/76/564, sect. VI": "",
+		"A/76/564, par. 26":  "",
+	} {
+		if got := answersOf(cite); got != want {
+			t.Errorf("%q: %q, want %q", cite, got, want)
+		}
+	}
+}

@@ -45,6 +45,15 @@ func main() {
 		{"Search par. 26", func() (int, error) { _, t, err := ix.Search("par. 26", o); return t, err }},
 		{"Search drones OR hélicoptères", func() (int, error) { _, t, err := ix.Search("drones OR hélicoptères", o); return t, err }},
 		{"Search kidal drones OR hélicopt*", func() (int, error) { _, t, err := ix.Search("kidal drones OR hélicopt*", o); return t, err }},
+		// citations read since session 20: each scans a report's documents
+		// (all reports' when none is named)
+		{"Search résolution 75/302, par. 12", func() (int, error) { _, t, err := ix.Search("résolution 75/302, par. 12", o); return t, err }},
+		{"Search indicateur 2.1.3", func() (int, error) { _, t, err := ix.Search("indicateur 2.1.3", o); return t, err }},
+		{"Search tableau IV (section IV)", func() (int, error) { _, t, err := ix.Search("tableau IV", o); return t, err }},
+		{"Missing A/76/564 par. 75", func() (int, error) {
+			_, first, _, _ := ix.Missing("A/76/564 par. 75", o)
+			return first, nil
+		}},
 	} {
 		var ds []time.Duration
 		total := 0
