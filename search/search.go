@@ -24,8 +24,11 @@
 // prefix's), filters also typed in the query as kind:, report:, lang: (a
 // kind by its French name too: Kind), a report's symbol among the words as
 // its filter; cursors with skips, top-k. A citation is answered by what it
-// cites: paragraphs and ranges, sections, the summary, expected
-// accomplishments, indicators, outputs (citation.go). When no document
+// cites: paragraphs and ranges, sections, tables, the summary, expected
+// accomplishments, indicators, outputs, section VI's items, the report
+// (citation.go; each report's documents scanned from where the report
+// before held the thing; a citation of paragraphs a report lacks says
+// which it has: Missing). When no document
 // holds every word, SearchSomeWords (relax.go) gives those holding the
 // most, and the API marks the answer partial.
 //
